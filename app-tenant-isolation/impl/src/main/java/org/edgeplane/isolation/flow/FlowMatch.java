@@ -1,0 +1,196 @@
+/*
+ * Copyright (c) 2026 Edgeplane. All rights reserved.
+ */
+package org.edgeplane.isolation.flow;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.StringJoiner;
+import org.eclipse.jdt.annotation.Nullable;
+import org.edgeplane.isolation.pipeline.MatchField;
+
+/**
+ * A switch-independent OpenFlow 1.3 match. Null fields are wildcards. MACs are lower-case colon hex; IPs are
+ * canonical literals with a prefix length.
+ *
+ * @param inPort ingress OpenFlow port number
+ * @param metadata metadata value, compared under {@code metadataMask}
+ * @param metadataMask metadata mask; must be set when metadata is
+ * @param ethType EtherType
+ * @param ethSrc exact source MAC
+ * @param ethDst destination MAC, compared under {@code ethDstMask} when that is set
+ * @param ethDstMask destination MAC mask
+ * @param vlanVid 802.1Q VLAN id; {@link #UNTAGGED} matches frames without a tag
+ * @param ipv4Src IPv4 source prefix, such as {@code 10.0.0.1/32}
+ * @param ipv6Src IPv6 source prefix, such as {@code 2001:db8::1/128}
+ * @param arpSpa ARP sender protocol address, such as {@code 10.0.0.1/32}
+ * @param arpSha ARP sender hardware address
+ */
+public record FlowMatch(@Nullable Long inPort, @Nullable Long metadata, @Nullable Long metadataMask,
+        @Nullable Integer ethType, @Nullable String ethSrc, @Nullable String ethDst, @Nullable String ethDstMask,
+        @Nullable Integer vlanVid, @Nullable String ipv4Src, @Nullable String ipv6Src, @Nullable String arpSpa,
+        @Nullable String arpSha) {
+
+    /** {@link #vlanVid()} value that matches only untagged frames (OFPVID_NONE). */
+    public static final int UNTAGGED = 0;
+    public static final int ETH_IPV4 = 0x0800;
+    public static final int ETH_ARP = 0x0806;
+    public static final int ETH_IPV6 = 0x86DD;
+    /** Matches broadcast and multicast destinations: the group bit of the first octet. */
+    public static final String GROUP_BIT = "01:00:00:00:00:00";
+
+    public FlowMatch {
+        if (metadata != null && metadataMask == null || metadata == null && metadataMask != null) {
+            throw new IllegalArgumentException("metadata and its mask go together");
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The fields this match uses, for the pipeline contract. */
+    public Set<MatchField> fields() {
+        final var fields = EnumSet.noneOf(MatchField.class);
+        addIf(fields, inPort, MatchField.IN_PORT);
+        addIf(fields, metadata, MatchField.METADATA);
+        addIf(fields, ethType, MatchField.ETH_TYPE);
+        addIf(fields, ethSrc, MatchField.ETH_SRC);
+        addIf(fields, ethDst, MatchField.ETH_DST);
+        addIf(fields, vlanVid, MatchField.VLAN_VID);
+        addIf(fields, ipv4Src, MatchField.IPV4_SRC);
+        addIf(fields, ipv6Src, MatchField.IPV6_SRC);
+        addIf(fields, arpSpa, MatchField.ARP_SPA);
+        addIf(fields, arpSha, MatchField.ARP_SHA);
+        return fields;
+    }
+
+    private static void addIf(final Set<MatchField> fields, final Object value, final MatchField field) {
+        if (value != null) {
+            fields.add(field);
+        }
+    }
+
+    /** ovs-ofctl-like text, stable for golden tests. */
+    @Override
+    public String toString() {
+        final var text = new StringJoiner(",");
+        if (inPort != null) {
+            text.add("in_port=" + inPort);
+        }
+        if (metadata != null) {
+            text.add(String.format("metadata=0x%x/0x%x", metadata, metadataMask));
+        }
+        if (vlanVid != null) {
+            text.add(vlanVid == UNTAGGED ? "vlan=none" : "vlan=" + vlanVid);
+        }
+        if (ethType != null) {
+            text.add(String.format("eth_type=0x%04x", ethType));
+        }
+        if (ethSrc != null) {
+            text.add("eth_src=" + ethSrc);
+        }
+        if (ethDst != null) {
+            text.add("eth_dst=" + ethDst + (ethDstMask == null ? "" : "/" + ethDstMask));
+        }
+        if (ipv4Src != null) {
+            text.add("ipv4_src=" + ipv4Src);
+        }
+        if (ipv6Src != null) {
+            text.add("ipv6_src=" + ipv6Src);
+        }
+        if (arpSpa != null) {
+            text.add("arp_spa=" + arpSpa);
+        }
+        if (arpSha != null) {
+            text.add("arp_sha=" + arpSha);
+        }
+        return text.length() == 0 ? "any" : text.toString();
+    }
+
+    /** Builds a match field by field. */
+    public static final class Builder {
+        private Long inPort;
+        private Long metadata;
+        private Long metadataMask;
+        private Integer ethType;
+        private String ethSrc;
+        private String ethDst;
+        private String ethDstMask;
+        private Integer vlanVid;
+        private String ipv4Src;
+        private String ipv6Src;
+        private String arpSpa;
+        private String arpSha;
+
+        private Builder() {
+        }
+
+        public Builder inPort(final long value) {
+            inPort = value;
+            return this;
+        }
+
+        public Builder metadata(final long value, final long mask) {
+            metadata = value;
+            metadataMask = mask;
+            return this;
+        }
+
+        public Builder ethType(final int value) {
+            ethType = value;
+            return this;
+        }
+
+        public Builder ethSrc(final String value) {
+            ethSrc = value;
+            return this;
+        }
+
+        public Builder ethDst(final String value) {
+            ethDst = value;
+            ethDstMask = null;
+            return this;
+        }
+
+        public Builder ethDst(final String value, final String mask) {
+            ethDst = value;
+            ethDstMask = mask;
+            return this;
+        }
+
+        public Builder vlanVid(final int value) {
+            vlanVid = value;
+            return this;
+        }
+
+        public Builder untagged() {
+            vlanVid = UNTAGGED;
+            return this;
+        }
+
+        public Builder ipv4Src(final String value) {
+            ethType = ETH_IPV4;
+            ipv4Src = value;
+            return this;
+        }
+
+        public Builder ipv6Src(final String value) {
+            ethType = ETH_IPV6;
+            ipv6Src = value;
+            return this;
+        }
+
+        public Builder arpSender(final String spa, final String sha) {
+            ethType = ETH_ARP;
+            arpSpa = spa;
+            arpSha = sha;
+            return this;
+        }
+
+        public FlowMatch build() {
+            return new FlowMatch(inPort, metadata, metadataMask, ethType, ethSrc, ethDst, ethDstMask, vlanVid,
+                ipv4Src, ipv6Src, arpSpa, arpSha);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+/*
+ * Copyright (c) 2026 Edgeplane. All rights reserved.
+ */
+package org.edgeplane.isolation.flow;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.edgeplane.isolation.pipeline.Table;
+
+/**
+ * One desired flow on one switch. Two records with the same id are the same flow; a record that differs in any
+ * other field must be rewritten.
+ *
+ * @param id deterministic id, unique per switch, derived from the object and the rule that made the flow
+ * @param table pipeline stage
+ * @param priority priority within the table, from {@link org.edgeplane.isolation.pipeline.Priority}
+ * @param cookie app and object, see {@link org.edgeplane.isolation.pipeline.Cookies}
+ * @param match what the flow matches
+ * @param instructions what it does; empty drops
+ */
+public record FlowRecord(String id, Table table, int priority, long cookie, FlowMatch match,
+        List<Instruction> instructions) {
+
+    public FlowRecord {
+        requireNonNull(id);
+        requireNonNull(table);
+        requireNonNull(match);
+        instructions = List.copyOf(instructions);
+    }
+
+    /** Canonical text for golden tests and the operator's flow dump: table by name, never by number. */
+    @Override
+    public String toString() {
+        final String actions = instructions.isEmpty() ? "drop"
+            : instructions.stream().map(Instruction::toString).collect(Collectors.joining(" "));
+        return String.format("%s prio=%d %s -> %s", table, priority, match, actions);
+    }
+}

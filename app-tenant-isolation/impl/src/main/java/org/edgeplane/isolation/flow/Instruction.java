@@ -1,0 +1,42 @@
+/*
+ * Copyright (c) 2026 Edgeplane. All rights reserved.
+ */
+package org.edgeplane.isolation.flow;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.edgeplane.isolation.pipeline.Table;
+
+/**
+ * An OpenFlow 1.3 instruction. A flow with no instruction drops the frame.
+ */
+public sealed interface Instruction {
+
+    /** Apply actions now, in order. */
+    record ApplyActions(List<Action> actions) implements Instruction {
+        public ApplyActions {
+            actions = List.copyOf(actions);
+        }
+
+        @Override
+        public String toString() {
+            return actions.stream().map(Action::toString).collect(Collectors.joining(",", "apply(", ")"));
+        }
+    }
+
+    /** Set the masked bits of the metadata register. */
+    record WriteMetadata(long value, long mask) implements Instruction {
+        @Override
+        public String toString() {
+            return String.format("write_metadata:0x%x/0x%x", value, mask);
+        }
+    }
+
+    /** Continue in a later table. */
+    record GotoTable(Table table) implements Instruction {
+        @Override
+        public String toString() {
+            return "goto:" + table;
+        }
+    }
+}

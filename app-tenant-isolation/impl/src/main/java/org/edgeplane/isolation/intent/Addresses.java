@@ -1,0 +1,63 @@
+/*
+ * Copyright (c) 2026 Edgeplane. All rights reserved.
+ */
+package org.edgeplane.isolation.intent;
+
+import com.google.common.net.InetAddresses;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Parses the address strings orchestration writes, strictly: a literal or nothing, never a DNS lookup.
+ */
+public final class Addresses {
+    private static final Pattern MAC = Pattern.compile("[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}");
+
+    private Addresses() {
+    }
+
+    /** A unicast, non-zero MAC in lower case, or empty when the text is not one. */
+    public static Optional<String> unicastMac(final String text) {
+        if (text == null || !MAC.matcher(text).matches()) {
+            return Optional.empty();
+        }
+        final int firstOctet = Integer.parseInt(text.substring(0, 2), 16);
+        if ((firstOctet & 1) != 0 || "00:00:00:00:00:00".equals(text)) {
+            return Optional.empty();
+        }
+        return Optional.of(text.toLowerCase(Locale.ROOT));
+    }
+
+    /** An IPv4 or IPv6 literal without prefix length, or empty when the text is not one. */
+    public static Optional<InetAddress> ipLiteral(final String text) {
+        if (text == null || text.isEmpty() || text.contains("%") || text.contains("/")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(InetAddresses.forString(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The canonical text of an address literal (RFC 5952 for IPv6). */
+    public static String canonical(final InetAddress address) {
+        return InetAddresses.toAddrString(address);
+    }
+
+    public static boolean isIpv4(final InetAddress address) {
+        return address instanceof Inet4Address;
+    }
+
+    /** The IPv6 link-local address a host derives from its MAC (modified EUI-64), which it sends ND from. */
+    public static String ipv6LinkLocal(final String mac) {
+        final String[] octets = mac.split(":");
+        final int first = Integer.parseInt(octets[0], 16) ^ 0x02;
+        final String text = String.format(Locale.ROOT, "fe80::%02x%s:%sff:fe%s:%s%s", first, octets[1], octets[2],
+            octets[3], octets[4], octets[5]);
+        return canonical(InetAddresses.forString(text));
+    }
+}

@@ -1,0 +1,23 @@
+/*
+ * Copyright (c) 2026 Edgeplane. All rights reserved.
+ */
+package org.edgeplane.isolation.intent;
+
+import static java.util.Objects.requireNonNull;
+
+import org.eclipse.jdt.annotation.Nullable;
+
+/**
+ * A tenant's broadcast domain.
+ *
+ * @param id orchestration-chosen id
+ * @param tenantId owning tenant, null when orchestration left it out
+ * @param segmentationType how it is carried between switches, null when left out
+ * @param segmentationId VLAN id or VNI, null when left out
+ */
+public record Network(String id, @Nullable String tenantId, @Nullable SegmentationType segmentationType,
+        @Nullable Long segmentationId) {
+    public Network {
+        requireNonNull(id);
+    }
+}

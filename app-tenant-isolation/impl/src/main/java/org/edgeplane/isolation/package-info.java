@@ -1,0 +1,4 @@
+/**
+ * Tenant isolation: intent model, edge pipeline contract, flow compiler and reconciler.
+ */
+package org.edgeplane.isolation;

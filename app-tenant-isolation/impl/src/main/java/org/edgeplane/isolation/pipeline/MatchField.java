@@ -1,0 +1,20 @@
+/*
+ * Copyright (c) 2026 Edgeplane. All rights reserved.
+ */
+package org.edgeplane.isolation.pipeline;
+
+/**
+ * The OpenFlow 1.3 match fields Edgeplane flows may use. A table declares which of them it accepts.
+ */
+public enum MatchField {
+    IN_PORT,
+    METADATA,
+    ETH_TYPE,
+    ETH_SRC,
+    ETH_DST,
+    VLAN_VID,
+    IPV4_SRC,
+    IPV6_SRC,
+    ARP_SPA,
+    ARP_SHA
+}

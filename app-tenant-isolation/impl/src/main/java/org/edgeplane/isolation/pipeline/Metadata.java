@@ -1,0 +1,40 @@
+/*
+ * Copyright (c) 2026 Edgeplane. All rights reserved.
+ */
+package org.edgeplane.isolation.pipeline;
+
+import org.edgeplane.isolation.intent.SegmentationType;
+
+/**
+ * The layout of the 64-bit OpenFlow metadata register, shared by every app.
+ * <pre>
+ *  bits  0..15  egress port: the OpenFlow port L2_FORWARD chose (0 = none yet)
+ *  bits 16..47  network key: (segmentation type code &lt;&lt; 24) | segmentation id
+ *  bit  48      from-uplink: the frame arrived from the fabric, so it must not go back to it
+ * </pre>
+ * CLASSIFY writes all of these bits, so nothing a previous packet left behind survives.
+ */
+public final class Metadata {
+    public static final long EGRESS_MASK = 0xFFFFL;
+    public static final long NETWORK_MASK = 0xFFFF_FFFFL << 16;
+    public static final long FROM_UPLINK = 1L << 48;
+    /** Every bit CLASSIFY owns. */
+    public static final long CLASSIFY_MASK = EGRESS_MASK | NETWORK_MASK | FROM_UPLINK;
+
+    private Metadata() {
+    }
+
+    /** The network bits for a network. */
+    public static long network(final SegmentationType type, final long segmentationId) {
+        final long typeCode = type.ordinal() + 1;
+        return ((typeCode << 24) | segmentationId) << 16;
+    }
+
+    /** The egress bits for an OpenFlow port number. */
+    public static long egress(final long portNumber) {
+        if (portNumber <= 0 || portNumber > EGRESS_MASK) {
+            throw new IllegalArgumentException("port " + portNumber + " does not fit the egress field");
+        }
+        return portNumber;
+    }
+}

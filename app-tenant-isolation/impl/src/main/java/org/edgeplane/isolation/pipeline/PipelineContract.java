@@ -1,0 +1,39 @@
+/*
+ * Copyright (c) 2026 Edgeplane. All rights reserved.
+ */
+package org.edgeplane.isolation.pipeline;
+
+import org.edgeplane.isolation.flow.FlowRecord;
+import org.edgeplane.isolation.flow.Instruction;
+
+/**
+ * Rejects a flow that breaks the declared pipeline, so that a compiler bug fails a unit test instead of a switch:
+ * a match field its table does not declare, a goto that does not go forward, a cookie of another app or none.
+ */
+public final class PipelineContract {
+    private PipelineContract() {
+    }
+
+    /**
+     * Checks one flow.
+     *
+     * @throws IllegalArgumentException naming the flow and the broken rule
+     */
+    public static FlowRecord verify(final FlowRecord flow) {
+        final var undeclared = flow.match().fields();
+        undeclared.removeAll(flow.table().allowedFields());
+        if (!undeclared.isEmpty()) {
+            throw new IllegalArgumentException(flow.id() + ": " + flow.table() + " does not declare " + undeclared);
+        }
+        if ((flow.cookie() & Cookies.APP_MASK) != Cookies.appPrefix(flow.table().owner())) {
+            throw new IllegalArgumentException(flow.id() + ": cookie " + Long.toHexString(flow.cookie())
+                + " is not " + flow.table().owner() + "'s");
+        }
+        for (Instruction instruction : flow.instructions()) {
+            if (instruction instanceof Instruction.GotoTable goTo && goTo.table().id() <= flow.table().id()) {
+                throw new IllegalArgumentException(flow.id() + ": goto " + goTo.table() + " does not go forward");
+            }
+        }
+        return flow;
+    }
+}
