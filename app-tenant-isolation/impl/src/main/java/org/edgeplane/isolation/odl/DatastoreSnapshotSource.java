@@ -1,0 +1,48 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.isolation.odl;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.edgeplane.isolation.service.Snapshot;
+import org.edgeplane.isolation.service.SnapshotSource;
+import org.edgeplane.isolation.service.SnapshotUnavailableException;
+import org.opendaylight.mdsal.binding.api.DataBroker;
+import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
+
+/**
+ * Reads intent (configuration) and inventory (operational) in one read-only transaction.
+ */
+public final class DatastoreSnapshotSource implements SnapshotSource {
+    private final DataBroker broker;
+    private final Duration timeout;
+
+    public DatastoreSnapshotSource(final DataBroker broker, final Duration timeout) {
+        this.broker = requireNonNull(broker);
+        this.timeout = requireNonNull(timeout);
+    }
+
+    @Override
+    public Snapshot read() throws SnapshotUnavailableException {
+        try (var tx = broker.newReadOnlyTransaction()) {
+            final var intent = tx.read(LogicalDatastoreType.CONFIGURATION, IntentCodec.PATH);
+            final var nodes = tx.read(LogicalDatastoreType.OPERATIONAL, Inventory.NODES);
+            return new Snapshot(IntentCodec.fromBinding(intent.get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .orElse(null)), Inventory.switches(nodes.get(timeout.toMillis(), TimeUnit.MILLISECONDS).orElse(null)));
+        } catch (ExecutionException | TimeoutException e) {
+            throw new SnapshotUnavailableException("cannot read intent and inventory", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SnapshotUnavailableException("interrupted while reading intent and inventory", e);
+        }
+    }
+}

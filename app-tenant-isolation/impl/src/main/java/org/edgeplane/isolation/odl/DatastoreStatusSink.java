@@ -1,0 +1,80 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.isolation.odl;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.util.concurrent.FutureCallback;
+import com.google.common.util.concurrent.MoreExecutors;
+import java.util.ArrayList;
+import java.util.Objects;
+import org.edgeplane.isolation.service.StatusReport;
+import org.edgeplane.isolation.service.StatusSink;
+import org.opendaylight.mdsal.binding.api.DataBroker;
+import org.opendaylight.mdsal.common.api.CommitInfo;
+import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.Status;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.StatusBuilder;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.status.PortStatus;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.status.PortStatusBuilder;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.status.SwitchStatus;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.status.SwitchStatusBuilder;
+import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
+import org.opendaylight.yangtools.yang.binding.util.BindingMap;
+import org.opendaylight.yangtools.yang.common.Uint32;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes the status container in the operational datastore, replacing it whole when it changed.
+ */
+public final class DatastoreStatusSink implements StatusSink {
+    private static final Logger LOG = LoggerFactory.getLogger(DatastoreStatusSink.class);
+    private static final InstanceIdentifier<Status> PATH = InstanceIdentifier.create(Status.class);
+
+    private final DataBroker broker;
+    private volatile StatusReport published;
+
+    public DatastoreStatusSink(final DataBroker broker) {
+        this.broker = requireNonNull(broker);
+    }
+
+    @Override
+    public void publish(final StatusReport report) {
+        if (Objects.equals(report, published)) {
+            return;
+        }
+        final var ports = new ArrayList<PortStatus>();
+        report.ports().forEach((id, port) -> ports.add(new PortStatusBuilder().setId(id)
+            .setSwitchId(port.switchId()).setSwitchConnected(port.switchConnected())
+            .setFlowsInstalled(port.flowsInstalled()).setFlowCount(Uint32.valueOf(port.flowCount()))
+            .setLastError(port.lastError().orElse(null)).build()));
+        final var switches = new ArrayList<SwitchStatus>();
+        report.switches().forEach((id, status) -> switches.add(new SwitchStatusBuilder().setNodeId(id)
+            .setConnected(status.connected()).setDesiredFlows(Uint32.valueOf(status.desiredFlows()))
+            .setInstalledFlows(Uint32.valueOf(status.installedFlows()))
+            .setLastError(status.lastError().orElse(null)).build()));
+        final var tx = broker.newWriteOnlyTransaction();
+        tx.put(LogicalDatastoreType.OPERATIONAL, PATH, new StatusBuilder().setPortStatus(BindingMap.of(ports))
+            .setSwitchStatus(BindingMap.of(switches)).build());
+        published = report;
+        tx.commit().addCallback(new FutureCallback<CommitInfo>() {
+            @Override
+            public void onSuccess(final CommitInfo result) {
+                LOG.debug("Status published: {} ports, {} switches", ports.size(), switches.size());
+            }
+
+            @Override
+            public void onFailure(final Throwable cause) {
+                // Forget it, so that the next round writes the status again.
+                published = null;
+                LOG.warn("Status could not be published", cause);
+            }
+        }, MoreExecutors.directExecutor());
+    }
+}

@@ -1,0 +1,59 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.isolation.odl;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.jdt.annotation.Nullable;
+import org.edgeplane.isolation.intent.Intent;
+import org.edgeplane.isolation.intent.Network;
+import org.edgeplane.isolation.intent.Port;
+import org.edgeplane.isolation.intent.SegmentationType;
+import org.edgeplane.isolation.intent.SwitchConfig;
+import org.edgeplane.isolation.intent.Tenant;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.intent.Switch;
+import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
+
+/**
+ * Converts the YANG-generated intent container into the compiler's immutable records, and names its path.
+ */
+public final class IntentCodec {
+    /** The intent container in the configuration datastore. */
+    public static final InstanceIdentifier<org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.Intent> PATH =
+        InstanceIdentifier.create(org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.Intent.class);
+
+    private IntentCodec() {
+    }
+
+    /** The records for a container; an absent container is empty intent. */
+    public static Intent fromBinding(
+            final org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.@Nullable Intent container) {
+        if (container == null) {
+            return Intent.EMPTY;
+        }
+        final var tenants = new ArrayList<Tenant>();
+        container.nonnullTenant().values()
+            .forEach(tenant -> tenants.add(new Tenant(tenant.getId().getValue(), tenant.getName())));
+        final var networks = new ArrayList<Network>();
+        container.nonnullNetwork().values().forEach(network -> networks.add(new Network(network.getId().getValue(),
+            network.getTenantId(),
+            network.getSegmentationType() == null ? null
+                : SegmentationType.valueOf(network.getSegmentationType().getName().toUpperCase(java.util.Locale.ROOT)),
+            network.getSegmentationId() == null ? null : network.getSegmentationId().toJava())));
+        final var ports = new ArrayList<Port>();
+        container.nonnullPort().values().forEach(port -> ports.add(new Port(port.getId().getValue(),
+            port.getTenantId(), port.getNetworkId(), port.getSwitchId(), port.getSwitchPort(), port.getMacAddress(),
+            port.getIpAddress() == null ? List.of() : List.copyOf(new java.util.TreeSet<>(port.getIpAddress())))));
+        final var switches = new ArrayList<SwitchConfig>();
+        for (Switch config : container.nonnullSwitch().values()) {
+            switches.add(new SwitchConfig(config.getNodeId(),
+                config.getUplinkPort() == null ? List.of() : config.getUplinkPort()));
+        }
+        return Intent.of(tenants, networks, ports, switches);
+    }
+}

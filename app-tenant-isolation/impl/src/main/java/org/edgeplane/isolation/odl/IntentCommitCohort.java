@@ -1,0 +1,84 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.isolation.odl;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.util.concurrent.FluentFuture;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.edgeplane.isolation.intent.Intent;
+import org.edgeplane.isolation.validation.IntentValidator;
+import org.edgeplane.isolation.validation.Violation;
+import org.opendaylight.mdsal.binding.dom.codec.api.BindingNormalizedNodeSerializer;
+import org.opendaylight.mdsal.common.api.DataValidationFailedException;
+import org.opendaylight.mdsal.common.api.PostCanCommitStep;
+import org.opendaylight.mdsal.dom.api.DOMDataTreeCandidate;
+import org.opendaylight.mdsal.dom.api.DOMDataTreeCommitCohort;
+import org.opendaylight.netconf.api.NetconfDocumentedException;
+import org.opendaylight.yangtools.util.concurrent.FluentFutures;
+import org.opendaylight.yangtools.yang.common.ErrorSeverity;
+import org.opendaylight.yangtools.yang.common.ErrorTag;
+import org.opendaylight.yangtools.yang.common.ErrorType;
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
+import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
+import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Validates every transaction that touches the intent container before it commits, so that bad input is rejected
+ * with nothing written. The failure carries a {@link NetconfDocumentedException} as its cause: RESTCONF (netconf
+ * 5.0.x) turns that into the HTTP status of its error tag (400 invalid-value, 409 in-use) and the message that
+ * names the field, instead of a generic 500.
+ */
+public final class IntentCommitCohort implements DOMDataTreeCommitCohort {
+    private static final Logger LOG = LoggerFactory.getLogger(IntentCommitCohort.class);
+
+    private final BindingNormalizedNodeSerializer codec;
+
+    public IntentCommitCohort(final BindingNormalizedNodeSerializer codec) {
+        this.codec = requireNonNull(codec);
+    }
+
+    /** The path the cohort guards. */
+    public YangInstanceIdentifier path() {
+        return codec.toYangInstanceIdentifier(IntentCodec.PATH);
+    }
+
+    @Override
+    public FluentFuture<PostCanCommitStep> canCommit(final Object txId, final EffectiveModelContext ctx,
+            final Collection<DOMDataTreeCandidate> candidates) {
+        for (DOMDataTreeCandidate candidate : candidates) {
+            final YangInstanceIdentifier path = candidate.getRootPath().getRootIdentifier();
+            final Intent before = decode(path, candidate.getRootNode().getDataBefore());
+            final Intent after = decode(path, candidate.getRootNode().getDataAfter());
+            final List<Violation> violations = IntentValidator.validate(before, after);
+            if (!violations.isEmpty()) {
+                final String message = IntentValidator.describe(violations);
+                LOG.info("Transaction {} rejected: {}", txId, message);
+                final ErrorTag tag = violations.get(0).kind() == Violation.Kind.CONFLICT ? ErrorTag.IN_USE
+                    : ErrorTag.INVALID_VALUE;
+                return FluentFutures.immediateFailedFluentFuture(new DataValidationFailedException(
+                    YangInstanceIdentifier.class, path, message,
+                    new NetconfDocumentedException(message, ErrorType.APPLICATION, tag, ErrorSeverity.ERROR)));
+            }
+        }
+        return PostCanCommitStep.NOOP_SUCCESSFUL_FUTURE;
+    }
+
+    private Intent decode(final YangInstanceIdentifier path, final Optional<NormalizedNode> data) {
+        if (data.isEmpty()) {
+            return Intent.EMPTY;
+        }
+        final var entry = codec.fromNormalizedNode(path, data.orElseThrow());
+        return IntentCodec.fromBinding(entry == null ? null
+            : (org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.Intent) entry.getValue());
+    }
+}

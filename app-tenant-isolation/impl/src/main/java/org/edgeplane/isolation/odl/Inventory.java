@@ -1,0 +1,98 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.isolation.odl;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.eclipse.jdt.annotation.Nullable;
+import org.edgeplane.isolation.compiler.SwitchFacts;
+import org.edgeplane.isolation.pipeline.Cookies;
+import org.edgeplane.isolation.pipeline.Owner;
+import org.edgeplane.isolation.pipeline.Table;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowCapableNode;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowCapableNodeConnector;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.TableKey;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.FlowKey;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.Nodes;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.node.NodeConnector;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.Node;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.NodeKey;
+import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
+import org.opendaylight.yangtools.yang.common.Uint8;
+
+/**
+ * Paths into the OpenFlow plugin's inventory, and what Edgeplane reads from it.
+ */
+public final class Inventory {
+    public static final InstanceIdentifier<Nodes> NODES = InstanceIdentifier.create(Nodes.class);
+    public static final InstanceIdentifier<Node> ANY_NODE = NODES.child(Node.class);
+
+    private Inventory() {
+    }
+
+    /** The configuration path of one flow. */
+    public static InstanceIdentifier<Flow> flowPath(final String switchId, final Table table, final String flowId) {
+        return NODES.child(Node.class, new NodeKey(new NodeId(switchId))).augmentation(FlowCapableNode.class)
+            .child(org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.Table.class,
+                new TableKey(Uint8.valueOf(table.id())))
+            .child(Flow.class, new FlowKey(new FlowId(flowId)));
+    }
+
+    /** The connected OpenFlow switches in the operational inventory, with their port names. */
+    public static Map<String, SwitchFacts> switches(final @Nullable Nodes nodes) {
+        final var switches = new TreeMap<String, SwitchFacts>();
+        if (nodes == null) {
+            return switches;
+        }
+        for (Node node : nodes.nonnullNode().values()) {
+            if (node.augmentation(FlowCapableNode.class) == null) {
+                continue;
+            }
+            final var ports = new HashMap<String, Long>();
+            for (NodeConnector connector : node.nonnullNodeConnector().values()) {
+                final var flowCapable = connector.augmentation(FlowCapableNodeConnector.class);
+                if (flowCapable != null && flowCapable.getName() != null && flowCapable.getPortNumber() != null
+                        && flowCapable.getPortNumber().getUint32() != null) {
+                    ports.put(flowCapable.getName(), flowCapable.getPortNumber().getUint32().toJava());
+                }
+            }
+            final String nodeId = node.getId().getValue();
+            switches.put(nodeId, new SwitchFacts(nodeId, ports));
+        }
+        return switches;
+    }
+
+    /** Flows of one app found in the configuration inventory, by switch: flow id to table. */
+    public static Map<String, Map<String, Table>> installedFlows(final @Nullable Nodes nodes, final Owner owner) {
+        final var found = new TreeMap<String, Map<String, Table>>();
+        if (nodes == null) {
+            return found;
+        }
+        final long prefix = Cookies.appPrefix(owner);
+        for (Node node : nodes.nonnullNode().values()) {
+            final FlowCapableNode flowCapable = node.augmentation(FlowCapableNode.class);
+            if (flowCapable == null) {
+                continue;
+            }
+            for (var table : flowCapable.nonnullTable().values()) {
+                for (Flow flow : table.nonnullFlow().values()) {
+                    if (flow.getCookie() != null
+                            && (flow.getCookie().getValue().longValue() & Cookies.APP_MASK) == prefix) {
+                        found.computeIfAbsent(node.getId().getValue(), key -> new TreeMap<>())
+                            .put(flow.getId().getValue(), Table.ofId(table.getId().toJava()));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,192 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.isolation.odl;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.edgeplane.isolation.flow.Action;
+import org.edgeplane.isolation.flow.FlowMatch;
+import org.edgeplane.isolation.flow.FlowRecord;
+import org.edgeplane.isolation.flow.Instruction;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv4Prefix;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv6Prefix;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Uri;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.MacAddress;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.OutputActionCaseBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.PopVlanActionCaseBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.PushVlanActionCaseBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.SetVlanIdActionCaseBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.output.action._case.OutputActionBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.pop.vlan.action._case.PopVlanActionBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.push.vlan.action._case.PushVlanActionBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.set.vlan.id.action._case.SetVlanIdActionBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.list.ActionBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.FlowBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.FlowKey;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.FlowCookie;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.flow.InstructionsBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.flow.Match;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.flow.MatchBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.instruction.ApplyActionsCaseBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.instruction.GoToTableCaseBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.instruction.WriteMetadataCaseBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.instruction.apply.actions._case.ApplyActionsBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.instruction.go.to.table._case.GoToTableBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.instruction.write.metadata._case.WriteMetadataBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.list.InstructionBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeConnectorId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.l2.types.rev130827.EtherType;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.l2.types.rev130827.VlanId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.arp.match.fields.ArpSourceHardwareAddressBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.ethernet.match.fields.EthernetDestinationBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.ethernet.match.fields.EthernetSourceBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.ethernet.match.fields.EthernetTypeBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.EthernetMatchBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.MetadataBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.VlanMatchBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.layer._3.match.ArpMatchBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.layer._3.match.Ipv4MatchBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.layer._3.match.Ipv6MatchBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.vlan.match.fields.VlanIdBuilder;
+import org.opendaylight.yangtools.yang.binding.util.BindingMap;
+import org.opendaylight.yangtools.yang.common.Uint16;
+import org.opendaylight.yangtools.yang.common.Uint32;
+import org.opendaylight.yangtools.yang.common.Uint64;
+import org.opendaylight.yangtools.yang.common.Uint8;
+
+/**
+ * The one place that turns Edgeplane flow records into OpenFlow plugin inventory flows. Pure static methods: no
+ * state, no datastore.
+ */
+public final class OpenflowTranslator {
+    private static final int VLAN_TPID = 0x8100;
+    private static final int NO_BUFFER = 0xFFFF;
+
+    private OpenflowTranslator() {
+    }
+
+    /** The inventory flow for a record, on a switch (the node id qualifies in_port). */
+    public static Flow toFlow(final String switchId, final FlowRecord record) {
+        final var builder = new FlowBuilder()
+            .withKey(new FlowKey(new FlowId(record.id())))
+            .setId(new FlowId(record.id()))
+            .setTableId(Uint8.valueOf(record.table().id()))
+            .setPriority(Uint16.valueOf(record.priority()))
+            .setCookie(new FlowCookie(Uint64.fromLongBits(record.cookie())))
+            .setFlowName(record.id())
+            .setIdleTimeout(Uint16.ZERO)
+            .setHardTimeout(Uint16.ZERO)
+            .setMatch(toMatch(switchId, record.match()));
+        if (!record.instructions().isEmpty()) {
+            builder.setInstructions(toInstructions(record.instructions()));
+        }
+        return builder.build();
+    }
+
+    static Match toMatch(final String switchId, final FlowMatch match) {
+        final var builder = new MatchBuilder();
+        if (match.inPort() != null) {
+            builder.setInPort(new NodeConnectorId(switchId + ":" + match.inPort()));
+        }
+        if (match.metadata() != null) {
+            builder.setMetadata(new MetadataBuilder().setMetadata(Uint64.fromLongBits(match.metadata()))
+                .setMetadataMask(Uint64.fromLongBits(match.metadataMask())).build());
+        }
+        if (match.ethType() != null || match.ethSrc() != null || match.ethDst() != null) {
+            final var ethernet = new EthernetMatchBuilder();
+            if (match.ethType() != null) {
+                ethernet.setEthernetType(new EthernetTypeBuilder()
+                    .setType(new EtherType(Uint32.valueOf(match.ethType()))).build());
+            }
+            if (match.ethSrc() != null) {
+                ethernet.setEthernetSource(new EthernetSourceBuilder().setAddress(new MacAddress(match.ethSrc()))
+                    .build());
+            }
+            if (match.ethDst() != null) {
+                final var destination = new EthernetDestinationBuilder().setAddress(new MacAddress(match.ethDst()));
+                if (match.ethDstMask() != null) {
+                    destination.setMask(new MacAddress(match.ethDstMask()));
+                }
+                ethernet.setEthernetDestination(destination.build());
+            }
+            builder.setEthernetMatch(ethernet.build());
+        }
+        if (match.vlanVid() != null) {
+            final boolean tagged = match.vlanVid() != FlowMatch.UNTAGGED;
+            builder.setVlanMatch(new VlanMatchBuilder().setVlanId(new VlanIdBuilder().setVlanIdPresent(tagged)
+                .setVlanId(new VlanId(Uint16.valueOf(match.vlanVid()))).build()).build());
+        }
+        if (match.ipv4Src() != null) {
+            builder.setLayer3Match(new Ipv4MatchBuilder().setIpv4Source(new Ipv4Prefix(match.ipv4Src())).build());
+        } else if (match.ipv6Src() != null) {
+            builder.setLayer3Match(new Ipv6MatchBuilder().setIpv6Source(new Ipv6Prefix(match.ipv6Src())).build());
+        } else if (match.arpSpa() != null || match.arpSha() != null) {
+            final var arp = new ArpMatchBuilder();
+            if (match.arpSpa() != null) {
+                arp.setArpSourceTransportAddress(new Ipv4Prefix(match.arpSpa()));
+            }
+            if (match.arpSha() != null) {
+                arp.setArpSourceHardwareAddress(new ArpSourceHardwareAddressBuilder()
+                    .setAddress(new MacAddress(match.arpSha())).build());
+            }
+            builder.setLayer3Match(arp.build());
+        }
+        return builder.build();
+    }
+
+    private static org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.flow.Instructions
+            toInstructions(final List<Instruction> instructions) {
+        final var list = new ArrayList<org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026
+            .instruction.list.Instruction>();
+        int order = 0;
+        for (Instruction instruction : instructions) {
+            final var builder = new InstructionBuilder().setOrder(order++);
+            if (instruction instanceof Instruction.ApplyActions apply) {
+                builder.setInstruction(new ApplyActionsCaseBuilder().setApplyActions(new ApplyActionsBuilder()
+                    .setAction(BindingMap.ordered(toActions(apply.actions()))).build()).build());
+            } else if (instruction instanceof Instruction.WriteMetadata write) {
+                builder.setInstruction(new WriteMetadataCaseBuilder().setWriteMetadata(new WriteMetadataBuilder()
+                    .setMetadata(Uint64.fromLongBits(write.value()))
+                    .setMetadataMask(Uint64.fromLongBits(write.mask())).build()).build());
+            } else if (instruction instanceof Instruction.GotoTable goTo) {
+                builder.setInstruction(new GoToTableCaseBuilder().setGoToTable(new GoToTableBuilder()
+                    .setTableId(Uint8.valueOf(goTo.table().id())).build()).build());
+            }
+            list.add(builder.build());
+        }
+        return new InstructionsBuilder().setInstruction(BindingMap.ordered(list)).build();
+    }
+
+    private static List<org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.list.Action>
+            toActions(final List<Action> actions) {
+        final var list = new ArrayList<org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112
+            .action.list.Action>();
+        int order = 0;
+        for (Action action : actions) {
+            final var builder = new ActionBuilder().setOrder(order++);
+            if (action instanceof Action.Output output) {
+                builder.setAction(new OutputActionCaseBuilder().setOutputAction(new OutputActionBuilder()
+                    .setOutputNodeConnector(new Uri(Long.toString(output.port())))
+                    .setMaxLength(Uint16.valueOf(NO_BUFFER)).build()).build());
+            } else if (action instanceof Action.PushVlan) {
+                builder.setAction(new PushVlanActionCaseBuilder().setPushVlanAction(new PushVlanActionBuilder()
+                    .setEthernetType(Uint16.valueOf(VLAN_TPID)).build()).build());
+            } else if (action instanceof Action.SetVlanId set) {
+                builder.setAction(new SetVlanIdActionCaseBuilder().setSetVlanIdAction(new SetVlanIdActionBuilder()
+                    .setVlanId(new VlanId(Uint16.valueOf(set.vlanId()))).build()).build());
+            } else if (action instanceof Action.PopVlan) {
+                builder.setAction(new PopVlanActionCaseBuilder().setPopVlanAction(new PopVlanActionBuilder()
+                    .build()).build());
+            }
+            list.add(builder.build());
+        }
+        return list;
+    }
+}

@@ -1,0 +1,126 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.isolation.odl;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.edgeplane.isolation.pipeline.Owner;
+import org.edgeplane.isolation.reconcile.Reconciler;
+import org.edgeplane.isolation.service.IsolationWorker;
+import org.opendaylight.mdsal.binding.api.DataBroker;
+import org.opendaylight.mdsal.binding.api.DataTreeChangeListener;
+import org.opendaylight.mdsal.binding.api.DataTreeIdentifier;
+import org.opendaylight.mdsal.binding.dom.codec.api.BindingNormalizedNodeSerializer;
+import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
+import org.opendaylight.mdsal.dom.api.DOMDataBroker;
+import org.opendaylight.mdsal.dom.api.DOMDataTreeCommitCohortRegistry;
+import org.opendaylight.mdsal.dom.api.DOMDataTreeIdentifier;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.Node;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires tenant isolation together: the commit cohort that validates intent, the listeners that mark work, and the
+ * worker that compiles and reconciles. Blueprint constructs it and calls {@link #init()} and {@link #close()}.
+ */
+public final class TenantIsolationProvider implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TenantIsolationProvider.class);
+    private static final Duration DATASTORE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration COALESCE = Duration.ofMillis(50);
+    private static final Duration RETRY = Duration.ofSeconds(2);
+
+    private final DataBroker broker;
+    private final DOMDataBroker domBroker;
+    private final BindingNormalizedNodeSerializer codec;
+    private final List<AutoCloseable> registrations = new ArrayList<>();
+    private ScheduledExecutorService executor;
+    private IsolationWorker worker;
+
+    public TenantIsolationProvider(final DataBroker broker, final DOMDataBroker domBroker,
+            final BindingNormalizedNodeSerializer codec) {
+        this.broker = requireNonNull(broker);
+        this.domBroker = requireNonNull(domBroker);
+        this.codec = requireNonNull(codec);
+    }
+
+    /** Starts validating, listening and reconciling. */
+    public void init() {
+        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            final var thread = new Thread(runnable, "edgeplane-isolation");
+            thread.setDaemon(true);
+            return thread;
+        });
+        final var reconciler = new Reconciler(new InventoryFlowWriter(broker), DATASTORE_TIMEOUT);
+        worker = new IsolationWorker(new DatastoreSnapshotSource(broker, DATASTORE_TIMEOUT), reconciler,
+            new DatastoreStatusSink(broker), executor, COALESCE, RETRY);
+        worker.execute(() -> adoptInstalledFlows(reconciler));
+
+        final var cohortRegistry = domBroker.getExtensions().getInstance(DOMDataTreeCommitCohortRegistry.class);
+        if (cohortRegistry == null) {
+            LOG.error("The data broker cannot validate commits: bad intent will not be rejected");
+        } else {
+            final var cohort = new IntentCommitCohort(codec);
+            registrations.add(cohortRegistry.registerCommitCohort(
+                new DOMDataTreeIdentifier(LogicalDatastoreType.CONFIGURATION, cohort.path()), cohort));
+        }
+        registrations.add(broker.registerDataTreeChangeListener(
+            DataTreeIdentifier.create(LogicalDatastoreType.CONFIGURATION, IntentCodec.PATH),
+            (DataTreeChangeListener<org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.Intent>)
+                changes -> worker.markDirty("intent")));
+        registrations.add(broker.registerDataTreeChangeListener(
+            DataTreeIdentifier.create(LogicalDatastoreType.OPERATIONAL, Inventory.ANY_NODE),
+            (DataTreeChangeListener<Node>) changes -> changes.forEach(change -> worker.markDirty(
+                "switch:" + change.getRootPath().getRootIdentifier().firstKeyOf(Node.class).getId().getValue()))));
+        worker.markDirty("startup");
+        LOG.info("Edgeplane tenant isolation started");
+    }
+
+    /** The worker, for operator commands and tests. */
+    public IsolationWorker worker() {
+        return worker;
+    }
+
+    private void adoptInstalledFlows(final Reconciler reconciler) {
+        try (var tx = broker.newReadOnlyTransaction()) {
+            final var nodes = tx.read(LogicalDatastoreType.CONFIGURATION, Inventory.NODES)
+                .get(DATASTORE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).orElse(null);
+            Inventory.installedFlows(nodes, Owner.ISOLATION).forEach(reconciler::adoptInstalled);
+        } catch (ExecutionException | TimeoutException e) {
+            // Not fatal: flows of an earlier run stay until their switch is resynchronised.
+            LOG.warn("Could not read flows installed by an earlier run", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // Closing must go on past a registration that fails to close.
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    @Override
+    public void close() {
+        for (AutoCloseable registration : registrations) {
+            try {
+                registration.close();
+            } catch (Exception e) {
+                LOG.warn("Failed to close {}", registration, e);
+            }
+        }
+        registrations.clear();
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+        LOG.info("Edgeplane tenant isolation stopped");
+    }
+}

@@ -1,0 +1,155 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.isolation.reconcile;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.edgeplane.isolation.flow.FlowRecord;
+import org.edgeplane.isolation.pipeline.Table;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps installed flows equal to desired flows. It remembers what it installed (per switch, by flow id), diffs the
+ * desired state against that, writes only the difference through the {@link FlowWriter}, and updates its memory
+ * only for writes that succeeded, so a failed switch is retried with the full difference next time. Not thread
+ * safe: one worker owns it.
+ */
+public final class Reconciler {
+    private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
+
+    private final FlowWriter writer;
+    private final Duration writeTimeout;
+    private final Map<String, Map<String, InstalledFlow>> installed = new HashMap<>();
+
+    /** The outcome for one switch. */
+    public record SwitchResult(int desired, int installed, int changes, Optional<String> error) {
+    }
+
+    public Reconciler(final FlowWriter writer, final Duration writeTimeout) {
+        this.writer = requireNonNull(writer);
+        this.writeTimeout = requireNonNull(writeTimeout);
+    }
+
+    /**
+     * Seeds the memory with flows found installed by an earlier run; their content is unknown, so each is either
+     * rewritten (still desired) or removed (no longer desired) on the next reconcile.
+     */
+    public void adoptInstalled(final String switchId, final Map<String, Table> flows) {
+        final var known = installed.computeIfAbsent(switchId, key -> new HashMap<>());
+        flows.forEach((id, table) -> known.putIfAbsent(id, InstalledFlow.found(table)));
+    }
+
+    /** Forgets what was installed on a switch, so the next reconcile rewrites all of its flows. */
+    public void forget(final String switchId) {
+        final var flows = installed.get(switchId);
+        if (flows != null) {
+            flows.replaceAll((id, flow) -> InstalledFlow.found(flow.table()));
+        }
+    }
+
+    /**
+     * Brings every switch that has desired or installed flows to its desired state. All diffs are submitted before
+     * any is awaited; every future is awaited, so none is dropped.
+     *
+     * @param desiredBySwitch desired flows per switch; a switch that is absent should hold no Edgeplane flow
+     * @return per switch: counts, and the error if its write failed
+     */
+    public SortedMap<String, SwitchResult> reconcile(final Map<String, ? extends Map<String, FlowRecord>>
+            desiredBySwitch) {
+        final var switchIds = new TreeSet<String>(desiredBySwitch.keySet());
+        switchIds.addAll(installed.keySet());
+        final var pending = new TreeMap<String, Future<?>>();
+        final var diffs = new TreeMap<String, FlowDiff>();
+        for (String switchId : switchIds) {
+            final Map<String, FlowRecord> desired = desiredOf(desiredBySwitch, switchId);
+            final FlowDiff diff = FlowDiff.between(switchId, installed.getOrDefault(switchId, Map.of()), desired);
+            diffs.put(switchId, diff);
+            if (!diff.isEmpty()) {
+                pending.put(switchId, submit(diff));
+            }
+        }
+        final var results = new TreeMap<String, SwitchResult>();
+        for (var entry : diffs.entrySet()) {
+            final String switchId = entry.getKey();
+            final FlowDiff diff = entry.getValue();
+            final Map<String, FlowRecord> desired = desiredOf(desiredBySwitch, switchId);
+            Optional<String> error = Optional.empty();
+            final Future<?> future = pending.get(switchId);
+            if (future != null) {
+                error = await(switchId, future);
+                if (error.isEmpty()) {
+                    remember(switchId, diff);
+                }
+            }
+            final int installedCount = installed.getOrDefault(switchId, Map.of()).size();
+            if (installedCount == 0) {
+                installed.remove(switchId);
+            }
+            results.put(switchId, new SwitchResult(desired.size(), installedCount, diff.size(), error));
+        }
+        return results;
+    }
+
+    private static Map<String, FlowRecord> desiredOf(
+            final Map<String, ? extends Map<String, FlowRecord>> desiredBySwitch, final String switchId) {
+        final Map<String, FlowRecord> desired = desiredBySwitch.get(switchId);
+        return desired == null ? Map.of() : desired;
+    }
+
+    /** What this reconciler believes is installed on a switch (flow ids). */
+    public java.util.Set<String> installedIds(final String switchId) {
+        return java.util.Set.copyOf(installed.getOrDefault(switchId, Map.of()).keySet());
+    }
+
+    // A writer that throws instead of failing its future must not take the other switches down with it.
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    private Future<?> submit(final FlowDiff diff) {
+        try {
+            return writer.apply(diff);
+        } catch (RuntimeException e) {
+            LOG.warn("Switch {}: could not submit {} flow changes", diff.switchId(), diff.size(), e);
+            return com.google.common.util.concurrent.Futures.immediateFailedFuture(e);
+        }
+    }
+
+    private Optional<String> await(final String switchId, final Future<?> future) {
+        try {
+            future.get(writeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            LOG.warn("Switch {}: flow write failed", switchId, e.getCause());
+            return Optional.of("flow write failed: " + e.getCause());
+        } catch (TimeoutException e) {
+            // The write may still land; forgetting the switch makes the next round rewrite it either way.
+            forget(switchId);
+            LOG.warn("Switch {}: flow write did not complete within {}", switchId, writeTimeout);
+            return Optional.of("flow write timed out after " + writeTimeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("interrupted while writing flows");
+        }
+    }
+
+    private void remember(final String switchId, final FlowDiff diff) {
+        final var flows = installed.computeIfAbsent(switchId, key -> new HashMap<>());
+        diff.removals().keySet().forEach(flows::remove);
+        diff.writes().forEach(flow -> flows.put(flow.id(), InstalledFlow.written(flow)));
+    }
+}

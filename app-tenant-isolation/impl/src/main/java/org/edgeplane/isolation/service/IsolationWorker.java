@@ -1,0 +1,120 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.isolation.service;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.edgeplane.isolation.compiler.CompiledIntent;
+import org.edgeplane.isolation.compiler.IsolationCompiler;
+import org.edgeplane.isolation.reconcile.Reconciler;
+import org.edgeplane.isolation.reconcile.Reconciler.SwitchResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one thread that turns intent into flows. Listeners only call {@link #markDirty(String)}; the worker then
+ * reads a fresh snapshot, compiles it, lets the reconciler write the difference and publishes status. Events that
+ * arrive during a round coalesce into the next one, so spurious or repeated events cost one idempotent round at
+ * most. A round that fails, or that leaves a switch unwritten, is retried after a delay.
+ */
+public final class IsolationWorker {
+    private static final Logger LOG = LoggerFactory.getLogger(IsolationWorker.class);
+    private static final String RETRY = "retry";
+
+    private final SnapshotSource source;
+    private final Reconciler reconciler;
+    private final StatusSink status;
+    private final ScheduledExecutorService executor;
+    private final Duration coalesceDelay;
+    private final Duration retryDelay;
+    private final Set<String> dirty = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final AtomicLong rounds = new AtomicLong();
+    private volatile CompiledIntent lastCompiled;
+
+    public IsolationWorker(final SnapshotSource source, final Reconciler reconciler, final StatusSink status,
+            final ScheduledExecutorService executor, final Duration coalesceDelay, final Duration retryDelay) {
+        this.source = requireNonNull(source);
+        this.reconciler = requireNonNull(reconciler);
+        this.status = requireNonNull(status);
+        this.executor = requireNonNull(executor);
+        this.coalesceDelay = requireNonNull(coalesceDelay);
+        this.retryDelay = requireNonNull(retryDelay);
+    }
+
+    /** Something under this key may have changed. Cheap and safe to call from any thread, any number of times. */
+    public void markDirty(final String key) {
+        dirty.add(key);
+        if (scheduled.compareAndSet(false, true)) {
+            executor.schedule(this::runRound, coalesceDelay.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Forgets what was installed on a switch and rewrites all of its flows. */
+    public void resync(final String switchId) {
+        executor.execute(() -> reconciler.forget(switchId));
+        markDirty("resync:" + switchId);
+    }
+
+    /** Rounds completed, for tests and operators. */
+    public long rounds() {
+        return rounds.get();
+    }
+
+    /** What the last round compiled, or null before the first. */
+    public CompiledIntent lastCompiled() {
+        return lastCompiled;
+    }
+
+    // The boundary of one round: whatever goes wrong is logged and retried, and the worker keeps running.
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    private void runRound() {
+        scheduled.set(false);
+        final var keys = new TreeSet<String>();
+        dirty.removeIf(keys::add);
+        boolean retry;
+        try {
+            retry = round(keys);
+        } catch (SnapshotUnavailableException e) {
+            LOG.warn("Recompute for {} could not read the datastore, retrying in {}", keys, retryDelay, e);
+            retry = true;
+        } catch (RuntimeException e) {
+            LOG.error("Recompute for {} failed, retrying in {}", keys, retryDelay, e);
+            retry = true;
+        }
+        rounds.incrementAndGet();
+        if (retry) {
+            executor.schedule(() -> markDirty(RETRY), retryDelay.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private boolean round(final Set<String> keys) throws SnapshotUnavailableException {
+        final Snapshot snapshot = source.read();
+        final CompiledIntent compiled = IsolationCompiler.compile(snapshot.intent(), snapshot.inventory());
+        final SortedMap<String, SwitchResult> results = reconciler.reconcile(compiled.flowsBySwitch());
+        lastCompiled = compiled;
+        status.publish(StatusReport.of(compiled, results, snapshot.inventory().keySet()));
+        final long changes = results.values().stream().mapToLong(SwitchResult::changes).sum();
+        LOG.debug("Recomputed for {}: {} switches, {} flow changes", keys, results.size(), changes);
+        return results.values().stream().anyMatch(result -> result.error().isPresent());
+    }
+
+    /** Runs on the worker thread: for wiring that must happen before the first round. */
+    public void execute(final Runnable task) {
+        executor.execute(task);
+    }
+}

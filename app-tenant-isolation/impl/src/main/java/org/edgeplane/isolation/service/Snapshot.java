@@ -1,0 +1,27 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.isolation.service;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Map;
+import org.edgeplane.isolation.compiler.SwitchFacts;
+import org.edgeplane.isolation.intent.Intent;
+
+/**
+ * Everything one recompute reads, taken at one moment.
+ *
+ * @param intent what orchestration asked for
+ * @param inventory the switches connected now, by node id
+ */
+public record Snapshot(Intent intent, Map<String, SwitchFacts> inventory) {
+    public Snapshot {
+        requireNonNull(intent);
+        inventory = Map.copyOf(inventory);
+    }
+}

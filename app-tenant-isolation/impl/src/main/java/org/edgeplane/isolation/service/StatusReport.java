@@ -1,0 +1,73 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.isolation.service;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.edgeplane.isolation.compiler.CompiledIntent;
+import org.edgeplane.isolation.compiler.PortOutcome;
+import org.edgeplane.isolation.reconcile.Reconciler.SwitchResult;
+
+/**
+ * The operational status of ports and switches after one recompute.
+ *
+ * @param ports per port id
+ * @param switches per switch node id
+ */
+public record StatusReport(SortedMap<String, PortStatus> ports, SortedMap<String, SwitchStatus> switches) {
+
+    /** Status of one port. */
+    public record PortStatus(String switchId, boolean switchConnected, boolean flowsInstalled, int flowCount,
+            Optional<String> lastError) {
+    }
+
+    /** Status of one switch. */
+    public record SwitchStatus(boolean connected, int desiredFlows, int installedFlows, Optional<String> lastError) {
+    }
+
+    public StatusReport {
+        ports = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(ports));
+        switches = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(switches));
+    }
+
+    /**
+     * Derives status from what was compiled, what the reconciler achieved and which switches are connected. A port's
+     * flows count as installed when they were written and its switch is connected, because the forwarding-rules
+     * manager pushes the written flows to a connected switch.
+     */
+    public static StatusReport of(final CompiledIntent compiled, final Map<String, SwitchResult> results,
+            final java.util.Set<String> connected) {
+        final var switchIds = new TreeSet<>(results.keySet());
+        compiled.ports().values().forEach(port -> switchIds.add(port.switchId()));
+        final var switches = new TreeMap<String, SwitchStatus>();
+        for (String switchId : switchIds) {
+            final SwitchResult result = results.get(switchId);
+            switches.put(switchId, new SwitchStatus(connected.contains(switchId),
+                result == null ? 0 : result.desired(), result == null ? 0 : result.installed(),
+                result == null ? Optional.empty() : result.error()));
+        }
+        final var ports = new TreeMap<String, PortStatus>();
+        for (PortOutcome outcome : compiled.ports().values()) {
+            final boolean switchConnected = connected.contains(outcome.switchId());
+            final SwitchStatus switchStatus = switches.get(outcome.switchId());
+            Optional<String> error = outcome.error();
+            if (error.isEmpty()) {
+                error = switchStatus.lastError();
+            }
+            if (error.isEmpty() && !switchConnected) {
+                error = Optional.of("switch " + outcome.switchId() + " is not connected");
+            }
+            ports.put(outcome.portId(), new PortStatus(outcome.switchId(), switchConnected, error.isEmpty(),
+                outcome.flowCount(), error));
+        }
+        return new StatusReport(ports, switches);
+    }
+}

@@ -1,0 +1,16 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.isolation.service;
+
+/**
+ * Publishes status where operators read it.
+ */
+public interface StatusSink {
+    /** Publishes the report, replacing the previous one. */
+    void publish(StatusReport report);
+}

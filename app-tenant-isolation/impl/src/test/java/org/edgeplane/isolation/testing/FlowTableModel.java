@@ -1,0 +1,232 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.isolation.testing;
+
+import com.google.common.net.InetAddresses;
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.edgeplane.isolation.flow.Action;
+import org.edgeplane.isolation.flow.FlowMatch;
+import org.edgeplane.isolation.flow.FlowRecord;
+import org.edgeplane.isolation.flow.Instruction;
+import org.edgeplane.isolation.pipeline.Table;
+
+/**
+ * An in-memory OpenFlow 1.3 data plane for packet-fate tests: switches hold compiled flows, hosts hang off switch
+ * ports, and every switch's first uplink joins one fabric that carries tagged frames to every other switch (a
+ * worst case for isolation: a real learning fabric sends unicast to fewer places).
+ *
+ * <p>Each table picks its highest-priority matching flow; two matching flows of the same priority fail the test,
+ * because a switch would pick one arbitrarily.
+ */
+public final class FlowTableModel {
+    private static final int MAX_HOPS = 8;
+
+    private final Map<String, ? extends Collection<FlowRecord>> flowsBySwitch;
+    private final Map<String, HostPort> hosts = new HashMap<>();
+    private final Map<String, Long> uplinks = new HashMap<>();
+
+    private record HostPort(String switchId, long port) {
+    }
+
+    /** A frame a host received. */
+    public record Delivery(String host, Frame frame) {
+    }
+
+    public FlowTableModel(final Map<String, ? extends Collection<FlowRecord>> flowsBySwitch) {
+        this.flowsBySwitch = flowsBySwitch;
+    }
+
+    public FlowTableModel host(final String name, final String switchId, final long port) {
+        hosts.put(name, new HostPort(switchId, port));
+        return this;
+    }
+
+    public FlowTableModel uplink(final String switchId, final long port) {
+        uplinks.put(switchId, port);
+        return this;
+    }
+
+    /** The hosts that receive the frame a host sends. */
+    public Set<String> receivers(final String fromHost, final Frame frame) {
+        final var names = new TreeSet<String>();
+        send(fromHost, frame).forEach(delivery -> names.add(delivery.host()));
+        return names;
+    }
+
+    /** Everything delivered to hosts when a host sends a frame. */
+    public List<Delivery> send(final String fromHost, final Frame frame) {
+        final HostPort origin = hosts.get(fromHost);
+        if (origin == null) {
+            throw new IllegalArgumentException("unknown host " + fromHost);
+        }
+        final var deliveries = new ArrayList<Delivery>();
+        receive(origin.switchId(), origin.port(), frame, deliveries, 0);
+        return deliveries;
+    }
+
+    private void receive(final String switchId, final long inPort, final Frame frame,
+            final List<Delivery> deliveries, final int hops) {
+        if (hops > MAX_HOPS) {
+            throw new AssertionError("frame loops: " + frame);
+        }
+        for (var output : process(switchId, inPort, frame)) {
+            final long port = output.port();
+            if (uplinks.containsKey(switchId) && uplinks.get(switchId) == port) {
+                for (var entry : uplinks.entrySet()) {
+                    if (!entry.getKey().equals(switchId)) {
+                        receive(entry.getKey(), entry.getValue(), output.frame(), deliveries, hops + 1);
+                    }
+                }
+                continue;
+            }
+            hosts.forEach((name, at) -> {
+                if (at.switchId().equals(switchId) && at.port() == port) {
+                    deliveries.add(new Delivery(name, output.frame()));
+                }
+            });
+        }
+    }
+
+    private record Output(long port, Frame frame) {
+    }
+
+    /** One switch's pipeline: what leaves which port when a frame arrives on inPort. */
+    private List<Output> process(final String switchId, final long inPort, final Frame arriving) {
+        final Collection<FlowRecord> flows = flowsBySwitch.containsKey(switchId) ? flowsBySwitch.get(switchId)
+            : List.of();
+        final var outputs = new ArrayList<Output>();
+        Frame frame = arriving;
+        long metadata = 0;
+        Table table = Table.CLASSIFY;
+        while (table != null) {
+            final FlowRecord flow = lookup(flows, table, inPort, metadata, frame);
+            if (flow == null) {
+                break;
+            }
+            Table next = null;
+            for (Instruction instruction : flow.instructions()) {
+                if (instruction instanceof Instruction.ApplyActions apply) {
+                    for (Action action : apply.actions()) {
+                        frame = apply(action, frame, inPort, outputs);
+                    }
+                } else if (instruction instanceof Instruction.WriteMetadata write) {
+                    metadata = metadata & ~write.mask() | write.value() & write.mask();
+                } else if (instruction instanceof Instruction.GotoTable goTo) {
+                    next = goTo.table();
+                }
+            }
+            table = next;
+        }
+        return outputs;
+    }
+
+    private static Frame apply(final Action action, final Frame frame, final long inPort,
+            final List<Output> outputs) {
+        if (action instanceof Action.Output output) {
+            if (output.port() != inPort) {
+                outputs.add(new Output(output.port(), frame));
+            }
+            return frame;
+        } else if (action instanceof Action.PushVlan) {
+            return frame.withVlan(0);
+        } else if (action instanceof Action.SetVlanId set) {
+            if (frame.vlan() == null) {
+                throw new AssertionError("set_vlan_vid on an untagged frame");
+            }
+            return frame.withVlan(set.vlanId());
+        } else if (action instanceof Action.PopVlan) {
+            return frame.withVlan(null);
+        }
+        throw new AssertionError("unknown action " + action);
+    }
+
+    private static FlowRecord lookup(final Collection<FlowRecord> flows, final Table table, final long inPort,
+            final long metadata, final Frame frame) {
+        FlowRecord best = null;
+        for (FlowRecord flow : flows) {
+            if (flow.table() != table || !matches(flow.match(), inPort, metadata, frame)) {
+                continue;
+            }
+            if (best == null || flow.priority() > best.priority()) {
+                best = flow;
+            } else if (flow.priority() == best.priority()) {
+                throw new AssertionError("ambiguous match in " + table + ": " + best.id() + " and " + flow.id());
+            }
+        }
+        return best;
+    }
+
+    static boolean matches(final FlowMatch match, final long inPort, final long metadata, final Frame frame) {
+        if (match.inPort() != null && match.inPort() != inPort) {
+            return false;
+        }
+        if (match.metadata() != null && (metadata & match.metadataMask()) != (match.metadata()
+                & match.metadataMask())) {
+            return false;
+        }
+        if (match.vlanVid() != null && (match.vlanVid() == FlowMatch.UNTAGGED ? frame.vlan() != null
+                : !match.vlanVid().equals(frame.vlan()))) {
+            return false;
+        }
+        if (match.ethType() != null && match.ethType() != frame.ethType()) {
+            return false;
+        }
+        if (match.ethSrc() != null && !match.ethSrc().equals(frame.ethSrc())) {
+            return false;
+        }
+        if (match.ethDst() != null && !macMatches(match.ethDst(), match.ethDstMask(), frame.ethDst())) {
+            return false;
+        }
+        if (match.ipv4Src() != null && !inPrefix(frame.ipSrc(), match.ipv4Src())) {
+            return false;
+        }
+        if (match.ipv6Src() != null && !inPrefix(frame.ipSrc(), match.ipv6Src())) {
+            return false;
+        }
+        if (match.arpSpa() != null && !inPrefix(frame.ipSrc(), match.arpSpa())) {
+            return false;
+        }
+        return match.arpSha() == null || match.arpSha().equals(frame.arpSha());
+    }
+
+    private static boolean macMatches(final String value, final String mask, final String mac) {
+        final long want = macBits(value);
+        final long bits = mask == null ? 0xFFFF_FFFF_FFFFL : macBits(mask);
+        return (macBits(mac) & bits) == (want & bits);
+    }
+
+    private static long macBits(final String mac) {
+        return Long.parseLong(mac.replace(":", ""), 16);
+    }
+
+    private static boolean inPrefix(final String address, final String prefix) {
+        if (address == null) {
+            return false;
+        }
+        final String[] parts = prefix.split("/");
+        final InetAddress network = InetAddresses.forString(parts[0]);
+        final InetAddress candidate = InetAddresses.forString(address);
+        if (network.getAddress().length != candidate.getAddress().length) {
+            return false;
+        }
+        final int bits = network.getAddress().length * 8;
+        final int length = Integer.parseInt(parts[1]);
+        final BigInteger mask = BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE)
+            .xor(BigInteger.ONE.shiftLeft(bits - length).subtract(BigInteger.ONE));
+        return new BigInteger(1, network.getAddress()).and(mask)
+            .equals(new BigInteger(1, candidate.getAddress()).and(mask));
+    }
+}
