@@ -20,7 +20,7 @@ import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 
 /**
- * Reads intent (configuration) and inventory (operational) in one read-only transaction.
+ * Reads intent (configuration) and inventory (operational).
  */
 public final class DatastoreSnapshotSource implements SnapshotSource {
     private final DataBroker broker;
@@ -33,9 +33,10 @@ public final class DatastoreSnapshotSource implements SnapshotSource {
 
     @Override
     public Snapshot read() throws SnapshotUnavailableException {
-        try (var tx = broker.newReadOnlyTransaction()) {
-            final var intent = tx.read(LogicalDatastoreType.CONFIGURATION, IntentCodec.PATH);
-            final var nodes = tx.read(LogicalDatastoreType.OPERATIONAL, Inventory.NODES);
+        // mdsal binds a transaction to one datastore: intent and inventory are read in two.
+        try (var config = broker.newReadOnlyTransaction(); var operational = broker.newReadOnlyTransaction()) {
+            final var intent = config.read(LogicalDatastoreType.CONFIGURATION, IntentCodec.PATH);
+            final var nodes = operational.read(LogicalDatastoreType.OPERATIONAL, Inventory.NODES);
             return new Snapshot(IntentCodec.fromBinding(intent.get(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .orElse(null)), Inventory.switches(nodes.get(timeout.toMillis(), TimeUnit.MILLISECONDS).orElse(null)));
         } catch (ExecutionException | TimeoutException e) {

@@ -83,6 +83,7 @@ public final class OpenflowTranslator {
             .setFlowName(record.id())
             .setIdleTimeout(Uint16.ZERO)
             .setHardTimeout(Uint16.ZERO)
+            .setStrict(false)
             .setMatch(toMatch(switchId, record.match()));
         if (!record.instructions().isEmpty()) {
             builder.setInstructions(toInstructions(record.instructions()));

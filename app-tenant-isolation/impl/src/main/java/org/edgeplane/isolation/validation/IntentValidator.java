@@ -9,12 +9,13 @@ package org.edgeplane.isolation.validation;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.edgeplane.isolation.intent.Addresses;
@@ -108,19 +109,33 @@ public final class IntentValidator {
     }
 
     private static void checkNetworkUniqueness(final Intent after, final List<Violation> out) {
-        final var owners = new HashMap<String, String>();
+        final var bySegment = new TreeMap<String, List<String>>();
         for (Network network : after.networks().values()) {
-            if (network.segmentationType() == null || network.segmentationId() == null) {
-                continue;
-            }
-            final String segment = network.segmentationType().yangName() + " " + network.segmentationId();
-            final String owner = owners.putIfAbsent(segment, network.id());
-            if (owner != null) {
-                out.add(new Violation("network[" + network.id() + "]/segmentation-id",
-                    segment + " is already used by network '" + owner + "'", Kind.CONFLICT,
-                    Set.of(key("network", network.id()), key("network", owner))));
+            if (network.segmentationType() != null && network.segmentationId() != null) {
+                bySegment.computeIfAbsent(network.segmentationType().yangName() + " " + network.segmentationId(),
+                    key -> new ArrayList<>()).add(network.id());
             }
         }
+        reportShared(bySegment, "network", "segmentation-id", "network", Kind.CONFLICT, out);
+    }
+
+    /**
+     * For every value held by more than one entry, a violation on each holder naming the others. Each is reported
+     * only when its own entry changed, so the entry a transaction adds or edits is the one blamed.
+     */
+    private static void reportShared(final Map<String, List<String>> holders, final String kind, final String field,
+            final String holderNoun, final Kind violationKind, final List<Violation> out) {
+        holders.forEach((value, ids) -> {
+            if (ids.size() < 2) {
+                return;
+            }
+            for (String id : ids) {
+                final var others = ids.stream().filter(other -> !other.equals(id)).map(other -> "'" + other + "'")
+                    .collect(Collectors.joining(", "));
+                out.add(new Violation(kind + "[" + id + "]/" + field, value + " is already used by " + holderNoun
+                    + " " + others, violationKind, Set.of(key(kind, id))));
+            }
+        });
     }
 
     private static void checkPort(final Port port, final Intent after, final List<Violation> out) {
@@ -138,7 +153,7 @@ public final class IntentValidator {
         } else if (network == null) {
             out.add(new Violation(path + "network-id", "network '" + port.networkId() + "' does not exist",
                 Kind.INVALID, Set.of(key("port", port.id()), key("network", port.networkId()))));
-        } else if (port.tenantId() != null && !port.tenantId().equals(network.tenantId())) {
+        } else if (after.tenants().containsKey(port.tenantId()) && !port.tenantId().equals(network.tenantId())) {
             out.add(new Violation(path + "network-id", "network '" + network.id() + "' belongs to tenant '"
                 + network.tenantId() + "', not '" + port.tenantId() + "'", Kind.INVALID,
                 Set.of(key("port", port.id()), key("network", network.id()))));
@@ -190,49 +205,36 @@ public final class IntentValidator {
     }
 
     private static void checkPortUniqueness(final Intent after, final List<Violation> out) {
-        final var macs = new HashMap<String, String>();
-        final var ips = new HashMap<String, String>();
-        final var locations = new HashMap<String, String>();
+        final var macs = new TreeMap<String, List<String>>();
+        final var ips = new TreeMap<String, List<String>>();
+        final var locations = new TreeMap<String, List<String>>();
         for (Port port : after.ports().values()) {
-            final String path = "port[" + port.id() + "]/";
             final Optional<String> mac = Addresses.unicastMac(port.macAddress());
             if (port.networkId() != null && mac.isPresent()) {
-                final String other = macs.putIfAbsent(port.networkId() + " " + mac.orElseThrow(), port.id());
-                if (other != null) {
-                    out.add(new Violation(path + "mac-address", mac.orElseThrow() + " is already used by port '"
-                        + other + "' in network '" + port.networkId() + "'", Kind.CONFLICT, pair(port, other)));
-                }
+                macs.computeIfAbsent(mac.orElseThrow() + " in network '" + port.networkId() + "'",
+                    key -> new ArrayList<>()).add(port.id());
             }
             for (String text : port.ipAddresses()) {
                 final Optional<InetAddress> ip = Addresses.ipLiteral(text);
-                if (port.networkId() == null || ip.isEmpty()) {
-                    continue;
-                }
-                final String canonical = Addresses.canonical(ip.orElseThrow());
-                final String other = ips.putIfAbsent(port.networkId() + " " + canonical, port.id());
-                if (other != null && !other.equals(port.id())) {
-                    out.add(new Violation(path + "ip-address", canonical + " is already used by port '" + other
-                        + "' in network '" + port.networkId() + "'", Kind.CONFLICT, pair(port, other)));
+                if (port.networkId() != null && ip.isPresent()) {
+                    ips.computeIfAbsent(Addresses.canonical(ip.orElseThrow()) + " in network '" + port.networkId()
+                        + "'", key -> new ArrayList<>()).add(port.id());
                 }
             }
             if (port.switchId() != null && port.switchPort() != null) {
-                final String location = port.switchId() + " port " + port.switchPort();
-                final String other = locations.putIfAbsent(location, port.id());
-                if (other != null) {
-                    out.add(new Violation(path + "switch-port", location + " is already bound to port '" + other
-                        + "'", Kind.CONFLICT, pair(port, other)));
-                }
+                locations.computeIfAbsent(port.switchId() + " port " + port.switchPort(), key -> new ArrayList<>())
+                    .add(port.id());
                 final SwitchConfig config = after.switches().get(port.switchId());
                 if (config != null && config.uplinkPorts().contains(port.switchPort())) {
-                    out.add(new Violation(path + "switch-port", location + " is an uplink of the switch",
-                        Kind.CONFLICT, Set.of(key("port", port.id()), key("switch", port.switchId()))));
+                    out.add(new Violation("port[" + port.id() + "]/switch-port", port.switchId() + " port "
+                        + port.switchPort() + " is an uplink of the switch", Kind.CONFLICT,
+                        Set.of(key("port", port.id()), key("switch", port.switchId()))));
                 }
             }
         }
-    }
-
-    private static Set<String> pair(final Port port, final String otherPortId) {
-        return Set.of(key("port", port.id()), key("port", otherPortId));
+        reportShared(macs, "port", "mac-address", "port", Kind.CONFLICT, out);
+        reportShared(ips, "port", "ip-address", "port", Kind.CONFLICT, out);
+        reportShared(locations, "port", "switch-port", "port", Kind.CONFLICT, out);
     }
 
     private static Set<String> changedKeys(final Intent before, final Intent after) {

@@ -1,0 +1,83 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.isolation.compiler;
+
+import static org.edgeplane.isolation.testing.IntentFixtures.mac;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.edgeplane.isolation.flow.FlowRecord;
+import org.edgeplane.isolation.intent.Intent;
+import org.edgeplane.isolation.pipeline.Cookies;
+import org.edgeplane.isolation.pipeline.Owner;
+import org.edgeplane.isolation.testing.IntentFixtures;
+import org.junit.Test;
+
+/**
+ * Intent in, exact flows out. The expected dumps live in src/test/resources/golden; tables are named, not
+ * numbered. Run with -Dgolden.update=true to rewrite them after an intended change, and review the diff.
+ */
+public class IsolationCompilerGoldenTest {
+    private static final Path GOLDEN = Path.of("src/test/resources/golden");
+
+    @Test
+    public void twoTenantsOnTwoSwitches() throws IOException {
+        assertGolden("two-tenants", IntentFixtures.twoTenants());
+    }
+
+    @Test
+    public void dualStackPortOnOneSwitch() throws IOException {
+        assertGolden("dual-stack", IntentFixtures.builder().tenant("t").vlanNetwork("n", "t", 7)
+            .port("p1", "t", "n", "openflow:5", "1", mac(1), "192.168.0.1", "2001:db8::1")
+            .port("p2", "t", "n", "openflow:5", "2", mac(2), "192.168.0.2").build());
+    }
+
+    @Test
+    public void sameIntentGivesTheSameFlowsIdsAndCookies() {
+        final var first = IsolationCompiler.compile(IntentFixtures.twoTenants(), Map.of());
+        final var second = IsolationCompiler.compile(IntentFixtures.twoTenants(), Map.of());
+        assertEquals(first, second);
+    }
+
+    @Test
+    public void everyFlowCarriesAnIsolationCookieThatNamesItsObject() {
+        final var compiled = IsolationCompiler.compile(IntentFixtures.twoTenants(), Map.of());
+        final long r1 = Cookies.of(Owner.ISOLATION, Cookies.ObjectKind.PORT, "r1");
+        compiled.flowsBySwitch().values().forEach(flows -> flows.values().forEach(flow -> {
+            assertTrue(flow.id(), Cookies.isEdgeplane(flow.cookie()));
+            assertEquals(flow.id(), Cookies.appPrefix(Owner.ISOLATION), flow.cookie() & Cookies.APP_MASK);
+            assertEquals(flow.id(), flow.id().contains("port=r1"), flow.cookie() == r1);
+        }));
+        assertEquals(5, compiled.ports().get("r1").flowCount());
+    }
+
+    @Test
+    public void emptyIntentGivesNoFlows() {
+        assertTrue(IsolationCompiler.compile(Intent.EMPTY, Map.of()).flowsBySwitch().isEmpty());
+    }
+
+    private static void assertGolden(final String name, final Intent intent) throws IOException {
+        final var compiled = IsolationCompiler.compile(intent, Map.of());
+        final String actual = compiled.flowsBySwitch().entrySet().stream()
+            .map(entry -> "# " + entry.getKey() + "\n" + entry.getValue().values().stream().map(FlowRecord::toString)
+                .sorted().collect(Collectors.joining("\n")))
+            .collect(Collectors.joining("\n")) + "\n";
+        final Path file = GOLDEN.resolve(name + ".flows");
+        if (Boolean.getBoolean("golden.update")) {
+            Files.createDirectories(GOLDEN);
+            Files.writeString(file, actual, StandardCharsets.UTF_8);
+        }
+        assertEquals(Files.readString(file, StandardCharsets.UTF_8), actual);
+    }
+}

@@ -1,0 +1,192 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.isolation.odl;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.edgeplane.isolation.compiler.IsolationCompiler;
+import org.edgeplane.isolation.intent.Intent;
+import org.edgeplane.isolation.pipeline.Table;
+import org.edgeplane.isolation.testing.IntentFixtures;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.opendaylight.mdsal.binding.dom.adapter.test.AbstractConcurrentDataBrokerTest;
+import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.IntentBuilder;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.ObjectId;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.Status;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.intent.NetworkBuilder;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.intent.PortBuilder;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.intent.SwitchBuilder;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.intent.TenantBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowCapableNodeBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.Nodes;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.Node;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.NodeBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.NodeKey;
+import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
+import org.opendaylight.yangtools.yang.binding.util.BindingMap;
+import org.opendaylight.yangtools.yang.common.Uint32;
+
+/**
+ * The whole bundle on the mdsal in-memory datastore: intent written through the DataBroker becomes flows in the
+ * inventory configuration datastore, status follows the switch, and deleted intent leaves no flow.
+ */
+public class TenantIsolationComponentTest extends AbstractConcurrentDataBrokerTest {
+    private static final Duration DEADLINE = Duration.ofSeconds(20);
+
+    private TenantIsolationProvider provider;
+
+    public TenantIsolationComponentTest() {
+        super(true);
+    }
+
+    @Before
+    public void startProvider() {
+        provider = new TenantIsolationProvider(getDataBroker(), getDomBroker(),
+            getDataBrokerTestCustomizer().getAdapterContext().currentSerializer());
+        provider.init();
+    }
+
+    @After
+    public void stopProvider() {
+        provider.close();
+    }
+
+    @Test
+    public void intentBecomesFlowsAndDeletedIntentLeavesNone() throws Exception {
+        final Intent intent = IntentFixtures.twoTenants();
+        writeIntent(intent);
+
+        final var expected = IsolationCompiler.compile(intent, Map.of()).flowsBySwitch();
+        awaitEquals(() -> flowIdsBySwitch(), idsOf(expected));
+        final Flow classify = readFlow("openflow:1", Table.CLASSIFY, "isolation:classify:port=r1");
+        assertEquals("openflow:1:1", classify.getMatch().getInPort().getValue());
+        assertEquals(OpenflowTranslator.toFlow("openflow:1",
+            expected.get("openflow:1").get("isolation:classify:port=r1")), classify);
+
+        final var tx = getDataBroker().newWriteOnlyTransaction();
+        tx.delete(LogicalDatastoreType.CONFIGURATION, IntentCodec.PATH);
+        tx.commit().get(10, TimeUnit.SECONDS);
+        awaitEquals(() -> flowIdsBySwitch(), Map.of());
+    }
+
+    @Test
+    public void portStatusFollowsTheSwitchConnection() throws Exception {
+        writeIntent(IntentFixtures.twoTenants());
+        awaitEquals(() -> portStatus("r1"), Optional.of("connected=false installed=false error=switch openflow:1 "
+            + "is not connected"));
+
+        final var tx = getDataBroker().newWriteOnlyTransaction();
+        tx.put(LogicalDatastoreType.OPERATIONAL, nodePath("openflow:1"), new NodeBuilder()
+            .setId(new NodeId("openflow:1"))
+            .addAugmentation(new FlowCapableNodeBuilder().setManufacturer("Nicira, Inc.").build()).build());
+        tx.commit().get(10, TimeUnit.SECONDS);
+        awaitEquals(() -> portStatus("r1"), Optional.of("connected=true installed=true error=null"));
+        assertEquals(Optional.of("connected=false installed=false error=switch openflow:2 is not connected"),
+            portStatus("r2"));
+    }
+
+    @Test
+    public void aPortOnAnUnreportedPortNameWaitsWithAReason() throws Exception {
+        writeIntent(IntentFixtures.builder().tenant("t").vlanNetwork("n", "t", 5)
+            .port("p1", "t", "n", "openflow:3", "s3-eth1", IntentFixtures.mac(1), "10.0.0.1").build());
+        awaitEquals(() -> portStatus("p1"), Optional.of("connected=false installed=false error=openflow:3 port "
+            + "s3-eth1 is not reported by the switch (yet)"));
+        assertTrue(flowIdsBySwitch().isEmpty());
+    }
+
+    private void writeIntent(final Intent intent) throws Exception {
+        final var tenants = new ArrayList<org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.intent.Tenant>();
+        intent.tenants().values().forEach(t -> tenants.add(new TenantBuilder().setId(new ObjectId(t.id()))
+            .setName(t.name()).build()));
+        final var networks = new ArrayList<org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.intent
+            .Network>();
+        intent.networks().values().forEach(n -> networks.add(new NetworkBuilder().setId(new ObjectId(n.id()))
+            .setTenantId(n.tenantId())
+            .setSegmentationType(org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.SegmentationType
+                .ofName(n.segmentationType().yangName()))
+            .setSegmentationId(Uint32.valueOf(n.segmentationId())).build()));
+        final var ports = new ArrayList<org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.intent.Port>();
+        intent.ports().values().forEach(p -> ports.add(new PortBuilder().setId(new ObjectId(p.id()))
+            .setTenantId(p.tenantId()).setNetworkId(p.networkId()).setSwitchId(p.switchId())
+            .setSwitchPort(p.switchPort()).setMacAddress(p.macAddress())
+            .setIpAddress(java.util.Set.copyOf(p.ipAddresses())).build()));
+        final var switches = new ArrayList<org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.intent
+            .Switch>();
+        intent.switches().values().forEach(s -> switches.add(new SwitchBuilder().setNodeId(s.nodeId())
+            .setUplinkPort(s.uplinkPorts()).build()));
+        final var tx = getDataBroker().newWriteOnlyTransaction();
+        tx.put(LogicalDatastoreType.CONFIGURATION, IntentCodec.PATH, new IntentBuilder()
+            .setTenant(BindingMap.of(tenants)).setNetwork(BindingMap.of(networks)).setPort(BindingMap.of(ports))
+            .setSwitch(BindingMap.of(switches)).build());
+        tx.commit().get(10, TimeUnit.SECONDS);
+    }
+
+    private Map<String, java.util.Set<String>> flowIdsBySwitch() {
+        final var ids = new TreeMap<String, java.util.Set<String>>();
+        Inventory.installedFlows(read(LogicalDatastoreType.CONFIGURATION, Inventory.NODES).orElse(null),
+            org.edgeplane.isolation.pipeline.Owner.ISOLATION)
+            .forEach((sw, flows) -> ids.put(sw, new java.util.TreeSet<>(flows.keySet())));
+        return ids;
+    }
+
+    private static Map<String, java.util.Set<String>> idsOf(final Map<String, ? extends Map<String, ?>> flows) {
+        final var ids = new TreeMap<String, java.util.Set<String>>();
+        flows.forEach((sw, byId) -> ids.put(sw, new java.util.TreeSet<>(byId.keySet())));
+        return ids;
+    }
+
+    private Flow readFlow(final String switchId, final Table table, final String id) {
+        return read(LogicalDatastoreType.CONFIGURATION, Inventory.flowPath(switchId, table, id)).orElseThrow();
+    }
+
+    private Optional<String> portStatus(final String portId) {
+        return read(LogicalDatastoreType.OPERATIONAL, InstanceIdentifier.create(Status.class))
+            .map(status -> status.nonnullPortStatus().values().stream()
+                .filter(port -> port.getId().equals(portId)).findFirst()
+                .map(port -> "connected=" + port.getSwitchConnected() + " installed=" + port.getFlowsInstalled()
+                    + " error=" + port.getLastError()).orElse("absent"));
+    }
+
+    private static InstanceIdentifier<Node> nodePath(final String nodeId) {
+        return InstanceIdentifier.create(Nodes.class).child(Node.class, new NodeKey(new NodeId(nodeId)));
+    }
+
+    private <T extends org.opendaylight.yangtools.yang.binding.DataObject> Optional<T> read(
+            final LogicalDatastoreType store, final InstanceIdentifier<T> path) {
+        try (var tx = getDataBroker().newReadOnlyTransaction()) {
+            return tx.read(store, path).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException | java.util.concurrent.ExecutionException
+                | java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("read " + path + " failed", e);
+        }
+    }
+
+    private static <T> void awaitEquals(final Supplier<T> actual, final T expected) throws InterruptedException {
+        final Instant deadline = Instant.now().plus(DEADLINE);
+        T last = actual.get();
+        while (!expected.equals(last) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+            last = actual.get();
+        }
+        assertEquals(expected, last);
+    }
+}

@@ -1,0 +1,157 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.isolation.reconcile;
+
+import static org.edgeplane.isolation.testing.IntentFixtures.mac;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.ListenableFuture;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.edgeplane.isolation.compiler.IsolationCompiler;
+import org.edgeplane.isolation.flow.FlowRecord;
+import org.edgeplane.isolation.intent.Intent;
+import org.edgeplane.isolation.testing.IntentFixtures;
+import org.junit.Test;
+
+/**
+ * The reconciler writes exactly the difference, and only remembers what was written.
+ */
+public class ReconcilerTest {
+    /** A switch that holds what it is written, and can be told to fail. */
+    private static final class FakeSwitches implements FlowWriter {
+        final Map<String, Map<String, FlowRecord>> tables = new HashMap<>();
+        final List<FlowDiff> applied = new ArrayList<>();
+        boolean failing;
+
+        @Override
+        public ListenableFuture<?> apply(final FlowDiff diff) {
+            if (failing) {
+                return Futures.immediateFailedFuture(new IllegalStateException("datastore down"));
+            }
+            applied.add(diff);
+            final var flows = tables.computeIfAbsent(diff.switchId(), key -> new TreeMap<>());
+            diff.removals().keySet().forEach(flows::remove);
+            diff.writes().forEach(flow -> flows.put(flow.id(), flow));
+            return Futures.immediateFuture(null);
+        }
+
+        int changes() {
+            return applied.stream().mapToInt(FlowDiff::size).sum();
+        }
+    }
+
+    private final FakeSwitches switches = new FakeSwitches();
+    private final Reconciler reconciler = new Reconciler(switches, Duration.ofSeconds(1));
+
+    private static Intent intentA() {
+        return IntentFixtures.twoTenants();
+    }
+
+    /** A plus one port on switch 2 in red-web. */
+    private static Intent intentB() {
+        final var a = intentA();
+        final var ports = new ArrayList<>(a.ports().values());
+        ports.add(new org.edgeplane.isolation.intent.Port("r5", "red", "red-web", "openflow:2", "5", mac(0x15),
+            List.of("10.0.0.5")));
+        return Intent.of(a.tenants().values(), a.networks().values(), ports, a.switches().values());
+    }
+
+    private static SortedMap<String, SortedMap<String, FlowRecord>> desired(final Intent intent) {
+        return IsolationCompiler.compile(intent, Map.of()).flowsBySwitch();
+    }
+
+    @Test
+    public void firstReconcileWritesEverythingAndTheSecondNothing() {
+        reconciler.reconcile(desired(intentA()));
+        assertEquals(desired(intentA()), new TreeMap<>(switches.tables));
+        final int written = switches.changes();
+        reconciler.reconcile(desired(intentA()));
+        assertEquals(written, switches.changes());
+    }
+
+    @Test
+    public void changeEmitsOnlyTheDifference() {
+        reconciler.reconcile(desired(intentA()));
+        switches.applied.clear();
+        reconciler.reconcile(desired(intentB()));
+
+        final var expectedWrites = new TreeMap<String, FlowRecord>();
+        desired(intentB()).forEach((sw, flows) -> flows.forEach((id, flow) -> {
+            if (!flow.equals(desired(intentA()).get(sw).get(id))) {
+                expectedWrites.put(sw + " " + id, flow);
+            }
+        }));
+        final var actualWrites = new TreeMap<String, FlowRecord>();
+        switches.applied.forEach(diff -> diff.writes().forEach(flow -> actualWrites.put(diff.switchId() + " "
+            + flow.id(), flow)));
+        assertEquals(expectedWrites, actualWrites);
+        assertTrue(switches.applied.stream().allMatch(diff -> diff.removals().isEmpty()));
+        // r5 on switch 2: classify, 2 port-security, l2, egress there; l2 towards it on switch 1; switch 2's flood.
+        assertEquals(Set.of("openflow:1 isolation:l2:port=r5", "openflow:2 isolation:classify:port=r5",
+            "openflow:2 isolation:egress:port=r5", "openflow:2 isolation:flood:network=red-web:from=port",
+            "openflow:2 isolation:flood:network=red-web:from=uplink", "openflow:2 isolation:l2:port=r5",
+            "openflow:2 isolation:port-security:port=r5:arp=10.0.0.5",
+            "openflow:2 isolation:port-security:port=r5:ipv4=10.0.0.5"), actualWrites.keySet());
+    }
+
+    @Test
+    public void changeAndRevertReturnsToTheSameFlows() {
+        reconciler.reconcile(desired(intentA()));
+        final var before = deepCopy(switches.tables);
+        reconciler.reconcile(desired(intentB()));
+        reconciler.reconcile(desired(intentA()));
+        assertEquals(before, switches.tables);
+    }
+
+    @Test
+    public void deletingEverythingLeavesNoFlow() {
+        reconciler.reconcile(desired(intentA()));
+        reconciler.reconcile(desired(Intent.EMPTY));
+        switches.tables.values().forEach(flows -> assertEquals(Map.of(), flows));
+        assertEquals(Set.of(), reconciler.installedIds("openflow:1"));
+    }
+
+    @Test
+    public void failedWriteIsRetriedInFullAndReported() {
+        switches.failing = true;
+        final var failed = reconciler.reconcile(desired(intentA()));
+        assertTrue(failed.get("openflow:1").error().isPresent());
+        switches.failing = false;
+        final var retried = reconciler.reconcile(desired(intentA()));
+        assertTrue(retried.get("openflow:1").error().isEmpty());
+        assertEquals(desired(intentA()), new TreeMap<>(switches.tables));
+    }
+
+    @Test
+    public void flowsAdoptedFromAnEarlierRunAreRewrittenOrRemoved() {
+        reconciler.reconcile(desired(intentB()));
+        final var restarted = new Reconciler(switches, Duration.ofSeconds(1));
+        switches.tables.forEach((sw, flows) -> {
+            final var tables = new TreeMap<String, org.edgeplane.isolation.pipeline.Table>();
+            flows.values().forEach(flow -> tables.put(flow.id(), flow.table()));
+            restarted.adoptInstalled(sw, tables);
+        });
+        restarted.reconcile(desired(intentA()));
+        assertEquals(desired(intentA()), new TreeMap<>(switches.tables));
+    }
+
+    private static Map<String, Map<String, FlowRecord>> deepCopy(final Map<String, Map<String, FlowRecord>> map) {
+        final var copy = new TreeMap<String, Map<String, FlowRecord>>();
+        map.forEach((key, value) -> copy.put(key, new TreeMap<>(value)));
+        return copy;
+    }
+}
