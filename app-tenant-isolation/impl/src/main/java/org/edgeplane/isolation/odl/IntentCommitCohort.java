@@ -60,6 +60,7 @@ public final class IntentCommitCohort implements DOMDataTreeCommitCohort {
             final Intent before = decode(path, candidate.getRootNode().getDataBefore());
             final Intent after = decode(path, candidate.getRootNode().getDataAfter());
             final List<Violation> violations = IntentValidator.validate(before, after);
+            LOG.debug("Transaction {}: validating {} -> {}", txId, before, after);
             if (!violations.isEmpty()) {
                 final String message = IntentValidator.describe(violations);
                 LOG.info("Transaction {} rejected: {}", txId, message);

@@ -20,11 +20,11 @@ import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.OutputActionCaseBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.PopVlanActionCaseBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.PushVlanActionCaseBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.SetVlanIdActionCaseBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.SetFieldCaseBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.output.action._case.OutputActionBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.pop.vlan.action._case.PopVlanActionBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.push.vlan.action._case.PushVlanActionBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.set.vlan.id.action._case.SetVlanIdActionBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.set.field._case.SetFieldBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.list.ActionBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
@@ -120,9 +120,7 @@ public final class OpenflowTranslator {
             builder.setEthernetMatch(ethernet.build());
         }
         if (match.vlanVid() != null) {
-            final boolean tagged = match.vlanVid() != FlowMatch.UNTAGGED;
-            builder.setVlanMatch(new VlanMatchBuilder().setVlanId(new VlanIdBuilder().setVlanIdPresent(tagged)
-                .setVlanId(new VlanId(Uint16.valueOf(match.vlanVid()))).build()).build());
+            builder.setVlanMatch(vlanMatch(match.vlanVid(), match.vlanVid() != FlowMatch.UNTAGGED));
         }
         if (match.ipv4Src() != null) {
             builder.setLayer3Match(new Ipv4MatchBuilder().setIpv4Source(new Ipv4Prefix(match.ipv4Src())).build());
@@ -140,6 +138,12 @@ public final class OpenflowTranslator {
             builder.setLayer3Match(arp.build());
         }
         return builder.build();
+    }
+
+    private static org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.VlanMatch
+            vlanMatch(final int vlanId, final boolean present) {
+        return new VlanMatchBuilder().setVlanId(new VlanIdBuilder().setVlanIdPresent(present)
+            .setVlanId(new VlanId(Uint16.valueOf(vlanId))).build()).build();
     }
 
     private static org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.flow.Instructions
@@ -180,8 +184,9 @@ public final class OpenflowTranslator {
                 builder.setAction(new PushVlanActionCaseBuilder().setPushVlanAction(new PushVlanActionBuilder()
                     .setEthernetType(Uint16.valueOf(VLAN_TPID)).build()).build());
             } else if (action instanceof Action.SetVlanId set) {
-                builder.setAction(new SetVlanIdActionCaseBuilder().setSetVlanIdAction(new SetVlanIdActionBuilder()
-                    .setVlanId(new VlanId(Uint16.valueOf(set.vlanId()))).build()).build());
+                // set-field, not set-vlan-id: the plugin expands set-vlan-id into two flows, one pushing its own tag.
+                builder.setAction(new SetFieldCaseBuilder().setSetField(new SetFieldBuilder()
+                    .setVlanMatch(vlanMatch(set.vlanId(), true)).build()).build());
             } else if (action instanceof Action.PopVlan) {
                 builder.setAction(new PopVlanActionCaseBuilder().setPopVlanAction(new PopVlanActionBuilder()
                     .build()).build());

@@ -96,6 +96,18 @@ public class IntentValidatorTest {
     }
 
     @Test
+    public void theNetworkThatTakesAUsedVlanIsBlamed() {
+        final var before = IntentFixtures.builder().tenant("red").vlanNetwork("red-web", "red", 101)
+            .port("p1", "red", "red-web", "openflow:1", "1", mac(1), "10.0.1.1").build();
+        final var after = IntentFixtures.builder().tenant("red").vlanNetwork("red-web", "red", 101)
+            .vlanNetwork("red-3", "red", 101).port("p1", "red", "red-web", "openflow:1", "1", mac(1), "10.0.1.1")
+            .build();
+        final List<Violation> violations = IntentValidator.validate(before, after);
+        assertEquals(violations.toString(), 1, violations.size());
+        assertEquals("network[red-3]/segmentation-id", violations.get(0).field());
+    }
+
+    @Test
     public void duplicateMacOrIpWithinANetworkIsRejected() {
         assertViolation(withPort(port("red-web", "9", mac(0x11), "10.0.0.30")), "port[new]/mac-address",
             "is already used by port 'r1'", Kind.CONFLICT);

@@ -1,0 +1,149 @@
+#!/usr/bin/python3
+"""Mininet agent for Edgeplane's end-to-end tests and demo.
+
+Reads one JSON request per line on stdin, answers one JSON line on stdout. Builds a topology of edge switches
+controlled by Edgeplane (OVS userspace datapath, OpenFlow 1.3, fail-mode secure) joined through a fabric switch that
+no controller manages (OVS in standalone mode: a plain learning switch that carries VLAN-tagged frames).
+
+Requests:
+  {"op": "start", "controller": "127.0.0.1:6653", "topology": {...}}   see it/src/test/resources/topology.json
+  {"op": "pings", "pairs": [["h1", "10.0.1.2"], ...], "count": 2, "wait": 1}  -> {"results": {"h1 10.0.1.2": true}}
+  {"op": "sh", "host": "h1", "cmd": "ip link"}                          -> {"output": "..."}
+  {"op": "capture", "host": "h2", "filter": "icmp", "seconds": 3,
+   "during": {"host": "h1", "cmd": "ping -c 3 10.0.1.2"}}             -> {"packets": 0, "output": "..."}
+  {"op": "pids"}                                                        -> {"pids": {"h1": 1234}}
+  {"op": "stop"}
+Mininet's own output goes to stderr, so stdout carries answers only.
+"""
+import json
+import sys
+import threading
+
+from mininet.log import setLogLevel
+from mininet.net import Mininet
+from mininet.node import OVSSwitch, RemoteController
+
+NET = None
+
+
+def answer(payload):
+    sys.stdout.write(json.dumps(payload) + "\n")
+    sys.stdout.flush()
+
+
+def start(request):
+    global NET
+    topology = request["topology"]
+    host, port = request["controller"].split(":")
+    net = Mininet(controller=None, build=False, autoSetMacs=False, autoStaticArp=False)
+    controller = net.addController("c0", controller=RemoteController, ip=host, port=int(port))
+    edges = {}
+    for edge in topology["switches"]:
+        edges[edge["name"]] = net.addSwitch(edge["name"], cls=OVSSwitch, dpid="%016x" % edge["dpid"],
+                                            datapath="user", protocols="OpenFlow13", failMode="secure")
+    fabric = net.addSwitch(topology["fabric"]["name"], cls=OVSSwitch, dpid="%016x" % topology["fabric"]["dpid"],
+                           datapath="user", failMode="standalone")
+    for edge in topology["switches"]:
+        net.addLink(edges[edge["name"]], fabric, port1=edge["uplinkPort"])
+    for h in topology["hosts"]:
+        node = net.addHost(h["name"], ip=h["ip"] + "/" + str(topology.get("prefixLength", 16)), mac=h["mac"])
+        net.addLink(node, edges[h["switch"]], port2=h["port"])
+    net.build()
+    controller.start()
+    for edge in edges.values():
+        edge.start([controller])
+    fabric.start([])
+    for h in net.hosts:
+        # IPv6 neighbour discovery and router solicitations would be noise in the traffic assertions.
+        h.cmd("sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1")
+        for intf in h.intfList():
+            h.cmd("ethtool -K %s tx off rx off >/dev/null 2>&1" % intf.name)
+    NET = net
+    answer({"ok": True})
+
+
+def pings(request):
+    count = int(request.get("count", 1))
+    wait = int(request.get("wait", 1))
+    by_source = {}
+    for src, ip in request["pairs"]:
+        by_source.setdefault(src, []).append(ip)
+    results = {}
+    for src, ips in by_source.items():
+        host = NET.get(src)
+        # One shell per source, all destinations in parallel, each with its own deadline.
+        script = " ".join("(ping -n -q -c %d -W %d %s >/dev/null 2>&1 && echo '%s ok' || echo '%s fail') &"
+                          % (count, wait, ip, ip, ip) for ip in ips) + " wait"
+        output = host.cmd(script)
+        for line in output.splitlines():
+            parts = line.strip().split()
+            if len(parts) == 2 and parts[1] in ("ok", "fail"):
+                results[src + " " + parts[0]] = parts[1] == "ok"
+    answer({"results": results})
+
+
+def sh(request):
+    answer({"output": NET.get(request["host"]).cmd(request["cmd"])})
+
+
+def capture(request):
+    target = NET.get(request["host"])
+    seconds = int(request.get("seconds", 3))
+    intf = target.defaultIntf().name
+    process = target.popen(["timeout", str(seconds), "tcpdump", "-n", "-l", "-i", intf, request["filter"]],
+                           stdout=-1, stderr=-1)
+    lines = []
+    reader = threading.Thread(target=lambda: lines.extend(process.stdout.read().decode().splitlines()))
+    reader.start()
+    # tcpdump needs a moment to attach before the traffic under test starts.
+    target.cmd("sleep 1")
+    during = request.get("during")
+    output = NET.get(during["host"]).cmd(during["cmd"]) if during else ""
+    process.wait()
+    reader.join()
+    answer({"packets": len(lines), "lines": lines, "output": output})
+
+
+def pids():
+    answer({"pids": {h.name: h.pid for h in NET.hosts}})
+
+
+def stop():
+    global NET
+    if NET is not None:
+        NET.stop()
+        NET = None
+    answer({"ok": True})
+
+
+def main():
+    setLogLevel("warning")
+    for line in sys.stdin:
+        line = line.strip()
+        if not line:
+            continue
+        request = json.loads(line)
+        op = request["op"]
+        try:
+            if op == "start":
+                start(request)
+            elif op == "pings":
+                pings(request)
+            elif op == "sh":
+                sh(request)
+            elif op == "capture":
+                capture(request)
+            elif op == "pids":
+                pids()
+            elif op == "stop":
+                stop()
+                return
+            else:
+                answer({"error": "unknown op " + op})
+        except Exception as error:  # answer every request, so the test sees the failure instead of hanging
+            answer({"error": "%s: %s" % (type(error).__name__, error)})
+    stop()
+
+
+if __name__ == "__main__":
+    main()
