@@ -16,6 +16,7 @@ Requests:
 Mininet's own output goes to stderr, so stdout carries answers only.
 """
 import json
+import subprocess
 import sys
 import threading
 
@@ -31,9 +32,22 @@ def answer(payload):
     sys.stdout.flush()
 
 
+def clean_leftovers(topology):
+    """Removes bridges and veths that a crashed earlier run of this topology left in the root namespace."""
+    names = [edge["name"] for edge in topology["switches"]] + [topology["fabric"]["name"]]
+    for name in names:
+        subprocess.call(["ovs-vsctl", "--if-exists", "del-br", name])
+    links = subprocess.run(["ip", "-o", "link", "show"], capture_output=True, text=True).stdout
+    for line in links.splitlines():
+        intf = line.split(":")[1].strip().split("@")[0]
+        if any(intf.startswith(name + "-eth") for name in names):
+            subprocess.call(["ip", "link", "del", intf])
+
+
 def start(request):
     global NET
     topology = request["topology"]
+    clean_leftovers(topology)
     host, port = request["controller"].split(":")
     net = Mininet(controller=None, build=False, autoSetMacs=False, autoStaticArp=False)
     controller = net.addController("c0", controller=RemoteController, ip=host, port=int(port))

@@ -1,0 +1,115 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.it;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The built Edgeplane distribution, run as a child process with a clean datastore.
+ */
+public final class KarafProcess implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(KarafProcess.class);
+
+    private final Path home;
+    private Process process;
+
+    public KarafProcess(final Path home) {
+        this.home = home;
+    }
+
+    /** The distribution the build unpacked for this module. */
+    public static KarafProcess fromBuild() {
+        return new KarafProcess(Path.of(System.getProperty("edgeplane.karaf.home",
+            "target/karaf/karaf-distribution-0.1.0-SNAPSHOT")));
+    }
+
+    /** Starts Karaf with an empty datastore and waits until RESTCONF and Edgeplane's validation answer. */
+    public Duration start(final Duration deadline) throws IOException, InterruptedException {
+        for (int port : new int[] {8181, 6653}) {
+            if (listening(port)) {
+                throw new IllegalStateException("port " + port + " is taken: stop the controller that runs there");
+            }
+        }
+        for (String dir : new String[] {"data", "segmented-journal", "journal", "snapshots"}) {
+            deleteTree(home.resolve(dir));
+        }
+        final Instant begin = Instant.now();
+        process = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
+            .directory(home.toFile()).redirectErrorStream(true)
+            .redirectOutput(home.resolve("karaf-console.log").toFile()).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close));
+        final Restconf restconf = Restconf.local();
+        final Instant end = begin.plus(deadline);
+        while (Instant.now().isBefore(end)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Karaf exited with " + process.exitValue() + ", see " + home);
+            }
+            // A network that references no tenant is rejected by Edgeplane's commit cohort with 400 once the
+            // controller, RESTCONF, AAA and Edgeplane are all up; before that, 401, 404 or 500 come back.
+            final var probe = restconf.put(Orchestrator.path(Orchestrator.vlanNetwork("readiness-probe", "none", 1)),
+                Orchestrator.body(Orchestrator.vlanNetwork("readiness-probe", "none", 1)));
+            if (probe.status() == 400 && probe.errorMessage().contains("tenant 'none' does not exist")) {
+                final Duration boot = Duration.between(begin, Instant.now());
+                LOG.info("Karaf ready in {} s", boot.toSeconds());
+                return boot;
+            }
+            Thread.sleep(1000);
+        }
+        throw new IllegalStateException("Karaf not ready within " + deadline + ", see " + home.resolve("data/log"));
+    }
+
+    public Path logFile() {
+        return home.resolve("data/log/karaf.log");
+    }
+
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            process.descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+            try {
+                if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static boolean listening(final int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void deleteTree(final Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

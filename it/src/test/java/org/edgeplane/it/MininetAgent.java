@@ -1,0 +1,126 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Drives mininet_agent.py (Debian's /usr/bin/python3, which has Mininet): one JSON request per line, one JSON answer
+ * per line, each awaited with a deadline.
+ */
+public final class MininetAgent implements AutoCloseable {
+    private static final String PYTHON = "/usr/bin/python3";
+
+    private final Process process;
+    private final Writer requests;
+    private final BufferedReader answers;
+    private final ExecutorService reader = Executors.newSingleThreadExecutor();
+
+    private MininetAgent(final Process process) {
+        this.process = process;
+        this.requests = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+        this.answers = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    /** Starts the agent and builds the topology, its edge switches pointed at the controller. */
+    public static MininetAgent start(final Path script, final Path topology, final Path log) throws IOException {
+        final var process = new ProcessBuilder(PYTHON, script.toString()).redirectError(log.toFile()).start();
+        final var agent = new MininetAgent(process);
+        final ObjectNode request = Restconf.JSON.createObjectNode().put("op", "start")
+            .put("controller", "127.0.0.1:6653");
+        request.set("topology", Restconf.JSON.readTree(Files.readString(topology)));
+        agent.call(request, Duration.ofMinutes(2));
+        return agent;
+    }
+
+    /** Pings each (host, destination IP) pair, all of one host's in parallel; true where a reply came back. */
+    public Map<String, Boolean> pings(final List<List<String>> pairs, final int count) {
+        final ObjectNode request = Restconf.JSON.createObjectNode().put("op", "pings").put("count", count)
+            .put("wait", 1);
+        request.set("pairs", Restconf.JSON.valueToTree(pairs));
+        final var results = new TreeMap<String, Boolean>();
+        call(request, Duration.ofMinutes(2)).path("results").fields()
+            .forEachRemaining(entry -> results.put(entry.getKey(), entry.getValue().asBoolean()));
+        return results;
+    }
+
+    /** Runs a shell command in a host and returns its output. */
+    public String sh(final String host, final String command) {
+        return call(Restconf.JSON.createObjectNode().put("op", "sh").put("host", host).put("cmd", command),
+            Duration.ofMinutes(1)).path("output").asText();
+    }
+
+    /** Counts the frames matching a tcpdump filter that a host receives while another host runs a command. */
+    public int capture(final String host, final String filter, final int seconds, final String senderHost,
+            final String senderCommand) {
+        final ObjectNode request = Restconf.JSON.createObjectNode().put("op", "capture").put("host", host)
+            .put("filter", filter).put("seconds", seconds);
+        request.putObject("during").put("host", senderHost).put("cmd", senderCommand);
+        return call(request, Duration.ofSeconds(seconds + 60L)).path("packets").asInt(-1);
+    }
+
+    private JsonNode call(final ObjectNode request, final Duration deadline) {
+        try {
+            requests.write(request.toString() + "\n");
+            requests.flush();
+            final Future<String> line = reader.submit(answers::readLine);
+            final String answer = line.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+            if (answer == null) {
+                throw new IllegalStateException("Mininet agent exited during " + request.path("op"));
+            }
+            final JsonNode json = Restconf.JSON.readTree(answer);
+            if (json.has("error")) {
+                throw new IllegalStateException("Mininet agent: " + json.get("error").asText());
+            }
+            return json;
+        } catch (IOException | java.util.concurrent.ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Mininet agent failed on " + request.path("op"), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (process.isAlive()) {
+                call(Restconf.JSON.createObjectNode().put("op", "stop"), Duration.ofMinutes(1));
+            }
+        } catch (IllegalStateException e) {
+            process.destroy();
+        } finally {
+            reader.shutdownNow();
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

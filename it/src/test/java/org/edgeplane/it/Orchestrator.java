@@ -1,0 +1,117 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.it;
+
+import static org.junit.Assert.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Creates and deletes intent the way an orchestration system does: one RESTCONF call per object.
+ */
+public final class Orchestrator {
+    public static final String INTENT = "edgeplane-tenant:intent";
+
+    private final Restconf restconf;
+
+    public Orchestrator(final Restconf restconf) {
+        this.restconf = restconf;
+    }
+
+    public static ObjectNode tenant(final String id, final String name) {
+        return entry("tenant").put("id", id).put("name", name);
+    }
+
+    public static ObjectNode vlanNetwork(final String id, final String tenant, final long vlan) {
+        return entry("network").put("id", id).put("tenant-id", tenant).put("segmentation-type", "vlan")
+            .put("segmentation-id", vlan);
+    }
+
+    public static ObjectNode port(final String id, final String tenant, final String network, final String switchId,
+            final String switchPort, final String mac, final String... ips) {
+        final ObjectNode port = entry("port").put("id", id).put("tenant-id", tenant).put("network-id", network)
+            .put("switch-id", switchId).put("switch-port", switchPort).put("mac-address", mac);
+        final ArrayNode addresses = port.putArray("ip-address");
+        for (String ip : ips) {
+            addresses.add(ip);
+        }
+        return port;
+    }
+
+    public static ObjectNode uplinks(final String nodeId, final String... ports) {
+        final ObjectNode config = entry("switch").put("node-id", nodeId);
+        final ArrayNode list = config.putArray("uplink-port");
+        for (String port : ports) {
+            list.add(port);
+        }
+        return config;
+    }
+
+    /** The body RESTCONF expects for a list entry: {"edgeplane-tenant:list": [entry]}. */
+    public static JsonNode body(final ObjectNode entry) {
+        final ObjectNode body = Restconf.JSON.createObjectNode();
+        body.putArray("edgeplane-tenant:" + entry.get("@list").asText()).add(entry.deepCopy().without("@list"));
+        return body;
+    }
+
+    /** The resource path of a list entry. */
+    public static String path(final ObjectNode entry) {
+        final String list = entry.get("@list").asText();
+        final String key = "switch".equals(list) ? entry.get("node-id").asText() : entry.get("id").asText();
+        return INTENT + "/" + list + "=" + URLEncoder.encode(key, StandardCharsets.UTF_8);
+    }
+
+    /** PUTs an entry; any answer is returned. */
+    public Restconf.Response put(final ObjectNode entry) {
+        return restconf.put(path(entry), body(entry));
+    }
+
+    /** PUTs an entry that must be created. */
+    public void create(final ObjectNode entry) {
+        final Restconf.Response response = put(entry);
+        assertEquals(path(entry) + ": " + response.body(), 201, response.status());
+    }
+
+    /** Provisions the whole topology: tenants, networks, switch uplinks, then every host's port. */
+    public void provision(final Topology topology) {
+        topology.tenants().forEach(tenant -> create(tenant(tenant.id(), tenant.name())));
+        topology.networks().forEach(network -> create(vlanNetwork(network.id(), network.tenant(),
+            network.vlan())));
+        topology.switches().forEach(edge -> create(uplinks(edge.nodeId(), Integer.toString(edge.uplinkPort()))));
+        topology.hosts().forEach(host -> create(portOf(topology, host)));
+    }
+
+    public static ObjectNode portOf(final Topology topology, final Topology.Host host) {
+        return port(host.name(), host.tenant(), host.network(), topology.edge(host.switchName()).nodeId(),
+            host.switchPortRef(), host.mac(), host.ip());
+    }
+
+    /** Deletes everything the topology provisioned, dependents first. */
+    public void deprovision(final Topology topology) {
+        topology.hosts().forEach(host -> deleteIfPresent(INTENT + "/port=" + host.name()));
+        topology.networks().forEach(network -> deleteIfPresent(INTENT + "/network=" + network.id()));
+        topology.switches().forEach(edge -> deleteIfPresent(INTENT + "/switch="
+            + URLEncoder.encode(edge.nodeId(), StandardCharsets.UTF_8)));
+        topology.tenants().forEach(tenant -> deleteIfPresent(INTENT + "/tenant=" + tenant.id()));
+    }
+
+    private void deleteIfPresent(final String path) {
+        final Restconf.Response response = restconf.delete(path);
+        if (response.status() != 204 && !"data-missing".equals(response.errorTag())) {
+            throw new AssertionError("DELETE " + path + " answered " + response.status() + " " + response.body());
+        }
+    }
+
+    private static ObjectNode entry(final String list) {
+        return Restconf.JSON.createObjectNode().put("@list", list);
+    }
+}

@@ -1,0 +1,55 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.it;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What the Open vSwitch bridges hold, read with ovs-ofctl.
+ */
+public final class OvsSwitches {
+    /** Every Edgeplane flow: the cookie's top byte. */
+    public static final String EDGEPLANE_COOKIES = "cookie=0xed00000000000000/0xff00000000000000";
+
+    private OvsSwitches() {
+    }
+
+    /** The flows of a bridge, one ovs-ofctl line each, optionally filtered (ovs-ofctl flow syntax). */
+    public static List<String> flows(final String bridge, final String filter) {
+        final var command = new java.util.ArrayList<>(List.of("ovs-ofctl", "-O", "OpenFlow13", "dump-flows",
+            bridge));
+        if (!filter.isEmpty()) {
+            command.add(filter);
+        }
+        return run(command).lines().filter(line -> line.contains("cookie=")).toList();
+    }
+
+    /** How many flows on a bridge carry exactly this cookie. */
+    public static int countByCookie(final String bridge, final long cookie) {
+        return flows(bridge, String.format("cookie=0x%016x/-1", cookie)).size();
+    }
+
+    public static String run(final List<String> command) {
+        try {
+            final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            final String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException(command + " failed: " + output);
+            }
+            return output;
+        } catch (IOException e) {
+            throw new IllegalStateException(command + " could not run", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

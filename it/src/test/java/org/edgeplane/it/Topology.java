@@ -1,0 +1,70 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.it;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.eclipse.jdt.annotation.Nullable;
+
+/**
+ * The end-to-end topology, read from topology.json: the same file builds the Mininet network (the agent reads it)
+ * and the intent orchestration sends.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Topology(int prefixLength, List<Edge> switches, Fabric fabric, List<TenantSpec> tenants,
+        List<NetworkSpec> networks, List<Host> hosts) {
+
+    /** An edge switch Edgeplane controls. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Edge(String name, long dpid, int uplinkPort) {
+        public String nodeId() {
+            return "openflow:" + dpid;
+        }
+    }
+
+    /** The unmanaged learning switch between the edges. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Fabric(String name, long dpid) {
+    }
+
+    /** A tenant. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record TenantSpec(String id, String name) {
+    }
+
+    /** A VLAN network. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record NetworkSpec(String id, String tenant, int vlan) {
+    }
+
+    /** A host: one Edgeplane port. {@code portName}, when set, is what orchestration sends as switch-port. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Host(String name, String tenant, String network, @JsonProperty("switch") String switchName,
+            int port, @Nullable String portName, String mac, String ip) {
+
+        public String switchPortRef() {
+            return portName != null ? portName : Integer.toString(port);
+        }
+    }
+
+    public static Topology read(final Path file) throws IOException {
+        return new ObjectMapper().readValue(file.toFile(), Topology.class);
+    }
+
+    public Edge edge(final String name) {
+        return switches.stream().filter(edge -> edge.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    public Host host(final String name) {
+        return hosts.stream().filter(host -> host.name().equals(name)).findFirst().orElseThrow();
+    }
+}
