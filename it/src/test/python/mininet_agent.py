@@ -107,7 +107,8 @@ def capture(request):
     process = target.popen(["timeout", str(seconds), "tcpdump", "-n", "-l", "-i", intf, request["filter"]],
                            stdout=-1, stderr=-1)
     lines = []
-    reader = threading.Thread(target=lambda: lines.extend(process.stdout.read().decode().splitlines()))
+    reader = threading.Thread(target=lambda: lines.extend(
+        line for line in process.stdout.read().decode().splitlines() if line.strip()))
     reader.start()
     # tcpdump needs a moment to attach before the traffic under test starts.
     target.cmd("sleep 1")

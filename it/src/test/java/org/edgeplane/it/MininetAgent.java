@@ -73,13 +73,15 @@ public final class MininetAgent implements AutoCloseable {
             Duration.ofMinutes(1)).path("output").asText();
     }
 
-    /** Counts the frames matching a tcpdump filter that a host receives while another host runs a command. */
-    public int capture(final String host, final String filter, final int seconds, final String senderHost,
+    /** The frames matching a tcpdump filter that a host receives while another host runs a command. */
+    public List<String> capture(final String host, final String filter, final int seconds, final String senderHost,
             final String senderCommand) {
         final ObjectNode request = Restconf.JSON.createObjectNode().put("op", "capture").put("host", host)
             .put("filter", filter).put("seconds", seconds);
         request.putObject("during").put("host", senderHost).put("cmd", senderCommand);
-        return call(request, Duration.ofSeconds(seconds + 60L)).path("packets").asInt(-1);
+        final var lines = new java.util.ArrayList<String>();
+        call(request, Duration.ofSeconds(seconds + 60L)).path("lines").forEach(line -> lines.add(line.asText()));
+        return lines;
     }
 
     private JsonNode call(final ObjectNode request, final Duration deadline) {

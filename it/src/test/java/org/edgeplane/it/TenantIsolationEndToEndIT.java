@@ -126,9 +126,9 @@ public class TenantIsolationEndToEndIT {
         final var h3 = topology.host("h3");
         mininet.sh("h1", "ip link set h1-eth0 address " + h3.mac());
         try {
-            final int received = mininet.capture("h2", "ether src " + h3.mac(), 4, "h1",
+            final List<String> received = mininet.capture("h2", "ether src " + h3.mac(), 4, "h1",
                 "ping -c 3 -W 1 " + h2.ip() + " >/dev/null; echo $?");
-            assertEquals("frames from the spoofed MAC reaching h2", 0, received);
+            assertEquals("frames from the spoofed MAC reaching h2", List.of(), received);
         } finally {
             mininet.sh("h1", "ip link set h1-eth0 address " + h1.mac());
         }
@@ -141,9 +141,9 @@ public class TenantIsolationEndToEndIT {
         mininet.sh("h1", "ip addr add " + h3.ip() + "/32 dev h1-eth0");
         try {
             final long dropsBefore = portSecurityDrops("s1");
-            final int received = mininet.capture("h2", "src host " + h3.ip(), 4, "h1",
+            final List<String> received = mininet.capture("h2", "src host " + h3.ip(), 4, "h1",
                 "ping -I " + h3.ip() + " -c 3 -W 1 " + h2.ip() + " >/dev/null; echo $?");
-            assertEquals("packets from the spoofed IP reaching h2", 0, received);
+            assertEquals("packets from the spoofed IP reaching h2", List.of(), received);
             assertTrue("the port-security drop flow counted the spoofed packets",
                 portSecurityDrops("s1") > dropsBefore);
         } finally {
