@@ -67,6 +67,14 @@ public final class MininetAgent implements AutoCloseable {
         return results;
     }
 
+    /** The process id of each host's shell, for running commands in it with mnexec -a. */
+    public Map<String, Long> pids() {
+        final var pids = new TreeMap<String, Long>();
+        call(Restconf.JSON.createObjectNode().put("op", "pids"), Duration.ofSeconds(30)).path("pids").fields()
+            .forEachRemaining(entry -> pids.put(entry.getKey(), entry.getValue().asLong()));
+        return pids;
+    }
+
     /** Runs a shell command in a host and returns its output. */
     public String sh(final String host, final String command) {
         return call(Restconf.JSON.createObjectNode().put("op", "sh").put("host", host).put("cmd", command),

@@ -9,6 +9,7 @@ package org.edgeplane.isolation.odl;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.jdt.annotation.Nullable;
 import org.edgeplane.isolation.intent.Intent;
 import org.edgeplane.isolation.intent.Network;
@@ -16,11 +17,19 @@ import org.edgeplane.isolation.intent.Port;
 import org.edgeplane.isolation.intent.SegmentationType;
 import org.edgeplane.isolation.intent.SwitchConfig;
 import org.edgeplane.isolation.intent.Tenant;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.IntentBuilder;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.ObjectId;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.intent.NetworkBuilder;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.intent.PortBuilder;
 import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.intent.Switch;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.intent.SwitchBuilder;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.intent.TenantBuilder;
 import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
+import org.opendaylight.yangtools.yang.binding.util.BindingMap;
+import org.opendaylight.yangtools.yang.common.Uint32;
 
 /**
- * Converts the YANG-generated intent container into the compiler's immutable records, and names its path.
+ * Converts between the YANG-generated intent container and the compiler's immutable records, and names its path.
  */
 public final class IntentCodec {
     /** The intent container in the configuration datastore. */
@@ -55,5 +64,31 @@ public final class IntentCodec {
                 config.getUplinkPort() == null ? List.of() : config.getUplinkPort()));
         }
         return Intent.of(tenants, networks, ports, switches);
+    }
+
+    /** The container for records: the inverse of {@link #fromBinding}. */
+    public static org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.Intent toBinding(final Intent intent) {
+        final var tenants = new ArrayList<org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.intent.Tenant>();
+        intent.tenants().values().forEach(tenant -> tenants.add(new TenantBuilder().setId(new ObjectId(tenant.id()))
+            .setName(tenant.name()).build()));
+        final var networks =
+            new ArrayList<org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.intent.Network>();
+        intent.networks().values().forEach(network -> networks.add(new NetworkBuilder()
+            .setId(new ObjectId(network.id())).setTenantId(network.tenantId())
+            .setSegmentationType(network.segmentationType() == null ? null
+                : org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.SegmentationType
+                    .ofName(network.segmentationType().yangName()))
+            .setSegmentationId(network.segmentationId() == null ? null : Uint32.valueOf(network.segmentationId()))
+            .build()));
+        final var ports = new ArrayList<org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.intent.Port>();
+        intent.ports().values().forEach(port -> ports.add(new PortBuilder().setId(new ObjectId(port.id()))
+            .setTenantId(port.tenantId()).setNetworkId(port.networkId()).setSwitchId(port.switchId())
+            .setSwitchPort(port.switchPort()).setMacAddress(port.macAddress())
+            .setIpAddress(port.ipAddresses().isEmpty() ? null : Set.copyOf(port.ipAddresses())).build()));
+        final var switches = new ArrayList<Switch>();
+        intent.switches().values().forEach(config -> switches.add(new SwitchBuilder().setNodeId(config.nodeId())
+            .setUplinkPort(config.uplinkPorts()).build()));
+        return new IntentBuilder().setTenant(BindingMap.of(tenants)).setNetwork(BindingMap.of(networks))
+            .setPort(BindingMap.of(ports)).setSwitch(BindingMap.of(switches)).build();
     }
 }

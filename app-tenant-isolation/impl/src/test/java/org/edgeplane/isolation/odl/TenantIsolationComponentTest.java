@@ -12,7 +12,6 @@ import static org.junit.Assert.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -27,13 +26,7 @@ import org.junit.Before;
 import org.junit.Test;
 import org.opendaylight.mdsal.binding.dom.adapter.test.AbstractConcurrentDataBrokerTest;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
-import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.IntentBuilder;
-import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.ObjectId;
 import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.Status;
-import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.intent.NetworkBuilder;
-import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.intent.PortBuilder;
-import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.intent.SwitchBuilder;
-import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.intent.TenantBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowCapableNodeBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeId;
@@ -42,8 +35,6 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.N
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.NodeBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.NodeKey;
 import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
-import org.opendaylight.yangtools.yang.binding.util.BindingMap;
-import org.opendaylight.yangtools.yang.common.Uint32;
 
 /**
  * The whole bundle on the mdsal in-memory datastore: intent written through the DataBroker becomes flows in the
@@ -114,30 +105,15 @@ public class TenantIsolationComponentTest extends AbstractConcurrentDataBrokerTe
     }
 
     private void writeIntent(final Intent intent) throws Exception {
-        final var tenants = new ArrayList<org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.intent.Tenant>();
-        intent.tenants().values().forEach(t -> tenants.add(new TenantBuilder().setId(new ObjectId(t.id()))
-            .setName(t.name()).build()));
-        final var networks = new ArrayList<org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.intent
-            .Network>();
-        intent.networks().values().forEach(n -> networks.add(new NetworkBuilder().setId(new ObjectId(n.id()))
-            .setTenantId(n.tenantId())
-            .setSegmentationType(org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.SegmentationType
-                .ofName(n.segmentationType().yangName()))
-            .setSegmentationId(Uint32.valueOf(n.segmentationId())).build()));
-        final var ports = new ArrayList<org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.intent.Port>();
-        intent.ports().values().forEach(p -> ports.add(new PortBuilder().setId(new ObjectId(p.id()))
-            .setTenantId(p.tenantId()).setNetworkId(p.networkId()).setSwitchId(p.switchId())
-            .setSwitchPort(p.switchPort()).setMacAddress(p.macAddress())
-            .setIpAddress(java.util.Set.copyOf(p.ipAddresses())).build()));
-        final var switches = new ArrayList<org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.intent
-            .Switch>();
-        intent.switches().values().forEach(s -> switches.add(new SwitchBuilder().setNodeId(s.nodeId())
-            .setUplinkPort(s.uplinkPorts()).build()));
         final var tx = getDataBroker().newWriteOnlyTransaction();
-        tx.put(LogicalDatastoreType.CONFIGURATION, IntentCodec.PATH, new IntentBuilder()
-            .setTenant(BindingMap.of(tenants)).setNetwork(BindingMap.of(networks)).setPort(BindingMap.of(ports))
-            .setSwitch(BindingMap.of(switches)).build());
+        tx.put(LogicalDatastoreType.CONFIGURATION, IntentCodec.PATH, IntentCodec.toBinding(intent));
         tx.commit().get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    public void bindingCodecRoundTrips() {
+        final Intent intent = IntentFixtures.twoTenants();
+        assertEquals(intent, IntentCodec.fromBinding(IntentCodec.toBinding(intent)));
     }
 
     private Map<String, java.util.Set<String>> flowIdsBySwitch() {

@@ -1,0 +1,83 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.it;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The README's demo: starts the built controller and the end-to-end topology, provisions it through the same
+ * RESTCONF calls the end-to-end test makes, prints what to try, and keeps everything up until Enter or Ctrl-C.
+ * scripts/demo.sh runs it.
+ */
+public final class DemoMain {
+    private DemoMain() {
+    }
+
+    public static void main(final String[] args) throws IOException, InterruptedException {
+        // The demo's job is to talk to a person on the terminal.
+        final PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
+            StandardCharsets.UTF_8);
+        final Path topologyFile = Path.of(System.getProperty("edgeplane.topology"));
+        final Topology topology = Topology.read(topologyFile);
+        try (KarafProcess karaf = KarafProcess.fromBuild()) {
+            out.println("Starting the Edgeplane controller ...");
+            final Duration boot = karaf.start(Duration.ofMinutes(5));
+            out.printf("Controller ready in %d s (RESTCONF on http://127.0.0.1:8181, OpenFlow on 6653)%n",
+                boot.toSeconds());
+            try (MininetAgent mininet = MininetAgent.start(Path.of(System.getProperty("edgeplane.mininet.agent")),
+                    topologyFile, Path.of(System.getProperty("java.io.tmpdir"), "edgeplane-demo-mininet.log"))) {
+                new Orchestrator(Restconf.local()).provision(topology);
+                printGuide(out, topology, mininet.pids());
+                waitForEnter();
+            }
+        }
+        out.println("Demo stopped.");
+    }
+
+    private static void printGuide(final PrintStream out, final Topology topology, final Map<String, Long> pids) {
+        out.println();
+        out.println("Provisioned through RESTCONF: tenants red and blue, networks and ports:");
+        for (Topology.Host host : topology.hosts()) {
+            out.printf("  %-3s %-5s %-9s %s %-15s on %s port %s%n", host.name(), host.tenant(), host.network(),
+                host.mac(), host.ip(), topology.edge(host.switchName()).nodeId(), host.switchPortRef());
+        }
+        final var h1 = topology.host("h1");
+        out.println();
+        out.println("Try, in another terminal (as root):");
+        out.printf("  mnexec -a %d ping -c2 %s     # h1 -> h2, same network across the fabric: replies%n",
+            pids.get("h1"), topology.host("h2").ip());
+        out.printf("  mnexec -a %d ping -c2 %s     # h1 -> h3, same network, same switch: replies%n",
+            pids.get("h1"), topology.host("h3").ip());
+        out.printf("  mnexec -a %d ping -c2 -W1 %s # h1 -> h4, tenant red's other network: isolated%n",
+            pids.get("h1"), topology.host("h4").ip());
+        out.printf("  mnexec -a %d ping -c2 -W1 %s # h1 -> h6, tenant blue: isolated%n", pids.get("h1"),
+            topology.host("h6").ip());
+        out.printf("  mnexec -a %d ping -c2 %s     # h6 -> h7, tenant blue across the fabric: replies%n",
+            pids.get("h6"), topology.host("h7").ip());
+        out.println();
+        out.println("  curl -u admin:admin http://127.0.0.1:8181/rests/data/edgeplane-tenant:status");
+        out.println("  curl -u admin:admin http://127.0.0.1:8181/rests/data/edgeplane-tenant:intent/port=" + h1.name());
+        out.println("  ovs-ofctl -O OpenFlow13 dump-flows s1 " + OvsSwitches.EDGEPLANE_COOKIES);
+        out.println();
+        out.println("Press Enter (or Ctrl-C) to stop the topology and the controller.");
+    }
+
+    private static void waitForEnter() throws IOException {
+        while (true) {
+            final int read = System.in.read();
+            if (read == -1 || read == '\n') {
+                return;
+            }
+        }
+    }
+}

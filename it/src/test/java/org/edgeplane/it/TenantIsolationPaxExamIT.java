@@ -1,0 +1,154 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.it;
+
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.maven;
+import static org.ops4j.pax.exam.CoreOptions.systemTimeout;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.features;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.File;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.inject.Inject;
+import org.edgeplane.isolation.intent.Intent;
+import org.edgeplane.isolation.intent.Network;
+import org.edgeplane.isolation.intent.Port;
+import org.edgeplane.isolation.intent.SegmentationType;
+import org.edgeplane.isolation.intent.SwitchConfig;
+import org.edgeplane.isolation.intent.Tenant;
+import org.edgeplane.isolation.odl.IntentCodec;
+import org.edgeplane.isolation.odl.Inventory;
+import org.edgeplane.isolation.pipeline.Owner;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.ops4j.pax.exam.options.extra.VMOption;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.opendaylight.mdsal.binding.api.DataBroker;
+import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
+import org.opendaylight.mdsal.common.api.TransactionCommitFailedException;
+
+/**
+ * A real Karaf (the built distribution) with odl-edgeplane-all: a tenant written through the DataBroker becomes
+ * compiled flows in the inventory configuration datastore, and the commit cohort rejects bad intent.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class TenantIsolationPaxExamIT {
+    private static final String VERSION = System.getProperty("edgeplane.version", "0.1.0-SNAPSHOT");
+    private static final String KARAF_VERSION = "4.4.4";
+    private static final Duration DEADLINE = Duration.ofSeconds(120);
+
+    @Inject
+    private DataBroker dataBroker;
+
+    @Configuration
+    public Option[] config() {
+        final File log = new File("target/paxexam-karaf.log").getAbsoluteFile();
+        return new Option[] {
+            karafDistributionConfiguration()
+                .frameworkUrl(maven("org.edgeplane", "karaf-distribution", VERSION).type("zip"))
+                .unpackDirectory(new File("target/paxexam")).useDeployFolder(false),
+            configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
+            logLevel(LogLevel.INFO),
+            systemTimeout(DEADLINE.toMillis()),
+            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
+                System.getProperty("maven.repo.local", "")),
+            editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.appender.rolling.fileName",
+                log.getPath()),
+            editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.appender.rolling.filePattern",
+                log.getPath() + ".%i"),
+            features(maven("org.edgeplane", "features-edgeplane", VERSION).type("xml").classifier("features"),
+                "odl-edgeplane-all"),
+            // Karaf 4.4 on JDK 17, as odlparent's SingleFeatureTest starts it.
+            new VMOption("--add-reads=java.xml=java.logging"),
+            new VMOption("--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED"),
+            new VMOption("--patch-module"),
+            new VMOption("java.base=lib/endorsed/org.apache.karaf.specs.locator-" + KARAF_VERSION + ".jar"),
+            new VMOption("--patch-module"),
+            new VMOption("java.xml=lib/endorsed/org.apache.karaf.specs.java.xml-" + KARAF_VERSION + ".jar"),
+            new VMOption("--add-opens"), new VMOption("java.base/java.security=ALL-UNNAMED"),
+            new VMOption("--add-opens"), new VMOption("java.base/java.net=ALL-UNNAMED"),
+            new VMOption("--add-opens"), new VMOption("java.base/java.lang=ALL-UNNAMED"),
+            new VMOption("--add-opens"), new VMOption("java.base/java.util=ALL-UNNAMED"),
+            new VMOption("--add-opens"), new VMOption("java.naming/javax.naming.spi=ALL-UNNAMED"),
+            new VMOption("--add-opens"), new VMOption("java.rmi/sun.rmi.transport.tcp=ALL-UNNAMED"),
+            new VMOption("--add-exports=java.base/sun.net.www.protocol.http=ALL-UNNAMED"),
+            new VMOption("--add-exports=java.base/sun.net.www.protocol.https=ALL-UNNAMED"),
+            new VMOption("--add-exports=java.base/sun.net.www.protocol.jar=ALL-UNNAMED"),
+            new VMOption("--add-exports=jdk.naming.rmi/com.sun.jndi.url.rmi=ALL-UNNAMED"),
+            new VMOption("-classpath"),
+            new VMOption("lib/jdk9plus/*" + File.pathSeparator + "lib/boot/*"),
+        };
+    }
+
+    private static Intent oneTenant(final List<String> ips) {
+        return Intent.of(List.of(new Tenant("pax", "Pax")),
+            List.of(new Network("pax-net", "pax", SegmentationType.VLAN, 300L)),
+            List.of(new Port("pax-1", "pax", "pax-net", "openflow:77", "1", "02:00:00:00:77:01", ips),
+                new Port("pax-2", "pax", "pax-net", "openflow:77", "2", "02:00:00:00:77:02", List.of("10.77.0.2"))),
+            List.of(new SwitchConfig("openflow:77", List.of("10"))));
+    }
+
+    @Test
+    public void tenantWrittenThroughTheDataBrokerBecomesFlows() throws Exception {
+        write(oneTenant(List.of("10.77.0.1")));
+        final Instant deadline = Instant.now().plus(DEADLINE);
+        Map<String, ?> flows = installedFlows();
+        while (!flows.containsKey("isolation:port-security:port=pax-2:ipv4=10.77.0.2")
+                && Instant.now().isBefore(deadline)) {
+            Thread.sleep(250);
+            flows = installedFlows();
+        }
+        assertTrue(flows.keySet().toString(), flows.keySet().containsAll(Set.of(
+            "isolation:classify:port=pax-1", "isolation:classify:port=pax-2",
+            "isolation:port-security:port=pax-1:ipv4=10.77.0.1", "isolation:port-security:port=pax-2:arp=10.77.0.2",
+            "isolation:l2:port=pax-1", "isolation:egress:port=pax-2", "isolation:flood:network=pax-net:from=port",
+            "isolation:miss:classify")));
+    }
+
+    @Test
+    public void badIntentIsRejectedAtCommit() throws Exception {
+        try {
+            write(oneTenant(List.of("10.77.0.300")));
+            throw new AssertionError("a malformed IP was committed");
+        } catch (ExecutionException e) {
+            assertTrue(String.valueOf(e.getCause()), e.getCause() instanceof TransactionCommitFailedException);
+            assertTrue(e.getCause().getMessage(), e.getCause().getMessage()
+                .contains("port[pax-1]/ip-address: '10.77.0.300' is not an IPv4 or IPv6 address"));
+        }
+    }
+
+    private void write(final Intent intent) throws InterruptedException, ExecutionException, TimeoutException {
+        final var tx = dataBroker.newWriteOnlyTransaction();
+        tx.put(LogicalDatastoreType.CONFIGURATION, IntentCodec.PATH, IntentCodec.toBinding(intent));
+        tx.commit().get(30, TimeUnit.SECONDS);
+    }
+
+    private Map<String, ?> installedFlows() throws InterruptedException, ExecutionException, TimeoutException {
+        try (var tx = dataBroker.newReadOnlyTransaction()) {
+            final var nodes = tx.read(LogicalDatastoreType.CONFIGURATION, Inventory.NODES).get(30, TimeUnit.SECONDS);
+            return Inventory.installedFlows(nodes.orElse(null), Owner.ISOLATION).getOrDefault("openflow:77", Map.of());
+        }
+    }
+}
