@@ -88,11 +88,6 @@ public final class TenantIsolationProvider implements AutoCloseable {
         LOG.info("Edgeplane tenant isolation started");
     }
 
-    /** The worker, for operator commands and tests. */
-    public IsolationWorker worker() {
-        return worker;
-    }
-
     private void adoptInstalledFlows(final Reconciler reconciler) {
         try (var tx = broker.newReadOnlyTransaction()) {
             final var nodes = tx.read(LogicalDatastoreType.CONFIGURATION, Inventory.NODES)

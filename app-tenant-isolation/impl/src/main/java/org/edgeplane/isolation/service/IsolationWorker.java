@@ -17,7 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.edgeplane.isolation.compiler.CompiledIntent;
 import org.edgeplane.isolation.compiler.IsolationCompiler;
 import org.edgeplane.isolation.reconcile.Reconciler;
@@ -43,8 +42,6 @@ public final class IsolationWorker {
     private final Duration retryDelay;
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean scheduled = new AtomicBoolean();
-    private final AtomicLong rounds = new AtomicLong();
-    private volatile CompiledIntent lastCompiled;
 
     public IsolationWorker(final SnapshotSource source, final Reconciler reconciler, final StatusSink status,
             final ScheduledExecutorService executor, final Duration coalesceDelay, final Duration retryDelay) {
@@ -64,22 +61,6 @@ public final class IsolationWorker {
         }
     }
 
-    /** Forgets what was installed on a switch and rewrites all of its flows. */
-    public void resync(final String switchId) {
-        executor.execute(() -> reconciler.forget(switchId));
-        markDirty("resync:" + switchId);
-    }
-
-    /** Rounds completed, for tests and operators. */
-    public long rounds() {
-        return rounds.get();
-    }
-
-    /** What the last round compiled, or null before the first. */
-    public CompiledIntent lastCompiled() {
-        return lastCompiled;
-    }
-
     // The boundary of one round: whatever goes wrong is logged and retried, and the worker keeps running.
     @SuppressWarnings("checkstyle:IllegalCatch")
     private void runRound() {
@@ -96,7 +77,6 @@ public final class IsolationWorker {
             LOG.error("Recompute for {} failed, retrying in {}", keys, retryDelay, e);
             retry = true;
         }
-        rounds.incrementAndGet();
         if (retry) {
             executor.schedule(() -> markDirty(RETRY), retryDelay.toMillis(), TimeUnit.MILLISECONDS);
         }
@@ -106,7 +86,6 @@ public final class IsolationWorker {
         final Snapshot snapshot = source.read();
         final CompiledIntent compiled = IsolationCompiler.compile(snapshot.intent(), snapshot.inventory());
         final SortedMap<String, SwitchResult> results = reconciler.reconcile(compiled.flowsBySwitch());
-        lastCompiled = compiled;
         status.publish(StatusReport.of(compiled, results, snapshot.inventory().keySet()));
         final long changes = results.values().stream().mapToLong(SwitchResult::changes).sum();
         LOG.debug("Recomputed for {}: {} switches, {} flow changes", keys, results.size(), changes);

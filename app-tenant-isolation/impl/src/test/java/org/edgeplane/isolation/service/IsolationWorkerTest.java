@@ -1,0 +1,103 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.isolation.service;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.google.common.util.concurrent.Futures;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.edgeplane.isolation.intent.Intent;
+import org.edgeplane.isolation.reconcile.FlowDiff;
+import org.edgeplane.isolation.reconcile.Reconciler;
+import org.edgeplane.isolation.testing.IntentFixtures;
+import org.junit.After;
+import org.junit.Test;
+
+/**
+ * The worker with hand-written fakes: events coalesce into rounds, a datastore that cannot be read is retried, and
+ * status follows what was written.
+ */
+public class IsolationWorkerTest {
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
+    private final List<FlowDiff> written = new CopyOnWriteArrayList<>();
+    private final List<StatusReport> published = new CopyOnWriteArrayList<>();
+    private final AtomicInteger reads = new AtomicInteger();
+    private volatile Intent intent = IntentFixtures.twoTenants();
+    private volatile int failingReads;
+
+    private final SnapshotSource source = () -> {
+        reads.incrementAndGet();
+        if (failingReads > 0) {
+            failingReads--;
+            throw new SnapshotUnavailableException("datastore down", new IllegalStateException());
+        }
+        return new Snapshot(intent, Map.of());
+    };
+
+    private final IsolationWorker worker = new IsolationWorker(source,
+        new Reconciler(diff -> {
+            written.add(diff);
+            return Futures.immediateFuture(null);
+        }, Duration.ofSeconds(1)), published::add, executor, Duration.ofMillis(100), Duration.ofMillis(100));
+
+    @After
+    public void stop() {
+        executor.shutdownNow();
+    }
+
+    @Test
+    public void aBurstOfEventsCoalescesIntoOneRound() throws InterruptedException {
+        for (int i = 0; i < 50; i++) {
+            worker.markDirty("intent");
+            worker.markDirty("switch:openflow:" + i);
+        }
+        await(() -> published.size() == 1);
+        Thread.sleep(300);
+        assertEquals(1, reads.get());
+        assertEquals(2, written.size());
+    }
+
+    @Test
+    public void anUnreadableDatastoreIsRetriedUntilItAnswers() throws InterruptedException {
+        failingReads = 3;
+        worker.markDirty("intent");
+        await(() -> published.size() == 1);
+        assertEquals(4, reads.get());
+        assertTrue(published.get(0).ports().get("r1").lastError().orElseThrow().contains("not connected"));
+    }
+
+    @Test
+    public void deletedIntentRemovesTheFlowsOfTheLastRound() throws InterruptedException {
+        worker.markDirty("intent");
+        await(() -> published.size() == 1);
+        intent = Intent.EMPTY;
+        worker.markDirty("intent");
+        await(() -> published.size() == 2);
+        assertTrue(written.stream().skip(2).allMatch(diff -> diff.writes().isEmpty() && !diff.removals().isEmpty()));
+        assertEquals(Map.of(), published.get(1).ports());
+    }
+
+    private static void await(final BooleanSupplier condition) throws InterruptedException {
+        final Instant deadline = Instant.now().plusSeconds(10);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("condition not met within 10 s");
+            }
+            Thread.sleep(10);
+        }
+    }
+}
