@@ -83,15 +83,20 @@ public final class IntentValidator {
         }
     }
 
+    private static void checkTenantReference(final String path, final String tenantId, final Intent after,
+            final Set<String> involved, final List<Violation> out) {
+        if (tenantId == null) {
+            out.add(new Violation(path + "tenant-id", "is required", Kind.INVALID, involved));
+        } else if (!after.tenants().containsKey(tenantId)) {
+            out.add(new Violation(path + "tenant-id", "tenant '" + tenantId + "' does not exist", Kind.INVALID,
+                involved));
+        }
+    }
+
     private static void checkNetwork(final Network network, final Intent after, final List<Violation> out) {
         final String path = "network[" + network.id() + "]/";
         final Set<String> involved = Set.of(key("network", network.id()));
-        if (network.tenantId() == null) {
-            out.add(new Violation(path + "tenant-id", "is required", Kind.INVALID, involved));
-        } else if (!after.tenants().containsKey(network.tenantId())) {
-            out.add(new Violation(path + "tenant-id", "tenant '" + network.tenantId() + "' does not exist",
-                Kind.INVALID, involved));
-        }
+        checkTenantReference(path, network.tenantId(), after, involved, out);
         if (network.segmentationType() == null) {
             out.add(new Violation(path + "segmentation-type", "is required (vlan or vxlan)", Kind.INVALID,
                 involved));
@@ -141,12 +146,7 @@ public final class IntentValidator {
     private static void checkPort(final Port port, final Intent after, final List<Violation> out) {
         final String path = "port[" + port.id() + "]/";
         final Set<String> involved = Set.of(key("port", port.id()));
-        if (port.tenantId() == null) {
-            out.add(new Violation(path + "tenant-id", "is required", Kind.INVALID, involved));
-        } else if (!after.tenants().containsKey(port.tenantId())) {
-            out.add(new Violation(path + "tenant-id", "tenant '" + port.tenantId() + "' does not exist",
-                Kind.INVALID, involved));
-        }
+        checkTenantReference(path, port.tenantId(), after, involved, out);
         final Network network = port.networkId() == null ? null : after.networks().get(port.networkId());
         if (port.networkId() == null) {
             out.add(new Violation(path + "network-id", "is required", Kind.INVALID, involved));
