@@ -9,6 +9,7 @@ package org.edgeplane.isolation.compiler;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,19 +75,24 @@ public final class IsolationCompiler {
         final var outcomes = new TreeMap<String, PortOutcome>();
         final var bound = bindPorts(intent, inventory, outcomes);
 
-        final var flowsBySwitch = new TreeMap<String, SortedMap<String, FlowRecord>>();
-        final var switchIds = new java.util.TreeSet<String>();
-        bound.forEach(port -> switchIds.add(port.switchId()));
-        for (String switchId : switchIds) {
-            final var flows = new TreeMap<String, FlowRecord>();
-            compileSwitch(switchId, bound, uplinks(intent, inventory, switchId), flows);
-            flowsBySwitch.put(switchId, flows);
-        }
+        final var bySwitch = new TreeMap<String, List<BoundPort>>();
+        final var byNetwork = new HashMap<String, List<BoundPort>>();
         for (BoundPort port : bound) {
-            final long count = flowsBySwitch.get(port.switchId()).values().stream()
-                .filter(flow -> flow.cookie() == port.cookie()).count();
-            outcomes.put(port.port().id(), new PortOutcome(port.port().id(), port.switchId(), (int) count,
-                Optional.empty()));
+            bySwitch.computeIfAbsent(port.switchId(), key -> new ArrayList<>()).add(port);
+            byNetwork.computeIfAbsent(port.network().id(), key -> new ArrayList<>()).add(port);
+        }
+        final var flowsBySwitch = new TreeMap<String, SortedMap<String, FlowRecord>>();
+        for (var entry : bySwitch.entrySet()) {
+            final var flows = new TreeMap<String, FlowRecord>();
+            compileSwitch(entry.getKey(), entry.getValue(), byNetwork, uplinks(intent, inventory, entry.getKey()),
+                flows);
+            flowsBySwitch.put(entry.getKey(), flows);
+            final var flowsByCookie = new HashMap<Long, Integer>();
+            flows.values().forEach(flow -> flowsByCookie.merge(flow.cookie(), 1, Integer::sum));
+            for (BoundPort port : entry.getValue()) {
+                outcomes.put(port.port().id(), new PortOutcome(port.port().id(), port.switchId(),
+                    flowsByCookie.getOrDefault(port.cookie(), 0), Optional.empty()));
+            }
         }
         return new CompiledIntent(flowsBySwitch, outcomes);
     }
@@ -155,7 +161,8 @@ public final class IsolationCompiler {
         return uplinks(intent, inventory, switchId).contains(ofPort);
     }
 
-    private static void compileSwitch(final String switchId, final List<BoundPort> all, final List<Long> uplinks,
+    private static void compileSwitch(final String switchId, final List<BoundPort> local,
+            final Map<String, List<BoundPort>> byNetwork, final List<Long> uplinks,
             final Map<String, FlowRecord> flows) {
         final long switchCookie = Cookies.of(OWNER, ObjectKind.SWITCH, switchId);
         for (Table table : List.of(Table.CLASSIFY, Table.PORT_SECURITY, Table.L2_FORWARD, Table.EGRESS)) {
@@ -165,7 +172,6 @@ public final class IsolationCompiler {
         add(flows, new FlowRecord("isolation:miss:arp-responder", Table.ARP_RESPONDER, Priority.TABLE_MISS,
             switchCookie, FlowMatch.builder().build(), List.of(new Instruction.GotoTable(Table.ARP_RESPONDER.next()))));
 
-        final var local = all.stream().filter(port -> port.switchId().equals(switchId)).toList();
         final var networksHere = new TreeMap<String, Network>();
         local.forEach(port -> networksHere.put(port.network().id(), port.network()));
         final Optional<Long> uplink = uplinks.stream().findFirst();
@@ -174,7 +180,7 @@ public final class IsolationCompiler {
             compileLocalPort(port, flows);
         }
         for (Network network : networksHere.values()) {
-            final var members = all.stream().filter(port -> port.network().id().equals(network.id())).toList();
+            final var members = byNetwork.get(network.id());
             final var localMembers = members.stream().filter(port -> port.switchId().equals(switchId)).toList();
             final boolean spans = members.size() > localMembers.size();
             final long networkBits = Metadata.network(network.segmentationType(), network.segmentationId());
