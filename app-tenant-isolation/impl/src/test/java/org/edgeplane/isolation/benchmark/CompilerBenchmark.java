@@ -1,0 +1,94 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.isolation.benchmark;
+
+import static org.junit.Assert.assertEquals;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.edgeplane.isolation.compiler.CompiledIntent;
+import org.edgeplane.isolation.compiler.IsolationCompiler;
+import org.edgeplane.isolation.intent.Intent;
+import org.edgeplane.isolation.intent.Network;
+import org.edgeplane.isolation.intent.Port;
+import org.edgeplane.isolation.intent.SegmentationType;
+import org.edgeplane.isolation.intent.SwitchConfig;
+import org.edgeplane.isolation.intent.Tenant;
+import org.junit.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Compile time at scale: 1,000 tenants with one VLAN network each, 10,000 ports over 100 switches. Prints figures;
+ * never fails on time (this machine is noisy). Not part of the test suite; run it with
+ * {@code mvn -pl app-tenant-isolation/impl test -Dtest=CompilerBenchmark}.
+ */
+public class CompilerBenchmark {
+    private static final Logger LOG = LoggerFactory.getLogger(CompilerBenchmark.class);
+    private static final int TENANTS = 1_000;
+    private static final int PORTS_PER_TENANT = 10;
+    private static final int SWITCHES = 100;
+    private static final int WARMUP = 5;
+    private static final int RUNS = 15;
+
+    static Intent intent(final int extraPorts) {
+        final var tenants = new ArrayList<Tenant>();
+        final var networks = new ArrayList<Network>();
+        final var ports = new ArrayList<Port>();
+        final var switches = new ArrayList<SwitchConfig>();
+        for (int s = 1; s <= SWITCHES; s++) {
+            switches.add(new SwitchConfig("openflow:" + s, List.of("1000")));
+        }
+        int portNumber = 0;
+        for (int t = 0; t < TENANTS; t++) {
+            tenants.add(new Tenant("t" + t, ""));
+            networks.add(new Network("n" + t, "t" + t, SegmentationType.VLAN, (long) t + 1));
+            for (int p = 0; p < PORTS_PER_TENANT + (t == 0 ? extraPorts : 0); p++) {
+                final int index = portNumber++;
+                ports.add(new Port("p" + index, "t" + t, "n" + t, "openflow:" + (index % SWITCHES + 1),
+                    Integer.toString(index / SWITCHES + 1), String.format("02:00:00:%02x:%02x:%02x",
+                        index >> 16 & 0xff, index >> 8 & 0xff, index & 0xff),
+                    List.of(String.format("10.%d.%d.%d", t >> 8 & 0xff, t & 0xff, p + 1))));
+            }
+        }
+        return Intent.of(tenants, networks, ports, switches);
+    }
+
+    @Test
+    public void fullCompileAndOnePortAdded() {
+        final Intent base = intent(0);
+        final Intent plusOne = intent(1);
+        final double[] full = time(base);
+        final double[] afterAdd = time(plusOne);
+        final CompiledIntent compiled = IsolationCompiler.compile(base, Map.of());
+        final long flows = compiled.flowsBySwitch().values().stream().mapToLong(Map::size).sum();
+        assertEquals(TENANTS * PORTS_PER_TENANT, compiled.ports().size());
+        LOG.info(String.format(Locale.ROOT, "%d tenants, %d ports, %d switches -> %d flows (%.0f per switch)",
+            TENANTS, TENANTS * PORTS_PER_TENANT, SWITCHES, flows, (double) flows / SWITCHES));
+        LOG.info(String.format(Locale.ROOT, "full compile: min %.1f ms, median %.1f ms", full[0], full[RUNS / 2]));
+        LOG.info(String.format(Locale.ROOT, "one port added (full recompute, no incremental path yet): "
+            + "min %.1f ms, median %.1f ms", afterAdd[0], afterAdd[RUNS / 2]));
+    }
+
+    private static double[] time(final Intent intent) {
+        for (int i = 0; i < WARMUP; i++) {
+            IsolationCompiler.compile(intent, Map.of());
+        }
+        final double[] millis = new double[RUNS];
+        for (int i = 0; i < RUNS; i++) {
+            final long start = System.nanoTime();
+            IsolationCompiler.compile(intent, Map.of());
+            millis[i] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(millis);
+        return millis;
+    }
+}
