@@ -29,7 +29,7 @@ public final class KarafProcess implements AutoCloseable {
     private Process process;
 
     public KarafProcess(final Path home) {
-        this.home = home;
+        this.home = home.toAbsolutePath();
     }
 
     /** The distribution the build unpacked for this module. */
