@@ -58,6 +58,8 @@ public class TenantIsolationPaxExamIT {
     private static final String VERSION = System.getProperty("edgeplane.version", "0.1.0-SNAPSHOT");
     private static final String KARAF_VERSION = "4.4.4";
     private static final Duration DEADLINE = Duration.ofSeconds(120);
+    /** How long Pax Exam waits for Karaf (boot installs every feature) and for injected services. */
+    private static final Duration CONTAINER_TIMEOUT = Duration.ofMinutes(10);
 
     @Inject
     private DataBroker dataBroker;
@@ -71,9 +73,13 @@ public class TenantIsolationPaxExamIT {
                 .unpackDirectory(new File("target/paxexam")).useDeployFolder(false),
             configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
             logLevel(LogLevel.INFO),
-            systemTimeout(DEADLINE.toMillis()),
+            systemTimeout(CONTAINER_TIMEOUT.toMillis()),
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
                 System.getProperty("maven.repo.local", "")),
+            // Pax Exam installs its own "exam" feature, which the distribution does not carry: let Karaf fetch it
+            // from Maven Central into the build's local repository, as odlparent's feature tests do.
+            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories",
+                "https://repo.maven.apache.org/maven2@id=central"),
             editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.appender.rolling.fileName",
                 log.getPath()),
             editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.appender.rolling.filePattern",
