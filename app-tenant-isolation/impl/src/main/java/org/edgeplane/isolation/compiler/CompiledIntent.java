@@ -12,22 +12,36 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.edgeplane.isolation.flow.FlowRecord;
+import org.edgeplane.isolation.flow.MeterRecord;
+import org.edgeplane.isolation.intent.SwitchProfile;
 
 /**
- * The compiler's output: desired flows per switch (by flow id), and what became of each port.
+ * What the compiler wants on the switches. The per-switch maps must be unmodifiable (the compiler's are); only
+ * the outer maps are copied, so that an incremental update costs what it changed.
+ *
+ * @param flowsBySwitch desired flows by switch, then by flow id; a switch without flows is absent
+ * @param metersBySwitch desired meters by switch, then by meter id; a switch without meters is absent
+ * @param ports an outcome for every port of the intent
+ * @param profiles the profile each known switch was compiled for
  */
 public record CompiledIntent(SortedMap<String, SortedMap<String, FlowRecord>> flowsBySwitch,
-        SortedMap<String, PortOutcome> ports) {
+        SortedMap<String, SortedMap<Long, MeterRecord>> metersBySwitch, SortedMap<String, PortOutcome> ports,
+        SortedMap<String, SwitchProfile> profiles) {
 
     public CompiledIntent {
-        final var copy = new TreeMap<String, SortedMap<String, FlowRecord>>();
-        flowsBySwitch.forEach((sw, flows) -> copy.put(sw, Collections.unmodifiableSortedMap(new TreeMap<>(flows))));
-        flowsBySwitch = Collections.unmodifiableSortedMap(copy);
+        flowsBySwitch = Collections.unmodifiableSortedMap(new TreeMap<>(flowsBySwitch));
+        metersBySwitch = Collections.unmodifiableSortedMap(new TreeMap<>(metersBySwitch));
         ports = Collections.unmodifiableSortedMap(new TreeMap<>(ports));
+        profiles = Collections.unmodifiableSortedMap(new TreeMap<>(profiles));
     }
 
     /** Desired flows of one switch; empty when it should hold none. */
     public Map<String, FlowRecord> flowsOf(final String switchId) {
         return flowsBySwitch.getOrDefault(switchId, Collections.emptySortedMap());
+    }
+
+    /** Desired meters of one switch; empty when it should hold none. */
+    public Map<Long, MeterRecord> metersOf(final String switchId) {
+        return metersBySwitch.getOrDefault(switchId, Collections.emptySortedMap());
     }
 }

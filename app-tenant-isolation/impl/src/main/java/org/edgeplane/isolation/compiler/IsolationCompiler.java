@@ -7,299 +7,365 @@
  */
 package org.edgeplane.isolation.compiler;
 
-import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
-import org.edgeplane.isolation.flow.Action;
+import java.util.TreeSet;
 import org.edgeplane.isolation.flow.FlowMatch;
 import org.edgeplane.isolation.flow.FlowRecord;
-import org.edgeplane.isolation.flow.Instruction;
+import org.edgeplane.isolation.flow.MeterRecord;
+import org.edgeplane.isolation.intent.AddressPair;
 import org.edgeplane.isolation.intent.Addresses;
 import org.edgeplane.isolation.intent.Intent;
 import org.edgeplane.isolation.intent.Network;
 import org.edgeplane.isolation.intent.Port;
 import org.edgeplane.isolation.intent.SegmentationType;
 import org.edgeplane.isolation.intent.SwitchConfig;
+import org.edgeplane.isolation.intent.SwitchProfile;
 import org.edgeplane.isolation.pipeline.Cookies;
 import org.edgeplane.isolation.pipeline.Cookies.ObjectKind;
-import org.edgeplane.isolation.pipeline.Metadata;
 import org.edgeplane.isolation.pipeline.Owner;
 import org.edgeplane.isolation.pipeline.PipelineContract;
 import org.edgeplane.isolation.pipeline.Priority;
 import org.edgeplane.isolation.pipeline.Table;
 
 /**
- * Compiles an intent snapshot into the tenant-isolation flows of every switch. A pure function: the same intent
- * and inventory give the same flows, ids and cookies, whatever happened before.
+ * Compiles intent snapshots into the tenant-isolation flows and meters of every switch, incrementally.
  *
- * <p>Semantics: the switch never learns. A frame from an endpoint port is accepted only untagged and only from
- * the port's bound MAC and IPs; it is forwarded by destination MAC to a port of the same network, here or behind
- * the uplink, and broadcast or multicast goes to the network's ports only. Frames from the fabric carry the
- * network's VLAN tag and are delivered only to local ports. Everything else is dropped.
+ * <p>The output is split into partitions, one per (switch, network), each a pure function of the network, its
+ * bound ports and the contexts of their switches (see {@link PartitionCompiler}). An update recomputes the
+ * bindings of the switches a change touches and then only the networks whose members or switches changed; the
+ * result is always equal to {@link #compile} of the same snapshot (a property test holds it to that). Not
+ * thread-safe: one worker owns an instance.
  */
 public final class IsolationCompiler {
-    private static final Owner OWNER = Owner.ISOLATION;
+    private static final String NO_SWITCH = "";
 
-    private IsolationCompiler() {
-    }
-
-    /** A port the compiler could place on a switch port. */
-    private record BoundPort(Port port, Network network, long ofPort, String mac, List<InetAddress> ips) {
-        String switchId() {
-            return port.switchId();
-        }
-
-        long networkBits() {
-            return Metadata.network(network.segmentationType(), network.segmentationId());
-        }
-
-        long cookie() {
-            return Cookies.of(OWNER, ObjectKind.PORT, port.id());
-        }
-    }
+    private Intent intent = Intent.EMPTY;
+    private Map<String, SwitchFacts> facts = Map.of();
+    private final Map<String, SortedSet<String>> portIdsBySwitch = new HashMap<>();
+    private final Map<String, SortedSet<String>> portIdsByNetwork = new HashMap<>();
+    private final Map<String, SwitchContext> contexts = new HashMap<>();
+    private final Map<String, BoundPort> bound = new HashMap<>();
+    private final Map<String, Set<String>> boundIdsBySwitch = new HashMap<>();
+    private final Map<String, SortedMap<String, BoundPort>> boundByNetwork = new HashMap<>();
+    private final Map<String, SortedMap<String, Partition>> partitionsBySwitch = new HashMap<>();
+    private final SortedMap<String, SortedMap<String, FlowRecord>> flowsBySwitch = new TreeMap<>();
+    private final SortedMap<String, SortedMap<Long, MeterRecord>> metersBySwitch = new TreeMap<>();
+    private final SortedMap<String, PortOutcome> outcomes = new TreeMap<>();
 
     /**
-     * Compiles everything.
+     * Compiles everything from scratch.
      *
      * @param intent validated intent
      * @param inventory what each connected switch reported, by node id
-     * @return desired flows per switch and an outcome per port
+     * @return desired flows and meters per switch, and an outcome per port
      */
     public static CompiledIntent compile(final Intent intent, final Map<String, SwitchFacts> inventory) {
-        final var outcomes = new TreeMap<String, PortOutcome>();
-        final var bound = bindPorts(intent, inventory, outcomes);
-
-        final var bySwitch = new TreeMap<String, List<BoundPort>>();
-        final var byNetwork = new HashMap<String, List<BoundPort>>();
-        for (BoundPort port : bound) {
-            bySwitch.computeIfAbsent(port.switchId(), key -> new ArrayList<>()).add(port);
-            byNetwork.computeIfAbsent(port.network().id(), key -> new ArrayList<>()).add(port);
-        }
-        final var flowsBySwitch = new TreeMap<String, SortedMap<String, FlowRecord>>();
-        for (var entry : bySwitch.entrySet()) {
-            final var flows = new TreeMap<String, FlowRecord>();
-            compileSwitch(entry.getKey(), entry.getValue(), byNetwork, uplinks(intent, inventory, entry.getKey()),
-                flows);
-            flowsBySwitch.put(entry.getKey(), flows);
-            final var flowsByCookie = new HashMap<Long, Integer>();
-            flows.values().forEach(flow -> flowsByCookie.merge(flow.cookie(), 1, Integer::sum));
-            for (BoundPort port : entry.getValue()) {
-                outcomes.put(port.port().id(), new PortOutcome(port.port().id(), port.switchId(),
-                    flowsByCookie.getOrDefault(port.cookie(), 0), Optional.empty()));
-            }
-        }
-        return new CompiledIntent(flowsBySwitch, outcomes);
+        return new IsolationCompiler().update(intent, inventory, IntentChanges.between(Intent.EMPTY, intent));
     }
 
-    private static List<BoundPort> bindPorts(final Intent intent, final Map<String, SwitchFacts> inventory,
-            final Map<String, PortOutcome> outcomes) {
-        final var bound = new ArrayList<BoundPort>();
-        final var owners = new TreeMap<String, String>();
-        for (Port port : intent.ports().values()) {
-            final Network network = intent.networks().get(port.networkId());
-            final Optional<String> mac = Addresses.unicastMac(port.macAddress());
-            final String problem;
-            final OptionalLong ofPort = resolve(port.switchPort(), inventory.get(port.switchId()));
-            final String location = port.switchId() + " port " + port.switchPort();
-            if (network == null || network.segmentationType() == null || network.segmentationId() == null
-                    || mac.isEmpty()) {
-                problem = "not valid intent";
-            } else if (network.segmentationType() != SegmentationType.VLAN) {
-                problem = "network " + network.id() + ": " + network.segmentationType().yangName()
-                    + " segmentation is not supported yet";
-            } else if (ofPort.isEmpty()) {
-                problem = location + " is not reported by the switch (yet)";
-            } else if (isUplink(intent, inventory, port.switchId(), ofPort.getAsLong())) {
-                problem = location + " is an uplink of the switch";
-            } else if (owners.putIfAbsent(port.switchId() + "#" + ofPort.getAsLong(), port.id()) != null) {
-                problem = location + " is already bound to port "
-                    + owners.get(port.switchId() + "#" + ofPort.getAsLong());
-            } else {
-                problem = null;
-            }
-            if (problem != null) {
-                outcomes.put(port.id(), new PortOutcome(port.id(), String.valueOf(port.switchId()), 0,
-                    Optional.of(problem)));
-                continue;
-            }
-            final var ips = port.ipAddresses().stream().map(Addresses::ipLiteral).flatMap(Optional::stream)
-                .toList();
-            bound.add(new BoundPort(port, network, ofPort.getAsLong(), mac.orElseThrow(), ips));
-        }
-        return bound;
-    }
-
-    private static OptionalLong resolve(final String switchPort, final SwitchFacts facts) {
-        if (switchPort == null) {
-            return OptionalLong.empty();
-        }
-        if (switchPort.chars().allMatch(Character::isDigit) && !switchPort.isEmpty()) {
-            return OptionalLong.of(Long.parseLong(switchPort));
-        }
-        final Long number = facts == null ? null : facts.portNumbersByName().get(switchPort);
-        return number == null ? OptionalLong.empty() : OptionalLong.of(number);
-    }
-
-    private static List<Long> uplinks(final Intent intent, final Map<String, SwitchFacts> inventory,
-            final String switchId) {
-        final SwitchConfig config = intent.switches().get(switchId);
-        if (config == null) {
-            return List.of();
-        }
-        return config.uplinkPorts().stream().map(ref -> resolve(ref, inventory.get(switchId)))
-            .filter(OptionalLong::isPresent).map(OptionalLong::getAsLong).toList();
-    }
-
-    private static boolean isUplink(final Intent intent, final Map<String, SwitchFacts> inventory,
-            final String switchId, final long ofPort) {
-        return uplinks(intent, inventory, switchId).contains(ofPort);
-    }
-
-    private static void compileSwitch(final String switchId, final List<BoundPort> local,
-            final Map<String, List<BoundPort>> byNetwork, final List<Long> uplinks,
-            final Map<String, FlowRecord> flows) {
-        final long switchCookie = Cookies.of(OWNER, ObjectKind.SWITCH, switchId);
-        for (Table table : List.of(Table.CLASSIFY, Table.PORT_SECURITY, Table.L2_FORWARD, Table.EGRESS)) {
-            add(flows, new FlowRecord("isolation:miss:" + table.name().toLowerCase(java.util.Locale.ROOT), table,
-                Priority.TABLE_MISS, switchCookie, FlowMatch.builder().build(), List.of()));
-        }
-        add(flows, new FlowRecord("isolation:miss:arp-responder", Table.ARP_RESPONDER, Priority.TABLE_MISS,
-            switchCookie, FlowMatch.builder().build(), List.of(new Instruction.GotoTable(Table.ARP_RESPONDER.next()))));
-
-        final var networksHere = new TreeMap<String, Network>();
-        local.forEach(port -> networksHere.put(port.network().id(), port.network()));
-        final Optional<Long> uplink = uplinks.stream().findFirst();
-
-        for (BoundPort port : local) {
-            compileLocalPort(port, flows);
-        }
-        for (Network network : networksHere.values()) {
-            final var members = byNetwork.get(network.id());
-            final var localMembers = members.stream().filter(port -> port.switchId().equals(switchId)).toList();
-            final boolean spans = members.size() > localMembers.size();
-            final long networkBits = Metadata.network(network.segmentationType(), network.segmentationId());
-            final int vlan = network.segmentationId().intValue();
-            final long networkCookie = Cookies.of(OWNER, ObjectKind.NETWORK, network.id());
-            for (BoundPort remote : members) {
-                if (!remote.switchId().equals(switchId) && uplink.isPresent()) {
-                    add(flows, l2Unicast(remote, uplink.orElseThrow()));
-                }
-            }
-            compileFlood(network, localMembers, spans ? uplink : Optional.empty(), flows);
-            if (!spans) {
-                continue;
-            }
-            for (long uplinkPort : uplinks) {
-                add(flows, new FlowRecord(id("classify", "network", network.id(), "uplink=" + uplinkPort),
-                    Table.CLASSIFY, Priority.BINDING, networkCookie,
-                    FlowMatch.builder().inPort(uplinkPort).vlanVid(vlan).build(),
-                    List.of(new Instruction.ApplyActions(List.of(new Action.PopVlan())),
-                        new Instruction.WriteMetadata(networkBits | Metadata.FROM_UPLINK, Metadata.CLASSIFY_MASK),
-                        new Instruction.GotoTable(Table.L2_FORWARD))));
-            }
-            if (uplink.isPresent()) {
-                add(flows, new FlowRecord(id("egress", "network", network.id(), "uplink=" + uplink.orElseThrow()),
-                    Table.EGRESS, Priority.BINDING, networkCookie,
-                    FlowMatch.builder().metadata(networkBits | Metadata.egress(uplink.orElseThrow()),
-                        Metadata.NETWORK_MASK | Metadata.EGRESS_MASK).build(),
-                    List.of(new Instruction.ApplyActions(tagAndOutput(vlan, uplink.orElseThrow())))));
-            }
-        }
-    }
-
-    private static void compileLocalPort(final BoundPort port, final Map<String, FlowRecord> flows) {
-        final String portId = port.port().id();
-        final long cookie = port.cookie();
-        final var toPortSecurity = new Instruction.GotoTable(Table.PORT_SECURITY.next());
-        add(flows, new FlowRecord(id("classify", "port", portId, null), Table.CLASSIFY, Priority.BINDING, cookie,
-            FlowMatch.builder().inPort(port.ofPort()).untagged().build(),
-            List.of(new Instruction.WriteMetadata(port.networkBits(), Metadata.CLASSIFY_MASK),
-                new Instruction.GotoTable(Table.PORT_SECURITY))));
-        boolean hasIpv6 = false;
-        for (InetAddress ip : port.ips()) {
-            final String text = Addresses.canonical(ip);
-            final var match = FlowMatch.builder().inPort(port.ofPort()).ethSrc(port.mac());
-            if (Addresses.isIpv4(ip)) {
-                add(flows, new FlowRecord(id("port-security", "port", portId, "ipv4=" + text), Table.PORT_SECURITY,
-                    Priority.BINDING, cookie, match.ipv4Src(text + "/32").build(), List.of(toPortSecurity)));
-                add(flows, new FlowRecord(id("port-security", "port", portId, "arp=" + text), Table.PORT_SECURITY,
-                    Priority.BINDING, cookie,
-                    FlowMatch.builder().inPort(port.ofPort()).ethSrc(port.mac()).arpSender(text + "/32", port.mac())
-                        .build(), List.of(toPortSecurity)));
-            } else {
-                hasIpv6 = true;
-                add(flows, new FlowRecord(id("port-security", "port", portId, "ipv6=" + text), Table.PORT_SECURITY,
-                    Priority.BINDING, cookie, match.ipv6Src(text + "/128").build(), List.of(toPortSecurity)));
-            }
-        }
-        if (hasIpv6) {
-            // Neighbour discovery and router solicitation leave from the link-local address the MAC implies.
-            final String linkLocal = Addresses.ipv6LinkLocal(port.mac());
-            add(flows, new FlowRecord(id("port-security", "port", portId, "ipv6=" + linkLocal), Table.PORT_SECURITY,
-                Priority.BINDING, cookie, FlowMatch.builder().inPort(port.ofPort()).ethSrc(port.mac())
-                    .ipv6Src(linkLocal + "/128").build(), List.of(toPortSecurity)));
-        }
-        add(flows, l2Unicast(port, port.ofPort()));
-        add(flows, new FlowRecord(id("egress", "port", portId, null), Table.EGRESS, Priority.BINDING, cookie,
-            FlowMatch.builder().metadata(port.networkBits() | Metadata.egress(port.ofPort()),
-                Metadata.NETWORK_MASK | Metadata.EGRESS_MASK).build(),
-            List.of(new Instruction.ApplyActions(List.of(new Action.Output(port.ofPort()))))));
-    }
-
-    /** Unicast to a port of the network: straight to it when local, else to the uplink. */
-    private static FlowRecord l2Unicast(final BoundPort destination, final long egressPort) {
-        return new FlowRecord(id("l2", "port", destination.port().id(), null), Table.L2_FORWARD, Priority.BINDING,
-            destination.cookie(),
-            FlowMatch.builder().metadata(destination.networkBits(), Metadata.NETWORK_MASK).ethDst(destination.mac())
-                .build(),
-            List.of(new Instruction.WriteMetadata(Metadata.egress(egressPort), Metadata.EGRESS_MASK),
-                new Instruction.GotoTable(Table.L2_FORWARD.next())));
+    /** The snapshot the last update compiled. */
+    public Intent intent() {
+        return intent;
     }
 
     /**
-     * Broadcast and multicast: to every local port of the network (the switch skips the in_port), and, for frames
-     * from a local port of a network that spans switches, tagged to the uplink. Frames from the fabric never go
-     * back to it.
+     * Brings the result up to a new snapshot.
+     *
+     * @param newIntent validated intent
+     * @param inventory what each connected switch reported, by node id
+     * @param changes every intent entry that differs from the previous snapshot (inventory changes are found here)
+     * @return the result for the new snapshot
      */
-    private static void compileFlood(final Network network, final List<BoundPort> localMembers,
-            final Optional<Long> uplink, final Map<String, FlowRecord> flows) {
-        final long networkBits = Metadata.network(network.segmentationType(), network.segmentationId());
-        final long cookie = Cookies.of(OWNER, ObjectKind.NETWORK, network.id());
-        final List<Action> toLocal = localMembers.stream().map(port -> (Action) new Action.Output(port.ofPort()))
-            .toList();
-        final var fromLocal = new ArrayList<>(toLocal);
-        uplink.ifPresent(port -> fromLocal.addAll(tagAndOutput(network.segmentationId().intValue(), port)));
-        add(flows, new FlowRecord(id("flood", "network", network.id(), "from=port"), Table.L2_FORWARD,
-            Priority.FLOOD, cookie, FlowMatch.builder().metadata(networkBits, Metadata.NETWORK_MASK
-                | Metadata.FROM_UPLINK).ethDst(FlowMatch.GROUP_BIT, FlowMatch.GROUP_BIT).build(),
-            List.of(new Instruction.ApplyActions(fromLocal))));
-        if (uplink.isPresent()) {
-            add(flows, new FlowRecord(id("flood", "network", network.id(), "from=uplink"), Table.L2_FORWARD,
-                Priority.FLOOD, cookie, FlowMatch.builder().metadata(networkBits | Metadata.FROM_UPLINK,
-                    Metadata.NETWORK_MASK | Metadata.FROM_UPLINK).ethDst(FlowMatch.GROUP_BIT, FlowMatch.GROUP_BIT)
-                    .build(),
-                List.of(new Instruction.ApplyActions(toLocal))));
+    public CompiledIntent update(final Intent newIntent, final Map<String, SwitchFacts> inventory,
+            final IntentChanges changes) {
+        final Intent oldIntent = intent;
+        final Set<String> dirtySwitches = new HashSet<>(changes.switches());
+        for (String portId : changes.ports()) {
+            final Port before = oldIntent.ports().get(portId);
+            final Port after = newIntent.ports().get(portId);
+            reindex(portIdsBySwitch, portId, before == null ? null : switchKey(before),
+                after == null ? null : switchKey(after), dirtySwitches);
+            reindex(portIdsByNetwork, portId, before == null ? null : before.networkId(),
+                after == null ? null : after.networkId(), new HashSet<>());
+        }
+        for (String networkId : changes.networks()) {
+            for (String portId : portIdsByNetwork.getOrDefault(networkId, Collections.emptySortedSet())) {
+                dirtySwitches.add(switchKey(newIntent.ports().get(portId)));
+            }
+        }
+        final var allFacts = new HashSet<>(facts.keySet());
+        allFacts.addAll(inventory.keySet());
+        for (String switchId : allFacts) {
+            if (!Objects.equals(facts.get(switchId), inventory.get(switchId))) {
+                dirtySwitches.add(switchId);
+            }
+        }
+        intent = newIntent;
+        facts = Map.copyOf(inventory);
+
+        final Set<String> dirtyNetworks = new HashSet<>(changes.networks());
+        for (String switchId : dirtySwitches) {
+            rebindSwitch(switchId, dirtyNetworks);
+        }
+        for (String portId : changes.ports()) {
+            if (!newIntent.ports().containsKey(portId)) {
+                outcomes.remove(portId);
+            }
+        }
+        final Set<String> touchedSwitches = new TreeSet<>();
+        for (String networkId : dirtyNetworks) {
+            recompileNetwork(networkId, touchedSwitches);
+        }
+        touchedSwitches.forEach(this::assembleSwitch);
+        final var profiles = new TreeMap<String, SwitchProfile>();
+        contexts.forEach((switchId, context) -> profiles.put(switchId, context.profile()));
+        return new CompiledIntent(flowsBySwitch, metersBySwitch, outcomes, profiles);
+    }
+
+    private static String switchKey(final Port port) {
+        return port.switchId() == null ? NO_SWITCH : port.switchId();
+    }
+
+    private static void reindex(final Map<String, SortedSet<String>> index, final String portId,
+            final String before, final String after, final Set<String> touched) {
+        if (before != null) {
+            final var ids = index.get(before);
+            if (ids != null) {
+                ids.remove(portId);
+                if (ids.isEmpty()) {
+                    index.remove(before);
+                }
+            }
+            touched.add(before);
+        }
+        if (after != null) {
+            index.computeIfAbsent(after, key -> new TreeSet<>()).add(portId);
+            touched.add(after);
         }
     }
 
-    private static List<Action> tagAndOutput(final int vlan, final long port) {
-        return List.of(new Action.PushVlan(), new Action.SetVlanId(vlan), new Action.Output(port));
-    }
-
-    private static String id(final String stage, final String kind, final String objectId, final String detail) {
-        return "isolation:" + stage + ":" + kind + "=" + objectId + (detail == null ? "" : ":" + detail);
-    }
-
-    private static void add(final Map<String, FlowRecord> flows, final FlowRecord flow) {
-        final FlowRecord previous = flows.put(flow.id(), PipelineContract.verify(flow));
-        if (previous != null && !previous.equals(flow)) {
-            throw new IllegalStateException("two different flows share id " + flow.id());
+    /** Re-resolves one switch and re-binds all its ports; networks whose bound members changed become dirty. */
+    private void rebindSwitch(final String switchId, final Set<String> dirtyNetworks) {
+        final SwitchContext before = contexts.get(switchId);
+        final boolean known = intent.switches().containsKey(switchId) || facts.containsKey(switchId)
+            || portIdsBySwitch.containsKey(switchId);
+        final SwitchContext after = NO_SWITCH.equals(switchId) || !known ? null : context(switchId);
+        if (after == null) {
+            contexts.remove(switchId);
+        } else {
+            contexts.put(switchId, after);
         }
+        if (!Objects.equals(before, after)) {
+            // Every network with a member here: its partitions here, and elsewhere (tunnel endpoints), change.
+            partitionsBySwitch.getOrDefault(switchId, Collections.emptySortedMap()).keySet()
+                .forEach(dirtyNetworks::add);
+        }
+        // Ports that left this switch are unbound here; their old network must see it.
+        for (String portId : List.copyOf(boundIdsBySwitch.getOrDefault(switchId, Set.of()))) {
+            final Port now = intent.ports().get(portId);
+            if (now == null || !switchId.equals(switchKey(now))) {
+                unbind(portId, dirtyNetworks);
+            }
+        }
+        final var owners = new HashMap<Long, String>();
+        for (String portId : portIdsBySwitch.getOrDefault(switchId, Collections.emptySortedSet())) {
+            final Port port = intent.ports().get(portId);
+            final Network network = port.networkId() == null ? null : intent.networks().get(port.networkId());
+            final var result = bind(port, network, after, owners);
+            final BoundPort previous = bound.get(portId);
+            if (result.bound().isPresent()) {
+                final BoundPort now = result.bound().orElseThrow();
+                if (!now.equals(previous)) {
+                    unbind(portId, dirtyNetworks);
+                    bound.put(portId, now);
+                    boundIdsBySwitch.computeIfAbsent(switchId, key -> new HashSet<>()).add(portId);
+                    boundByNetwork.computeIfAbsent(now.network().id(), key -> new TreeMap<>()).put(portId, now);
+                    dirtyNetworks.add(now.network().id());
+                }
+            } else {
+                unbind(portId, dirtyNetworks);
+                outcomes.put(portId, new PortOutcome(portId, String.valueOf(port.switchId()), 0,
+                    Optional.of(result.problem())));
+            }
+        }
+    }
+
+    private void unbind(final String portId, final Set<String> dirtyNetworks) {
+        final BoundPort previous = bound.remove(portId);
+        if (previous != null) {
+            final var ids = boundIdsBySwitch.get(previous.switchId());
+            ids.remove(portId);
+            if (ids.isEmpty()) {
+                boundIdsBySwitch.remove(previous.switchId());
+            }
+            final var members = boundByNetwork.get(previous.network().id());
+            members.remove(portId);
+            if (members.isEmpty()) {
+                boundByNetwork.remove(previous.network().id());
+            }
+            dirtyNetworks.add(previous.network().id());
+        }
+    }
+
+    private record Binding(Optional<BoundPort> bound, String problem) {
+    }
+
+    private Binding bind(final Port port, final Network network, final SwitchContext context,
+            final Map<Long, String> owners) {
+        final Optional<String> mac = Addresses.unicastMac(port.macAddress());
+        if (context == null || network == null || network.segmentationType() == null
+                || network.segmentationId() == null || mac.isEmpty()) {
+            return new Binding(Optional.empty(), "not valid intent");
+        }
+        final OptionalLong ofPort = resolve(port.switchPort(), facts.get(port.switchId()));
+        final String location = port.switchId() + " port " + port.switchPort();
+        if (ofPort.isEmpty()) {
+            return new Binding(Optional.empty(), location + " is not reported by the switch (yet)");
+        }
+        if (context.uplinks().contains(ofPort.getAsLong())
+                || context.tunnelPort().equals(ofPort)) {
+            return new Binding(Optional.empty(), location + " is an uplink or tunnel port of the switch");
+        }
+        if (network.segmentationType() == SegmentationType.VXLAN) {
+            if (context.profile() != SwitchProfile.OVS) {
+                return new Binding(Optional.empty(), "network " + network.id() + " is VXLAN, which needs switch "
+                    + port.switchId() + " to have the ovs profile (the tunnel destination is a Nicira action)");
+            }
+            if (context.tunnelIp() == null || context.tunnelPort().isEmpty()) {
+                return new Binding(Optional.empty(), "network " + network.id() + " is VXLAN and switch "
+                    + port.switchId() + " has no usable tunnel-ip and tunnel-port");
+            }
+        }
+        final String owner = owners.putIfAbsent(ofPort.getAsLong(), port.id());
+        if (owner != null) {
+            return new Binding(Optional.empty(), location + " is already bound to port " + owner);
+        }
+        final var ips = port.ipAddresses().stream().map(Addresses::ipLiteral).flatMap(Optional::stream).toList();
+        final var pairs = new ArrayList<BoundPort.ResolvedPair>();
+        for (AddressPair pair : port.allowedAddressPairs()) {
+            final var prefix = Addresses.ipPrefix(pair.ipPrefix());
+            final Optional<String> pairMac = pair.macAddress() == null ? mac
+                : Addresses.unicastMac(pair.macAddress());
+            if (prefix.isEmpty() || pairMac.isEmpty()) {
+                return new Binding(Optional.empty(), "not valid intent");
+            }
+            pairs.add(new BoundPort.ResolvedPair(prefix.orElseThrow().text(), prefix.orElseThrow().ipv4(),
+                pairMac.orElseThrow()));
+        }
+        return new Binding(Optional.of(new BoundPort(port, network, ofPort.getAsLong(), mac.orElseThrow(), ips,
+            pairs)), null);
+    }
+
+    private SwitchContext context(final String switchId) {
+        final SwitchConfig config = intent.switches().get(switchId);
+        final SwitchFacts reported = facts.get(switchId);
+        final SwitchProfile profile;
+        if (config != null && config.profile() != null) {
+            profile = config.profile();
+        } else if (reported != null && reported.detectedProfile() != null) {
+            profile = reported.detectedProfile();
+        } else {
+            // Unknown hardware gets only what every OpenFlow 1.3 switch executes.
+            profile = SwitchProfile.OF13;
+        }
+        if (config == null) {
+            return new SwitchContext(switchId, profile, List.of(), null, OptionalLong.empty());
+        }
+        final List<Long> uplinks = config.uplinkPorts().stream().map(ref -> resolve(ref, reported))
+            .filter(OptionalLong::isPresent).map(OptionalLong::getAsLong).toList();
+        final String tunnelIp = Addresses.ipLiteral(config.tunnelIp()).filter(Addresses::isIpv4)
+            .map(Addresses::canonical).orElse(null);
+        return new SwitchContext(switchId, profile, uplinks, tunnelIp, resolve(config.tunnelPort(), reported));
+    }
+
+    private static OptionalLong resolve(final String switchPort, final SwitchFacts reported) {
+        if (switchPort == null || switchPort.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        if (switchPort.chars().allMatch(Character::isDigit)) {
+            return OptionalLong.of(Long.parseLong(switchPort));
+        }
+        final Long number = reported == null ? null : reported.portNumbersByName().get(switchPort);
+        return number == null ? OptionalLong.empty() : OptionalLong.of(number);
+    }
+
+    /** Recomputes every partition of one network, on every switch where it has (or had) members. */
+    private void recompileNetwork(final String networkId, final Set<String> touchedSwitches) {
+        final var members = boundByNetwork.getOrDefault(networkId, Collections.emptySortedMap());
+        final var switchesNow = new TreeSet<String>();
+        members.values().forEach(port -> switchesNow.add(port.switchId()));
+        for (var entry : partitionsBySwitch.entrySet()) {
+            if (!switchesNow.contains(entry.getKey()) && entry.getValue().remove(networkId) != null) {
+                touchedSwitches.add(entry.getKey());
+            }
+        }
+        if (members.isEmpty()) {
+            return;
+        }
+        final Network network = members.values().iterator().next().network();
+        final var memberList = List.copyOf(members.values());
+        for (String switchId : switchesNow) {
+            final Partition partition = PartitionCompiler.compile(contexts.get(switchId), network, memberList,
+                contexts);
+            partitionsBySwitch.computeIfAbsent(switchId, key -> new TreeMap<>()).put(networkId, partition);
+            touchedSwitches.add(switchId);
+            for (BoundPort port : memberList) {
+                if (port.switchId().equals(switchId)) {
+                    outcomes.put(port.id(), new PortOutcome(port.id(), switchId,
+                        partition.flowCountByPort().getOrDefault(port.id(), 0), Optional.empty()));
+                }
+            }
+        }
+    }
+
+    /** Rebuilds one switch's flow and meter tables from its base flows and its partitions. */
+    private void assembleSwitch(final String switchId) {
+        final var partitions = partitionsBySwitch.get(switchId);
+        if (partitions == null || partitions.isEmpty()) {
+            partitionsBySwitch.remove(switchId);
+            flowsBySwitch.remove(switchId);
+            metersBySwitch.remove(switchId);
+            return;
+        }
+        final var flows = new TreeMap<String, FlowRecord>(baseFlows(switchId));
+        final var meters = new TreeMap<Long, MeterRecord>();
+        for (Partition partition : partitions.values()) {
+            flows.putAll(partition.flows());
+            meters.putAll(partition.meters());
+        }
+        flowsBySwitch.put(switchId, Collections.unmodifiableSortedMap(flows));
+        if (meters.isEmpty()) {
+            metersBySwitch.remove(switchId);
+        } else {
+            metersBySwitch.put(switchId, Collections.unmodifiableSortedMap(meters));
+        }
+    }
+
+    /** The table-miss flows every switch with a bound port gets. */
+    private static Map<String, FlowRecord> baseFlows(final String switchId) {
+        final long cookie = Cookies.of(Owner.ISOLATION, ObjectKind.SWITCH, switchId);
+        final var flows = new TreeMap<String, FlowRecord>();
+        for (Table table : List.of(Table.CLASSIFY, Table.PORT_SECURITY, Table.L2_FORWARD, Table.EGRESS)) {
+            final var flow = new FlowRecord("isolation:miss:" + table.name().toLowerCase(java.util.Locale.ROOT),
+                table, Priority.TABLE_MISS, cookie, FlowMatch.builder().build(), List.of());
+            flows.put(flow.id(), PipelineContract.verify(flow));
+        }
+        final var arp = new FlowRecord("isolation:miss:arp-responder", Table.ARP_RESPONDER, Priority.TABLE_MISS,
+            cookie, FlowMatch.builder().build(),
+            List.of(new org.edgeplane.isolation.flow.Instruction.GotoTable(Table.ARP_RESPONDER.next())));
+        flows.put(arp.id(), PipelineContract.verify(arp));
+        return flows;
     }
 }

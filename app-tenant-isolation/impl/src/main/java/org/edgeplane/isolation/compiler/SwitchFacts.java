@@ -10,16 +10,24 @@ package org.edgeplane.isolation.compiler;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Map;
+import org.eclipse.jdt.annotation.Nullable;
+import org.edgeplane.isolation.intent.SwitchProfile;
 
 /**
- * What the operational inventory says about one switch.
+ * What a connected switch reported about itself in the operational inventory.
  *
  * @param nodeId inventory node id
- * @param portNumbersByName OpenFlow port number of each port name the switch reported
+ * @param portNumbersByName OpenFlow port number of each port name
+ * @param detectedProfile the profile its description implies, null when it tells nothing
  */
-public record SwitchFacts(String nodeId, Map<String, Long> portNumbersByName) {
+public record SwitchFacts(String nodeId, Map<String, Long> portNumbersByName,
+        @Nullable SwitchProfile detectedProfile) {
     public SwitchFacts {
         requireNonNull(nodeId);
         portNumbersByName = Map.copyOf(portNumbersByName);
+    }
+
+    public SwitchFacts(final String nodeId, final Map<String, Long> portNumbersByName) {
+        this(nodeId, portNumbersByName, null);
     }
 }

@@ -7,16 +7,32 @@
  */
 package org.edgeplane.isolation.flow;
 
+import java.util.Locale;
+
 /**
- * An OpenFlow 1.3 apply-action. Only standard actions so far; Nicira actions come with the ovs profile.
+ * An apply-action. Everything is standard OpenFlow 1.3 unless {@link #isStandardOpenflow13()} says otherwise;
+ * the compiler emits the others only for switches of the ovs profile.
  */
 public sealed interface Action {
+
+    /** Whether an OpenFlow 1.3 switch without vendor extensions can execute this action. */
+    default boolean isStandardOpenflow13() {
+        return true;
+    }
 
     /** Send the frame, as it is now, out of a port. The switch never sends it back out of its in_port. */
     record Output(long port) implements Action {
         @Override
         public String toString() {
             return "output:" + port;
+        }
+    }
+
+    /** Send the frame back out of the port it came in on (OFPP_IN_PORT). */
+    record OutputInPort() implements Action {
+        @Override
+        public String toString() {
+            return "output:in_port";
         }
     }
 
@@ -41,6 +57,103 @@ public sealed interface Action {
         @Override
         public String toString() {
             return "pop_vlan";
+        }
+    }
+
+    /** Set the Ethernet source (set-field). */
+    record SetEthSrc(String mac) implements Action {
+        @Override
+        public String toString() {
+            return "set_eth_src:" + mac;
+        }
+    }
+
+    /** Set the ARP opcode (set-field): 1 request, 2 reply. */
+    record SetArpOp(int op) implements Action {
+        @Override
+        public String toString() {
+            return "set_arp_op:" + op;
+        }
+    }
+
+    /** Set the ARP sender hardware address (set-field). */
+    record SetArpSha(String mac) implements Action {
+        @Override
+        public String toString() {
+            return "set_arp_sha:" + mac;
+        }
+    }
+
+    /** Set the ARP sender protocol address (set-field). */
+    record SetArpSpa(String ipv4) implements Action {
+        @Override
+        public String toString() {
+            return "set_arp_spa:" + ipv4;
+        }
+    }
+
+    /** Set the tunnel id (set-field tunnel_id): the VNI of a VXLAN frame. */
+    record SetTunnelId(long tunnelId) implements Action {
+        @Override
+        public String toString() {
+            return "set_tunnel_id:" + tunnelId;
+        }
+    }
+
+    /** Set the tunnel's remote endpoint for a flow-based tunnel port (Nicira reg-load to tun_ipv4_dst). */
+    record SetTunnelIpv4Dst(String ipv4) implements Action {
+        @Override
+        public boolean isStandardOpenflow13() {
+            return false;
+        }
+
+        @Override
+        public String toString() {
+            return "nx_load_tun_dst:" + ipv4;
+        }
+    }
+
+    /** Copy one header field into another of the same width (Nicira reg-move). */
+    record Move(Field from, Field to) implements Action {
+        public Move {
+            if (from.bits != to.bits) {
+                throw new IllegalArgumentException("cannot move " + from + " into " + to);
+            }
+        }
+
+        @Override
+        public boolean isStandardOpenflow13() {
+            return false;
+        }
+
+        @Override
+        public String toString() {
+            return "nx_move:" + from + "->" + to;
+        }
+    }
+
+    /** Header fields a {@link Move} can copy. */
+    enum Field {
+        ETH_SRC(48),
+        ETH_DST(48),
+        ARP_SHA(48),
+        ARP_THA(48),
+        ARP_SPA(32),
+        ARP_TPA(32);
+
+        private final int bits;
+
+        Field(final int bits) {
+            this.bits = bits;
+        }
+
+        public int bits() {
+            return bits;
+        }
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 }

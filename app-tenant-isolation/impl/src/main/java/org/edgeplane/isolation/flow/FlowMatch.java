@@ -33,7 +33,7 @@ import org.edgeplane.isolation.pipeline.MatchField;
 public record FlowMatch(@Nullable Long inPort, @Nullable Long metadata, @Nullable Long metadataMask,
         @Nullable Integer ethType, @Nullable String ethSrc, @Nullable String ethDst, @Nullable String ethDstMask,
         @Nullable Integer vlanVid, @Nullable String ipv4Src, @Nullable String ipv6Src, @Nullable String arpSpa,
-        @Nullable String arpSha) {
+        @Nullable String arpSha, @Nullable Integer arpOp, @Nullable String arpTpa, @Nullable Long tunnelId) {
 
     /** {@link #vlanVid()} value that matches only untagged frames (OFPVID_NONE). */
     public static final int UNTAGGED = 0;
@@ -42,6 +42,8 @@ public record FlowMatch(@Nullable Long inPort, @Nullable Long metadata, @Nullabl
     public static final int ETH_IPV6 = 0x86DD;
     /** Matches broadcast and multicast destinations: the group bit of the first octet. */
     public static final String GROUP_BIT = "01:00:00:00:00:00";
+    public static final int ARP_REQUEST = 1;
+    public static final int ARP_REPLY = 2;
 
     public FlowMatch {
         if (metadata != null && metadataMask == null || metadata == null && metadataMask != null) {
@@ -66,6 +68,9 @@ public record FlowMatch(@Nullable Long inPort, @Nullable Long metadata, @Nullabl
         addIf(fields, ipv6Src, MatchField.IPV6_SRC);
         addIf(fields, arpSpa, MatchField.ARP_SPA);
         addIf(fields, arpSha, MatchField.ARP_SHA);
+        addIf(fields, arpOp, MatchField.ARP_OP);
+        addIf(fields, arpTpa, MatchField.ARP_TPA);
+        addIf(fields, tunnelId, MatchField.TUNNEL_ID);
         return fields;
     }
 
@@ -81,6 +86,9 @@ public record FlowMatch(@Nullable Long inPort, @Nullable Long metadata, @Nullabl
         final var text = new StringJoiner(",");
         if (inPort != null) {
             text.add("in_port=" + inPort);
+        }
+        if (tunnelId != null) {
+            text.add("tunnel_id=" + tunnelId);
         }
         if (metadata != null) {
             text.add(String.format("metadata=0x%x/0x%x", metadata, metadataMask));
@@ -109,6 +117,12 @@ public record FlowMatch(@Nullable Long inPort, @Nullable Long metadata, @Nullabl
         if (arpSha != null) {
             text.add("arp_sha=" + arpSha);
         }
+        if (arpOp != null) {
+            text.add("arp_op=" + arpOp);
+        }
+        if (arpTpa != null) {
+            text.add("arp_tpa=" + arpTpa);
+        }
         return text.length() == 0 ? "any" : text.toString();
     }
 
@@ -126,6 +140,9 @@ public record FlowMatch(@Nullable Long inPort, @Nullable Long metadata, @Nullabl
         private String ipv6Src;
         private String arpSpa;
         private String arpSha;
+        private Integer arpOp;
+        private String arpTpa;
+        private Long tunnelId;
 
         private Builder() {
         }
@@ -192,9 +209,22 @@ public record FlowMatch(@Nullable Long inPort, @Nullable Long metadata, @Nullabl
             return this;
         }
 
+        /** ARP with this opcode asking for this IPv4 address. */
+        public Builder arpTarget(final int op, final String tpa) {
+            ethType = ETH_ARP;
+            arpOp = op;
+            arpTpa = tpa;
+            return this;
+        }
+
+        public Builder tunnelId(final long value) {
+            tunnelId = value;
+            return this;
+        }
+
         public FlowMatch build() {
             return new FlowMatch(inPort, metadata, metadataMask, ethType, ethSrc, ethDst, ethDstMask, vlanVid,
-                ipv4Src, ipv6Src, arpSpa, arpSha);
+                ipv4Src, ipv6Src, arpSpa, arpSha, arpOp, arpTpa, tunnelId);
         }
     }
 }

@@ -36,6 +36,14 @@ public sealed interface Instruction {
         }
     }
 
+    /** Police the frame with a meter of the same switch before anything else. */
+    record Meter(long meterId) implements Instruction {
+        @Override
+        public String toString() {
+            return "meter:" + meterId;
+        }
+    }
+
     /** Continue in a later table. */
     record GotoTable(Table table) implements Instruction {
         @Override

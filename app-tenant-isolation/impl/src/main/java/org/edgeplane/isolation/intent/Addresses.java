@@ -47,6 +47,46 @@ public final class Addresses {
         }
     }
 
+    /** A parsed IP prefix: canonical text with its length, and its family. */
+    public record Prefix(String text, boolean ipv4) {
+    }
+
+    /**
+     * An IPv4/IPv6 address (taken as a host prefix) or a prefix {@code address/length} whose host bits are zero,
+     * or empty when the text is neither.
+     */
+    public static Optional<Prefix> ipPrefix(final String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        final int slash = text.indexOf('/');
+        final Optional<InetAddress> address = ipLiteral(slash < 0 ? text : text.substring(0, slash));
+        if (address.isEmpty()) {
+            return Optional.empty();
+        }
+        final byte[] bytes = address.orElseThrow().getAddress();
+        final int width = bytes.length * 8;
+        final int length;
+        if (slash < 0) {
+            length = width;
+        } else {
+            final String lengthText = text.substring(slash + 1);
+            if (lengthText.isEmpty() || lengthText.length() > 3 || !lengthText.chars().allMatch(Character::isDigit)) {
+                return Optional.empty();
+            }
+            length = Integer.parseInt(lengthText);
+        }
+        if (length > width) {
+            return Optional.empty();
+        }
+        for (int bit = length; bit < width; bit++) {
+            if ((bytes[bit / 8] & (0x80 >> (bit % 8))) != 0) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new Prefix(canonical(address.orElseThrow()) + "/" + length, bytes.length == 4));
+    }
+
     /** The canonical text of an address literal (RFC 5952 for IPv6). */
     public static String canonical(final InetAddress address) {
         return InetAddresses.toAddrString(address);

@@ -23,11 +23,44 @@ import org.eclipse.jdt.annotation.Nullable;
  * @param switchPort OpenFlow port number or port name
  * @param macAddress the only source MAC the port may use
  * @param ipAddresses the source IPv4/IPv6 addresses the port may use
+ * @param isolated private-VLAN semantics: no traffic to or from other isolated ports of the network
+ * @param allowedAddressPairs extra (MAC, IP prefix) sources that pass anti-spoofing
+ * @param rateLimit policing of what the port sends, when present
  */
 public record Port(String id, @Nullable String tenantId, @Nullable String networkId, @Nullable String switchId,
-        @Nullable String switchPort, @Nullable String macAddress, List<String> ipAddresses) {
+        @Nullable String switchPort, @Nullable String macAddress, List<String> ipAddresses, boolean isolated,
+        List<AddressPair> allowedAddressPairs, @Nullable RateLimit rateLimit) {
     public Port {
         requireNonNull(id);
         ipAddresses = List.copyOf(ipAddresses);
+        allowedAddressPairs = List.copyOf(allowedAddressPairs);
+    }
+
+    /** A plain port: not isolated, no extra addresses, no rate limit. */
+    public Port(final String id, final @Nullable String tenantId, final @Nullable String networkId,
+            final @Nullable String switchId, final @Nullable String switchPort, final @Nullable String macAddress,
+            final List<String> ipAddresses) {
+        this(id, tenantId, networkId, switchId, switchPort, macAddress, ipAddresses, false, List.of(), null);
+    }
+
+    /** The same port bound elsewhere (a migrated VM). */
+    public Port movedTo(final String newSwitchId, final String newSwitchPort) {
+        return new Port(id, tenantId, networkId, newSwitchId, newSwitchPort, macAddress, ipAddresses, isolated,
+            allowedAddressPairs, rateLimit);
+    }
+
+    public Port withIsolated(final boolean newIsolated) {
+        return new Port(id, tenantId, networkId, switchId, switchPort, macAddress, ipAddresses, newIsolated,
+            allowedAddressPairs, rateLimit);
+    }
+
+    public Port withAllowedAddressPairs(final List<AddressPair> pairs) {
+        return new Port(id, tenantId, networkId, switchId, switchPort, macAddress, ipAddresses, isolated, pairs,
+            rateLimit);
+    }
+
+    public Port withRateLimit(final @Nullable RateLimit limit) {
+        return new Port(id, tenantId, networkId, switchId, switchPort, macAddress, ipAddresses, isolated,
+            allowedAddressPairs, limit);
     }
 }

@@ -8,22 +8,30 @@
 package org.edgeplane.isolation.odl;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import org.eclipse.jdt.annotation.Nullable;
+import org.edgeplane.isolation.intent.AddressPair;
 import org.edgeplane.isolation.intent.Intent;
 import org.edgeplane.isolation.intent.Network;
 import org.edgeplane.isolation.intent.Port;
+import org.edgeplane.isolation.intent.RateLimit;
 import org.edgeplane.isolation.intent.SegmentationType;
 import org.edgeplane.isolation.intent.SwitchConfig;
+import org.edgeplane.isolation.intent.SwitchProfile;
 import org.edgeplane.isolation.intent.Tenant;
-import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.IntentBuilder;
-import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.ObjectId;
-import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.intent.NetworkBuilder;
-import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.intent.PortBuilder;
-import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.intent.Switch;
-import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.intent.SwitchBuilder;
-import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.intent.TenantBuilder;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261121.IntentBuilder;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261121.ObjectId;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261121.intent.NetworkBuilder;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261121.intent.PortBuilder;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261121.intent.Switch;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261121.intent.SwitchBuilder;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261121.intent.TenantBuilder;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261121.intent.port.AllowedAddressPairBuilder;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261121.intent.port.RateLimitBuilder;
 import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
 import org.opendaylight.yangtools.yang.binding.util.BindingMap;
 import org.opendaylight.yangtools.yang.common.Uint32;
@@ -33,15 +41,15 @@ import org.opendaylight.yangtools.yang.common.Uint32;
  */
 public final class IntentCodec {
     /** The intent container in the configuration datastore. */
-    public static final InstanceIdentifier<org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.Intent> PATH =
-        InstanceIdentifier.create(org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.Intent.class);
+    public static final InstanceIdentifier<org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261121.Intent> PATH =
+        InstanceIdentifier.create(org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261121.Intent.class);
 
     private IntentCodec() {
     }
 
     /** The records for a container; an absent container is empty intent. */
     public static Intent fromBinding(
-            final org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.@Nullable Intent container) {
+            final org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261121.@Nullable Intent container) {
         if (container == null) {
             return Intent.EMPTY;
         }
@@ -52,42 +60,70 @@ public final class IntentCodec {
         container.nonnullNetwork().values().forEach(network -> networks.add(new Network(network.getId().getValue(),
             network.getTenantId(),
             network.getSegmentationType() == null ? null
-                : SegmentationType.valueOf(network.getSegmentationType().getName().toUpperCase(java.util.Locale.ROOT)),
+                : SegmentationType.valueOf(network.getSegmentationType().getName().toUpperCase(Locale.ROOT)),
             network.getSegmentationId() == null ? null : network.getSegmentationId().toJava())));
         final var ports = new ArrayList<Port>();
-        container.nonnullPort().values().forEach(port -> ports.add(new Port(port.getId().getValue(),
-            port.getTenantId(), port.getNetworkId(), port.getSwitchId(), port.getSwitchPort(), port.getMacAddress(),
-            port.getIpAddress() == null ? List.of() : List.copyOf(new java.util.TreeSet<>(port.getIpAddress())))));
+        container.nonnullPort().values().forEach(port -> ports.add(fromBinding(port)));
         final var switches = new ArrayList<SwitchConfig>();
         for (Switch config : container.nonnullSwitch().values()) {
             switches.add(new SwitchConfig(config.getNodeId(),
-                config.getUplinkPort() == null ? List.of() : config.getUplinkPort()));
+                config.getUplinkPort() == null ? List.of() : config.getUplinkPort(),
+                config.getProfile() == null ? null
+                    : SwitchProfile.valueOf(config.getProfile().getName().toUpperCase(Locale.ROOT)),
+                config.getTunnelIp(), config.getTunnelPort()));
         }
         return Intent.of(tenants, networks, ports, switches);
     }
 
+    private static Port fromBinding(
+            final org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261121.intent.Port port) {
+        final var pairs = port.nonnullAllowedAddressPair().values().stream()
+            .map(pair -> new AddressPair(pair.getIpPrefix(), pair.getMacAddress()))
+            .sorted(Comparator.comparing(AddressPair::ipPrefix)).toList();
+        final var limit = port.getRateLimit();
+        return new Port(port.getId().getValue(), port.getTenantId(), port.getNetworkId(), port.getSwitchId(),
+            port.getSwitchPort(), port.getMacAddress(),
+            port.getIpAddress() == null ? List.of() : List.copyOf(new TreeSet<>(port.getIpAddress())),
+            Boolean.TRUE.equals(port.getIsolated()), pairs,
+            limit == null || limit.getKbps() == null ? null : new RateLimit(limit.getKbps().toJava(),
+                limit.getBurstKbits() == null ? null : limit.getBurstKbits().toJava()));
+    }
+
     /** The container for records: the inverse of {@link #fromBinding}. */
-    public static org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.Intent toBinding(final Intent intent) {
-        final var tenants = new ArrayList<org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.intent.Tenant>();
+    public static org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261121.Intent toBinding(final Intent intent) {
+        final var tenants = new ArrayList<org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261121.intent.Tenant>();
         intent.tenants().values().forEach(tenant -> tenants.add(new TenantBuilder().setId(new ObjectId(tenant.id()))
             .setName(tenant.name()).build()));
         final var networks =
-            new ArrayList<org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.intent.Network>();
+            new ArrayList<org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261121.intent.Network>();
         intent.networks().values().forEach(network -> networks.add(new NetworkBuilder()
             .setId(new ObjectId(network.id())).setTenantId(network.tenantId())
             .setSegmentationType(network.segmentationType() == null ? null
-                : org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.SegmentationType
+                : org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261121.SegmentationType
                     .ofName(network.segmentationType().yangName()))
             .setSegmentationId(network.segmentationId() == null ? null : Uint32.valueOf(network.segmentationId()))
             .build()));
-        final var ports = new ArrayList<org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.intent.Port>();
+        final var ports = new ArrayList<org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261121.intent.Port>();
         intent.ports().values().forEach(port -> ports.add(new PortBuilder().setId(new ObjectId(port.id()))
             .setTenantId(port.tenantId()).setNetworkId(port.networkId()).setSwitchId(port.switchId())
             .setSwitchPort(port.switchPort()).setMacAddress(port.macAddress())
-            .setIpAddress(port.ipAddresses().isEmpty() ? null : Set.copyOf(port.ipAddresses())).build()));
+            .setIpAddress(port.ipAddresses().isEmpty() ? null : Set.copyOf(port.ipAddresses()))
+            .setIsolated(port.isolated() ? Boolean.TRUE : null)
+            .setAllowedAddressPair(port.allowedAddressPairs().isEmpty() ? null
+                : BindingMap.of(port.allowedAddressPairs().stream().map(pair -> new AllowedAddressPairBuilder()
+                    .setIpPrefix(pair.ipPrefix()).setMacAddress(pair.macAddress()).build()).toList()))
+            .setRateLimit(port.rateLimit() == null ? null : new RateLimitBuilder()
+                .setKbps(Uint32.valueOf(port.rateLimit().kbps()))
+                .setBurstKbits(port.rateLimit().burstKbits() == null ? null
+                    : Uint32.valueOf(port.rateLimit().burstKbits())).build())
+            .build()));
         final var switches = new ArrayList<Switch>();
         intent.switches().values().forEach(config -> switches.add(new SwitchBuilder().setNodeId(config.nodeId())
-            .setUplinkPort(config.uplinkPorts()).build()));
+            .setUplinkPort(config.uplinkPorts())
+            .setProfile(config.profile() == null ? null
+                : org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261121.SwitchProfile
+                    .ofName(config.profile().yangName()))
+            .setTunnelIp(config.tunnelIp()).setTunnelPort(config.tunnelPort()).build()));
         return new IntentBuilder().setTenant(BindingMap.of(tenants)).setNetwork(BindingMap.of(networks))
             .setPort(BindingMap.of(ports)).setSwitch(BindingMap.of(switches)).build();
     }

@@ -8,16 +8,22 @@
 package org.edgeplane.isolation.odl;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.eclipse.jdt.annotation.Nullable;
 import org.edgeplane.isolation.compiler.SwitchFacts;
+import org.edgeplane.isolation.intent.SwitchProfile;
 import org.edgeplane.isolation.pipeline.Cookies;
 import org.edgeplane.isolation.pipeline.Owner;
 import org.edgeplane.isolation.pipeline.Table;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowCapableNode;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowCapableNodeConnector;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.meters.Meter;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.meters.MeterKey;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.TableKey;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.FlowKey;
@@ -26,7 +32,9 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.Nodes;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.node.NodeConnector;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.Node;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.NodeKey;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.types.rev130918.MeterId;
 import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
+import org.opendaylight.yangtools.yang.common.Uint32;
 import org.opendaylight.yangtools.yang.common.Uint8;
 
 /**
@@ -35,6 +43,7 @@ import org.opendaylight.yangtools.yang.common.Uint8;
 public final class Inventory {
     public static final InstanceIdentifier<Nodes> NODES = InstanceIdentifier.create(Nodes.class);
     public static final InstanceIdentifier<Node> ANY_NODE = NODES.child(Node.class);
+    private static final String METER_NAME_PREFIX = "edgeplane:isolation:";
 
     private Inventory() {
     }
@@ -45,6 +54,47 @@ public final class Inventory {
             .child(org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.Table.class,
                 new TableKey(Uint8.valueOf(table.id())))
             .child(Flow.class, new FlowKey(new FlowId(flowId)));
+    }
+
+    /** The name Edgeplane gives its meters, since meters carry no cookie: it finds them again by name. */
+    public static String meterName(final long meterId) {
+        return METER_NAME_PREFIX + meterId;
+    }
+
+    /** The configuration path of one meter. */
+    public static InstanceIdentifier<Meter> meterPath(final String switchId, final long meterId) {
+        return NODES.child(Node.class, new NodeKey(new NodeId(switchId))).augmentation(FlowCapableNode.class)
+            .child(Meter.class, new MeterKey(new MeterId(Uint32.valueOf(meterId))));
+    }
+
+    /** Meters Edgeplane made, found in the configuration inventory, by switch. */
+    public static Map<String, Set<Long>> installedMeters(final @Nullable Nodes nodes) {
+        final var found = new TreeMap<String, Set<Long>>();
+        if (nodes == null) {
+            return found;
+        }
+        for (Node node : nodes.nonnullNode().values()) {
+            final FlowCapableNode flowCapable = node.augmentation(FlowCapableNode.class);
+            if (flowCapable == null) {
+                continue;
+            }
+            for (Meter meter : flowCapable.nonnullMeter().values()) {
+                if (meter.getMeterName() != null && meter.getMeterName().startsWith(METER_NAME_PREFIX)) {
+                    found.computeIfAbsent(node.getId().getValue(), key -> new TreeSet<>())
+                        .add(meter.getMeterId().getValue().toJava());
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The profile a switch's self-description implies: Open vSwitch reports Nicira as its manufacturer. */
+    static @Nullable SwitchProfile detectProfile(final @Nullable FlowCapableNode description) {
+        if (description == null || description.getManufacturer() == null) {
+            return null;
+        }
+        return description.getManufacturer().toLowerCase(Locale.ROOT).contains("nicira") ? SwitchProfile.OVS
+            : SwitchProfile.OF13;
     }
 
     /** The connected OpenFlow switches in the operational inventory, with their port names. */
@@ -66,7 +116,8 @@ public final class Inventory {
                 }
             }
             final String nodeId = node.getId().getValue();
-            switches.put(nodeId, new SwitchFacts(nodeId, ports));
+            switches.put(nodeId, new SwitchFacts(nodeId, ports,
+                detectProfile(node.augmentation(FlowCapableNode.class))));
         }
         return switches;
     }

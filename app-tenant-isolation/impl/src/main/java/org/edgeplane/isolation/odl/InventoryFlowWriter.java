@@ -9,8 +9,12 @@ package org.edgeplane.isolation.odl;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.util.concurrent.FluentFuture;
+import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
+import com.google.common.util.concurrent.MoreExecutors;
 import org.edgeplane.isolation.flow.FlowRecord;
+import org.edgeplane.isolation.flow.MeterRecord;
 import org.edgeplane.isolation.reconcile.FlowDiff;
 import org.edgeplane.isolation.reconcile.FlowWriter;
 import org.opendaylight.mdsal.binding.api.DataBroker;
@@ -27,8 +31,34 @@ public final class InventoryFlowWriter implements FlowWriter {
         this.broker = requireNonNull(broker);
     }
 
+    /**
+     * Meters a flow needs are written, and committed, before the flow; meters no flow needs any more are deleted
+     * after the flows. The forwarding-rules manager pushes in commit order, so the switch never sees a flow that
+     * names a meter it does not hold.
+     */
     @Override
     public ListenableFuture<?> apply(final FlowDiff diff) {
+        FluentFuture<?> chain = FluentFuture.from(Futures.immediateFuture(null));
+        if (!diff.meterWrites().isEmpty()) {
+            chain = commitMeters(diff);
+        }
+        chain = chain.transformAsync(ignored -> commitFlows(diff), MoreExecutors.directExecutor());
+        if (!diff.meterRemovals().isEmpty()) {
+            chain = chain.transformAsync(ignored -> removeMeters(diff), MoreExecutors.directExecutor());
+        }
+        return chain;
+    }
+
+    private FluentFuture<?> commitMeters(final FlowDiff diff) {
+        final var tx = broker.newWriteOnlyTransaction();
+        for (MeterRecord meter : diff.meterWrites()) {
+            tx.mergeParentStructurePut(LogicalDatastoreType.CONFIGURATION,
+                Inventory.meterPath(diff.switchId(), meter.meterId()), OpenflowTranslator.toMeter(meter));
+        }
+        return tx.commit();
+    }
+
+    private FluentFuture<?> commitFlows(final FlowDiff diff) {
         final var tx = broker.newWriteOnlyTransaction();
         diff.removals().forEach((id, table) -> tx.delete(LogicalDatastoreType.CONFIGURATION,
             Inventory.flowPath(diff.switchId(), table, id)));
@@ -37,6 +67,13 @@ public final class InventoryFlowWriter implements FlowWriter {
                 Inventory.flowPath(diff.switchId(), flow.table(), flow.id()),
                 OpenflowTranslator.toFlow(diff.switchId(), flow));
         }
+        return tx.commit();
+    }
+
+    private FluentFuture<?> removeMeters(final FlowDiff diff) {
+        final var tx = broker.newWriteOnlyTransaction();
+        diff.meterRemovals().forEach(meterId -> tx.delete(LogicalDatastoreType.CONFIGURATION,
+            Inventory.meterPath(diff.switchId(), meterId)));
         return tx.commit();
     }
 }

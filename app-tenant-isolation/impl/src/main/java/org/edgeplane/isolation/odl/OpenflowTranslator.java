@@ -13,6 +13,7 @@ import org.edgeplane.isolation.flow.Action;
 import org.edgeplane.isolation.flow.FlowMatch;
 import org.edgeplane.isolation.flow.FlowRecord;
 import org.edgeplane.isolation.flow.Instruction;
+import org.edgeplane.isolation.flow.MeterRecord;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv4Prefix;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv6Prefix;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Uri;
@@ -20,6 +21,7 @@ import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.OutputActionCaseBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.PopVlanActionCaseBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.PushVlanActionCaseBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.SetFieldCase;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.SetFieldCaseBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.output.action._case.OutputActionBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.pop.vlan.action._case.PopVlanActionBuilder;
@@ -27,6 +29,9 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.acti
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.set.field._case.SetFieldBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.list.ActionBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.meters.Meter;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.meters.MeterBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.meters.MeterKey;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.FlowBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.FlowKey;
@@ -36,6 +41,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.flow.M
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.flow.MatchBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.instruction.ApplyActionsCaseBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.instruction.GoToTableCaseBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.instruction.MeterCaseBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.instruction.WriteMetadataCaseBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.instruction.apply.actions._case.ApplyActionsBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.instruction.go.to.table._case.GoToTableBuilder;
@@ -44,12 +50,21 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instru
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeConnectorId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.l2.types.rev130827.EtherType;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.l2.types.rev130827.VlanId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.types.rev130918.BandId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.types.rev130918.MeterBandType;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.types.rev130918.MeterFlags;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.types.rev130918.MeterId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.types.rev130918.band.type.band.type.DropBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.types.rev130918.meter.MeterBandHeadersBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.types.rev130918.meter.meter.band.headers.MeterBandHeaderBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.types.rev130918.meter.meter.band.headers.meter.band.header.MeterBandTypesBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.arp.match.fields.ArpSourceHardwareAddressBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.ethernet.match.fields.EthernetDestinationBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.ethernet.match.fields.EthernetSourceBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.ethernet.match.fields.EthernetTypeBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.EthernetMatchBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.MetadataBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.TunnelBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.VlanMatchBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.layer._3.match.ArpMatchBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.layer._3.match.Ipv4MatchBuilder;
@@ -122,12 +137,22 @@ public final class OpenflowTranslator {
         if (match.vlanVid() != null) {
             builder.setVlanMatch(vlanMatch(match.vlanVid(), match.vlanVid() != FlowMatch.UNTAGGED));
         }
+        if (match.tunnelId() != null) {
+            builder.setTunnel(new TunnelBuilder().setTunnelId(Uint64.valueOf(match.tunnelId())).build());
+        }
         if (match.ipv4Src() != null) {
             builder.setLayer3Match(new Ipv4MatchBuilder().setIpv4Source(new Ipv4Prefix(match.ipv4Src())).build());
         } else if (match.ipv6Src() != null) {
             builder.setLayer3Match(new Ipv6MatchBuilder().setIpv6Source(new Ipv6Prefix(match.ipv6Src())).build());
-        } else if (match.arpSpa() != null || match.arpSha() != null) {
+        } else if (match.arpSpa() != null || match.arpSha() != null || match.arpOp() != null
+                || match.arpTpa() != null) {
             final var arp = new ArpMatchBuilder();
+            if (match.arpOp() != null) {
+                arp.setArpOp(Uint16.valueOf(match.arpOp()));
+            }
+            if (match.arpTpa() != null) {
+                arp.setArpTargetTransportAddress(new Ipv4Prefix(match.arpTpa()));
+            }
             if (match.arpSpa() != null) {
                 arp.setArpSourceTransportAddress(new Ipv4Prefix(match.arpSpa()));
             }
@@ -160,6 +185,10 @@ public final class OpenflowTranslator {
                 builder.setInstruction(new WriteMetadataCaseBuilder().setWriteMetadata(new WriteMetadataBuilder()
                     .setMetadata(Uint64.fromLongBits(write.value()))
                     .setMetadataMask(Uint64.fromLongBits(write.mask())).build()).build());
+            } else if (instruction instanceof Instruction.Meter meter) {
+                builder.setInstruction(new MeterCaseBuilder().setMeter(new org.opendaylight.yang.gen.v1.urn
+                    .opendaylight.flow.types.rev131026.instruction.instruction.meter._case.MeterBuilder()
+                    .setMeterId(new MeterId(Uint32.valueOf(meter.meterId()))).build()).build());
             } else if (instruction instanceof Instruction.GotoTable goTo) {
                 builder.setInstruction(new GoToTableCaseBuilder().setGoToTable(new GoToTableBuilder()
                     .setTableId(Uint8.valueOf(goTo.table().id())).build()).build());
@@ -167,6 +196,27 @@ public final class OpenflowTranslator {
             list.add(builder.build());
         }
         return new InstructionsBuilder().setInstruction(BindingMap.ordered(list)).build();
+    }
+
+    private static SetFieldCase setField(final SetFieldBuilder field) {
+        return new SetFieldCaseBuilder().setSetField(field.build()).build();
+    }
+
+    /** The inventory meter for a record: one drop band, rate and burst in kilobits. */
+    public static Meter toMeter(final MeterRecord record) {
+        final var drop = new DropBuilder().setDropRate(Uint32.valueOf(record.kbps()))
+            .setDropBurstSize(Uint32.valueOf(record.burstKbits())).build();
+        final var band = new MeterBandHeaderBuilder().setBandId(new BandId(Uint32.ZERO))
+            .setBandRate(Uint32.valueOf(record.kbps())).setBandBurstSize(Uint32.valueOf(record.burstKbits()))
+            .setMeterBandTypes(new MeterBandTypesBuilder().setFlags(new MeterBandType(true, false, false)).build())
+            .setBandType(drop).build();
+        return new MeterBuilder()
+            .withKey(new MeterKey(new MeterId(Uint32.valueOf(record.meterId()))))
+            .setMeterId(new MeterId(Uint32.valueOf(record.meterId())))
+            .setMeterName(Inventory.meterName(record.meterId()))
+            .setFlags(new MeterFlags(true, true, false, true))
+            .setMeterBandHeaders(new MeterBandHeadersBuilder().setMeterBandHeader(BindingMap.of(band)).build())
+            .build();
     }
 
     private static List<org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.list.Action>
@@ -190,6 +240,31 @@ public final class OpenflowTranslator {
             } else if (action instanceof Action.PopVlan) {
                 builder.setAction(new PopVlanActionCaseBuilder().setPopVlanAction(new PopVlanActionBuilder()
                     .build()).build());
+            } else if (action instanceof Action.OutputInPort) {
+                builder.setAction(new OutputActionCaseBuilder().setOutputAction(new OutputActionBuilder()
+                    .setOutputNodeConnector(new Uri("IN_PORT")).setMaxLength(Uint16.valueOf(NO_BUFFER)).build())
+                    .build());
+            } else if (action instanceof Action.SetEthSrc set) {
+                builder.setAction(setField(new SetFieldBuilder().setEthernetMatch(new EthernetMatchBuilder()
+                    .setEthernetSource(new EthernetSourceBuilder().setAddress(new MacAddress(set.mac())).build())
+                    .build())));
+            } else if (action instanceof Action.SetArpOp set) {
+                builder.setAction(setField(new SetFieldBuilder().setLayer3Match(new ArpMatchBuilder()
+                    .setArpOp(Uint16.valueOf(set.op())).build())));
+            } else if (action instanceof Action.SetArpSha set) {
+                builder.setAction(setField(new SetFieldBuilder().setLayer3Match(new ArpMatchBuilder()
+                    .setArpSourceHardwareAddress(new ArpSourceHardwareAddressBuilder()
+                        .setAddress(new MacAddress(set.mac())).build()).build())));
+            } else if (action instanceof Action.SetArpSpa set) {
+                builder.setAction(setField(new SetFieldBuilder().setLayer3Match(new ArpMatchBuilder()
+                    .setArpSourceTransportAddress(new Ipv4Prefix(set.ipv4() + "/32")).build())));
+            } else if (action instanceof Action.SetTunnelId set) {
+                builder.setAction(setField(new SetFieldBuilder().setTunnel(new TunnelBuilder()
+                    .setTunnelId(Uint64.valueOf(set.tunnelId())).build())));
+            } else if (action instanceof Action.SetTunnelIpv4Dst set) {
+                builder.setAction(NiciraActions.loadTunnelIpv4Dst(set.ipv4()));
+            } else if (action instanceof Action.Move move) {
+                builder.setAction(NiciraActions.move(move.from(), move.to()));
             }
             list.add(builder.build());
         }

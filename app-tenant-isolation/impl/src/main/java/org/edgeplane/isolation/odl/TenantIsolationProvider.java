@@ -78,7 +78,7 @@ public final class TenantIsolationProvider implements AutoCloseable {
         }
         registrations.add(broker.registerDataTreeChangeListener(
             DataTreeIdentifier.create(LogicalDatastoreType.CONFIGURATION, IntentCodec.PATH),
-            (DataTreeChangeListener<org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261120.Intent>)
+            (DataTreeChangeListener<org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261121.Intent>)
                 changes -> worker.markDirty("intent")));
         registrations.add(broker.registerDataTreeChangeListener(
             DataTreeIdentifier.create(LogicalDatastoreType.OPERATIONAL, Inventory.ANY_NODE),
@@ -93,6 +93,7 @@ public final class TenantIsolationProvider implements AutoCloseable {
             final var nodes = tx.read(LogicalDatastoreType.CONFIGURATION, Inventory.NODES)
                 .get(DATASTORE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).orElse(null);
             Inventory.installedFlows(nodes, Owner.ISOLATION).forEach(reconciler::adoptInstalled);
+            Inventory.installedMeters(nodes).forEach(reconciler::adoptInstalledMeters);
         } catch (ExecutionException | TimeoutException e) {
             // Not fatal: flows of an earlier run stay until their switch is resynchronised.
             LOG.warn("Could not read flows installed by an earlier run", e);

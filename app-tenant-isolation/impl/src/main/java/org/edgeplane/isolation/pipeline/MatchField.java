@@ -20,5 +20,8 @@ public enum MatchField {
     IPV4_SRC,
     IPV6_SRC,
     ARP_SPA,
-    ARP_SHA
+    ARP_SHA,
+    ARP_OP,
+    ARP_TPA,
+    TUNNEL_ID
 }

@@ -22,8 +22,10 @@ public final class Metadata {
     public static final long EGRESS_MASK = 0xFFFFL;
     public static final long NETWORK_MASK = 0xFFFF_FFFFL << 16;
     public static final long FROM_UPLINK = 1L << 48;
+    /** The frame was sent by an isolated port (private-VLAN semantics). */
+    public static final long SRC_ISOLATED = 1L << 49;
     /** Every bit CLASSIFY owns. */
-    public static final long CLASSIFY_MASK = EGRESS_MASK | NETWORK_MASK | FROM_UPLINK;
+    public static final long CLASSIFY_MASK = EGRESS_MASK | NETWORK_MASK | FROM_UPLINK | SRC_ISOLATED;
 
     private Metadata() {
     }

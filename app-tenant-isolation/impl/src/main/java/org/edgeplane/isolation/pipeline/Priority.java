@@ -18,6 +18,10 @@ public final class Priority {
     public static final int FLOOD = 50;
     /** Exact bindings: a port, a (network, MAC), a (network, egress port), an uplink VLAN. */
     public static final int BINDING = 100;
+    /** Allowed address pairs: below the bindings, whose addresses a pair's prefix may cover. */
+    public static final int ALLOWED_PAIR = 90;
+    /** Refinements of a binding, such as the source of an isolated port arriving from the fabric. */
+    public static final int SPECIFIC = 150;
 
     private Priority() {
     }

@@ -7,8 +7,10 @@
  */
 package org.edgeplane.isolation.pipeline;
 
+import static org.edgeplane.isolation.pipeline.MatchField.ARP_OP;
 import static org.edgeplane.isolation.pipeline.MatchField.ARP_SHA;
 import static org.edgeplane.isolation.pipeline.MatchField.ARP_SPA;
+import static org.edgeplane.isolation.pipeline.MatchField.ARP_TPA;
 import static org.edgeplane.isolation.pipeline.MatchField.ETH_DST;
 import static org.edgeplane.isolation.pipeline.MatchField.ETH_SRC;
 import static org.edgeplane.isolation.pipeline.MatchField.ETH_TYPE;
@@ -16,6 +18,7 @@ import static org.edgeplane.isolation.pipeline.MatchField.IN_PORT;
 import static org.edgeplane.isolation.pipeline.MatchField.IPV4_SRC;
 import static org.edgeplane.isolation.pipeline.MatchField.IPV6_SRC;
 import static org.edgeplane.isolation.pipeline.MatchField.METADATA;
+import static org.edgeplane.isolation.pipeline.MatchField.TUNNEL_ID;
 import static org.edgeplane.isolation.pipeline.MatchField.VLAN_VID;
 
 import java.util.EnumSet;
@@ -27,13 +30,16 @@ import java.util.Set;
  * skipped: a stage hands over to {@link #next()}, the next table of its own owner chain.
  */
 public enum Table {
-    /** Local port to network metadata; uplink VLAN to network metadata. Drops everything else. */
-    CLASSIFY(0, Owner.ISOLATION, EnumSet.of(IN_PORT, VLAN_VID)),
+    /**
+     * Local port to network metadata; uplink VLAN or tunnel id to network metadata (and the isolated-source bit
+     * by source MAC). Drops everything else.
+     */
+    CLASSIFY(0, Owner.ISOLATION, EnumSet.of(IN_PORT, VLAN_VID, TUNNEL_ID, ETH_SRC)),
     /** Source MAC/IP (and ARP sender) must match the port's binding. */
     PORT_SECURITY(10, Owner.ISOLATION, EnumSet.of(IN_PORT, ETH_TYPE, ETH_SRC, IPV4_SRC, IPV6_SRC, ARP_SPA,
         ARP_SHA)),
-    /** ARP answered at the edge (next issue); passes everything on for now. */
-    ARP_RESPONDER(20, Owner.ISOLATION, EnumSet.of(METADATA, ETH_TYPE)),
+    /** ARP requests for a known address of the network answered by the switch (ovs profile); else pass on. */
+    ARP_RESPONDER(20, Owner.ISOLATION, EnumSet.of(METADATA, ETH_TYPE, ARP_OP, ARP_TPA)),
     /** Reserved: firewall, traffic leaving an endpoint (tables 30-39). */
     FIREWALL_FROM_PORT(30, Owner.FIREWALL, EnumSet.noneOf(MatchField.class)),
     /** Reserved: service-chain classification and steering (tables 40-49). */

@@ -12,31 +12,46 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.edgeplane.isolation.flow.FlowRecord;
+import org.edgeplane.isolation.flow.MeterRecord;
 import org.edgeplane.isolation.pipeline.Table;
 
 /**
- * What must change on one switch to turn its installed flows into its desired flows.
+ * What must change on one switch to turn its installed flows and meters into the desired ones.
  *
  * @param switchId the switch
  * @param writes flows to add or overwrite, in id order
  * @param removals flows to delete: id and the table that holds it
+ * @param meterWrites meters to add or overwrite, in id order (written before the flows that use them)
+ * @param meterRemovals meters to delete (deleted after the flows that used them)
  */
-public record FlowDiff(String switchId, List<FlowRecord> writes, SortedMap<String, Table> removals) {
+public record FlowDiff(String switchId, List<FlowRecord> writes, SortedMap<String, Table> removals,
+        List<MeterRecord> meterWrites, SortedSet<Long> meterRemovals) {
 
     public FlowDiff {
         writes = List.copyOf(writes);
         removals = Collections.unmodifiableSortedMap(new TreeMap<>(removals));
+        meterWrites = List.copyOf(meterWrites);
+        meterRemovals = Collections.unmodifiableSortedSet(new TreeSet<>(meterRemovals));
+    }
+
+    /** A diff of flows only. */
+    public FlowDiff(final String switchId, final List<FlowRecord> writes, final SortedMap<String, Table> removals) {
+        this(switchId, writes, removals, List.of(), Collections.emptySortedSet());
     }
 
     /**
-     * The difference between what a switch holds and what it should hold. An installed flow whose content is
-     * unknown (as after a restart) is always rewritten.
+     * The difference between what a switch holds and what it should hold. An installed flow or meter whose content
+     * is unknown (as after a restart) is always rewritten.
      */
     public static FlowDiff between(final String switchId, final Map<String, InstalledFlow> installed,
-            final Map<String, FlowRecord> desired) {
+            final Map<String, FlowRecord> desired, final Map<Long, Optional<MeterRecord>> installedMeters,
+            final Map<Long, MeterRecord> desiredMeters) {
         final var writes = new ArrayList<FlowRecord>();
         desired.values().stream().sorted(Comparator.comparing(FlowRecord::id))
             .filter(flow -> !installed.containsKey(flow.id()) || !installed.get(flow.id()).isExactly(flow))
@@ -49,14 +64,21 @@ public record FlowDiff(String switchId, List<FlowRecord> writes, SortedMap<Strin
                 removals.put(id, flow.table());
             }
         });
-        return new FlowDiff(switchId, writes, removals);
+        final var meterWrites = new ArrayList<MeterRecord>();
+        desiredMeters.values().stream().sorted(Comparator.comparingLong(MeterRecord::meterId))
+            .filter(meter -> !installedMeters.getOrDefault(meter.meterId(), Optional.empty()).equals(
+                Optional.of(meter)))
+            .forEach(meterWrites::add);
+        final var meterRemovals = new TreeSet<Long>(installedMeters.keySet());
+        meterRemovals.removeAll(desiredMeters.keySet());
+        return new FlowDiff(switchId, writes, removals, meterWrites, meterRemovals);
     }
 
     public boolean isEmpty() {
-        return writes.isEmpty() && removals.isEmpty();
+        return size() == 0;
     }
 
     public int size() {
-        return writes.size() + removals.size();
+        return writes.size() + removals.size() + meterWrites.size() + meterRemovals.size();
     }
 }

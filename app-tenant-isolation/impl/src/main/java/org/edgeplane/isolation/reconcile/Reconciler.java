@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -21,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.edgeplane.isolation.flow.FlowRecord;
+import org.edgeplane.isolation.flow.MeterRecord;
 import org.edgeplane.isolation.pipeline.Table;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +39,7 @@ public final class Reconciler {
     private final FlowWriter writer;
     private final Duration writeTimeout;
     private final Map<String, Map<String, InstalledFlow>> installed = new HashMap<>();
+    private final Map<String, Map<Long, Optional<MeterRecord>>> installedMeters = new HashMap<>();
 
     /** The outcome for one switch. */
     public record SwitchResult(int desired, int installed, int changes, Optional<String> error) {
@@ -56,12 +59,28 @@ public final class Reconciler {
         flows.forEach((id, table) -> known.putIfAbsent(id, InstalledFlow.found(table)));
     }
 
-    /** Forgets what was installed on a switch, so the next reconcile rewrites all of its flows. */
+    /** Seeds the memory with meters found installed by an earlier run, like {@link #adoptInstalled}. */
+    public void adoptInstalledMeters(final String switchId, final Set<Long> meterIds) {
+        final var known = installedMeters.computeIfAbsent(switchId, key -> new HashMap<>());
+        meterIds.forEach(id -> known.putIfAbsent(id, Optional.empty()));
+    }
+
+    /** Forgets what was installed on a switch, so the next reconcile rewrites all of its flows and meters. */
     public void forget(final String switchId) {
         final var flows = installed.get(switchId);
         if (flows != null) {
             flows.replaceAll((id, flow) -> InstalledFlow.found(flow.table()));
         }
+        final var meters = installedMeters.get(switchId);
+        if (meters != null) {
+            meters.replaceAll((id, meter) -> Optional.empty());
+        }
+    }
+
+    /** Flows only: every switch should hold no meter. */
+    public SortedMap<String, SwitchResult> reconcile(final Map<String, ? extends Map<String, FlowRecord>>
+            desiredBySwitch) {
+        return reconcile(desiredBySwitch, Map.of());
     }
 
     /**
@@ -72,14 +91,19 @@ public final class Reconciler {
      * @return per switch: counts, and the error if its write failed
      */
     public SortedMap<String, SwitchResult> reconcile(final Map<String, ? extends Map<String, FlowRecord>>
-            desiredBySwitch) {
+            desiredBySwitch, final Map<String, ? extends Map<Long, MeterRecord>> desiredMetersBySwitch) {
         final var switchIds = new TreeSet<String>(desiredBySwitch.keySet());
         switchIds.addAll(installed.keySet());
+        switchIds.addAll(desiredMetersBySwitch.keySet());
+        switchIds.addAll(installedMeters.keySet());
         final var pending = new TreeMap<String, Future<?>>();
         final var diffs = new TreeMap<String, FlowDiff>();
         for (String switchId : switchIds) {
             final Map<String, FlowRecord> desired = desiredOf(desiredBySwitch, switchId);
-            final FlowDiff diff = FlowDiff.between(switchId, installed.getOrDefault(switchId, Map.of()), desired);
+            final Map<Long, MeterRecord> meters = desiredMetersBySwitch.containsKey(switchId)
+                ? desiredMetersBySwitch.get(switchId) : Map.of();
+            final FlowDiff diff = FlowDiff.between(switchId, installed.getOrDefault(switchId, Map.of()), desired,
+                installedMeters.getOrDefault(switchId, Map.of()), meters);
             diffs.put(switchId, diff);
             if (!diff.isEmpty()) {
                 pending.put(switchId, submit(diff));
@@ -102,6 +126,9 @@ public final class Reconciler {
             if (installedCount == 0) {
                 installed.remove(switchId);
             }
+            if (installedMeters.getOrDefault(switchId, Map.of()).isEmpty()) {
+                installedMeters.remove(switchId);
+            }
             results.put(switchId, new SwitchResult(desired.size(), installedCount, diff.size(), error));
         }
         return results;
@@ -114,8 +141,8 @@ public final class Reconciler {
     }
 
     /** What this reconciler believes is installed on a switch (flow ids). */
-    public java.util.Set<String> installedIds(final String switchId) {
-        return java.util.Set.copyOf(installed.getOrDefault(switchId, Map.of()).keySet());
+    public Set<String> installedIds(final String switchId) {
+        return Set.copyOf(installed.getOrDefault(switchId, Map.of()).keySet());
     }
 
     // A writer that throws instead of failing its future must not take the other switches down with it.
@@ -151,5 +178,8 @@ public final class Reconciler {
         final var flows = installed.computeIfAbsent(switchId, key -> new HashMap<>());
         diff.removals().keySet().forEach(flows::remove);
         diff.writes().forEach(flow -> flows.put(flow.id(), InstalledFlow.written(flow)));
+        final var meters = installedMeters.computeIfAbsent(switchId, key -> new HashMap<>());
+        diff.meterRemovals().forEach(meters::remove);
+        diff.meterWrites().forEach(meter -> meters.put(meter.meterId(), Optional.of(meter)));
     }
 }

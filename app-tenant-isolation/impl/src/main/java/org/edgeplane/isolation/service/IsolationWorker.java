@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.edgeplane.isolation.compiler.CompiledIntent;
+import org.edgeplane.isolation.compiler.IntentChanges;
 import org.edgeplane.isolation.compiler.IsolationCompiler;
 import org.edgeplane.isolation.reconcile.Reconciler;
 import org.edgeplane.isolation.reconcile.Reconciler.SwitchResult;
@@ -42,6 +43,7 @@ public final class IsolationWorker {
     private final Duration retryDelay;
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final IsolationCompiler compiler = new IsolationCompiler();
 
     public IsolationWorker(final SnapshotSource source, final Reconciler reconciler, final StatusSink status,
             final ScheduledExecutorService executor, final Duration coalesceDelay, final Duration retryDelay) {
@@ -84,8 +86,10 @@ public final class IsolationWorker {
 
     private boolean round(final Set<String> keys) throws SnapshotUnavailableException {
         final Snapshot snapshot = source.read();
-        final CompiledIntent compiled = IsolationCompiler.compile(snapshot.intent(), snapshot.inventory());
-        final SortedMap<String, SwitchResult> results = reconciler.reconcile(compiled.flowsBySwitch());
+        final CompiledIntent compiled = compiler.update(snapshot.intent(), snapshot.inventory(),
+            IntentChanges.between(compiler.intent(), snapshot.intent()));
+        final SortedMap<String, SwitchResult> results = reconciler.reconcile(compiled.flowsBySwitch(),
+            compiled.metersBySwitch());
         status.publish(StatusReport.of(compiled, results, snapshot.inventory().keySet()));
         final long changes = results.values().stream().mapToLong(SwitchResult::changes).sum();
         LOG.debug("Recomputed for {}: {} switches, {} flow changes", keys, results.size(), changes);

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.edgeplane.isolation.compiler.CompiledIntent;
 import org.edgeplane.isolation.compiler.PortOutcome;
+import org.edgeplane.isolation.intent.SwitchProfile;
 import org.edgeplane.isolation.reconcile.Reconciler.SwitchResult;
 
 /**
@@ -30,7 +31,8 @@ public record StatusReport(SortedMap<String, PortStatus> ports, SortedMap<String
     }
 
     /** Status of one switch. */
-    public record SwitchStatus(boolean connected, int desiredFlows, int installedFlows, Optional<String> lastError) {
+    public record SwitchStatus(boolean connected, Optional<SwitchProfile> profile, int desiredFlows,
+            int installedFlows, Optional<String> lastError) {
     }
 
     public StatusReport {
@@ -51,7 +53,8 @@ public record StatusReport(SortedMap<String, PortStatus> ports, SortedMap<String
         for (String switchId : switchIds) {
             final SwitchResult result = results.get(switchId);
             switches.put(switchId, new SwitchStatus(connected.contains(switchId),
-                result == null ? 0 : result.desired(), result == null ? 0 : result.installed(),
+                Optional.ofNullable(compiled.profiles().get(switchId)), result == null ? 0 : result.desired(),
+                result == null ? 0 : result.installed(),
                 result == null ? Optional.empty() : result.error()));
         }
         final var ports = new TreeMap<String, PortStatus>();

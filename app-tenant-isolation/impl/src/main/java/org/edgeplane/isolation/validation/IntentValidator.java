@@ -18,6 +18,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.edgeplane.isolation.intent.AddressPair;
 import org.edgeplane.isolation.intent.Addresses;
 import org.edgeplane.isolation.intent.Intent;
 import org.edgeplane.isolation.intent.Network;
@@ -177,6 +178,18 @@ public final class IntentValidator {
                     + "' is not an IPv4 or IPv6 address (without prefix length)", Kind.INVALID, involved));
             }
         }
+        for (AddressPair pair : port.allowedAddressPairs()) {
+            final String pairPath = path + "allowed-address-pair[" + pair.ipPrefix() + "]/";
+            if (Addresses.ipPrefix(pair.ipPrefix()).isEmpty()) {
+                out.add(new Violation(pairPath + "ip-prefix", "'" + pair.ipPrefix()
+                    + "' is not an IP address or prefix with zero host bits, such as 10.0.0.0/24", Kind.INVALID,
+                    involved));
+            }
+            if (pair.macAddress() != null && Addresses.unicastMac(pair.macAddress()).isEmpty()) {
+                out.add(new Violation(pairPath + "mac-address", "'" + pair.macAddress()
+                    + "' is not a unicast MAC address", Kind.INVALID, involved));
+            }
+        }
     }
 
     private static void checkSwitchPort(final String path, final String ref, final Set<String> involved,
@@ -202,6 +215,18 @@ public final class IntentValidator {
                 + "' is not an OpenFlow node id such as openflow:1", Kind.INVALID, involved));
         }
         config.uplinkPorts().forEach(ref -> checkSwitchPort(path + "/uplink-port", ref, involved, out));
+        if (config.tunnelIp() != null
+                && Addresses.ipLiteral(config.tunnelIp()).filter(Addresses::isIpv4).isEmpty()) {
+            out.add(new Violation(path + "/tunnel-ip", "'" + config.tunnelIp() + "' is not an IPv4 address",
+                Kind.INVALID, involved));
+        }
+        if (config.tunnelPort() != null) {
+            checkSwitchPort(path + "/tunnel-port", config.tunnelPort(), involved, out);
+            if (config.uplinkPorts().contains(config.tunnelPort())) {
+                out.add(new Violation(path + "/tunnel-port", "'" + config.tunnelPort() + "' is also an uplink port",
+                    Kind.CONFLICT, involved));
+            }
+        }
     }
 
     private static void checkPortUniqueness(final Intent after, final List<Violation> out) {
@@ -225,9 +250,10 @@ public final class IntentValidator {
                 locations.computeIfAbsent(port.switchId() + " port " + port.switchPort(), key -> new ArrayList<>())
                     .add(port.id());
                 final SwitchConfig config = after.switches().get(port.switchId());
-                if (config != null && config.uplinkPorts().contains(port.switchPort())) {
+                if (config != null && (config.uplinkPorts().contains(port.switchPort())
+                        || port.switchPort().equals(config.tunnelPort()))) {
                     out.add(new Violation("port[" + port.id() + "]/switch-port", port.switchId() + " port "
-                        + port.switchPort() + " is an uplink of the switch", Kind.CONFLICT,
+                        + port.switchPort() + " is an uplink or tunnel port of the switch", Kind.CONFLICT,
                         Set.of(key("port", port.id()), key("switch", port.switchId()))));
                 }
             }

@@ -103,7 +103,7 @@ public class ReconcilerTest {
         // r5 on switch 2: classify, 2 port-security, l2, egress there; l2 towards it on switch 1; switch 2's flood.
         assertEquals(Set.of("openflow:1 isolation:l2:port=r5", "openflow:2 isolation:classify:port=r5",
             "openflow:2 isolation:egress:port=r5", "openflow:2 isolation:flood:network=red-web:from=port",
-            "openflow:2 isolation:flood:network=red-web:from=uplink", "openflow:2 isolation:l2:port=r5",
+            "openflow:2 isolation:flood:network=red-web:from=fabric", "openflow:2 isolation:l2:port=r5",
             "openflow:2 isolation:port-security:port=r5:arp=10.0.0.5",
             "openflow:2 isolation:port-security:port=r5:ipv4=10.0.0.5"), actualWrites.keySet());
     }

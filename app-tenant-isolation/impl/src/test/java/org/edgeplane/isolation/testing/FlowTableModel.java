@@ -37,6 +37,10 @@ public final class FlowTableModel {
     private final Map<String, ? extends Collection<FlowRecord>> flowsBySwitch;
     private final Map<String, HostPort> hosts = new HashMap<>();
     private final Map<String, Long> uplinks = new HashMap<>();
+    private final Map<String, Tunnel> tunnels = new HashMap<>();
+
+    private record Tunnel(long port, String endpoint) {
+    }
 
     private record HostPort(String switchId, long port) {
     }
@@ -56,6 +60,12 @@ public final class FlowTableModel {
 
     public FlowTableModel uplink(final String switchId, final long port) {
         uplinks.put(switchId, port);
+        return this;
+    }
+
+    /** A flow-based VXLAN port: what leaves it reaches the switch whose endpoint is the frame's tunnel dst. */
+    public FlowTableModel tunnel(final String switchId, final long port, final String endpoint) {
+        tunnels.put(switchId, new Tunnel(port, endpoint));
         return this;
     }
 
@@ -84,6 +94,20 @@ public final class FlowTableModel {
         }
         for (var output : process(switchId, inPort, frame)) {
             final long port = output.port();
+            final Tunnel tunnel = tunnels.get(switchId);
+            if (tunnel != null && tunnel.port() == port) {
+                final Frame encapsulated = output.frame();
+                if (encapsulated.tunnelId() == null || encapsulated.tunnelDst() == null) {
+                    throw new AssertionError("frame leaves a tunnel port without tunnel id and destination");
+                }
+                tunnels.forEach((peer, remote) -> {
+                    if (!peer.equals(switchId) && remote.endpoint().equals(encapsulated.tunnelDst())) {
+                        receive(peer, remote.port(), encapsulated.withTunnel(encapsulated.tunnelId(), null),
+                            deliveries, hops + 1);
+                    }
+                });
+                continue;
+            }
             if (uplinks.containsKey(switchId) && uplinks.get(switchId) == port) {
                 for (var entry : uplinks.entrySet()) {
                     if (!entry.getKey().equals(switchId)) {
@@ -94,7 +118,7 @@ public final class FlowTableModel {
             }
             hosts.forEach((name, at) -> {
                 if (at.switchId().equals(switchId) && at.port() == port) {
-                    deliveries.add(new Delivery(name, output.frame()));
+                    deliveries.add(new Delivery(name, output.frame().withTunnel(null, null)));
                 }
             });
         }
@@ -140,6 +164,23 @@ public final class FlowTableModel {
                 outputs.add(new Output(output.port(), frame));
             }
             return frame;
+        } else if (action instanceof Action.OutputInPort) {
+            outputs.add(new Output(inPort, frame));
+            return frame;
+        } else if (action instanceof Action.SetEthSrc set) {
+            return frame.withEth(set.mac(), frame.ethDst());
+        } else if (action instanceof Action.SetArpOp set) {
+            return frame.withArp(set.op(), frame.arpSha(), frame.ipSrc(), frame.arpTha(), frame.ipDst());
+        } else if (action instanceof Action.SetArpSha set) {
+            return frame.withArp(frame.arpOp(), set.mac(), frame.ipSrc(), frame.arpTha(), frame.ipDst());
+        } else if (action instanceof Action.SetArpSpa set) {
+            return frame.withArp(frame.arpOp(), frame.arpSha(), set.ipv4(), frame.arpTha(), frame.ipDst());
+        } else if (action instanceof Action.SetTunnelId set) {
+            return frame.withTunnel(set.tunnelId(), frame.tunnelDst());
+        } else if (action instanceof Action.SetTunnelIpv4Dst set) {
+            return frame.withTunnel(frame.tunnelId(), set.ipv4());
+        } else if (action instanceof Action.Move move) {
+            return moved(frame, move);
         } else if (action instanceof Action.PushVlan) {
             return frame.withVlan(0);
         } else if (action instanceof Action.SetVlanId set) {
@@ -153,6 +194,25 @@ public final class FlowTableModel {
         throw new AssertionError("unknown action " + action);
     }
 
+    private static Frame moved(final Frame frame, final Action.Move move) {
+        final String value = switch (move.from()) {
+            case ETH_SRC -> frame.ethSrc();
+            case ETH_DST -> frame.ethDst();
+            case ARP_SHA -> frame.arpSha();
+            case ARP_THA -> frame.arpTha();
+            case ARP_SPA -> frame.ipSrc();
+            case ARP_TPA -> frame.ipDst();
+        };
+        return switch (move.to()) {
+            case ETH_SRC -> frame.withEth(value, frame.ethDst());
+            case ETH_DST -> frame.withEth(frame.ethSrc(), value);
+            case ARP_SHA -> frame.withArp(frame.arpOp(), value, frame.ipSrc(), frame.arpTha(), frame.ipDst());
+            case ARP_THA -> frame.withArp(frame.arpOp(), frame.arpSha(), frame.ipSrc(), value, frame.ipDst());
+            case ARP_SPA -> frame.withArp(frame.arpOp(), frame.arpSha(), value, frame.arpTha(), frame.ipDst());
+            case ARP_TPA -> frame.withArp(frame.arpOp(), frame.arpSha(), frame.ipSrc(), frame.arpTha(), value);
+        };
+    }
+
     private static FlowRecord lookup(final Collection<FlowRecord> flows, final Table table, final long inPort,
             final long metadata, final Frame frame) {
         FlowRecord best = null;
@@ -162,7 +222,7 @@ public final class FlowTableModel {
             }
             if (best == null || flow.priority() > best.priority()) {
                 best = flow;
-            } else if (flow.priority() == best.priority()) {
+            } else if (flow.priority() == best.priority() && !flow.instructions().equals(best.instructions())) {
                 throw new AssertionError("ambiguous match in " + table + ": " + best.id() + " and " + flow.id());
             }
         }
@@ -175,6 +235,9 @@ public final class FlowTableModel {
         }
         if (match.metadata() != null && (metadata & match.metadataMask()) != (match.metadata()
                 & match.metadataMask())) {
+            return false;
+        }
+        if (match.tunnelId() != null && !match.tunnelId().equals(frame.tunnelId())) {
             return false;
         }
         if (match.vlanVid() != null && (match.vlanVid() == FlowMatch.UNTAGGED ? frame.vlan() != null
@@ -197,6 +260,12 @@ public final class FlowTableModel {
             return false;
         }
         if (match.arpSpa() != null && !inPrefix(frame.ipSrc(), match.arpSpa())) {
+            return false;
+        }
+        if (match.arpOp() != null && !match.arpOp().equals(frame.arpOp())) {
+            return false;
+        }
+        if (match.arpTpa() != null && !inPrefix(frame.ipDst(), match.arpTpa())) {
             return false;
         }
         return match.arpSha() == null || match.arpSha().equals(frame.arpSha());

@@ -11,35 +11,49 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.edgeplane.isolation.flow.FlowMatch;
 
 /**
- * The header fields of a frame that the packet-fate model looks at.
- *
- * @param ethSrc source MAC
- * @param ethDst destination MAC
- * @param vlan outer VLAN id, null when untagged
- * @param ethType EtherType of the payload
- * @param ipSrc IPv4/IPv6 source, or ARP sender protocol address
- * @param ipDst IPv4/IPv6 destination, or ARP target protocol address
- * @param arpSha ARP sender hardware address
+ * A frame as the flow-table model sees it. For ARP, ipSrc/ipDst are the sender/target protocol addresses and
+ * arpSha/arpTha the hardware ones. Tunnel id and destination are the switch's tunnel metadata while the frame
+ * is inside a switch or a tunnel.
  */
 public record Frame(String ethSrc, String ethDst, @Nullable Integer vlan, int ethType, @Nullable String ipSrc,
-        @Nullable String ipDst, @Nullable String arpSha) {
+        @Nullable String ipDst, @Nullable String arpSha, @Nullable Integer arpOp, @Nullable String arpTha,
+        @Nullable Long tunnelId, @Nullable String tunnelDst) {
 
     public static final String BROADCAST = "ff:ff:ff:ff:ff:ff";
 
     public static Frame ipv4(final String srcMac, final String dstMac, final String srcIp, final String dstIp) {
-        return new Frame(srcMac, dstMac, null, FlowMatch.ETH_IPV4, srcIp, dstIp, null);
+        return new Frame(srcMac, dstMac, null, FlowMatch.ETH_IPV4, srcIp, dstIp, null, null, null, null, null);
     }
 
     public static Frame ipv6(final String srcMac, final String dstMac, final String srcIp, final String dstIp) {
-        return new Frame(srcMac, dstMac, null, FlowMatch.ETH_IPV6, srcIp, dstIp, null);
+        return new Frame(srcMac, dstMac, null, FlowMatch.ETH_IPV6, srcIp, dstIp, null, null, null, null, null);
     }
 
     /** An ARP request: broadcast, sender fields from the host. */
     public static Frame arpRequest(final String srcMac, final String srcIp, final String targetIp) {
-        return new Frame(srcMac, BROADCAST, null, FlowMatch.ETH_ARP, srcIp, targetIp, srcMac);
+        return new Frame(srcMac, BROADCAST, null, FlowMatch.ETH_ARP, srcIp, targetIp, srcMac,
+            FlowMatch.ARP_REQUEST, "00:00:00:00:00:00", null, null);
+    }
+
+    /** An ARP reply (or, to the broadcast address, a gratuitous ARP) claiming srcIp for srcMac. */
+    public static Frame arpReply(final String srcMac, final String dstMac, final String srcIp, final String dstIp) {
+        return new Frame(srcMac, dstMac, null, FlowMatch.ETH_ARP, srcIp, dstIp, srcMac, FlowMatch.ARP_REPLY,
+            dstMac, null, null);
     }
 
     public Frame withVlan(final @Nullable Integer newVlan) {
-        return new Frame(ethSrc, ethDst, newVlan, ethType, ipSrc, ipDst, arpSha);
+        return new Frame(ethSrc, ethDst, newVlan, ethType, ipSrc, ipDst, arpSha, arpOp, arpTha, tunnelId, tunnelDst);
+    }
+
+    public Frame withEth(final String src, final String dst) {
+        return new Frame(src, dst, vlan, ethType, ipSrc, ipDst, arpSha, arpOp, arpTha, tunnelId, tunnelDst);
+    }
+
+    public Frame withArp(final int op, final String sha, final String spa, final String tha, final String tpa) {
+        return new Frame(ethSrc, ethDst, vlan, ethType, spa, tpa, sha, op, tha, tunnelId, tunnelDst);
+    }
+
+    public Frame withTunnel(final @Nullable Long id, final @Nullable String dst) {
+        return new Frame(ethSrc, ethDst, vlan, ethType, ipSrc, ipDst, arpSha, arpOp, arpTha, id, dst);
     }
 }

@@ -9,11 +9,14 @@ package org.edgeplane.isolation.testing;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.edgeplane.isolation.intent.AddressPair;
 import org.edgeplane.isolation.intent.Intent;
 import org.edgeplane.isolation.intent.Network;
 import org.edgeplane.isolation.intent.Port;
+import org.edgeplane.isolation.intent.RateLimit;
 import org.edgeplane.isolation.intent.SegmentationType;
 import org.edgeplane.isolation.intent.SwitchConfig;
+import org.edgeplane.isolation.intent.SwitchProfile;
 import org.edgeplane.isolation.intent.Tenant;
 
 /**
@@ -54,6 +57,46 @@ public final class IntentFixtures {
     /** A locally administered MAC ending in the given octet. */
     public static String mac(final int last) {
         return String.format("02:00:00:00:00:%02x", last);
+    }
+
+    public IntentFixtures switchConfig(final SwitchConfig config) {
+        switches.add(config);
+        return this;
+    }
+
+    /**
+     * The overlay topology of the feature tests: three ovs switches (uplink 10, VXLAN port 20, endpoints
+     * 172.16.0.N). Tenant red: red-web (VLAN 101: w1 s1:1, w2 s2:1, v1 s2:4 with allowed pair 10.1.0.100 and a
+     * 1000 kbps limit) and red-app (VXLAN 5001: a1 s1:2, a2 s2:2, isolated a3 s1:3 and a4 s2:3). Tenant blue:
+     * blue-app (VXLAN 6001: b1 s3:1, b2 s1:4), whose addresses overlap red-app's.
+     */
+    public static Intent overlay() {
+        return overlayBuilder().build();
+    }
+
+    /** The builder behind {@link #overlay()}, to add to it. */
+    public static IntentFixtures overlayBuilder() {
+        final var builder = builder().tenant("red").tenant("blue").vlanNetwork("red-web", "red", 101)
+            .network(new Network("red-app", "red", SegmentationType.VXLAN, 5001L))
+            .network(new Network("blue-app", "blue", SegmentationType.VXLAN, 6001L));
+        for (int n = 1; n <= 3; n++) {
+            builder.switchConfig(new SwitchConfig("openflow:" + n, List.of("10"), SwitchProfile.OVS,
+                "172.16.0." + n, "20"));
+        }
+        return builder
+            .port("w1", "red", "red-web", "openflow:1", "1", mac(0x31), "10.1.0.1")
+            .port("w2", "red", "red-web", "openflow:2", "1", mac(0x32), "10.1.0.2")
+            .port(new Port("v1", "red", "red-web", "openflow:2", "4", mac(0x33), List.of("10.1.0.3"))
+                .withAllowedAddressPairs(List.of(new AddressPair("10.1.0.100", null)))
+                .withRateLimit(new RateLimit(1000, null)))
+            .port("a1", "red", "red-app", "openflow:1", "2", mac(0x41), "10.2.0.1")
+            .port("a2", "red", "red-app", "openflow:2", "2", mac(0x42), "10.2.0.2")
+            .port(new Port("a3", "red", "red-app", "openflow:1", "3", mac(0x43), List.of("10.2.0.3"))
+                .withIsolated(true))
+            .port(new Port("a4", "red", "red-app", "openflow:2", "3", mac(0x44), List.of("10.2.0.4"))
+                .withIsolated(true))
+            .port("b1", "blue", "blue-app", "openflow:3", "1", mac(0x51), "10.2.0.1")
+            .port("b2", "blue", "blue-app", "openflow:1", "4", mac(0x52), "10.2.0.2");
     }
 
     public IntentFixtures tenant(final String id) {

@@ -1,0 +1,51 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.isolation.compiler;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.edgeplane.isolation.intent.Intent;
+
+/**
+ * The ids of intent entries that may have changed since the compiler's last update. Saying too much is only
+ * slower; saying too little makes the result wrong, so callers that do not know exactly use {@link #between}.
+ *
+ * @param networks network ids
+ * @param ports port ids
+ * @param switches switch node ids (configuration or inventory facts)
+ */
+public record IntentChanges(Set<String> networks, Set<String> ports, Set<String> switches) {
+    public IntentChanges {
+        networks = Set.copyOf(networks);
+        ports = Set.copyOf(ports);
+        switches = Set.copyOf(switches);
+    }
+
+    /** Exactly the entries that differ between two snapshots. */
+    public static IntentChanges between(final Intent before, final Intent after) {
+        return new IntentChanges(differing(before.networks(), after.networks()),
+            differing(before.ports(), after.ports()), differing(before.switches(), after.switches()));
+    }
+
+    private static <T> Set<String> differing(final Map<String, T> before, final Map<String, T> after) {
+        final var ids = new HashSet<String>();
+        before.forEach((id, value) -> {
+            if (!Objects.equals(value, after.get(id))) {
+                ids.add(id);
+            }
+        });
+        after.keySet().forEach(id -> {
+            if (!before.containsKey(id)) {
+                ids.add(id);
+            }
+        });
+        return ids;
+    }
+}

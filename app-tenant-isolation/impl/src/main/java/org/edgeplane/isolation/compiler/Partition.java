@@ -1,0 +1,32 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.isolation.compiler;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.edgeplane.isolation.flow.FlowRecord;
+import org.edgeplane.isolation.flow.MeterRecord;
+
+/**
+ * The flows and meters one network needs on one switch. A pure function of the network, its bound ports on
+ * every switch and the contexts of the switches they sit on, which is what makes incremental updates exact.
+ *
+ * @param flows flows by id
+ * @param meters meters by id
+ * @param flowCountByPort flows whose cookie names a port, by port id
+ */
+record Partition(SortedMap<String, FlowRecord> flows, SortedMap<Long, MeterRecord> meters,
+        Map<String, Integer> flowCountByPort) {
+    Partition {
+        flows = Collections.unmodifiableSortedMap(new TreeMap<>(flows));
+        meters = Collections.unmodifiableSortedMap(new TreeMap<>(meters));
+        flowCountByPort = Map.copyOf(flowCountByPort);
+    }
+}
