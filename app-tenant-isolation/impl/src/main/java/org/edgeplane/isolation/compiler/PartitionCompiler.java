@@ -258,7 +258,7 @@ final class PartitionCompiler {
         return new FlowRecord(id("flood", "network", network.id(), detail), Table.L2_FORWARD, Priority.FLOOD,
             networkCookie, FlowMatch.builder().metadata(metadata, FROM_PORT_MASK)
                 .ethDst(FlowMatch.GROUP_BIT, FlowMatch.GROUP_BIT).build(),
-            List.of(new Instruction.ApplyActions(actions)));
+            actions.isEmpty() ? List.of() : List.of(new Instruction.ApplyActions(actions)));
     }
 
     /** What carries a flooded frame to the other switches of the network; nothing when it has none. */

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.edgeplane.isolation.flow.FlowRecord;
+import org.edgeplane.isolation.flow.MeterRecord;
 import org.edgeplane.isolation.intent.Intent;
 import org.edgeplane.isolation.pipeline.Cookies;
 import org.edgeplane.isolation.pipeline.Owner;
@@ -41,6 +42,11 @@ public class IsolationCompilerGoldenTest {
         assertGolden("dual-stack", IntentFixtures.builder().tenant("t").vlanNetwork("n", "t", 7)
             .port("p1", "t", "n", "openflow:5", "1", mac(1), "192.168.0.1", "2001:db8::1")
             .port("p2", "t", "n", "openflow:5", "2", mac(2), "192.168.0.2").build());
+    }
+
+    @Test
+    public void overlayWithEdgeFeatures() throws IOException {
+        assertGolden("overlay", IntentFixtures.overlay());
     }
 
     @Test
@@ -72,7 +78,10 @@ public class IsolationCompilerGoldenTest {
         final String actual = compiled.flowsBySwitch().entrySet().stream()
             .map(entry -> "# " + entry.getKey() + "\n" + entry.getValue().values().stream().map(FlowRecord::toString)
                 .sorted().collect(Collectors.joining("\n")))
-            .collect(Collectors.joining("\n")) + "\n";
+            .collect(Collectors.joining("\n")) + "\n"
+            + compiled.metersBySwitch().entrySet().stream().map(entry -> "# " + entry.getKey() + " meters\n"
+                + entry.getValue().values().stream().map(MeterRecord::toString).collect(Collectors.joining("\n"))
+                + "\n").collect(Collectors.joining());
         final Path file = GOLDEN.resolve(name + ".flows");
         if (Boolean.getBoolean("golden.update")) {
             Files.createDirectories(GOLDEN);
