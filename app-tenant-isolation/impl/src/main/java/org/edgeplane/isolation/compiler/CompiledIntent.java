@@ -19,12 +19,12 @@ import org.edgeplane.isolation.intent.SwitchProfile;
  * What the compiler wants on the switches. The per-switch maps must be unmodifiable (the compiler's are); only
  * the outer maps are copied, so that an incremental update costs what it changed.
  *
- * @param flowsBySwitch desired flows by switch, then by flow id; a switch without flows is absent
+ * @param flowsBySwitch desired flows by switch, then by flow id (unordered); a switch without flows is absent
  * @param metersBySwitch desired meters by switch, then by meter id; a switch without meters is absent
  * @param ports an outcome for every port of the intent
  * @param profiles the profile each known switch was compiled for
  */
-public record CompiledIntent(SortedMap<String, SortedMap<String, FlowRecord>> flowsBySwitch,
+public record CompiledIntent(SortedMap<String, Map<String, FlowRecord>> flowsBySwitch,
         SortedMap<String, SortedMap<Long, MeterRecord>> metersBySwitch, SortedMap<String, PortOutcome> ports,
         SortedMap<String, SwitchProfile> profiles) {
 
@@ -37,7 +37,7 @@ public record CompiledIntent(SortedMap<String, SortedMap<String, FlowRecord>> fl
 
     /** Desired flows of one switch; empty when it should hold none. */
     public Map<String, FlowRecord> flowsOf(final String switchId) {
-        return flowsBySwitch.getOrDefault(switchId, Collections.emptySortedMap());
+        return flowsBySwitch.getOrDefault(switchId, Collections.emptyMap());
     }
 
     /** Desired meters of one switch; empty when it should hold none. */

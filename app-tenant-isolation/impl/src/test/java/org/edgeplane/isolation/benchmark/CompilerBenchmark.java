@@ -14,13 +14,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.edgeplane.isolation.compiler.CompiledIntent;
+import org.edgeplane.isolation.compiler.IntentChanges;
 import org.edgeplane.isolation.compiler.IsolationCompiler;
 import org.edgeplane.isolation.intent.Intent;
 import org.edgeplane.isolation.intent.Network;
 import org.edgeplane.isolation.intent.Port;
 import org.edgeplane.isolation.intent.SegmentationType;
 import org.edgeplane.isolation.intent.SwitchConfig;
+import org.edgeplane.isolation.intent.SwitchProfile;
 import org.edgeplane.isolation.intent.Tenant;
 import org.junit.Test;
 import org.slf4j.Logger;
@@ -39,13 +42,21 @@ public class CompilerBenchmark {
     private static final int WARMUP = 5;
     private static final int RUNS = 15;
 
+    /** The intent with one more port in tenant t0's network, on a switch that already has some of its ports. */
+    static Intent withOneMorePort(final Intent intent) {
+        final var ports = new java.util.TreeMap<>(intent.ports());
+        final String id = "p" + TENANTS * PORTS_PER_TENANT;
+        ports.put(id, new Port(id, "t0", "n0", "openflow:1", "999", "02:00:01:00:00:01", List.of("10.0.0.250")));
+        return new Intent(intent.tenants(), intent.networks(), ports, intent.switches());
+    }
+
     static Intent intent(final int extraPorts) {
         final var tenants = new ArrayList<Tenant>();
         final var networks = new ArrayList<Network>();
         final var ports = new ArrayList<Port>();
         final var switches = new ArrayList<SwitchConfig>();
         for (int s = 1; s <= SWITCHES; s++) {
-            switches.add(new SwitchConfig("openflow:" + s, List.of("1000")));
+            switches.add(new SwitchConfig("openflow:" + s, List.of("1000"), SwitchProfile.OVS, null, null));
         }
         int portNumber = 0;
         for (int t = 0; t < TENANTS; t++) {
@@ -65,17 +76,42 @@ public class CompilerBenchmark {
     @Test
     public void fullCompileAndOnePortAdded() {
         final Intent base = intent(0);
-        final Intent plusOne = intent(1);
+        final Intent plusOne = withOneMorePort(base);
         final double[] full = time(base);
-        final double[] afterAdd = time(plusOne);
+        final String addedPort = "p" + TENANTS * PORTS_PER_TENANT;
+        final double[] incremental = timeIncremental(base, plusOne,
+            new IntentChanges(Set.of(), Set.of(addedPort), Set.of()));
+        final double[] diffAndIncremental = timeIncremental(base, plusOne, null);
         final CompiledIntent compiled = IsolationCompiler.compile(base, Map.of());
         final long flows = compiled.flowsBySwitch().values().stream().mapToLong(Map::size).sum();
         assertEquals(TENANTS * PORTS_PER_TENANT, compiled.ports().size());
         LOG.info(String.format(Locale.ROOT, "%d tenants, %d ports, %d switches -> %d flows (%.0f per switch)",
             TENANTS, TENANTS * PORTS_PER_TENANT, SWITCHES, flows, (double) flows / SWITCHES));
         LOG.info(String.format(Locale.ROOT, "full compile: min %.1f ms, median %.1f ms", full[0], full[RUNS / 2]));
-        LOG.info(String.format(Locale.ROOT, "one port added (full recompute, no incremental path yet): "
-            + "min %.1f ms, median %.1f ms", afterAdd[0], afterAdd[RUNS / 2]));
+        LOG.info(String.format(Locale.ROOT, "one port added, incremental (changed ids from the listener): "
+            + "min %.3f ms, median %.3f ms", incremental[0], incremental[RUNS / 2]));
+        LOG.info(String.format(Locale.ROOT, "one port added, incremental after diffing the snapshots: "
+            + "min %.3f ms, median %.3f ms", diffAndIncremental[0], diffAndIncremental[RUNS / 2]));
+        final var compiler = new IsolationCompiler();
+        compiler.update(base, Map.of(), IntentChanges.between(Intent.EMPTY, base));
+        assertEquals(IsolationCompiler.compile(plusOne, Map.of()), compiler.update(plusOne, Map.of(),
+            new IntentChanges(Set.of(), Set.of(addedPort), Set.of())));
+    }
+
+    /** Times bringing a compiler that holds {@code before} up to {@code after}; null changes: diff the two. */
+    private static double[] timeIncremental(final Intent before, final Intent after, final IntentChanges changes) {
+        final double[] millis = new double[RUNS];
+        for (int i = -WARMUP; i < RUNS; i++) {
+            final var compiler = new IsolationCompiler();
+            compiler.update(before, Map.of(), IntentChanges.between(Intent.EMPTY, before));
+            final long start = System.nanoTime();
+            compiler.update(after, Map.of(), changes != null ? changes : IntentChanges.between(before, after));
+            if (i >= 0) {
+                millis[i] = (System.nanoTime() - start) / 1e6;
+            }
+        }
+        Arrays.sort(millis);
+        return millis;
     }
 
     private static double[] time(final Intent intent) {

@@ -70,7 +70,7 @@ public class ReconcilerTest {
         return Intent.of(a.tenants().values(), a.networks().values(), ports, a.switches().values());
     }
 
-    private static SortedMap<String, SortedMap<String, FlowRecord>> desired(final Intent intent) {
+    private static SortedMap<String, Map<String, FlowRecord>> desired(final Intent intent) {
         return IsolationCompiler.compile(intent, Map.of()).flowsBySwitch();
     }
 
