@@ -62,11 +62,16 @@ def start(request):
     for h in topology["hosts"]:
         node = net.addHost(h["name"], ip=h["ip"] + "/" + str(topology.get("prefixLength", 16)), mac=h["mac"])
         net.addLink(node, edges[h["switch"]], port2=h["port"])
+    for spare in topology.get("spares", []):
+        node = net.addHost(spare["name"], ip=None)
+        net.addLink(node, edges[spare["switch"]], port2=spare["port"])
     net.build()
     controller.start()
     for edge in edges.values():
         edge.start([controller])
     fabric.start([])
+    for spare in topology.get("spares", []):
+        net.get(spare["name"]).cmd("ip addr flush dev %s-eth0" % spare["name"])
     for h in net.hosts:
         # IPv6 neighbour discovery and router solicitations would be noise in the traffic assertions.
         h.cmd("sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1")

@@ -37,6 +37,13 @@ public final class OvsSwitches {
         return flows(bridge, String.format("cookie=0x%016x/-1", cookie)).size();
     }
 
+    /** Packets counted by the flows on a bridge that carry exactly this cookie, optionally in one table. */
+    public static long packetsByCookie(final String bridge, final long cookie, final String table) {
+        return flows(bridge, String.format("%scookie=0x%016x/-1", table.isEmpty() ? "" : "table=" + table + ",",
+            cookie)).stream().mapToLong(line -> Long.parseLong(line.replaceAll(".*n_packets=(\\d+).*", "$1")))
+            .sum();
+    }
+
     public static String run(final List<String> command) {
         try {
             final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

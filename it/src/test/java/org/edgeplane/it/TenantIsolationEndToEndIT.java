@@ -152,6 +152,131 @@ public class TenantIsolationEndToEndIT {
     }
 
     @Test
+    public void b3_arpForAKnownAddressIsAnsweredByTheEdgeSwitch() {
+        final var h2 = topology.host("h2");
+        final long h2Cookie = Cookies.of(Owner.ISOLATION, Cookies.ObjectKind.PORT, h2.name());
+        final long answeredBefore = OvsSwitches.packetsByCookie("s1", h2Cookie, "20");
+        mininet.sh("h1", "ip neigh flush dev h1-eth0");
+        final List<String> requestsAtH2 = mininet.capture("h2", "arp and arp[6:2] = 1 and not ether src "
+            + h2.mac(), 4, "h1", "ping -c 2 -W 1 " + h2.ip() + " >/dev/null; echo $?");
+        assertEquals("ARP requests for h2 that reached h2 (the switch answers them)", List.of(), requestsAtH2);
+        final String neighbour = mininet.sh("h1", "ip neigh show " + h2.ip());
+        assertTrue("h1 learnt h2's MAC: " + neighbour, neighbour.contains(h2.mac()));
+        assertTrue("s1's ARP responder flow for h2 answered",
+            OvsSwitches.packetsByCookie("s1", h2Cookie, "20") > answeredBefore);
+    }
+
+    @Test
+    public void b4_arpForAnUnknownAddressOrAnotherNetworkGetsNoAnswer() {
+        final var h4 = topology.host("h4");
+        mininet.sh("h1", "ip neigh flush dev h1-eth0");
+        for (String target : List.of("10.0.1.99", h4.ip())) {
+            mininet.sh("h1", "ping -c 2 -W 1 " + target + " >/dev/null; echo $?");
+            final String neighbour = mininet.sh("h1", "ip neigh show " + target);
+            assertTrue("nobody answered ARP for " + target + ": " + neighbour, !neighbour.contains("lladdr"));
+        }
+    }
+
+    @Test
+    public void b5_isolatedPortsReachSharedPortsButNotEachOther() throws InterruptedException {
+        final var h6 = topology.host("h6");
+        final var h7 = topology.host("h7");
+        final var h8 = topology.host("h8");
+        final var h9 = topology.host("h9");
+        setIsolated(List.of(h6, h7), true);
+        final var expected = new TreeMap<String, Boolean>(Map.of("h6 " + h7.ip(), false, "h7 " + h6.ip(), false,
+            "h6 " + h8.ip(), true, "h7 " + h9.ip(), true, "h8 " + h9.ip(), true));
+        awaitEquals("reachability with h6 and h7 isolated", () -> mininet.pings(List.of(List.of("h6", h7.ip()),
+            List.of("h7", h6.ip()), List.of("h6", h8.ip()), List.of("h7", h9.ip()), List.of("h8", h9.ip())), 2),
+            expected);
+        setIsolated(List.of(h6, h7), false);
+        awaitEquals("h6 and h7 shared again", () -> mininet.pings(List.of(List.of("h6", h7.ip())), 2),
+            Map.of("h6 " + h7.ip(), true));
+    }
+
+    @Test
+    public void b6_virtualIpMovesBetweenHostsThatHoldItAsAllowedAddressPair() throws InterruptedException {
+        final String vip = "10.0.1.100";
+        final var h1 = topology.host("h1");
+        final var h3 = topology.host("h3");
+        final var ping = List.of(List.of("h2", vip));
+        mininet.sh("h1", "ip addr add " + vip + "/32 dev h1-eth0");
+        try {
+            // Without the pair, h1's answers from the VIP are spoofed and dropped.
+            mininet.sh("h2", "ip neigh flush dev h2-eth0");
+            assertEquals(Map.of("h2 " + vip, false), mininet.pings(ping, 2));
+            setAllowedPair(List.of(h1, h3), vip);
+            awaitEquals("VIP on h1", () -> {
+                mininet.sh("h2", "ip neigh flush dev h2-eth0");
+                return mininet.pings(ping, 2);
+            }, Map.of("h2 " + vip, true));
+        } finally {
+            mininet.sh("h1", "ip addr del " + vip + "/32 dev h1-eth0");
+        }
+        mininet.sh("h3", "ip addr add " + vip + "/32 dev h3-eth0");
+        try {
+            awaitEquals("VIP moved to h3", () -> {
+                mininet.sh("h2", "ip neigh flush dev h2-eth0");
+                return mininet.pings(ping, 2);
+            }, Map.of("h2 " + vip, true));
+        } finally {
+            mininet.sh("h3", "ip addr del " + vip + "/32 dev h3-eth0");
+            setAllowedPair(List.of(h1, h3), null);
+        }
+    }
+
+    @Test
+    public void b7_migratedHostKeepsItsReachabilityAndLeavesNoTrace() throws InterruptedException {
+        final var h4 = topology.host("h4");
+        final var h5 = topology.host("h5");
+        final Topology.Spare spare = topology.spares().get(0);
+        final long h4Cookie = Cookies.of(Owner.ISOLATION, Cookies.ObjectKind.PORT, h4.name());
+        final String spareIntf = spare.name() + "-eth0";
+        // The VM moves: its interface goes down on s1 and comes up with the same MAC and IP behind s2.
+        mininet.sh("h4", "ip link set h4-eth0 down");
+        mininet.sh(spare.name(), "ip link set " + spareIntf + " down; ip link set " + spareIntf + " address "
+            + h4.mac() + "; ip addr add " + h4.ip() + "/" + topology.prefixLength() + " dev " + spareIntf
+            + "; ip link set " + spareIntf + " up");
+        final ObjectNode moved = Orchestrator.port(h4.name(), h4.tenant(), h4.network(),
+            topology.edge(spare.switchName()).nodeId(), Integer.toString(spare.port()), h4.mac(), h4.ip());
+        assertEquals(204, orchestrator.put(moved).status());
+        try {
+            awaitEquals("h5 reaches h4 at its new place", () -> mininet.pings(List.of(List.of("h5", h4.ip())), 2),
+                Map.of("h5 " + h4.ip(), true));
+            assertEquals(Map.of(spare.name() + " " + h5.ip(), true),
+                mininet.pings(List.of(List.of(spare.name(), h5.ip())), 2));
+            awaitEquals("flows of h4 on s1", () -> OvsSwitches.countByCookie("s1", h4Cookie), 0);
+            final String oldPort = Integer.toString(h4.port());
+            final var traces = OvsSwitches.flows("s1", OvsSwitches.EDGEPLANE_COOKIES).stream()
+                .filter(line -> line.matches(".*(in_port=|output:)" + oldPort + "\\b.*")).toList();
+            assertEquals("s1 flows that still use h4's old port", List.of(), traces);
+        } finally {
+            assertEquals(204, orchestrator.put(Orchestrator.portOf(topology, h4)).status());
+            mininet.sh(spare.name(), "ip addr flush dev " + spareIntf + "; ip link set " + spareIntf + " down");
+            mininet.sh("h4", "ip link set h4-eth0 up");
+        }
+        awaitEquals("h5 reaches h4 back at s1", () -> mininet.pings(List.of(List.of("h5", h4.ip())), 2),
+            Map.of("h5 " + h4.ip(), true));
+    }
+
+    private static void setIsolated(final List<Topology.Host> hosts, final boolean isolated) {
+        for (Topology.Host host : hosts) {
+            assertEquals(204, orchestrator.put(Orchestrator.portOf(topology, host).put("isolated", isolated))
+                .status());
+        }
+    }
+
+    private static void setAllowedPair(final List<Topology.Host> hosts, final String ipPrefix) {
+        for (Topology.Host host : hosts) {
+            final ObjectNode port = Orchestrator.portOf(topology, host);
+            if (ipPrefix != null) {
+                port.putArray("allowed-address-pair").addObject().put("ip-prefix", ipPrefix);
+            }
+            assertEquals(204, orchestrator.put(port).status());
+        }
+    }
+
+    @Test
     public void c1_badInputIsRejectedWith4xxAndChangesNothing() {
         final String before = restconf.get(Orchestrator.INTENT).body();
         final var h1 = topology.host("h1");

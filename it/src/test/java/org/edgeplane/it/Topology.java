@@ -21,7 +21,12 @@ import org.eclipse.jdt.annotation.Nullable;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Topology(int prefixLength, List<Edge> switches, Fabric fabric, List<TenantSpec> tenants,
-        List<NetworkSpec> networks, List<Host> hosts) {
+        List<NetworkSpec> networks, List<Host> hosts, @Nullable List<Spare> spares) {
+
+    /** A host with no intent, where a migrating host's identity can move to. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Spare(String name, @JsonProperty("switch") String switchName, int port) {
+    }
 
     /** An edge switch Edgeplane controls. */
     @JsonIgnoreProperties(ignoreUnknown = true)

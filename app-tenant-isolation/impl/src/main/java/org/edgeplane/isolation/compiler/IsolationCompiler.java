@@ -77,6 +77,11 @@ public final class IsolationCompiler {
         return new IsolationCompiler().update(intent, inventory, IntentChanges.between(Intent.EMPTY, intent));
     }
 
+    /** The networks that have flows on a switch. */
+    public Set<String> networksOn(final String switchId) {
+        return Set.copyOf(partitionsBySwitch.getOrDefault(switchId, Collections.emptySortedMap()).keySet());
+    }
+
     /** The snapshot the last update compiled. */
     public Intent intent() {
         return intent;

@@ -12,14 +12,23 @@ import static java.util.Objects.requireNonNull;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.edgeplane.isolation.flow.FlowRecord;
+import org.edgeplane.isolation.intent.Intent;
 import org.edgeplane.isolation.pipeline.Owner;
 import org.edgeplane.isolation.reconcile.Reconciler;
+import org.edgeplane.isolation.reconcile.Reconciler.SwitchResult;
+import org.edgeplane.isolation.service.IsolationOperations;
 import org.edgeplane.isolation.service.IsolationWorker;
+import org.edgeplane.isolation.service.StatusReport;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.DataTreeChangeListener;
 import org.opendaylight.mdsal.binding.api.DataTreeIdentifier;
@@ -36,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * Wires tenant isolation together: the commit cohort that validates intent, the listeners that mark work, and the
  * worker that compiles and reconciles. Blueprint constructs it and calls {@link #init()} and {@link #close()}.
  */
-public final class TenantIsolationProvider implements AutoCloseable {
+public final class TenantIsolationProvider implements IsolationOperations, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TenantIsolationProvider.class);
     private static final Duration DATASTORE_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration COALESCE = Duration.ofMillis(50);
@@ -100,6 +109,31 @@ public final class TenantIsolationProvider implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Override
+    public Intent intent() {
+        return worker.intent();
+    }
+
+    @Override
+    public StatusReport status() {
+        return worker.status();
+    }
+
+    @Override
+    public Map<String, FlowRecord> desiredFlows(final String switchId) {
+        return worker.desiredFlows(switchId);
+    }
+
+    @Override
+    public Set<String> installedFlowIds(final String switchId) {
+        return worker.installedFlowIds(switchId);
+    }
+
+    @Override
+    public Future<Optional<SwitchResult>> recompute(final String switchId) {
+        return worker.recompute(switchId);
     }
 
     // Closing must go on past a registration that fails to close.

@@ -10,16 +10,24 @@ package org.edgeplane.isolation.service;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.edgeplane.isolation.compiler.CompiledIntent;
 import org.edgeplane.isolation.compiler.IntentChanges;
 import org.edgeplane.isolation.compiler.IsolationCompiler;
+import org.edgeplane.isolation.flow.FlowRecord;
+import org.edgeplane.isolation.intent.Intent;
 import org.edgeplane.isolation.reconcile.Reconciler;
 import org.edgeplane.isolation.reconcile.Reconciler.SwitchResult;
 import org.slf4j.Logger;
@@ -31,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * arrive during a round coalesce into the next one, so spurious or repeated events cost one idempotent round at
  * most. A round that fails, or that leaves a switch unwritten, is retried after a delay.
  */
-public final class IsolationWorker {
+public final class IsolationWorker implements IsolationOperations {
     private static final Logger LOG = LoggerFactory.getLogger(IsolationWorker.class);
     private static final String RETRY = "retry";
 
@@ -44,6 +52,8 @@ public final class IsolationWorker {
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final IsolationCompiler compiler = new IsolationCompiler();
+    private volatile CompiledIntent lastCompiled = IsolationCompiler.compile(Intent.EMPTY, Map.of());
+    private volatile StatusReport lastStatus = StatusReport.of(lastCompiled, Map.of(), Set.of());
 
     public IsolationWorker(final SnapshotSource source, final Reconciler reconciler, final StatusSink status,
             final ScheduledExecutorService executor, final Duration coalesceDelay, final Duration retryDelay) {
@@ -85,15 +95,67 @@ public final class IsolationWorker {
     }
 
     private boolean round(final Set<String> keys) throws SnapshotUnavailableException {
+        return round(keys, Optional.empty()).values().stream().anyMatch(result -> result.error().isPresent());
+    }
+
+    /** One round; {@code recompile} names a switch whose networks are all recompiled, whatever changed. */
+    private SortedMap<String, SwitchResult> round(final Set<String> keys, final Optional<String> recompile)
+            throws SnapshotUnavailableException {
         final Snapshot snapshot = source.read();
-        final CompiledIntent compiled = compiler.update(snapshot.intent(), snapshot.inventory(),
-            IntentChanges.between(compiler.intent(), snapshot.intent()));
+        IntentChanges changes = IntentChanges.between(compiler.intent(), snapshot.intent());
+        if (recompile.isPresent()) {
+            final var networks = new HashSet<>(changes.networks());
+            networks.addAll(compiler.networksOn(recompile.orElseThrow()));
+            final var switches = new HashSet<>(changes.switches());
+            switches.add(recompile.orElseThrow());
+            changes = new IntentChanges(networks, changes.ports(), switches);
+        }
+        final CompiledIntent compiled = compiler.update(snapshot.intent(), snapshot.inventory(), changes);
         final SortedMap<String, SwitchResult> results = reconciler.reconcile(compiled.flowsBySwitch(),
             compiled.metersBySwitch());
-        status.publish(StatusReport.of(compiled, results, snapshot.inventory().keySet()));
-        final long changes = results.values().stream().mapToLong(SwitchResult::changes).sum();
-        LOG.debug("Recomputed for {}: {} switches, {} flow changes", keys, results.size(), changes);
-        return results.values().stream().anyMatch(result -> result.error().isPresent());
+        final StatusReport report = StatusReport.of(compiled, results, snapshot.inventory().keySet());
+        status.publish(report);
+        lastCompiled = compiled;
+        lastStatus = report;
+        final long changeCount = results.values().stream().mapToLong(SwitchResult::changes).sum();
+        LOG.debug("Recomputed for {}: {} switches, {} flow changes", keys, results.size(), changeCount);
+        return results;
+    }
+
+    @Override
+    public Intent intent() {
+        return compiler.intent();
+    }
+
+    @Override
+    public StatusReport status() {
+        return lastStatus;
+    }
+
+    @Override
+    public Map<String, FlowRecord> desiredFlows(final String switchId) {
+        return lastCompiled.flowsOf(switchId);
+    }
+
+    @Override
+    public Set<String> installedFlowIds(final String switchId) {
+        // The reconciler belongs to the worker thread; ask it there.
+        try {
+            return executor.submit(() -> reconciler.installedIds(switchId)).get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not read the installed flows of " + switchId, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    @Override
+    public Future<Optional<SwitchResult>> recompute(final String switchId) {
+        return executor.submit(() -> {
+            reconciler.forget(switchId);
+            return Optional.ofNullable(round(Set.of("recompute:" + switchId), Optional.of(switchId)).get(switchId));
+        });
     }
 
     /** Runs on the worker thread: for wiring that must happen before the first round. */

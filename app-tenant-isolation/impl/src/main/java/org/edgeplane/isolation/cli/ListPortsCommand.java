@@ -1,0 +1,27 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.isolation.cli;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.edgeplane.isolation.service.IsolationOperations;
+
+/** {@code edgeplane:ports}: tenants, their networks and ports, with each port's status. */
+@Service
+@Command(scope = "edgeplane", name = "ports", description = "List tenants, networks and ports with their status")
+public final class ListPortsCommand implements Action {
+    @Reference
+    IsolationOperations operations;
+
+    @Override
+    public Object execute() {
+        return OperatorViews.ports(operations.intent(), operations.status());
+    }
+}

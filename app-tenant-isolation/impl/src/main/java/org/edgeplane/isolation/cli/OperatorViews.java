@@ -1,0 +1,81 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.isolation.cli;
+
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Set;
+import org.edgeplane.isolation.flow.FlowRecord;
+import org.edgeplane.isolation.intent.Intent;
+import org.edgeplane.isolation.intent.Network;
+import org.edgeplane.isolation.intent.Port;
+import org.edgeplane.isolation.service.StatusReport;
+
+/** The text the shell commands print; plain functions of what the worker knows, so tests need no shell. */
+public final class OperatorViews {
+    private OperatorViews() {
+    }
+
+    /** Tenants, then their networks, then their ports with status. */
+    public static String ports(final Intent intent, final StatusReport status) {
+        final var text = new StringBuilder();
+        for (var tenant : intent.tenants().values()) {
+            text.append(String.format("tenant %s (%s)%n", tenant.id(), tenant.name()));
+            for (Network network : intent.networks().values()) {
+                if (!tenant.id().equals(network.tenantId())) {
+                    continue;
+                }
+                text.append(String.format("  network %s %s %s%n", network.id(),
+                    network.segmentationType() == null ? "?" : network.segmentationType().yangName(),
+                    network.segmentationId()));
+                for (Port port : intent.ports().values()) {
+                    if (network.id().equals(port.networkId())) {
+                        text.append(portLine(port, status.ports().get(port.id())));
+                    }
+                }
+            }
+        }
+        return text.toString();
+    }
+
+    private static String portLine(final Port port, final StatusReport.PortStatus status) {
+        final String state = status == null ? "pending"
+            : (status.flowsInstalled() ? "installed" : "not-installed") + " flows=" + status.flowCount()
+                + (status.switchConnected() ? "" : " switch-disconnected")
+                + status.lastError().map(error -> " error=\"" + error + "\"").orElse("");
+        return String.format("    port %s %s %s %s %s%s%s %s%n", port.id(), port.switchId(), port.switchPort(),
+            port.macAddress(), String.join(",", port.ipAddresses()), port.isolated() ? " isolated" : "",
+            port.rateLimit() == null ? "" : " limit=" + port.rateLimit().kbps() + "kbps", state);
+    }
+
+    /** One line per flow: table, priority, the object that produced it, its id, and whether it is installed. */
+    public static String flows(final String switchId, final Map<String, FlowRecord> desired,
+            final Set<String> installed) {
+        final var text = new StringBuilder(String.format("%s: %d flows desired, %d installed%n", switchId,
+            desired.size(), installed.size()));
+        desired.values().stream().sorted(Comparator.comparing((FlowRecord flow) -> flow.table().id())
+            .thenComparing(FlowRecord::priority, Comparator.reverseOrder()).thenComparing(FlowRecord::id))
+            .forEach(flow -> text.append(String.format("%-14s prio=%-3d cookie=0x%016x %-24s %s %s%n",
+                flow.table(), flow.priority(), flow.cookie(), producer(flow.id()), flow.id(),
+                installed.contains(flow.id()) ? "installed" : "pending")));
+        installed.stream().filter(id -> !desired.containsKey(id)).sorted()
+            .forEach(id -> text.append(String.format("%-14s %s %s stale%n", "?", producer(id), id)));
+        return text.toString();
+    }
+
+    /** The object a flow id names: {@code isolation:<stage>:<kind>=<id>[:detail]} gives {@code kind=id}. */
+    static String producer(final String flowId) {
+        final String[] parts = flowId.split(":", 3);
+        if (parts.length < 3 || !parts[2].contains("=")) {
+            return "switch";
+        }
+        final String object = parts[2];
+        final int detail = object.indexOf(':', object.indexOf('='));
+        return detail < 0 ? object : object.substring(0, detail);
+    }
+}
