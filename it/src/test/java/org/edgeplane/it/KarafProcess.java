@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,8 @@ public final class KarafProcess implements AutoCloseable {
     private final Path home;
     private Process process;
 
+    private boolean hooked;
+
     public KarafProcess(final Path home) {
         this.home = home.toAbsolutePath();
     }
@@ -40,19 +43,39 @@ public final class KarafProcess implements AutoCloseable {
 
     /** Starts Karaf with an empty datastore and waits until RESTCONF and Edgeplane's validation answer. */
     public Duration start(final Duration deadline) throws IOException, InterruptedException {
+        for (String dir : new String[] {"data", "segmented-journal", "journal", "snapshots"}) {
+            deleteTree(home.resolve(dir));
+        }
+        return boot(deadline);
+    }
+
+    /** Stops Karaf and starts it again on the same data: the configuration datastore must survive. */
+    public Duration restart(final Duration deadline) throws IOException, InterruptedException {
+        close();
+        return boot(deadline);
+    }
+
+    /** Runs one Karaf shell command through bin/client (SSH to the running controller) and returns its output. */
+    public String shell(final String command) {
+        final List<String> argv = List.of(home.resolve("bin/client").toString(), "-u", "karaf", "-p", "karaf",
+            "-r", "10", "-d", "3", command);
+        return OvsSwitches.run(argv);
+    }
+
+    private Duration boot(final Duration deadline) throws IOException, InterruptedException {
         for (int port : new int[] {8181, 6653}) {
             if (listening(port)) {
                 throw new IllegalStateException("port " + port + " is taken: stop the controller that runs there");
             }
         }
-        for (String dir : new String[] {"data", "segmented-journal", "journal", "snapshots"}) {
-            deleteTree(home.resolve(dir));
-        }
         final Instant begin = Instant.now();
         process = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
             .directory(home.toFile()).redirectErrorStream(true)
             .redirectOutput(home.resolve("karaf-console.log").toFile()).start();
-        Runtime.getRuntime().addShutdownHook(new Thread(this::close));
+        if (!hooked) {
+            Runtime.getRuntime().addShutdownHook(new Thread(this::close));
+            hooked = true;
+        }
         final Restconf restconf = Restconf.local();
         final Instant end = begin.plus(deadline);
         while (Instant.now().isBefore(end)) {
@@ -91,6 +114,7 @@ public final class KarafProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        process = null;
     }
 
     private static boolean listening(final int port) {

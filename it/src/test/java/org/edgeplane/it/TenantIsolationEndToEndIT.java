@@ -120,7 +120,7 @@ public class TenantIsolationEndToEndIT {
     }
 
     @Test
-    public void b1_spoofedSourceMacGetsNothingThrough() {
+    public void b01_spoofedSourceMacGetsNothingThrough() {
         final var h1 = topology.host("h1");
         final var h2 = topology.host("h2");
         final var h3 = topology.host("h3");
@@ -135,7 +135,7 @@ public class TenantIsolationEndToEndIT {
     }
 
     @Test
-    public void b2_spoofedSourceIpGetsNothingThrough() {
+    public void b02_spoofedSourceIpGetsNothingThrough() {
         final var h2 = topology.host("h2");
         final var h3 = topology.host("h3");
         mininet.sh("h1", "ip addr add " + h3.ip() + "/32 dev h1-eth0");
@@ -152,7 +152,7 @@ public class TenantIsolationEndToEndIT {
     }
 
     @Test
-    public void b3_arpForAKnownAddressIsAnsweredByTheEdgeSwitch() {
+    public void b03_arpForAKnownAddressIsAnsweredByTheEdgeSwitch() {
         final var h2 = topology.host("h2");
         final long h2Cookie = Cookies.of(Owner.ISOLATION, Cookies.ObjectKind.PORT, h2.name());
         final long answeredBefore = OvsSwitches.packetsByCookie("s1", h2Cookie, "20");
@@ -167,7 +167,7 @@ public class TenantIsolationEndToEndIT {
     }
 
     @Test
-    public void b4_arpForAnUnknownAddressOrAnotherNetworkGetsNoAnswer() {
+    public void b04_arpForAnUnknownAddressOrAnotherNetworkGetsNoAnswer() {
         final var h4 = topology.host("h4");
         mininet.sh("h1", "ip neigh flush dev h1-eth0");
         for (String target : List.of("10.0.1.99", h4.ip())) {
@@ -178,7 +178,7 @@ public class TenantIsolationEndToEndIT {
     }
 
     @Test
-    public void b5_isolatedPortsReachSharedPortsButNotEachOther() throws InterruptedException {
+    public void b05_isolatedPortsReachSharedPortsButNotEachOther() throws InterruptedException {
         final var h6 = topology.host("h6");
         final var h7 = topology.host("h7");
         final var h8 = topology.host("h8");
@@ -195,7 +195,7 @@ public class TenantIsolationEndToEndIT {
     }
 
     @Test
-    public void b6_virtualIpMovesBetweenHostsThatHoldItAsAllowedAddressPair() throws InterruptedException {
+    public void b06_virtualIpMovesBetweenHostsThatHoldItAsAllowedAddressPair() throws InterruptedException {
         final String vip = "10.0.1.100";
         final var h1 = topology.host("h1");
         final var h3 = topology.host("h3");
@@ -226,7 +226,7 @@ public class TenantIsolationEndToEndIT {
     }
 
     @Test
-    public void b7_migratedHostKeepsItsReachabilityAndLeavesNoTrace() throws InterruptedException {
+    public void b07_migratedHostKeepsItsReachabilityAndLeavesNoTrace() throws InterruptedException {
         final var h4 = topology.host("h4");
         final var h5 = topology.host("h5");
         final Topology.Spare spare = topology.spares().get(0);
@@ -257,6 +257,164 @@ public class TenantIsolationEndToEndIT {
         }
         awaitEquals("h5 reaches h4 back at s1", () -> mininet.pings(List.of(List.of("h5", h4.ip())), 2),
             Map.of("h5 " + h4.ip(), true));
+    }
+
+    @Test
+    public void b08_of13SwitchGetsStandardFlowsOnlyAndIsolationHolds() throws InterruptedException {
+        final Topology.Edge s2 = topology.edge("s2");
+        final ObjectNode of13 = Orchestrator.uplinks(s2.nodeId(), Integer.toString(s2.uplinkPort()))
+            .put("profile", "of13");
+        assertEquals(204, orchestrator.put(of13).status());
+        try {
+            awaitEquals("profile of s2", () -> restconf.get("edgeplane-tenant:status/switch-status=" + s2.nodeId())
+                .json().path("edgeplane-tenant:switch-status").path(0).path("profile").asText(), "of13");
+            awaitEquals("Nicira actions on s2", () -> OvsSwitches.flows("s2", OvsSwitches.EDGEPLANE_COOKIES).stream()
+                .filter(line -> line.contains("move:") || line.contains("load:") || line.contains("NXM")).count(),
+                0L);
+            awaitEquals("reachability matrix with s2 on of13", () -> measuredMatrix(topology.hosts()),
+                expectedMatrix(topology.hosts()));
+            awaitFlowsAsDesired();
+        } finally {
+            assertEquals(204, orchestrator.put(Orchestrator.uplinks(s2.nodeId(),
+                Integer.toString(s2.uplinkPort()))).status());
+        }
+        awaitEquals("profile of s2 detected again", () -> restconf.get("edgeplane-tenant:status/switch-status="
+            + s2.nodeId()).json().path("edgeplane-tenant:switch-status").path(0).path("profile").asText(), "ovs");
+    }
+
+    @Test
+    public void b09_rateLimitIsEnforcedByAMeter() throws InterruptedException {
+        final var h1 = topology.host("h1");
+        final var h2 = topology.host("h2");
+        final long limitKbps = 5_000;
+        final double lineRate = sendRateKbps("h2", h1);
+        final ObjectNode limited = Orchestrator.portOf(topology, h2);
+        limited.putObject("rate-limit").put("kbps", limitKbps).put("burst-kbits", 500);
+        assertEquals(204, orchestrator.put(limited).status());
+        try {
+            awaitEquals("meter of h2 on s2", () -> OvsSwitches.run(List.of("ovs-ofctl", "-O", "OpenFlow13",
+                "dump-meters", "s2")).contains("kbps") && OvsSwitches.flows("s2", "table=0").stream()
+                    .anyMatch(line -> line.contains("meter:" + h2.port())), true);
+            final double policed = sendRateKbps("h2", h1);
+            LOG.info("h2 -> h1 TCP throughput: {} kbps unpoliced, {} kbps with a {} kbps meter", Math.round(lineRate),
+                Math.round(policed), limitKbps);
+            assertTrue("policed rate " + policed + " kbps is near the " + limitKbps + " kbps limit",
+                policed < limitKbps * 1.5 && policed > limitKbps * 0.2);
+            assertTrue("line rate " + lineRate + " kbps is far above the limit", lineRate > limitKbps * 4);
+        } finally {
+            assertEquals(204, orchestrator.put(Orchestrator.portOf(topology, h2)).status());
+        }
+        awaitEquals("meters on s2 after the limit is lifted", () -> OvsSwitches.run(List.of("ovs-ofctl", "-O",
+            "OpenFlow13", "dump-meters", "s2")).contains("kbps"), false);
+    }
+
+    @Test
+    public void b10_switchThatReconnectsGetsExactlyItsDesiredFlows() throws InterruptedException {
+        final String target = OvsSwitches.run(List.of("ovs-vsctl", "get-controller", "s1")).trim();
+        // Point the switch at a port nobody listens on: removing the controller instead would make Open vSwitch
+        // flush the flow table (it does when a bridge goes from having a controller to having none).
+        OvsSwitches.run(List.of("ovs-vsctl", "set-controller", "s1", "tcp:127.0.0.1:6999"));
+        try {
+            awaitEquals("s1 disconnected", () -> restconf.get("edgeplane-tenant:status/switch-status=openflow:1")
+                .json().path("edgeplane-tenant:switch-status").path(0).path("connected").asBoolean(), false);
+            // fail-mode secure: the flows stay and traffic keeps flowing without a controller.
+            assertEquals(Map.of("h1 " + topology.host("h3").ip(), true),
+                mininet.pings(List.of(List.of("h1", topology.host("h3").ip())), 2));
+        } finally {
+            OvsSwitches.run(List.of("ovs-vsctl", "set-controller", "s1", target));
+        }
+        awaitEquals("s1 connected", () -> restconf.get("edgeplane-tenant:status/switch-status=openflow:1")
+            .json().path("edgeplane-tenant:switch-status").path(0).path("connected").asBoolean(), true);
+        awaitFlowsAsDesired();
+        awaitEquals("reachability matrix after the reconnect", () -> measuredMatrix(topology.hosts()),
+            expectedMatrix(topology.hosts()));
+    }
+
+    @Test
+    public void b11_bridgeThatLosesAllItsFlowsGetsThemBack() throws InterruptedException {
+        OvsSwitches.run(List.of("ovs-ofctl", "-O", "OpenFlow13", "del-flows", "s2"));
+        assertEquals(List.of(), OvsSwitches.flows("s2", OvsSwitches.EDGEPLANE_COOKIES));
+        awaitFlowsAsDesired();
+        awaitEquals("reachability matrix after s2 lost its flows", () -> measuredMatrix(topology.hosts()),
+            expectedMatrix(topology.hosts()));
+    }
+
+    @Test
+    public void b12_controllerRestartKeepsConfigAndTrafficFlowsMeanwhile() throws Exception {
+        final String intentBefore = restconf.get(Orchestrator.INTENT).body();
+        final var h1 = topology.host("h1");
+        final var h2 = topology.host("h2");
+        final Duration boot;
+        try {
+            karaf.close();
+            // Nobody controls the switches now; fail-mode secure keeps their flows, and traffic flows on.
+            assertEquals(Map.of("h1 " + h2.ip(), true, "h6 " + topology.host("h7").ip(), true,
+                "h1 " + topology.host("h6").ip(), false), mininet.pings(List.of(List.of("h1", h2.ip()),
+                    List.of("h6", topology.host("h7").ip()), List.of("h1", topology.host("h6").ip())), 2));
+        } finally {
+            boot = karaf.restart(Duration.ofMinutes(5));
+        }
+        LOG.info("Controller restarted in {} s", boot.toSeconds());
+        assertEquals(intentBefore, restconf.get(Orchestrator.INTENT).body());
+        for (Topology.Host host : topology.hosts()) {
+            awaitEquals("status of " + host.name() + " after the restart", () -> {
+                final JsonNode status = restconf.get("edgeplane-tenant:status/port-status=" + host.name())
+                    .json().path("edgeplane-tenant:port-status").path(0);
+                return status.path("switch-connected").asBoolean() + "/" + status.path("flows-installed").asBoolean();
+            }, "true/true");
+        }
+        awaitFlowsAsDesired();
+        awaitEquals("reachability matrix after the restart", () -> measuredMatrix(topology.hosts()),
+            expectedMatrix(topology.hosts()));
+    }
+
+    @Test
+    public void b13_operatorCommandsListStatusShowFlowsAndRecompute() throws InterruptedException {
+        final var h1 = topology.host("h1");
+        final String ports = karaf.shell("edgeplane:ports");
+        assertTrue(ports, ports.contains("tenant red (Red Corp)"));
+        assertTrue(ports, ports.contains("  network red-web vlan 101"));
+        assertTrue(ports, ports.contains("    port h1 openflow:1 1 " + h1.mac() + " " + h1.ip() + " installed flows="));
+        final String flows = karaf.shell("edgeplane:flows openflow:1");
+        assertTrue(flows, flows.contains("port=h1") && flows.contains("isolation:classify:port=h1 installed"));
+        assertTrue(flows, flows.contains("network=red-web") && !flows.contains("pending") && !flows.contains("stale"));
+        final String recompute = karaf.shell("edgeplane:recompute openflow:1");
+        assertTrue(recompute, recompute.startsWith("openflow:1: recomputed, "));
+        awaitFlowsAsDesired();
+    }
+
+    /** Every edge switch holds exactly the flows Edgeplane wants on it (by cookie, as edgeplane:flows lists them). */
+    private static void awaitFlowsAsDesired() throws InterruptedException {
+        for (Topology.Edge edge : topology.switches()) {
+            awaitEquals("Edgeplane flows on " + edge.name() + " by cookie",
+                () -> cookies(OvsSwitches.flows(edge.name(), OvsSwitches.EDGEPLANE_COOKIES)),
+                cookies(karaf.shell("edgeplane:flows " + edge.nodeId()).lines().toList()));
+        }
+    }
+
+    /** How many flows carry each cookie, from ovs-ofctl dump-flows or edgeplane:flows lines. */
+    private static Map<String, Long> cookies(final List<String> lines) {
+        final var counts = new TreeMap<String, Long>();
+        for (String line : lines) {
+            final var matcher = java.util.regex.Pattern.compile("cookie=0x0*([0-9a-f]+)").matcher(line);
+            if (matcher.find()) {
+                counts.merge(matcher.group(1), 1L, Long::sum);
+            }
+        }
+        return counts;
+    }
+
+    /** TCP throughput a host sends to another for 3 s, as iperf3 measures it at the receiver. */
+    private static double sendRateKbps(final String sender, final Topology.Host receiver) {
+        mininet.sh(receiver.name(), "iperf3 -s -1 -D -p 5201");
+        final String json = mininet.sh(sender, "sleep 1; timeout 20 iperf3 -c " + receiver.ip()
+            + " -p 5201 -t 3 -J --connect-timeout 3000");
+        try {
+            final JsonNode result = Restconf.JSON.readTree(json.substring(json.indexOf('{')));
+            return result.path("end").path("sum_received").path("bits_per_second").asDouble() / 1000;
+        } catch (java.io.IOException e) {
+            throw new AssertionError("iperf3 gave no result: " + json, e);
+        }
     }
 
     private static void setIsolated(final List<Topology.Host> hosts, final boolean isolated) {

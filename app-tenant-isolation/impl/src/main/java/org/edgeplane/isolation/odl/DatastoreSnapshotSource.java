@@ -13,11 +13,13 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.edgeplane.isolation.pipeline.Owner;
 import org.edgeplane.isolation.service.Snapshot;
 import org.edgeplane.isolation.service.SnapshotSource;
 import org.edgeplane.isolation.service.SnapshotUnavailableException;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.Nodes;
 
 /**
  * Reads intent (configuration) and inventory (operational).
@@ -37,8 +39,9 @@ public final class DatastoreSnapshotSource implements SnapshotSource {
         try (var config = broker.newReadOnlyTransaction(); var operational = broker.newReadOnlyTransaction()) {
             final var intent = config.read(LogicalDatastoreType.CONFIGURATION, IntentCodec.PATH);
             final var nodes = operational.read(LogicalDatastoreType.OPERATIONAL, Inventory.NODES);
+            final Nodes reported = nodes.get(timeout.toMillis(), TimeUnit.MILLISECONDS).orElse(null);
             return new Snapshot(IntentCodec.fromBinding(intent.get(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .orElse(null)), Inventory.switches(nodes.get(timeout.toMillis(), TimeUnit.MILLISECONDS).orElse(null)));
+                .orElse(null)), Inventory.switches(reported), Inventory.reportedFlows(reported, Owner.ISOLATION));
         } catch (ExecutionException | TimeoutException e) {
             throw new SnapshotUnavailableException("cannot read intent and inventory", e);
         } catch (InterruptedException e) {

@@ -27,6 +27,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.me
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.TableKey;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.FlowKey;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.table.statistics.rev131215.FlowTableStatisticsData;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.Nodes;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.node.NodeConnector;
@@ -120,6 +121,40 @@ public final class Inventory {
                 detectProfile(node.augmentation(FlowCapableNode.class))));
         }
         return switches;
+    }
+
+    /**
+     * Flows of one app that the switches report in their flow statistics (operational inventory), by switch. A
+     * switch appears only once it reported at least one statistics round (a table with flows).
+     */
+    public static Map<String, Set<String>> reportedFlows(final @Nullable Nodes nodes, final Owner owner) {
+        final var found = new TreeMap<String, Set<String>>();
+        if (nodes == null) {
+            return found;
+        }
+        final long prefix = Cookies.appPrefix(owner);
+        for (Node node : nodes.nonnullNode().values()) {
+            final FlowCapableNode flowCapable = node.augmentation(FlowCapableNode.class);
+            if (flowCapable == null || flowCapable.getTable() == null) {
+                continue;
+            }
+            final var ids = new java.util.HashSet<String>();
+            boolean polled = false;
+            for (var table : flowCapable.nonnullTable().values()) {
+                polled |= table.augmentation(FlowTableStatisticsData.class) != null;
+                for (Flow flow : table.nonnullFlow().values()) {
+                    if (flow.getCookie() != null
+                            && (flow.getCookie().getValue().longValue() & Cookies.APP_MASK) == prefix) {
+                        ids.add(flow.getId().getValue());
+                    }
+                }
+            }
+            // Before the first statistics round a switch looks empty; table statistics prove a round happened.
+            if (polled) {
+                found.put(node.getId().getValue(), ids);
+            }
+        }
+        return found;
     }
 
     /** Flows of one app found in the configuration inventory, by switch: flow id to table. */

@@ -9,6 +9,7 @@ package org.edgeplane.isolation.odl;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,12 +27,14 @@ import org.edgeplane.isolation.intent.Intent;
 import org.edgeplane.isolation.pipeline.Owner;
 import org.edgeplane.isolation.reconcile.Reconciler;
 import org.edgeplane.isolation.reconcile.Reconciler.SwitchResult;
+import org.edgeplane.isolation.service.FlowAudit;
 import org.edgeplane.isolation.service.IsolationOperations;
 import org.edgeplane.isolation.service.IsolationWorker;
 import org.edgeplane.isolation.service.StatusReport;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.DataTreeChangeListener;
 import org.opendaylight.mdsal.binding.api.DataTreeIdentifier;
+import org.opendaylight.mdsal.binding.api.RpcConsumerRegistry;
 import org.opendaylight.mdsal.binding.dom.codec.api.BindingNormalizedNodeSerializer;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.mdsal.dom.api.DOMDataBroker;
@@ -50,19 +53,24 @@ public final class TenantIsolationProvider implements IsolationOperations, AutoC
     private static final Duration DATASTORE_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration COALESCE = Duration.ofMillis(50);
     private static final Duration RETRY = Duration.ofSeconds(2);
+    /** Statistics arrive every few seconds: a flow missing for longer than this is really gone. */
+    private static final Duration RESYNC_GRACE = Duration.ofSeconds(10);
+    private static final Duration RESYNC_COOL_DOWN = Duration.ofSeconds(30);
 
     private final DataBroker broker;
     private final DOMDataBroker domBroker;
     private final BindingNormalizedNodeSerializer codec;
+    private final RpcConsumerRegistry rpcs;
     private final List<AutoCloseable> registrations = new ArrayList<>();
     private ScheduledExecutorService executor;
     private IsolationWorker worker;
 
     public TenantIsolationProvider(final DataBroker broker, final DOMDataBroker domBroker,
-            final BindingNormalizedNodeSerializer codec) {
+            final BindingNormalizedNodeSerializer codec, final RpcConsumerRegistry rpcs) {
         this.broker = requireNonNull(broker);
         this.domBroker = requireNonNull(domBroker);
         this.codec = requireNonNull(codec);
+        this.rpcs = requireNonNull(rpcs);
     }
 
     /** Starts validating, listening and reconciling. */
@@ -74,7 +82,8 @@ public final class TenantIsolationProvider implements IsolationOperations, AutoC
         });
         final var reconciler = new Reconciler(new InventoryFlowWriter(broker), DATASTORE_TIMEOUT);
         worker = new IsolationWorker(new DatastoreSnapshotSource(broker, DATASTORE_TIMEOUT), reconciler,
-            new DatastoreStatusSink(broker), executor, COALESCE, RETRY);
+            new DatastoreStatusSink(broker), executor, COALESCE, RETRY, new FrmSwitchResync(rpcs),
+            new FlowAudit(RESYNC_GRACE, RESYNC_COOL_DOWN), Clock.systemUTC());
         worker.execute(() -> adoptInstalledFlows(reconciler));
 
         final var cohortRegistry = domBroker.getExtensions().getInstance(DOMDataTreeCommitCohortRegistry.class);

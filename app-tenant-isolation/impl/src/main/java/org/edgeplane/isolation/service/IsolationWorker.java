@@ -9,7 +9,12 @@ package org.edgeplane.isolation.service;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.util.concurrent.FutureCallback;
+import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.MoreExecutors;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +35,7 @@ import org.edgeplane.isolation.flow.FlowRecord;
 import org.edgeplane.isolation.intent.Intent;
 import org.edgeplane.isolation.reconcile.Reconciler;
 import org.edgeplane.isolation.reconcile.Reconciler.SwitchResult;
+import org.edgeplane.isolation.reconcile.SwitchResync;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,17 +58,33 @@ public final class IsolationWorker implements IsolationOperations {
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final IsolationCompiler compiler = new IsolationCompiler();
+    private final SwitchResync resync;
+    private final FlowAudit audit;
+    private final Clock clock;
     private volatile CompiledIntent lastCompiled = IsolationCompiler.compile(Intent.EMPTY, Map.of());
     private volatile StatusReport lastStatus = StatusReport.of(lastCompiled, Map.of(), Set.of());
 
+    /** A worker that never resynchronises switches (for hosts without a forwarding-rules manager). */
     public IsolationWorker(final SnapshotSource source, final Reconciler reconciler, final StatusSink status,
             final ScheduledExecutorService executor, final Duration coalesceDelay, final Duration retryDelay) {
+        this(source, reconciler, status, executor, coalesceDelay, retryDelay,
+            switchId -> Futures.immediateVoidFuture(), new FlowAudit(Duration.ofDays(1), Duration.ofDays(1)),
+            Clock.systemUTC());
+    }
+
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    public IsolationWorker(final SnapshotSource source, final Reconciler reconciler, final StatusSink status,
+            final ScheduledExecutorService executor, final Duration coalesceDelay, final Duration retryDelay,
+            final SwitchResync resync, final FlowAudit audit, final Clock clock) {
         this.source = requireNonNull(source);
         this.reconciler = requireNonNull(reconciler);
         this.status = requireNonNull(status);
         this.executor = requireNonNull(executor);
         this.coalesceDelay = requireNonNull(coalesceDelay);
         this.retryDelay = requireNonNull(retryDelay);
+        this.resync = requireNonNull(resync);
+        this.audit = requireNonNull(audit);
+        this.clock = requireNonNull(clock);
     }
 
     /** Something under this key may have changed. Cheap and safe to call from any thread, any number of times. */
@@ -113,6 +135,7 @@ public final class IsolationWorker implements IsolationOperations {
         final CompiledIntent compiled = compiler.update(snapshot.intent(), snapshot.inventory(), changes);
         final SortedMap<String, SwitchResult> results = reconciler.reconcile(compiled.flowsBySwitch(),
             compiled.metersBySwitch());
+        auditSwitches(snapshot);
         final StatusReport report = StatusReport.of(compiled, results, snapshot.inventory().keySet());
         status.publish(report);
         lastCompiled = compiled;
@@ -120,6 +143,27 @@ public final class IsolationWorker implements IsolationOperations {
         final long changeCount = results.values().stream().mapToLong(SwitchResult::changes).sum();
         LOG.debug("Recomputed for {}: {} switches, {} flow changes", keys, results.size(), changeCount);
         return results;
+    }
+
+    /** Switches that lost installed flows (seen in their statistics) are re-pushed. */
+    private void auditSwitches(final Snapshot snapshot) {
+        final var installed = new HashMap<String, Set<String>>();
+        snapshot.reportedFlows().keySet().forEach(switchId -> installed.put(switchId,
+            reconciler.installedIds(switchId)));
+        audit.audit(installed, snapshot.reportedFlows(), clock.instant()).forEach((switchId, missing) -> {
+            LOG.warn("Switch {} lacks {} installed flows; asking for a resync", switchId, missing);
+            Futures.addCallback(resync.resync(switchId), new FutureCallback<Object>() {
+                @Override
+                public void onSuccess(final Object result) {
+                    LOG.info("Switch {}: resync started", switchId);
+                }
+
+                @Override
+                public void onFailure(final Throwable cause) {
+                    LOG.warn("Switch {}: resync failed", switchId, cause);
+                }
+            }, MoreExecutors.directExecutor());
+        });
     }
 
     @Override

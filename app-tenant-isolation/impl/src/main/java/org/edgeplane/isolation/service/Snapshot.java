@@ -10,6 +10,7 @@ package org.edgeplane.isolation.service;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Map;
+import java.util.Set;
 import org.edgeplane.isolation.compiler.SwitchFacts;
 import org.edgeplane.isolation.intent.Intent;
 
@@ -19,9 +20,15 @@ import org.edgeplane.isolation.intent.Intent;
  * @param intent what orchestration asked for
  * @param inventory the switches connected now, by node id
  */
-public record Snapshot(Intent intent, Map<String, SwitchFacts> inventory) {
+public record Snapshot(Intent intent, Map<String, SwitchFacts> inventory, Map<String, Set<String>> reportedFlows) {
     public Snapshot {
         requireNonNull(intent);
         inventory = Map.copyOf(inventory);
+        reportedFlows = Map.copyOf(reportedFlows);
+    }
+
+    /** A snapshot of switches that reported no flow statistics. */
+    public Snapshot(final Intent intent, final Map<String, SwitchFacts> inventory) {
+        this(intent, inventory, Map.of());
     }
 }

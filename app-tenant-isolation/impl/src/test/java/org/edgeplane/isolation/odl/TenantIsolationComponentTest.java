@@ -24,6 +24,7 @@ import org.edgeplane.isolation.testing.IntentFixtures;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
+import org.opendaylight.mdsal.binding.api.RpcConsumerRegistry;
 import org.opendaylight.mdsal.binding.dom.adapter.test.AbstractConcurrentDataBrokerTest;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261121.Status;
@@ -35,6 +36,8 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.N
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.NodeBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.NodeKey;
 import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
+import org.opendaylight.yangtools.yang.binding.Rpc;
+import org.opendaylight.yangtools.yang.binding.RpcService;
 
 /**
  * The whole bundle on the mdsal in-memory datastore: intent written through the DataBroker becomes flows in the
@@ -52,8 +55,21 @@ public class TenantIsolationComponentTest extends AbstractConcurrentDataBrokerTe
     @Before
     public void startProvider() {
         provider = new TenantIsolationProvider(getDataBroker(), getDomBroker(),
-            getDataBrokerTestCustomizer().getAdapterContext().currentSerializer());
+            getDataBrokerTestCustomizer().getAdapterContext().currentSerializer(), new NoRpcs());
         provider.init();
+    }
+
+    /** The in-memory datastore has no switches, so no flow statistics and never a resync to ask for. */
+    private static final class NoRpcs implements RpcConsumerRegistry {
+        @Override
+        public <S extends RpcService> S getRpcService(final Class<S> serviceInterface) {
+            throw new UnsupportedOperationException("no RPCs in component tests");
+        }
+
+        @Override
+        public <R extends Rpc<?, ?>> R getRpc(final Class<R> rpcInterface) {
+            throw new UnsupportedOperationException("no RPCs in component tests");
+        }
     }
 
     @After

@@ -1,0 +1,38 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.isolation.odl;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.util.concurrent.ListenableFuture;
+import org.edgeplane.isolation.reconcile.SwitchResync;
+import org.opendaylight.mdsal.binding.api.RpcConsumerRegistry;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeRef;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.Node;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.NodeKey;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.openflowplugin.app.frm.reconciliation.service.rev180227.ReconcileNode;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.openflowplugin.app.frm.reconciliation.service.rev180227.ReconcileNodeInputBuilder;
+import org.opendaylight.yangtools.yang.common.Uint64;
+
+/** Resynchronises a switch through the forwarding-rules manager's reconcile-node RPC (routed by node). */
+public final class FrmSwitchResync implements SwitchResync {
+    private final RpcConsumerRegistry rpcs;
+
+    public FrmSwitchResync(final RpcConsumerRegistry rpcs) {
+        this.rpcs = requireNonNull(rpcs);
+    }
+
+    @Override
+    public ListenableFuture<?> resync(final String switchId) {
+        final var node = Inventory.NODES.child(Node.class, new NodeKey(new NodeId(switchId)));
+        return rpcs.getRpc(ReconcileNode.class).invoke(new ReconcileNodeInputBuilder()
+            .setNodeId(Uint64.valueOf(switchId.substring(switchId.indexOf(':') + 1)))
+            .setNode(new NodeRef(node)).build());
+    }
+}

@@ -1,0 +1,65 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.isolation.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Finds switches that lack flows Edgeplane installed, from what the switches report in their flow statistics.
+ * A flow just written is not in the statistics yet, so a switch must miss flows for a grace period before it is
+ * resynchronised, and then not again before a cool-down, so a flow the switch refuses cannot cause a storm.
+ */
+public final class FlowAudit {
+    private final Duration grace;
+    private final Duration coolDown;
+    private final Map<String, Instant> missingSince = new HashMap<>();
+    private final Map<String, Instant> quietUntil = new HashMap<>();
+
+    public FlowAudit(final Duration grace, final Duration coolDown) {
+        this.grace = grace;
+        this.coolDown = coolDown;
+    }
+
+    /**
+     * Compares, per switch that reported statistics, what was installed with what the switch reports.
+     *
+     * @param installed flow ids Edgeplane installed, by switch
+     * @param reported flow ids of Edgeplane's flows the switch reports, by switch; absent when it reported none yet
+     * @param now the time of this audit
+     * @return the switches to resynchronise now, each with how many flows it misses
+     */
+    public Map<String, Integer> audit(final Map<String, Set<String>> installed,
+            final Map<String, Set<String>> reported, final Instant now) {
+        final var due = new TreeMap<String, Integer>();
+        final List<String> gone = new ArrayList<>(missingSince.keySet());
+        for (var entry : reported.entrySet()) {
+            final String switchId = entry.getKey();
+            final var missing = new java.util.HashSet<>(installed.getOrDefault(switchId, Set.of()));
+            missing.removeAll(entry.getValue());
+            if (missing.isEmpty()) {
+                continue;
+            }
+            gone.remove(switchId);
+            final Instant since = missingSince.computeIfAbsent(switchId, key -> now);
+            if (!now.isBefore(since.plus(grace)) && !now.isBefore(quietUntil.getOrDefault(switchId, Instant.MIN))) {
+                due.put(switchId, missing.size());
+                quietUntil.put(switchId, now.plus(coolDown));
+                missingSince.remove(switchId);
+            }
+        }
+        gone.forEach(missingSince::remove);
+        return due;
+    }
+}
