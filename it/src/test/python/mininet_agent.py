@@ -35,6 +35,8 @@ def answer(payload):
 def clean_leftovers(topology):
     """Removes bridges and veths that a crashed earlier run of this topology left in the root namespace."""
     names = [edge["name"] for edge in topology["switches"]] + [topology["fabric"]["name"]]
+    if "underlay" in topology:
+        names.append(topology["underlay"]["bridge"])
     for name in names:
         subprocess.call(["ovs-vsctl", "--if-exists", "del-br", name])
     links = subprocess.run(["ip", "-o", "link", "show"], capture_output=True, text=True).stdout
@@ -42,6 +44,26 @@ def clean_leftovers(topology):
         intf = line.split(":")[1].strip().split("@")[0]
         if any(intf.startswith(name + "-eth") for name in names):
             subprocess.call(["ip", "link", "del", intf])
+
+
+def build_underlay(underlay):
+    """VXLAN between the edge switches with the userspace datapath: every tunnel endpoint IP lives on one underlay
+    bridge; encapsulated frames leave through its LOCAL port and are sent straight back into it, where Open vSwitch
+    terminates the tunnel whose local_ip they are addressed to (native tunnelling, tnl_push/tnl_pop)."""
+    bridge = underlay["bridge"]
+    run = lambda *argv: subprocess.check_call(list(argv))
+    run("ovs-vsctl", "add-br", bridge, "--", "set", "bridge", bridge, "datapath_type=netdev",
+        "other-config:hwaddr=" + underlay["mac"])
+    for ip in underlay["vteps"].values():
+        run("ip", "addr", "add", ip + "/24", "dev", bridge)
+    run("ip", "link", "set", bridge, "up")
+    run("ovs-ofctl", "add-flow", bridge, "priority=100,in_port=LOCAL,udp,tp_dst=4789,actions=in_port")
+    for switch, ip in underlay["vteps"].items():
+        run("ovs-appctl", "tnl/arp/set", bridge, ip, underlay["mac"])
+        port = "vx-" + switch
+        run("ovs-vsctl", "add-port", switch, port, "--", "set", "interface", port, "type=vxlan",
+            "options:remote_ip=flow", "options:key=flow", "options:local_ip=" + ip,
+            "ofport_request=%d" % underlay["tunnelPort"])
 
 
 def start(request):
@@ -70,6 +92,8 @@ def start(request):
     for edge in edges.values():
         edge.start([controller])
     fabric.start([])
+    if "underlay" in topology:
+        build_underlay(topology["underlay"])
     for spare in topology.get("spares", []):
         net.get(spare["name"]).cmd("ip addr flush dev %s-eth0" % spare["name"])
     for h in net.hosts:

@@ -47,6 +47,21 @@ public final class Orchestrator {
         return port;
     }
 
+    /** A switch entry as the topology describes it: uplink, and tunnel endpoint when there is an underlay. */
+    public static ObjectNode switchOf(final Topology topology, final Topology.Edge edge) {
+        final ObjectNode config = uplinks(edge.nodeId(), Integer.toString(edge.uplinkPort()));
+        if (topology.underlay() != null && topology.underlay().vteps().containsKey(edge.name())) {
+            config.put("tunnel-ip", topology.underlay().vteps().get(edge.name()))
+                .put("tunnel-port", Integer.toString(topology.underlay().tunnelPort()));
+        }
+        return config;
+    }
+
+    public static ObjectNode vxlanNetwork(final String id, final String tenant, final long vni) {
+        return entry("network").put("id", id).put("tenant-id", tenant).put("segmentation-type", "vxlan")
+            .put("segmentation-id", vni);
+    }
+
     public static ObjectNode uplinks(final String nodeId, final String... ports) {
         final ObjectNode config = entry("switch").put("node-id", nodeId);
         final ArrayNode list = config.putArray("uplink-port");
@@ -84,9 +99,10 @@ public final class Orchestrator {
     /** Provisions the whole topology: tenants, networks, switch uplinks, then every host's port. */
     public void provision(final Topology topology) {
         topology.tenants().forEach(tenant -> create(tenant(tenant.id(), tenant.name())));
-        topology.networks().forEach(network -> create(vlanNetwork(network.id(), network.tenant(),
-            network.vlan())));
-        topology.switches().forEach(edge -> create(uplinks(edge.nodeId(), Integer.toString(edge.uplinkPort()))));
+        topology.networks().forEach(network -> create(network.vxlan() != null
+            ? vxlanNetwork(network.id(), network.tenant(), network.vxlan())
+            : vlanNetwork(network.id(), network.tenant(), network.vlan())));
+        topology.switches().forEach(edge -> create(switchOf(topology, edge)));
         topology.hosts().forEach(host -> create(portOf(topology, host)));
     }
 

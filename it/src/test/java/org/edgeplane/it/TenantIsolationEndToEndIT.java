@@ -120,6 +120,23 @@ public class TenantIsolationEndToEndIT {
     }
 
     @Test
+    public void b00_vxlanNetworkCrossesARealTunnel() {
+        final var h10 = topology.host("h10");
+        final var h11 = topology.host("h11");
+        final long network = Cookies.of(Owner.ISOLATION, Cookies.ObjectKind.NETWORK, "red-app");
+        final long decapsulatedBefore = OvsSwitches.packetsByCookie("s2", network, "0");
+        assertEquals(Map.of("h10 " + h11.ip(), true), mininet.pings(List.of(List.of("h10", h11.ip())), 3));
+        assertTrue("s2 classified frames that arrived through its tunnel port with VNI 5001",
+            OvsSwitches.packetsByCookie("s2", network, "0") > decapsulatedBefore);
+        final var tunnelFlows = OvsSwitches.flows("s1", "table=0,in_port=" + topology.underlay().tunnelPort());
+        assertTrue(tunnelFlows.toString(), tunnelFlows.stream().anyMatch(line -> line.contains("tun_id=0x1389")));
+        final var toTunnel = OvsSwitches.flows("s1", "table=50").stream()
+            .filter(line -> line.contains("set_field:0x1389->tun_id")).toList();
+        assertTrue(toTunnel.toString(), !toTunnel.isEmpty() && toTunnel.stream()
+            .allMatch(line -> line.contains("0xac100002->NXM_NX_TUN_IPV4_DST") || line.contains("172.16.0.2")));
+    }
+
+    @Test
     public void b01_spoofedSourceMacGetsNothingThrough() {
         final var h1 = topology.host("h1");
         final var h2 = topology.host("h2");
@@ -262,8 +279,7 @@ public class TenantIsolationEndToEndIT {
     @Test
     public void b08_of13SwitchGetsStandardFlowsOnlyAndIsolationHolds() throws InterruptedException {
         final Topology.Edge s2 = topology.edge("s2");
-        final ObjectNode of13 = Orchestrator.uplinks(s2.nodeId(), Integer.toString(s2.uplinkPort()))
-            .put("profile", "of13");
+        final ObjectNode of13 = Orchestrator.switchOf(topology, s2).put("profile", "of13");
         assertEquals(204, orchestrator.put(of13).status());
         try {
             awaitEquals("profile of s2", () -> restconf.get("edgeplane-tenant:status/switch-status=" + s2.nodeId())
@@ -271,12 +287,18 @@ public class TenantIsolationEndToEndIT {
             awaitEquals("Nicira actions on s2", () -> OvsSwitches.flows("s2", OvsSwitches.EDGEPLANE_COOKIES).stream()
                 .filter(line -> line.contains("move:") || line.contains("load:") || line.contains("NXM")).count(),
                 0L);
-            awaitEquals("reachability matrix with s2 on of13", () -> measuredMatrix(topology.hosts()),
-                expectedMatrix(topology.hosts()));
+            // VXLAN needs the Nicira tunnel destination: its port on s2 says so, and VLAN isolation holds.
+            final var h11 = topology.host("h11");
+            awaitEquals("status of h11 on an of13 switch", () -> restconf.get("edgeplane-tenant:status/port-status="
+                + h11.name()).json().path("edgeplane-tenant:port-status").path(0).path("last-error").asText()
+                .contains("ovs profile"), true);
+            final var vlanHosts = topology.hosts().stream().filter(host -> topology.network(host.network()).vxlan()
+                == null).toList();
+            awaitEquals("reachability matrix with s2 on of13", () -> measuredMatrix(vlanHosts),
+                expectedMatrix(vlanHosts));
             awaitFlowsAsDesired();
         } finally {
-            assertEquals(204, orchestrator.put(Orchestrator.uplinks(s2.nodeId(),
-                Integer.toString(s2.uplinkPort()))).status());
+            assertEquals(204, orchestrator.put(Orchestrator.switchOf(topology, s2)).status());
         }
         awaitEquals("profile of s2 detected again", () -> restconf.get("edgeplane-tenant:status/switch-status="
             + s2.nodeId()).json().path("edgeplane-tenant:switch-status").path(0).path("profile").asText(), "ovs");

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
@@ -21,7 +22,12 @@ import org.eclipse.jdt.annotation.Nullable;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Topology(int prefixLength, List<Edge> switches, Fabric fabric, List<TenantSpec> tenants,
-        List<NetworkSpec> networks, List<Host> hosts, @Nullable List<Spare> spares) {
+        List<NetworkSpec> networks, List<Host> hosts, @Nullable List<Spare> spares, @Nullable Underlay underlay) {
+
+    /** The VXLAN underlay: each edge switch's tunnel endpoint and the OpenFlow number of its tunnel port. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Underlay(String bridge, int tunnelPort, Map<String, String> vteps) {
+    }
 
     /** A host with no intent, where a migrating host's identity can move to. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -46,9 +52,9 @@ public record Topology(int prefixLength, List<Edge> switches, Fabric fabric, Lis
     public record TenantSpec(String id, String name) {
     }
 
-    /** A VLAN network. */
+    /** A VLAN network, or a VXLAN one when {@code vxlan} (the VNI) is set. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record NetworkSpec(String id, String tenant, int vlan) {
+    public record NetworkSpec(String id, String tenant, @Nullable Integer vlan, @Nullable Integer vxlan) {
     }
 
     /** A host: one Edgeplane port. {@code portName}, when set, is what orchestration sends as switch-port. */
@@ -67,6 +73,10 @@ public record Topology(int prefixLength, List<Edge> switches, Fabric fabric, Lis
 
     public Edge edge(final String name) {
         return switches.stream().filter(edge -> edge.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    public NetworkSpec network(final String id) {
+        return networks.stream().filter(network -> network.id().equals(id)).findFirst().orElseThrow();
     }
 
     public Host host(final String name) {
