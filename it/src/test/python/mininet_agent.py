@@ -51,7 +51,8 @@ def build_underlay(underlay):
     bridge; encapsulated frames leave through its LOCAL port and are sent straight back into it, where Open vSwitch
     terminates the tunnel whose local_ip they are addressed to (native tunnelling, tnl_push/tnl_pop)."""
     bridge = underlay["bridge"]
-    run = lambda *argv: subprocess.check_call(list(argv))
+    # Their chatter (ovs-appctl prints "OK") must not reach stdout, which is the JSON channel to the test.
+    run = lambda *argv: subprocess.check_call(list(argv), stdout=subprocess.DEVNULL)
     run("ovs-vsctl", "add-br", bridge, "--", "set", "bridge", bridge, "datapath_type=netdev",
         "other-config:hwaddr=" + underlay["mac"])
     for ip in underlay["vteps"].values():

@@ -64,10 +64,13 @@ public final class DemoMain {
             topology.host("h6").ip());
         out.printf("  mnexec -a %d ping -c2 %s     # h6 -> h7, tenant blue across the fabric: replies%n",
             pids.get("h6"), topology.host("h7").ip());
+        out.printf("  mnexec -a %d ping -c2 %s    # h10 -> h11, VXLAN network red-app through the tunnel%n",
+            pids.get("h10"), topology.host("h11").ip());
         out.println();
         out.println("  curl -u admin:admin http://127.0.0.1:8181/rests/data/edgeplane-tenant:status");
         out.println("  curl -u admin:admin http://127.0.0.1:8181/rests/data/edgeplane-tenant:intent/port=" + h1.name());
         out.println("  ovs-ofctl -O OpenFlow13 dump-flows s1 " + OvsSwitches.EDGEPLANE_COOKIES);
+        out.println("  karaf-distribution/target/assembly/bin/client -u karaf -p karaf edgeplane:ports");
         out.println();
         out.println("Press Enter (or Ctrl-C) to stop the topology and the controller.");
     }

@@ -55,13 +55,6 @@ public final class KarafProcess implements AutoCloseable {
         return boot(deadline);
     }
 
-    /** Runs one Karaf shell command through bin/client (SSH to the running controller) and returns its output. */
-    public String shell(final String command) {
-        final List<String> argv = List.of(home.resolve("bin/client").toString(), "-u", "karaf", "-p", "karaf",
-            "-r", "10", "-d", "3", command);
-        return OvsSwitches.run(argv);
-    }
-
     private Duration boot(final Duration deadline) throws IOException, InterruptedException {
         for (int port : new int[] {8181, 6653}) {
             if (listening(port)) {
@@ -100,19 +93,29 @@ public final class KarafProcess implements AutoCloseable {
         return home.resolve("data/log/karaf.log");
     }
 
+    /** Stops Karaf (the launcher script and the JVM it started) and waits until its ports are free. */
     @Override
     public void close() {
-        if (process != null && process.isAlive()) {
-            process.descendants().forEach(ProcessHandle::destroy);
-            process.destroy();
-            try {
-                if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                    process.descendants().forEach(ProcessHandle::destroyForcibly);
-                    process.destroyForcibly();
+        if (process == null) {
+            return;
+        }
+        final List<ProcessHandle> all = new java.util.ArrayList<>(process.descendants().toList());
+        all.add(process.toHandle());
+        all.forEach(ProcessHandle::destroy);
+        try {
+            for (ProcessHandle handle : all) {
+                try {
+                    handle.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    handle.destroyForcibly();
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
+            final Instant deadline = Instant.now().plusSeconds(30);
+            while ((listening(8181) || listening(6653)) && Instant.now().isBefore(deadline)) {
+                Thread.sleep(500);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         process = null;
     }

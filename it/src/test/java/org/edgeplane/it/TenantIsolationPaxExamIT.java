@@ -16,7 +16,11 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.features;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,6 +30,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.inject.Inject;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
 import org.edgeplane.isolation.intent.Intent;
 import org.edgeplane.isolation.intent.Network;
 import org.edgeplane.isolation.intent.Port;
@@ -63,6 +69,9 @@ public class TenantIsolationPaxExamIT {
 
     @Inject
     private DataBroker dataBroker;
+
+    @Inject
+    private SessionFactory sessionFactory;
 
     @Configuration
     public Option[] config() {
@@ -131,6 +140,31 @@ public class TenantIsolationPaxExamIT {
             "isolation:port-security:port=pax-1:ipv4=10.77.0.1", "isolation:port-security:port=pax-2:arp=10.77.0.2",
             "isolation:l2:port=pax-1", "isolation:egress:port=pax-2", "isolation:flood:network=pax-net:from=port",
             "isolation:miss:classify")));
+    }
+
+    @Test
+    public void operatorCommandsRunInTheKarafShell() throws Exception {
+        write(oneTenant(List.of("10.77.0.1")));
+        final var out = new ByteArrayOutputStream();
+        final var console = new PrintStream(out, true, StandardCharsets.UTF_8);
+        try (Session session = sessionFactory.create(new ByteArrayInputStream(new byte[0]), console, console)) {
+            final Instant deadline = Instant.now().plus(DEADLINE);
+            String ports = String.valueOf(session.execute("edgeplane:ports"));
+            while (!ports.contains("port pax-2") && Instant.now().isBefore(deadline)) {
+                Thread.sleep(250);
+                ports = String.valueOf(session.execute("edgeplane:ports"));
+            }
+            assertTrue(ports, ports.contains("tenant pax (Pax)") && ports.contains("  network pax-net vlan 300"));
+            assertTrue(ports, ports.contains("    port pax-1 openflow:77 1 02:00:00:00:77:01 10.77.0.1 "));
+            // No switch openflow:77 is connected in this container: the status says so.
+            assertTrue(ports, ports.contains("switch-disconnected error=\"switch openflow:77 is not connected\""));
+            final String flows = String.valueOf(session.execute("edgeplane:flows openflow:77"));
+            assertTrue(flows, flows.contains("isolation:classify:port=pax-1 installed"));
+            assertTrue(flows, flows.contains("port=pax-1") && flows.contains("network=pax-net"));
+            final String recompute = String.valueOf(session.execute("edgeplane:recompute openflow:77"));
+            assertTrue(recompute, recompute.startsWith("openflow:77: recomputed, "));
+            assertTrue(recompute, recompute.matches("openflow:77: recomputed, \\d+ flows desired, \\d+ written.*"));
+        }
     }
 
     @Test

@@ -62,8 +62,6 @@ public final class IsolationCompiler {
     private final Map<String, SortedMap<String, Partition>> partitionsBySwitch = new HashMap<>();
     private final SortedMap<String, Map<String, FlowRecord>> flowsBySwitch = new TreeMap<>();
     private final SortedMap<String, SortedMap<Long, MeterRecord>> metersBySwitch = new TreeMap<>();
-    /** Per switch, the partitions this update replaced (old, then new; either may be null). */
-    private final Map<String, List<Partition[]>> replaced = new HashMap<>();
     private final SortedMap<String, PortOutcome> outcomes = new TreeMap<>();
 
     /**
@@ -315,10 +313,7 @@ public final class IsolationCompiler {
         members.values().forEach(port -> switchesNow.add(port.switchId()));
         for (var entry : partitionsBySwitch.entrySet()) {
             if (!switchesNow.contains(entry.getKey())) {
-                final Partition removed = entry.getValue().remove(networkId);
-                if (removed != null) {
-                    replaced.computeIfAbsent(entry.getKey(), key -> new ArrayList<>())
-                        .add(new Partition[] {removed, null});
+                if (entry.getValue().remove(networkId) != null) {
                     touchedSwitches.add(entry.getKey());
                 }
             }
@@ -331,9 +326,7 @@ public final class IsolationCompiler {
         for (String switchId : switchesNow) {
             final Partition partition = PartitionCompiler.compile(contexts.get(switchId), network, memberList,
                 contexts);
-            final Partition previous = partitionsBySwitch.computeIfAbsent(switchId, key -> new TreeMap<>())
-                .put(networkId, partition);
-            replaced.computeIfAbsent(switchId, key -> new ArrayList<>()).add(new Partition[] {previous, partition});
+            partitionsBySwitch.computeIfAbsent(switchId, key -> new TreeMap<>()).put(networkId, partition);
             touchedSwitches.add(switchId);
             for (BoundPort port : memberList) {
                 if (port.switchId().equals(switchId)) {
@@ -345,11 +338,10 @@ public final class IsolationCompiler {
     }
 
     /**
-     * Brings one switch's flow and meter tables up to date by replacing the partitions that changed in a copy of the
-     * previous tables (a hash copy costs far less than re-sorting thousands of flows).
+     * Brings one switch's flow and meter tables up to date: the flows are a union view over its base flows and its
+     * partitions (no copying of the switch's other flows), the meters a merge of the partitions' few meters.
      */
     private void assembleSwitch(final String switchId) {
-        final List<Partition[]> changes = replaced.remove(switchId);
         final var partitions = partitionsBySwitch.get(switchId);
         if (partitions == null || partitions.isEmpty()) {
             partitionsBySwitch.remove(switchId);
@@ -357,23 +349,14 @@ public final class IsolationCompiler {
             metersBySwitch.remove(switchId);
             return;
         }
-        final Map<String, FlowRecord> previous = flowsBySwitch.get(switchId);
-        final var flows = new HashMap<String, FlowRecord>(previous != null ? previous : baseFlows(switchId));
-        final var meters = new TreeMap<Long, MeterRecord>(metersBySwitch.getOrDefault(switchId,
-            Collections.emptySortedMap()));
-        for (Partition[] change : changes) {
-            if (change[0] != null) {
-                flows.keySet().removeAll(change[0].flows().keySet());
-                meters.keySet().removeAll(change[0].meters().keySet());
-            }
+        final var parts = new ArrayList<Map<String, FlowRecord>>(partitions.size() + 1);
+        parts.add(baseFlows(switchId));
+        final var meters = new TreeMap<Long, MeterRecord>();
+        for (Partition partition : partitions.values()) {
+            parts.add(partition.flows());
+            meters.putAll(partition.meters());
         }
-        for (Partition[] change : changes) {
-            if (change[1] != null) {
-                flows.putAll(change[1].flows());
-                meters.putAll(change[1].meters());
-            }
-        }
-        flowsBySwitch.put(switchId, Collections.unmodifiableMap(flows));
+        flowsBySwitch.put(switchId, new SwitchFlows(parts));
         if (meters.isEmpty()) {
             metersBySwitch.remove(switchId);
         } else {
@@ -394,6 +377,6 @@ public final class IsolationCompiler {
             cookie, FlowMatch.builder().build(),
             List.of(new org.edgeplane.isolation.flow.Instruction.GotoTable(Table.ARP_RESPONDER.next())));
         flows.put(arp.id(), PipelineContract.verify(arp));
-        return flows;
+        return Collections.unmodifiableMap(flows);
     }
 }

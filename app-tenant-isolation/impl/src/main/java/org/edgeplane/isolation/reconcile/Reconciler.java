@@ -40,6 +40,17 @@ public final class Reconciler {
     private final Duration writeTimeout;
     private final Map<String, Map<String, InstalledFlow>> installed = new HashMap<>();
     private final Map<String, Map<Long, Optional<MeterRecord>>> installedMeters = new HashMap<>();
+    /**
+     * Per switch, the desired tables (by identity) that were last applied in full. The compiler hands out the same
+     * table objects for switches an update did not touch, so a round costs what changed, not what exists.
+     */
+    private final Map<String, Applied> lastApplied = new HashMap<>();
+
+    private record Applied(Map<String, FlowRecord> flows, Map<Long, MeterRecord> meters) {
+        boolean isSame(final Map<String, FlowRecord> otherFlows, final Map<Long, MeterRecord> otherMeters) {
+            return flows == otherFlows && meters == otherMeters;
+        }
+    }
 
     /** The outcome for one switch. */
     public record SwitchResult(int desired, int installed, int changes, Optional<String> error) {
@@ -57,16 +68,19 @@ public final class Reconciler {
     public void adoptInstalled(final String switchId, final Map<String, Table> flows) {
         final var known = installed.computeIfAbsent(switchId, key -> new HashMap<>());
         flows.forEach((id, table) -> known.putIfAbsent(id, InstalledFlow.found(table)));
+        lastApplied.remove(switchId);
     }
 
     /** Seeds the memory with meters found installed by an earlier run, like {@link #adoptInstalled}. */
     public void adoptInstalledMeters(final String switchId, final Set<Long> meterIds) {
         final var known = installedMeters.computeIfAbsent(switchId, key -> new HashMap<>());
         meterIds.forEach(id -> known.putIfAbsent(id, Optional.empty()));
+        lastApplied.remove(switchId);
     }
 
     /** Forgets what was installed on a switch, so the next reconcile rewrites all of its flows and meters. */
     public void forget(final String switchId) {
+        lastApplied.remove(switchId);
         final var flows = installed.get(switchId);
         if (flows != null) {
             flows.replaceAll((id, flow) -> InstalledFlow.found(flow.table()));
@@ -98,10 +112,19 @@ public final class Reconciler {
         switchIds.addAll(installedMeters.keySet());
         final var pending = new TreeMap<String, Future<?>>();
         final var diffs = new TreeMap<String, FlowDiff>();
+        final var results = new TreeMap<String, SwitchResult>();
+        final var tables = new HashMap<String, Applied>();
         for (String switchId : switchIds) {
             final Map<String, FlowRecord> desired = desiredOf(desiredBySwitch, switchId);
             final Map<Long, MeterRecord> meters = desiredMetersBySwitch.containsKey(switchId)
                 ? desiredMetersBySwitch.get(switchId) : Map.of();
+            final Applied last = lastApplied.get(switchId);
+            if (last != null && last.isSame(desired, meters)) {
+                results.put(switchId, new SwitchResult(desired.size(), installed.getOrDefault(switchId, Map.of())
+                    .size(), 0, Optional.empty()));
+                continue;
+            }
+            tables.put(switchId, new Applied(desired, meters));
             final FlowDiff diff = FlowDiff.between(switchId, installed.getOrDefault(switchId, Map.of()), desired,
                 installedMeters.getOrDefault(switchId, Map.of()), meters);
             diffs.put(switchId, diff);
@@ -109,7 +132,6 @@ public final class Reconciler {
                 pending.put(switchId, submit(diff));
             }
         }
-        final var results = new TreeMap<String, SwitchResult>();
         for (var entry : diffs.entrySet()) {
             final String switchId = entry.getKey();
             final FlowDiff diff = entry.getValue();
@@ -121,6 +143,11 @@ public final class Reconciler {
                 if (error.isEmpty()) {
                     remember(switchId, diff);
                 }
+            }
+            if (error.isEmpty()) {
+                lastApplied.put(switchId, tables.get(switchId));
+            } else {
+                lastApplied.remove(switchId);
             }
             final int installedCount = installed.getOrDefault(switchId, Map.of()).size();
             if (installedCount == 0) {

@@ -1,0 +1,75 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.isolation.compiler;
+
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.edgeplane.isolation.flow.FlowRecord;
+
+/**
+ * The desired flows of one switch, by id: an unmodifiable union of its base flows and its partitions' flows, which
+ * have disjoint ids. Building it costs what the partition list costs; the lookup index is built on first lookup,
+ * so an incremental update pays for the switches it touched only when someone reads them by id.
+ */
+final class SwitchFlows extends AbstractMap<String, FlowRecord> {
+    private final List<Map<String, FlowRecord>> parts;
+    private final int size;
+    private volatile Map<String, FlowRecord> index;
+
+    SwitchFlows(final List<Map<String, FlowRecord>> parts) {
+        this.parts = List.copyOf(parts);
+        size = this.parts.stream().mapToInt(Map::size).sum();
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public FlowRecord get(final Object key) {
+        return index().get(key);
+    }
+
+    @Override
+    public boolean containsKey(final Object key) {
+        return index().containsKey(key);
+    }
+
+    private Map<String, FlowRecord> index() {
+        Map<String, FlowRecord> built = index;
+        if (built == null) {
+            built = new HashMap<>(size * 4 / 3 + 1);
+            for (Map<String, FlowRecord> part : parts) {
+                built.putAll(part);
+            }
+            index = built;
+        }
+        return built;
+    }
+
+    @Override
+    public Set<Entry<String, FlowRecord>> entrySet() {
+        return new AbstractSet<>() {
+            @Override
+            public Iterator<Entry<String, FlowRecord>> iterator() {
+                return parts.stream().flatMap(part -> part.entrySet().stream()).iterator();
+            }
+
+            @Override
+            public int size() {
+                return size;
+            }
+        };
+    }
+}
