@@ -27,8 +27,6 @@ import org.junit.BeforeClass;
 import org.junit.FixMethodOrder;
 import org.junit.Test;
 import org.junit.runners.MethodSorters;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Tenant isolation end to end: the built controller, Mininet with Open vSwitch (userspace datapath, OpenFlow 1.3,
@@ -37,7 +35,6 @@ import org.slf4j.LoggerFactory;
  */
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class TenantIsolationEndToEndIT {
-    private static final Logger LOG = LoggerFactory.getLogger(TenantIsolationEndToEndIT.class);
     private static final Duration CONVERGENCE = Duration.ofSeconds(90);
 
     private static Topology topology;
@@ -57,9 +54,9 @@ public class TenantIsolationEndToEndIT {
             Path.of(System.getProperty("edgeplane.topology")), Path.of("target/mininet-agent.log"));
         final Instant begin = Instant.now();
         orchestrator.provision(topology);
-        LOG.info("Controller booted in {} s; topology provisioned with {} REST calls in {} ms", boot.toSeconds(),
-            topology.tenants().size() + topology.networks().size() + topology.switches().size()
-                + topology.hosts().size(), Duration.between(begin, Instant.now()).toMillis());
+        Figures.record(String.format("controller booted in %d s; topology provisioned with %d REST calls in %d ms",
+            boot.toSeconds(), topology.tenants().size() + topology.networks().size() + topology.switches().size()
+                + topology.hosts().size(), Duration.between(begin, Instant.now()).toMillis()));
     }
 
     @AfterClass
@@ -107,7 +104,7 @@ public class TenantIsolationEndToEndIT {
             }, "true/true");
         }
         for (Topology.Edge edge : topology.switches()) {
-            LOG.info("Edgeplane flows on {}: {}", edge.name(), OvsSwitches.flows(edge.name(),
+            Figures.record("Edgeplane flows on " + edge.name() + ": " + OvsSwitches.flows(edge.name(),
                 OvsSwitches.EDGEPLANE_COOKIES).size());
         }
     }
@@ -318,8 +315,8 @@ public class TenantIsolationEndToEndIT {
                 "dump-meters", "s2")).contains("kbps") && OvsSwitches.flows("s2", "table=0").stream()
                     .anyMatch(line -> line.contains("meter:" + h2.port())), true);
             final double policed = sendRateKbps("h2", h1);
-            LOG.info("h2 -> h1 TCP throughput: {} kbps unpoliced, {} kbps with a {} kbps meter", Math.round(lineRate),
-                Math.round(policed), limitKbps);
+            Figures.record(String.format("h2 -> h1 TCP throughput: %d kbps unpoliced, %d kbps with a %d kbps meter",
+                Math.round(lineRate), Math.round(policed), limitKbps));
             assertTrue("policed rate " + policed + " kbps is near the " + limitKbps + " kbps limit",
                 policed < limitKbps * 1.5 && policed > limitKbps * 0.2);
             assertTrue("line rate " + lineRate + " kbps is far above the limit", lineRate > limitKbps * 4);
@@ -376,7 +373,7 @@ public class TenantIsolationEndToEndIT {
         } finally {
             boot = karaf.restart(Duration.ofMinutes(5));
         }
-        LOG.info("Controller restarted in {} s", boot.toSeconds());
+        Figures.record("controller restarted in " + boot.toSeconds() + " s");
         assertEquals(intentBefore, restconf.get(Orchestrator.INTENT).body());
         for (Topology.Host host : topology.hosts()) {
             awaitEquals("status of " + host.name() + " after the restart", () -> {
