@@ -70,7 +70,6 @@ public final class DemoMain {
         out.println("  curl -u admin:admin http://127.0.0.1:8181/rests/data/edgeplane-tenant:status");
         out.println("  curl -u admin:admin http://127.0.0.1:8181/rests/data/edgeplane-tenant:intent/port=" + h1.name());
         out.println("  ovs-ofctl -O OpenFlow13 dump-flows s1 " + OvsSwitches.EDGEPLANE_COOKIES);
-        out.println("  karaf-distribution/target/assembly/bin/client -u karaf -p karaf edgeplane:ports");
         out.println();
         out.println("Press Enter (or Ctrl-C) to stop the topology and the controller.");
     }
