@@ -25,6 +25,8 @@ from mininet.net import Mininet
 from mininet.node import OVSSwitch, RemoteController
 
 NET = None
+# Bridges the agent made outside Mininet (the VXLAN underlay), removed on stop.
+EXTRA_BRIDGES = []
 
 
 def answer(payload):
@@ -51,6 +53,7 @@ def build_underlay(underlay):
     bridge; encapsulated frames leave through its LOCAL port and are sent straight back into it, where Open vSwitch
     terminates the tunnel whose local_ip they are addressed to (native tunnelling, tnl_push/tnl_pop)."""
     bridge = underlay["bridge"]
+    EXTRA_BRIDGES.append(bridge)
     # Their chatter (ovs-appctl prints "OK") must not reach stdout, which is the JSON channel to the test.
     run = lambda *argv: subprocess.check_call(list(argv), stdout=subprocess.DEVNULL)
     run("ovs-vsctl", "add-br", bridge, "--", "set", "bridge", bridge, "datapath_type=netdev",
@@ -158,6 +161,8 @@ def stop():
     if NET is not None:
         NET.stop()
         NET = None
+    while EXTRA_BRIDGES:
+        subprocess.call(["ovs-vsctl", "--if-exists", "del-br", EXTRA_BRIDGES.pop()])
     answer({"ok": True})
 
 
