@@ -96,13 +96,7 @@ public class TenantIsolationEndToEndIT {
 
     @Test
     public void a1_everyPortReportsItsFlowsInstalled() throws InterruptedException {
-        for (Topology.Host host : topology.hosts()) {
-            awaitEquals("status of " + host.name(), () -> {
-                final JsonNode status = restconf.get("edgeplane-tenant:status/port-status=" + host.name())
-                    .json().path("edgeplane-tenant:port-status").path(0);
-                return status.path("switch-connected").asBoolean() + "/" + status.path("flows-installed").asBoolean();
-            }, "true/true");
-        }
+        awaitEveryPortInstalled("");
         for (Topology.Edge edge : topology.switches()) {
             Figures.record("Edgeplane flows on " + edge.name() + ": " + OvsSwitches.flows(edge.name(),
                 OvsSwitches.EDGEPLANE_COOKIES).size());
@@ -279,15 +273,13 @@ public class TenantIsolationEndToEndIT {
         final ObjectNode of13 = Orchestrator.switchOf(topology, s2).put("profile", "of13");
         assertEquals(204, orchestrator.put(of13).status());
         try {
-            awaitEquals("profile of s2", () -> restconf.get("edgeplane-tenant:status/switch-status=" + s2.nodeId())
-                .json().path("edgeplane-tenant:switch-status").path(0).path("profile").asText(), "of13");
+            awaitEquals("profile of s2", () -> switchStatus(s2.nodeId()).path("profile").asText(), "of13");
             awaitEquals("Nicira actions on s2", () -> OvsSwitches.flows("s2", OvsSwitches.EDGEPLANE_COOKIES).stream()
                 .filter(line -> line.contains("move:") || line.contains("load:") || line.contains("NXM")).count(),
                 0L);
             // VXLAN needs the Nicira tunnel destination: its port on s2 says so, and VLAN isolation holds.
             final var h11 = topology.host("h11");
-            awaitEquals("status of h11 on an of13 switch", () -> restconf.get("edgeplane-tenant:status/port-status="
-                + h11.name()).json().path("edgeplane-tenant:port-status").path(0).path("last-error").asText()
+            awaitEquals("status of h11 on an of13 switch", () -> portStatus(h11.name()).path("last-error").asText()
                 .contains("ovs profile"), true);
             final var vlanHosts = topology.hosts().stream().filter(host -> topology.network(host.network()).vxlan()
                 == null).toList();
@@ -297,8 +289,8 @@ public class TenantIsolationEndToEndIT {
         } finally {
             assertEquals(204, orchestrator.put(Orchestrator.switchOf(topology, s2)).status());
         }
-        awaitEquals("profile of s2 detected again", () -> restconf.get("edgeplane-tenant:status/switch-status="
-            + s2.nodeId()).json().path("edgeplane-tenant:switch-status").path(0).path("profile").asText(), "ovs");
+        awaitEquals("profile of s2 detected again", () -> switchStatus(s2.nodeId()).path("profile").asText(),
+            "ovs");
     }
 
     @Test
@@ -334,16 +326,14 @@ public class TenantIsolationEndToEndIT {
         // flush the flow table (it does when a bridge goes from having a controller to having none).
         OvsSwitches.run(List.of("ovs-vsctl", "set-controller", "s1", "tcp:127.0.0.1:6999"));
         try {
-            awaitEquals("s1 disconnected", () -> restconf.get("edgeplane-tenant:status/switch-status=openflow:1")
-                .json().path("edgeplane-tenant:switch-status").path(0).path("connected").asBoolean(), false);
+            awaitEquals("s1 disconnected", () -> switchStatus("openflow:1").path("connected").asBoolean(), false);
             // fail-mode secure: the flows stay and traffic keeps flowing without a controller.
             assertEquals(Map.of("h1 " + topology.host("h3").ip(), true),
                 mininet.pings(List.of(List.of("h1", topology.host("h3").ip())), 2));
         } finally {
             OvsSwitches.run(List.of("ovs-vsctl", "set-controller", "s1", target));
         }
-        awaitEquals("s1 connected", () -> restconf.get("edgeplane-tenant:status/switch-status=openflow:1")
-            .json().path("edgeplane-tenant:switch-status").path(0).path("connected").asBoolean(), true);
+        awaitEquals("s1 connected", () -> switchStatus("openflow:1").path("connected").asBoolean(), true);
         awaitFlowsAsDesired();
         awaitEquals("reachability matrix after the reconnect", () -> measuredMatrix(topology.hosts()),
             expectedMatrix(topology.hosts()));
@@ -375,16 +365,30 @@ public class TenantIsolationEndToEndIT {
         }
         Figures.record("controller restarted in " + boot.toSeconds() + " s");
         assertEquals(intentBefore, restconf.get(Orchestrator.INTENT).body());
-        for (Topology.Host host : topology.hosts()) {
-            awaitEquals("status of " + host.name() + " after the restart", () -> {
-                final JsonNode status = restconf.get("edgeplane-tenant:status/port-status=" + host.name())
-                    .json().path("edgeplane-tenant:port-status").path(0);
-                return status.path("switch-connected").asBoolean() + "/" + status.path("flows-installed").asBoolean();
-            }, "true/true");
-        }
+        awaitEveryPortInstalled(" after the restart");
         awaitFlowsAsDesired();
         awaitEquals("reachability matrix after the restart", () -> measuredMatrix(topology.hosts()),
             expectedMatrix(topology.hosts()));
+    }
+
+    /** Every port of the topology reports its switch connected and its flows installed. */
+    private static void awaitEveryPortInstalled(final String when) throws InterruptedException {
+        for (Topology.Host host : topology.hosts()) {
+            awaitEquals("status of " + host.name() + when, () -> {
+                final JsonNode status = portStatus(host.name());
+                return status.path("switch-connected").asBoolean() + "/" + status.path("flows-installed").asBoolean();
+            }, "true/true");
+        }
+    }
+
+    private static JsonNode portStatus(final String portId) {
+        return restconf.get("edgeplane-tenant:status/port-status=" + portId).json()
+            .path("edgeplane-tenant:port-status").path(0);
+    }
+
+    private static JsonNode switchStatus(final String nodeId) {
+        return restconf.get("edgeplane-tenant:status/switch-status=" + nodeId).json()
+            .path("edgeplane-tenant:switch-status").path(0);
     }
 
     /**
@@ -394,8 +398,7 @@ public class TenantIsolationEndToEndIT {
     private static void awaitFlowsAsDesired() throws InterruptedException {
         for (Topology.Edge edge : topology.switches()) {
             awaitEquals("Edgeplane flows on " + edge.name() + " vs. its desired and installed count", () -> {
-                final JsonNode status = restconf.get("edgeplane-tenant:status/switch-status=" + edge.nodeId())
-                    .json().path("edgeplane-tenant:switch-status").path(0);
+                final JsonNode status = switchStatus(edge.nodeId());
                 final int desired = status.path("desired-flows").asInt(-1);
                 final int installed = status.path("installed-flows").asInt(-1);
                 final int onSwitch = OvsSwitches.flows(edge.name(), OvsSwitches.EDGEPLANE_COOKIES).size();

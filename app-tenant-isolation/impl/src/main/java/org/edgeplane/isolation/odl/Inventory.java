@@ -89,6 +89,11 @@ public final class Inventory {
         return found;
     }
 
+    /** Whether a flow carries the cookie prefix of one app. */
+    private static boolean isOwnedBy(final Flow flow, final long appPrefix) {
+        return flow.getCookie() != null && (flow.getCookie().getValue().longValue() & Cookies.APP_MASK) == appPrefix;
+    }
+
     /** The profile a switch's self-description implies: Open vSwitch reports Nicira as its manufacturer. */
     static @Nullable SwitchProfile detectProfile(final @Nullable FlowCapableNode description) {
         if (description == null || description.getManufacturer() == null) {
@@ -143,8 +148,7 @@ public final class Inventory {
             for (var table : flowCapable.nonnullTable().values()) {
                 polled |= table.augmentation(FlowTableStatisticsData.class) != null;
                 for (Flow flow : table.nonnullFlow().values()) {
-                    if (flow.getCookie() != null
-                            && (flow.getCookie().getValue().longValue() & Cookies.APP_MASK) == prefix) {
+                    if (isOwnedBy(flow, prefix)) {
                         ids.add(flow.getId().getValue());
                     }
                 }
@@ -171,8 +175,7 @@ public final class Inventory {
             }
             for (var table : flowCapable.nonnullTable().values()) {
                 for (Flow flow : table.nonnullFlow().values()) {
-                    if (flow.getCookie() != null
-                            && (flow.getCookie().getValue().longValue() & Cookies.APP_MASK) == prefix) {
+                    if (isOwnedBy(flow, prefix)) {
                         found.computeIfAbsent(node.getId().getValue(), key -> new TreeMap<>())
                             .put(flow.getId().getValue(), Table.ofId(table.getId().toJava()));
                     }

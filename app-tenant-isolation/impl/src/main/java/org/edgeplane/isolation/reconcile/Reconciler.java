@@ -10,6 +10,7 @@ package org.edgeplane.isolation.reconcile;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -167,9 +168,13 @@ public final class Reconciler {
         return desired == null ? Map.of() : desired;
     }
 
-    /** What this reconciler believes is installed on a switch (flow ids). */
+    /**
+     * What this reconciler believes is installed on a switch (flow ids): a read-only view, valid on the thread that
+     * reconciles (copy it to hand it elsewhere).
+     */
     public Set<String> installedIds(final String switchId) {
-        return Set.copyOf(installed.getOrDefault(switchId, Map.of()).keySet());
+        final var flows = installed.get(switchId);
+        return flows == null ? Set.of() : Collections.unmodifiableSet(flows.keySet());
     }
 
     // A writer that throws instead of failing its future must not take the other switches down with it.

@@ -46,15 +46,16 @@ public final class FlowAudit {
         final List<String> gone = new ArrayList<>(missingSince.keySet());
         for (var entry : reported.entrySet()) {
             final String switchId = entry.getKey();
-            final var missing = new java.util.HashSet<>(installed.getOrDefault(switchId, Set.of()));
-            missing.removeAll(entry.getValue());
-            if (missing.isEmpty()) {
+            final Set<String> reportedIds = entry.getValue();
+            final int missing = (int) installed.getOrDefault(switchId, Set.of()).stream()
+                .filter(id -> !reportedIds.contains(id)).count();
+            if (missing == 0) {
                 continue;
             }
             gone.remove(switchId);
             final Instant since = missingSince.computeIfAbsent(switchId, key -> now);
             if (!now.isBefore(since.plus(grace)) && !now.isBefore(quietUntil.getOrDefault(switchId, Instant.MIN))) {
-                due.put(switchId, missing.size());
+                due.put(switchId, missing);
                 quietUntil.put(switchId, now.plus(coolDown));
                 missingSince.remove(switchId);
             }

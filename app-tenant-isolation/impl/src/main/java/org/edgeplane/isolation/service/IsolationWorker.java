@@ -185,7 +185,8 @@ public final class IsolationWorker implements IsolationOperations {
     public Set<String> installedFlowIds(final String switchId) {
         // The reconciler belongs to the worker thread; ask it there.
         try {
-            return executor.submit(() -> reconciler.installedIds(switchId)).get(30, TimeUnit.SECONDS);
+            return executor.submit(() -> Set.copyOf(reconciler.installedIds(switchId))).get(30,
+                TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("could not read the installed flows of " + switchId, e);
         } catch (InterruptedException e) {
