@@ -7,7 +7,9 @@
  */
 package org.edgeplane.isolation.compiler;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -33,6 +35,24 @@ public record CompiledIntent(SortedMap<String, Map<String, FlowRecord>> flowsByS
         metersBySwitch = Collections.unmodifiableSortedMap(new TreeMap<>(metersBySwitch));
         ports = Collections.unmodifiableSortedMap(new TreeMap<>(ports));
         profiles = Collections.unmodifiableSortedMap(new TreeMap<>(profiles));
+    }
+
+    /**
+     * The same result with more flows on some switches, such as other apps' stages. The per-switch maps are
+     * joined as views, not copied.
+     */
+    public CompiledIntent withExtraFlows(final Map<String, List<Map<String, FlowRecord>>> extraBySwitch) {
+        if (extraBySwitch.isEmpty()) {
+            return this;
+        }
+        final var merged = new TreeMap<>(flowsBySwitch);
+        extraBySwitch.forEach((switchId, extra) -> {
+            final var parts = new ArrayList<Map<String, FlowRecord>>();
+            parts.add(flowsOf(switchId));
+            parts.addAll(extra);
+            merged.put(switchId, new SwitchFlows(parts));
+        });
+        return new CompiledIntent(merged, metersBySwitch, ports, profiles);
     }
 
     /** Desired flows of one switch; empty when it should hold none. */

@@ -201,7 +201,7 @@ public final class IsolationCompiler {
                 }
             } else {
                 unbind(portId, dirtyNetworks);
-                outcomes.put(portId, new PortOutcome(portId, String.valueOf(port.switchId()), 0,
+                outcomes.put(portId, new PortOutcome(portId, String.valueOf(port.switchId()), 0, 0,
                     Optional.of(result.problem())));
             }
         }
@@ -330,7 +330,7 @@ public final class IsolationCompiler {
             touchedSwitches.add(switchId);
             for (BoundPort port : memberList) {
                 if (port.switchId().equals(switchId)) {
-                    outcomes.put(port.id(), new PortOutcome(port.id(), switchId,
+                    outcomes.put(port.id(), new PortOutcome(port.id(), switchId, port.ofPort(),
                         partition.flowCountByPort().getOrDefault(port.id(), 0), Optional.empty()));
                 }
             }
@@ -368,15 +368,17 @@ public final class IsolationCompiler {
     private static Map<String, FlowRecord> baseFlows(final String switchId) {
         final long cookie = Cookies.of(Owner.ISOLATION, ObjectKind.SWITCH, switchId);
         final var flows = new TreeMap<String, FlowRecord>();
-        for (Table table : List.of(Table.CLASSIFY, Table.PORT_SECURITY, Table.L2_FORWARD, Table.EGRESS)) {
-            final var flow = new FlowRecord("isolation:miss:" + table.name().toLowerCase(java.util.Locale.ROOT),
-                table, Priority.TABLE_MISS, cookie, FlowMatch.builder().build(), List.of());
+        for (Table table : Table.values()) {
+            if (!table.isStageEntry()) {
+                continue;
+            }
+            // Isolation's own tables drop what they do not know; the other stages pass what their app does not own.
+            final boolean passes = table == Table.ARP_RESPONDER || table.owner() != Owner.ISOLATION;
+            final var flow = new FlowRecord("isolation:miss:" + table.name().toLowerCase(java.util.Locale.ROOT)
+                .replace('_', '-'), table, Priority.TABLE_MISS, cookie, FlowMatch.builder().build(),
+                passes ? List.of(new org.edgeplane.isolation.flow.Instruction.GotoTable(table.next())) : List.of());
             flows.put(flow.id(), PipelineContract.verify(flow));
         }
-        final var arp = new FlowRecord("isolation:miss:arp-responder", Table.ARP_RESPONDER, Priority.TABLE_MISS,
-            cookie, FlowMatch.builder().build(),
-            List.of(new org.edgeplane.isolation.flow.Instruction.GotoTable(Table.ARP_RESPONDER.next())));
-        flows.put(arp.id(), PipelineContract.verify(arp));
         return Collections.unmodifiableMap(flows);
     }
 }

@@ -144,6 +144,24 @@ final class PartitionCompiler {
             FlowMatch.builder().inPort(port.ofPort()).untagged().build(), classify));
 
         final var toNext = List.<Instruction>of(new Instruction.GotoTable(Table.PORT_SECURITY.next()));
+        if (port.port().portSecurityEnabled()) {
+            compileAntiSpoofing(port, toNext);
+        } else {
+            add(new FlowRecord(id("port-security", "port", portId, "disabled"), Table.PORT_SECURITY,
+                Priority.BINDING, cookie, FlowMatch.builder().inPort(port.ofPort()).build(), toNext));
+        }
+        add(l2Unicast(port, port.mac(), null));
+        // An isolated port takes nothing that an isolated port sent: the bit must be clear to reach it.
+        add(new FlowRecord(id("egress", "port", portId, null), Table.EGRESS, Priority.BINDING, cookie,
+            FlowMatch.builder().metadata(networkBits | Metadata.egress(port.ofPort()), Metadata.NETWORK_MASK
+                | Metadata.EGRESS_MASK | (port.isolated() ? Metadata.SRC_ISOLATED : 0)).build(),
+            List.of(new Instruction.ApplyActions(List.of(new Action.Output(port.ofPort()))))));
+    }
+
+    /** Only the port's bound MAC and addresses (and its allowed pairs) may send. */
+    private void compileAntiSpoofing(final BoundPort port, final List<Instruction> toNext) {
+        final String portId = port.id();
+        final long cookie = port.cookie();
         boolean hasIpv6 = false;
         for (InetAddress ip : port.ips()) {
             final String text = Addresses.canonical(ip);
@@ -184,12 +202,6 @@ final class PartitionCompiler {
                         .ipv6Src(pair.prefix()).build(), toNext));
             }
         }
-        add(l2Unicast(port, port.mac(), null));
-        // An isolated port takes nothing that an isolated port sent: the bit must be clear to reach it.
-        add(new FlowRecord(id("egress", "port", portId, null), Table.EGRESS, Priority.BINDING, cookie,
-            FlowMatch.builder().metadata(networkBits | Metadata.egress(port.ofPort()), Metadata.NETWORK_MASK
-                | Metadata.EGRESS_MASK | (port.isolated() ? Metadata.SRC_ISOLATED : 0)).build(),
-            List.of(new Instruction.ApplyActions(List.of(new Action.Output(port.ofPort()))))));
     }
 
     /** ARP requests for a bound IPv4 address of the network become the owner's reply, sent back to the asker. */

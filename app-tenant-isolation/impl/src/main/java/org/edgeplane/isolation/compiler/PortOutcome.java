@@ -17,5 +17,5 @@ import java.util.Optional;
  * @param flowCount flows compiled for it on its own switch
  * @param error why it got no flows, if it got none
  */
-public record PortOutcome(String portId, String switchId, int flowCount, Optional<String> error) {
+public record PortOutcome(String portId, String switchId, long ofPort, int flowCount, Optional<String> error) {
 }

@@ -8,6 +8,8 @@
 package org.edgeplane.isolation.flow;
 
 import java.util.Locale;
+import org.eclipse.jdt.annotation.Nullable;
+import org.edgeplane.isolation.pipeline.Table;
 
 /**
  * An apply-action. Everything is standard OpenFlow 1.3 unless {@link #isStandardOpenflow13()} says otherwise;
@@ -129,6 +131,35 @@ public sealed interface Action {
         @Override
         public String toString() {
             return "nx_move:" + from + "->" + to;
+        }
+    }
+
+    /**
+     * Send the frame through connection tracking in a zone (Nicira ct). With {@code recirculateTo}, the frame
+     * continues in that table with its ct_state known; with {@code commit}, its connection is stored, and
+     * {@code mark} (when set) becomes the connection's ct_mark.
+     */
+    record Conntrack(int zone, boolean commit, @Nullable Table recirculateTo, @Nullable Long mark)
+            implements Action {
+        public Conntrack {
+            if (zone < 0 || zone > 0xFFFF) {
+                throw new IllegalArgumentException("conntrack zone " + zone + " is not 16 bits");
+            }
+            if (mark != null && !commit) {
+                throw new IllegalArgumentException("ct_mark is set only when committing");
+            }
+        }
+
+        @Override
+        public boolean isStandardOpenflow13() {
+            return false;
+        }
+
+        @Override
+        public String toString() {
+            return "ct(" + (commit ? "commit," : "") + "zone=" + zone
+                + (recirculateTo == null ? "" : ",table=" + recirculateTo)
+                + (mark == null ? "" : ",exec(set_mark:" + mark + ")") + ")";
         }
     }
 

@@ -33,7 +33,8 @@ import org.edgeplane.isolation.pipeline.MatchField;
 public record FlowMatch(@Nullable Long inPort, @Nullable Long metadata, @Nullable Long metadataMask,
         @Nullable Integer ethType, @Nullable String ethSrc, @Nullable String ethDst, @Nullable String ethDstMask,
         @Nullable Integer vlanVid, @Nullable String ipv4Src, @Nullable String ipv6Src, @Nullable String arpSpa,
-        @Nullable String arpSha, @Nullable Integer arpOp, @Nullable String arpTpa, @Nullable Long tunnelId) {
+        @Nullable String arpSha, @Nullable Integer arpOp, @Nullable String arpTpa, @Nullable Long tunnelId,
+        @Nullable IpMatch ip, @Nullable ConntrackMatch conntrack) {
 
     /** {@link #vlanVid()} value that matches only untagged frames (OFPVID_NONE). */
     public static final int UNTAGGED = 0;
@@ -71,7 +72,24 @@ public record FlowMatch(@Nullable Long inPort, @Nullable Long metadata, @Nullabl
         addIf(fields, arpOp, MatchField.ARP_OP);
         addIf(fields, arpTpa, MatchField.ARP_TPA);
         addIf(fields, tunnelId, MatchField.TUNNEL_ID);
+        if (ip != null) {
+            addIf(fields, ip.ipProto(), MatchField.IP_PROTO);
+            addIf(fields, ip.ipv4Dst(), MatchField.IPV4_DST);
+            addIf(fields, ip.ipv6Dst(), MatchField.IPV6_DST);
+            addIf(fields, ip.srcPort(), MatchField.L4_SRC);
+            addIf(fields, ip.dstPort(), MatchField.L4_DST);
+            addIf(fields, ip.icmpType(), MatchField.ICMP);
+            addIf(fields, ip.icmpCode(), MatchField.ICMP);
+        }
+        if (conntrack != null) {
+            fields.add(MatchField.CONNTRACK);
+        }
         return fields;
+    }
+
+    /** Whether a switch without vendor extensions can execute this match. */
+    public boolean isStandardOpenflow13() {
+        return conntrack == null && (ip == null || ip.isStandardOpenflow13());
     }
 
     private static void addIf(final Set<MatchField> fields, final Object value, final MatchField field) {
@@ -123,6 +141,12 @@ public record FlowMatch(@Nullable Long inPort, @Nullable Long metadata, @Nullabl
         if (arpTpa != null) {
             text.add("arp_tpa=" + arpTpa);
         }
+        if (ip != null) {
+            ip.describe(text);
+        }
+        if (conntrack != null) {
+            conntrack.describe(text);
+        }
         return text.length() == 0 ? "any" : text.toString();
     }
 
@@ -143,6 +167,8 @@ public record FlowMatch(@Nullable Long inPort, @Nullable Long metadata, @Nullabl
         private Integer arpOp;
         private String arpTpa;
         private Long tunnelId;
+        private IpMatch ip;
+        private ConntrackMatch conntrack;
 
         private Builder() {
         }
@@ -222,9 +248,53 @@ public record FlowMatch(@Nullable Long inPort, @Nullable Long metadata, @Nullabl
             return this;
         }
 
+        /** IPv4 (ethertype 0x0800) or IPv6 (0x86dd), with nothing else of the IP header matched yet. */
+        public Builder ip(final int ipEthType) {
+            if (ipEthType != ETH_IPV4 && ipEthType != ETH_IPV6) {
+                throw new IllegalArgumentException("not an IP ethertype: " + ipEthType);
+            }
+            ethType = ipEthType;
+            ip = ip == null ? IpMatch.ANY : ip;
+            return this;
+        }
+
+        public Builder ipProto(final int proto) {
+            ip = (ip == null ? IpMatch.ANY : ip).withProto(proto);
+            return this;
+        }
+
+        public Builder ipv4Dst(final String prefix) {
+            ethType = ETH_IPV4;
+            ip = (ip == null ? IpMatch.ANY : ip).withDst(prefix, null);
+            return this;
+        }
+
+        public Builder ipv6Dst(final String prefix) {
+            ethType = ETH_IPV6;
+            ip = (ip == null ? IpMatch.ANY : ip).withDst(null, prefix);
+            return this;
+        }
+
+        /** TCP/UDP ports; set {@link #ipProto(int)} first. */
+        public Builder ports(final IpMatch.@Nullable PortMask src, final IpMatch.@Nullable PortMask dst) {
+            ip = (ip == null ? IpMatch.ANY : ip).withPorts(src, dst);
+            return this;
+        }
+
+        /** ICMP type and code (null for any); set {@link #ipProto(int)} first. */
+        public Builder icmp(final @Nullable Integer type, final @Nullable Integer code) {
+            ip = (ip == null ? IpMatch.ANY : ip).withIcmp(type, code);
+            return this;
+        }
+
+        public Builder conntrack(final ConntrackMatch value) {
+            conntrack = value;
+            return this;
+        }
+
         public FlowMatch build() {
             return new FlowMatch(inPort, metadata, metadataMask, ethType, ethSrc, ethDst, ethDstMask, vlanVid,
-                ipv4Src, ipv6Src, arpSpa, arpSha, arpOp, arpTpa, tunnelId);
+                ipv4Src, ipv6Src, arpSpa, arpSha, arpOp, arpTpa, tunnelId, ip, conntrack);
         }
     }
 }

@@ -26,14 +26,26 @@ import org.eclipse.jdt.annotation.Nullable;
  * @param isolated private-VLAN semantics: no traffic to or from other isolated ports of the network
  * @param allowedAddressPairs extra (MAC, IP prefix) sources that pass anti-spoofing
  * @param rateLimit policing of what the port sends, when present
+ * @param portSecurityEnabled false turns off anti-spoofing and the firewall for this port (Neutron semantics)
  */
 public record Port(String id, @Nullable String tenantId, @Nullable String networkId, @Nullable String switchId,
         @Nullable String switchPort, @Nullable String macAddress, List<String> ipAddresses, boolean isolated,
-        List<AddressPair> allowedAddressPairs, @Nullable RateLimit rateLimit) {
+        List<AddressPair> allowedAddressPairs, @Nullable RateLimit rateLimit,
+        boolean portSecurityEnabled) {
     public Port {
         requireNonNull(id);
         ipAddresses = List.copyOf(ipAddresses);
         allowedAddressPairs = List.copyOf(allowedAddressPairs);
+    }
+
+    /** A port with port security on. */
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    public Port(final String id, final @Nullable String tenantId, final @Nullable String networkId,
+            final @Nullable String switchId, final @Nullable String switchPort, final @Nullable String macAddress,
+            final List<String> ipAddresses, final boolean isolated, final List<AddressPair> allowedAddressPairs,
+            final @Nullable RateLimit rateLimit) {
+        this(id, tenantId, networkId, switchId, switchPort, macAddress, ipAddresses, isolated, allowedAddressPairs,
+            rateLimit, true);
     }
 
     /** A plain port: not isolated, no extra addresses, no rate limit. */
@@ -46,21 +58,26 @@ public record Port(String id, @Nullable String tenantId, @Nullable String networ
     /** The same port bound elsewhere (a migrated VM). */
     public Port movedTo(final String newSwitchId, final String newSwitchPort) {
         return new Port(id, tenantId, networkId, newSwitchId, newSwitchPort, macAddress, ipAddresses, isolated,
-            allowedAddressPairs, rateLimit);
+            allowedAddressPairs, rateLimit, portSecurityEnabled);
     }
 
     public Port withIsolated(final boolean newIsolated) {
         return new Port(id, tenantId, networkId, switchId, switchPort, macAddress, ipAddresses, newIsolated,
-            allowedAddressPairs, rateLimit);
+            allowedAddressPairs, rateLimit, portSecurityEnabled);
     }
 
     public Port withAllowedAddressPairs(final List<AddressPair> pairs) {
         return new Port(id, tenantId, networkId, switchId, switchPort, macAddress, ipAddresses, isolated, pairs,
-            rateLimit);
+            rateLimit, portSecurityEnabled);
     }
 
     public Port withRateLimit(final @Nullable RateLimit limit) {
         return new Port(id, tenantId, networkId, switchId, switchPort, macAddress, ipAddresses, isolated,
-            allowedAddressPairs, limit);
+            allowedAddressPairs, limit, portSecurityEnabled);
+    }
+
+    public Port withPortSecurity(final boolean enabled) {
+        return new Port(id, tenantId, networkId, switchId, switchPort, macAddress, ipAddresses, isolated,
+            allowedAddressPairs, rateLimit, enabled);
     }
 }

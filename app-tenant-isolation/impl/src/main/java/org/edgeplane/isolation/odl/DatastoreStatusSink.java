@@ -18,12 +18,12 @@ import org.edgeplane.isolation.service.StatusSink;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.common.api.CommitInfo;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
-import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261121.Status;
-import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261121.StatusBuilder;
-import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261121.status.PortStatus;
-import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261121.status.PortStatusBuilder;
-import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261121.status.SwitchStatus;
-import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261121.status.SwitchStatusBuilder;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261122.Status;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261122.StatusBuilder;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261122.status.PortStatus;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261122.status.PortStatusBuilder;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261122.status.SwitchStatus;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261122.status.SwitchStatusBuilder;
 import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
 import org.opendaylight.yangtools.yang.binding.util.BindingMap;
 import org.opendaylight.yangtools.yang.common.Uint32;
@@ -57,7 +57,7 @@ public final class DatastoreStatusSink implements StatusSink {
         final var switches = new ArrayList<SwitchStatus>();
         report.switches().forEach((id, status) -> switches.add(new SwitchStatusBuilder().setNodeId(id)
             .setConnected(status.connected())
-            .setProfile(status.profile().map(profile -> org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261121
+            .setProfile(status.profile().map(profile -> org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261122
                 .SwitchProfile.ofName(profile.yangName())).orElse(null))
             .setDesiredFlows(Uint32.valueOf(status.desiredFlows()))
             .setInstalledFlows(Uint32.valueOf(status.installedFlows()))

@@ -80,6 +80,6 @@ public final class IntentCommitCohort implements DOMDataTreeCommitCohort {
         }
         final var entry = codec.fromNormalizedNode(path, data.orElseThrow());
         return IntentCodec.fromBinding(entry == null ? null
-            : (org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261121.Intent) entry.getValue());
+            : (org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261122.Intent) entry.getValue());
     }
 }

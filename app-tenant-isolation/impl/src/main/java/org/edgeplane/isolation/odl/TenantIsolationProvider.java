@@ -30,6 +30,8 @@ import org.edgeplane.isolation.reconcile.Reconciler.SwitchResult;
 import org.edgeplane.isolation.service.FlowAudit;
 import org.edgeplane.isolation.service.IsolationOperations;
 import org.edgeplane.isolation.service.IsolationWorker;
+import org.edgeplane.isolation.service.PipelineStage;
+import org.edgeplane.isolation.service.PipelineStages;
 import org.edgeplane.isolation.service.StatusReport;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.DataTreeChangeListener;
@@ -48,7 +50,7 @@ import org.slf4j.LoggerFactory;
  * Wires tenant isolation together: the commit cohort that validates intent, the listeners that mark work, and the
  * worker that compiles and reconciles. Blueprint constructs it and calls {@link #init()} and {@link #close()}.
  */
-public final class TenantIsolationProvider implements IsolationOperations, AutoCloseable {
+public final class TenantIsolationProvider implements IsolationOperations, PipelineStages, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TenantIsolationProvider.class);
     private static final Duration DATASTORE_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration COALESCE = Duration.ofMillis(50);
@@ -96,7 +98,7 @@ public final class TenantIsolationProvider implements IsolationOperations, AutoC
         }
         registrations.add(broker.registerDataTreeChangeListener(
             DataTreeIdentifier.create(LogicalDatastoreType.CONFIGURATION, IntentCodec.PATH),
-            (DataTreeChangeListener<org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261121.Intent>)
+            (DataTreeChangeListener<org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261122.Intent>)
                 changes -> worker.markDirty("intent")));
         registrations.add(broker.registerDataTreeChangeListener(
             DataTreeIdentifier.create(LogicalDatastoreType.OPERATIONAL, Inventory.ANY_NODE),
@@ -118,6 +120,16 @@ public final class TenantIsolationProvider implements IsolationOperations, AutoC
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Override
+    public AutoCloseable register(final PipelineStage stage) {
+        return worker.register(stage);
+    }
+
+    @Override
+    public void stageChanged(final PipelineStage stage) {
+        worker.stageChanged(stage);
     }
 
     @Override

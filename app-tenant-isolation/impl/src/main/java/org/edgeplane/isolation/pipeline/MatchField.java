@@ -23,5 +23,14 @@ public enum MatchField {
     ARP_SHA,
     ARP_OP,
     ARP_TPA,
-    TUNNEL_ID
+    TUNNEL_ID,
+    IP_PROTO,
+    IPV4_DST,
+    IPV6_DST,
+    L4_SRC,
+    L4_DST,
+    /** ICMP or ICMPv6 type and code. */
+    ICMP,
+    /** Nicira ct_state and ct_mark. */
+    CONNTRACK
 }

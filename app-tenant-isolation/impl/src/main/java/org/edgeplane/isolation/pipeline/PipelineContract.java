@@ -13,6 +13,8 @@ import org.edgeplane.isolation.flow.Instruction;
 /**
  * Rejects a flow that breaks the declared pipeline, so that a compiler bug fails a unit test instead of a switch:
  * a match field its table does not declare, a goto that does not go forward, a cookie of another app or none.
+ * The one exception: the isolation app owns the table-miss flow of every stage entry, which hands over to the next
+ * stage, so that a stage whose app is absent passes traffic.
  */
 public final class PipelineContract {
     private PipelineContract() {
@@ -29,7 +31,9 @@ public final class PipelineContract {
         if (!undeclared.isEmpty()) {
             throw new IllegalArgumentException(flow.id() + ": " + flow.table() + " does not declare " + undeclared);
         }
-        if ((flow.cookie() & Cookies.APP_MASK) != Cookies.appPrefix(flow.table().owner())) {
+        final boolean handOver = flow.table().isStageEntry() && flow.priority() == Priority.TABLE_MISS
+            && (flow.cookie() & Cookies.APP_MASK) == Cookies.appPrefix(Owner.ISOLATION);
+        if (!handOver && (flow.cookie() & Cookies.APP_MASK) != Cookies.appPrefix(flow.table().owner())) {
             throw new IllegalArgumentException(flow.id() + ": cookie " + Long.toHexString(flow.cookie())
                 + " is not " + flow.table().owner() + "'s");
         }

@@ -14,14 +14,17 @@ import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.MoreExecutors;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * arrive during a round coalesce into the next one, so spurious or repeated events cost one idempotent round at
  * most. A round that fails, or that leaves a switch unwritten, is retried after a delay.
  */
-public final class IsolationWorker implements IsolationOperations {
+public final class IsolationWorker implements IsolationOperations, PipelineStages {
     private static final Logger LOG = LoggerFactory.getLogger(IsolationWorker.class);
     private static final String RETRY = "retry";
 
@@ -61,6 +64,10 @@ public final class IsolationWorker implements IsolationOperations {
     private final SwitchResync resync;
     private final FlowAudit audit;
     private final Clock clock;
+    private final Map<String, PipelineStage> stages = new ConcurrentSkipListMap<>();
+    /** The last flows each stage compiled, reused when it fails: a broken stage must not open its tables. */
+    private final Map<String, Map<String, Map<String, FlowRecord>>> lastStageFlows = new HashMap<>();
+    private boolean stageFailed;
     private volatile CompiledIntent lastCompiled = IsolationCompiler.compile(Intent.EMPTY, Map.of());
     private volatile StatusReport lastStatus = StatusReport.of(lastCompiled, Map.of(), Set.of());
 
@@ -117,7 +124,8 @@ public final class IsolationWorker implements IsolationOperations {
     }
 
     private boolean round(final Set<String> keys) throws SnapshotUnavailableException {
-        return round(keys, Optional.empty()).values().stream().anyMatch(result -> result.error().isPresent());
+        return round(keys, Optional.empty()).values().stream().anyMatch(result -> result.error().isPresent())
+            || stageFailed;
     }
 
     /** One round; {@code recompile} names a switch whose networks are all recompiled, whatever changed. */
@@ -132,7 +140,8 @@ public final class IsolationWorker implements IsolationOperations {
             switches.add(recompile.orElseThrow());
             changes = new IntentChanges(networks, changes.ports(), switches);
         }
-        final CompiledIntent compiled = compiler.update(snapshot.intent(), snapshot.inventory(), changes);
+        final CompiledIntent compiled = withStages(snapshot.intent(),
+            compiler.update(snapshot.intent(), snapshot.inventory(), changes));
         final SortedMap<String, SwitchResult> results = reconciler.reconcile(compiled.flowsBySwitch(),
             compiled.metersBySwitch());
         auditSwitches(snapshot);
@@ -143,6 +152,45 @@ public final class IsolationWorker implements IsolationOperations {
         final long changeCount = results.values().stream().mapToLong(SwitchResult::changes).sum();
         LOG.debug("Recomputed for {}: {} switches, {} flow changes", keys, results.size(), changeCount);
         return results;
+    }
+
+    // The boundary of one stage: a stage that throws keeps its previous flows and the round is retried.
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    private CompiledIntent withStages(final Intent intent, final CompiledIntent compiled) {
+        stageFailed = false;
+        lastStageFlows.keySet().retainAll(stages.keySet());
+        final var extra = new HashMap<String, List<Map<String, FlowRecord>>>();
+        for (PipelineStage stage : stages.values()) {
+            Map<String, Map<String, FlowRecord>> flows;
+            try {
+                flows = stage.compile(intent, compiled);
+                lastStageFlows.put(stage.name(), flows);
+            } catch (RuntimeException e) {
+                LOG.error("Stage {} failed to compile; keeping its previous flows", stage.name(), e);
+                stageFailed = true;
+                flows = lastStageFlows.getOrDefault(stage.name(), Map.of());
+            }
+            flows.forEach((switchId, switchFlows) -> extra.computeIfAbsent(switchId, key -> new ArrayList<>())
+                .add(switchFlows));
+        }
+        return compiled.withExtraFlows(extra);
+    }
+
+    @Override
+    public AutoCloseable register(final PipelineStage stage) {
+        if (stages.putIfAbsent(stage.name(), stage) != null) {
+            throw new IllegalStateException("a stage named " + stage.name() + " is already registered");
+        }
+        stageChanged(stage);
+        return () -> {
+            stages.remove(stage.name(), stage);
+            markDirty("stage:" + stage.name());
+        };
+    }
+
+    @Override
+    public void stageChanged(final PipelineStage stage) {
+        markDirty("stage:" + stage.name());
     }
 
     /** Switches that lost installed flows (seen in their statistics) are re-pushed. */
