@@ -13,9 +13,11 @@ import org.edgeplane.isolation.flow.Action;
 import org.edgeplane.isolation.flow.FlowMatch;
 import org.edgeplane.isolation.flow.FlowRecord;
 import org.edgeplane.isolation.flow.Instruction;
+import org.edgeplane.isolation.flow.IpMatch;
 import org.edgeplane.isolation.flow.MeterRecord;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv4Prefix;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv6Prefix;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.PortNumber;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Uri;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.MacAddress;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.OutputActionCaseBuilder;
@@ -63,12 +65,17 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.ethernet.match.fields.EthernetSourceBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.ethernet.match.fields.EthernetTypeBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.EthernetMatchBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.Icmpv4MatchBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.Icmpv6MatchBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.IpMatchBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.MetadataBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.TunnelBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.VlanMatchBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.layer._3.match.ArpMatchBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.layer._3.match.Ipv4MatchBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.layer._3.match.Ipv6MatchBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.layer._4.match.TcpMatchBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.layer._4.match.UdpMatchBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.vlan.match.fields.VlanIdBuilder;
 import org.opendaylight.yangtools.yang.binding.util.BindingMap;
 import org.opendaylight.yangtools.yang.common.Uint16;
@@ -140,10 +147,25 @@ public final class OpenflowTranslator {
         if (match.tunnelId() != null) {
             builder.setTunnel(new TunnelBuilder().setTunnelId(Uint64.valueOf(match.tunnelId())).build());
         }
-        if (match.ipv4Src() != null) {
-            builder.setLayer3Match(new Ipv4MatchBuilder().setIpv4Source(new Ipv4Prefix(match.ipv4Src())).build());
-        } else if (match.ipv6Src() != null) {
-            builder.setLayer3Match(new Ipv6MatchBuilder().setIpv6Source(new Ipv6Prefix(match.ipv6Src())).build());
+        final IpMatch ip = match.ip();
+        if (match.ipv4Src() != null || ip != null && ip.ipv4Dst() != null) {
+            final var ipv4 = new Ipv4MatchBuilder();
+            if (match.ipv4Src() != null) {
+                ipv4.setIpv4Source(new Ipv4Prefix(match.ipv4Src()));
+            }
+            if (ip != null && ip.ipv4Dst() != null) {
+                ipv4.setIpv4Destination(new Ipv4Prefix(ip.ipv4Dst()));
+            }
+            builder.setLayer3Match(ipv4.build());
+        } else if (match.ipv6Src() != null || ip != null && ip.ipv6Dst() != null) {
+            final var ipv6 = new Ipv6MatchBuilder();
+            if (match.ipv6Src() != null) {
+                ipv6.setIpv6Source(new Ipv6Prefix(match.ipv6Src()));
+            }
+            if (ip != null && ip.ipv6Dst() != null) {
+                ipv6.setIpv6Destination(new Ipv6Prefix(ip.ipv6Dst()));
+            }
+            builder.setLayer3Match(ipv6.build());
         } else if (match.arpSpa() != null || match.arpSha() != null || match.arpOp() != null
                 || match.arpTpa() != null) {
             final var arp = new ArpMatchBuilder();
@@ -162,7 +184,58 @@ public final class OpenflowTranslator {
             }
             builder.setLayer3Match(arp.build());
         }
+        final var nicira = new NiciraMatches();
+        if (ip != null) {
+            transport(builder, nicira, match.ethType(), ip);
+        }
+        if (match.conntrack() != null) {
+            nicira.conntrack(match.conntrack());
+        }
+        nicira.addTo(builder);
         return builder.build();
+    }
+
+    /** Protocol, ports (exact ones standard, masked ones Nicira) and ICMP type/code. */
+    private static void transport(final MatchBuilder builder, final NiciraMatches nicira, final Integer ethType,
+            final IpMatch ip) {
+        if (ip.ipProto() == null) {
+            return;
+        }
+        final int proto = ip.ipProto();
+        builder.setIpMatch(new IpMatchBuilder().setIpProtocol(Uint8.valueOf(proto)).build());
+        final var src = ip.srcPort();
+        final var dst = ip.dstPort();
+        if (proto == IpMatch.TCP && exactOrNone(src, dst)) {
+            builder.setLayer4Match(new TcpMatchBuilder().setTcpSourcePort(portNumber(src))
+                .setTcpDestinationPort(portNumber(dst)).build());
+        } else if (proto == IpMatch.UDP && exactOrNone(src, dst)) {
+            builder.setLayer4Match(new UdpMatchBuilder().setUdpSourcePort(portNumber(src))
+                .setUdpDestinationPort(portNumber(dst)).build());
+        } else if (proto == IpMatch.TCP || proto == IpMatch.UDP) {
+            if (src != null) {
+                nicira.port(proto, true, src);
+            }
+            if (dst != null) {
+                nicira.port(proto, false, dst);
+            }
+        }
+        final Uint8 type = ip.icmpType() == null ? null : Uint8.valueOf(ip.icmpType());
+        final Uint8 code = ip.icmpCode() == null ? null : Uint8.valueOf(ip.icmpCode());
+        if (type != null || code != null) {
+            if (ethType != null && ethType == FlowMatch.ETH_IPV6) {
+                builder.setIcmpv6Match(new Icmpv6MatchBuilder().setIcmpv6Type(type).setIcmpv6Code(code).build());
+            } else {
+                builder.setIcmpv4Match(new Icmpv4MatchBuilder().setIcmpv4Type(type).setIcmpv4Code(code).build());
+            }
+        }
+    }
+
+    private static boolean exactOrNone(final IpMatch.PortMask src, final IpMatch.PortMask dst) {
+        return (src == null || src.isExact()) && (dst == null || dst.isExact());
+    }
+
+    private static PortNumber portNumber(final IpMatch.PortMask port) {
+        return port == null ? null : new PortNumber(Uint16.valueOf(port.value()));
     }
 
     private static org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.VlanMatch
@@ -265,6 +338,8 @@ public final class OpenflowTranslator {
                 builder.setAction(NiciraActions.loadTunnelIpv4Dst(set.ipv4()));
             } else if (action instanceof Action.Move move) {
                 builder.setAction(NiciraActions.move(move.from(), move.to()));
+            } else if (action instanceof Action.Conntrack ct) {
+                builder.setAction(NiciraActions.conntrack(ct));
             }
             list.add(builder.build());
         }

@@ -51,7 +51,7 @@ public final class Metadata {
         if (index < 0 || index >= REMOTE_GROUP_BITS) {
             throw new IllegalArgumentException("remote group tag " + index + " out of range");
         }
-        return 1L << (52 + index);
+        return Long.lowestOneBit(REMOTE_GROUPS_MASK) << index;
     }
 
     /** The egress bits for an OpenFlow port number. */
