@@ -29,7 +29,9 @@ public final class Cookies {
     public enum ObjectKind {
         SWITCH(1),
         NETWORK(2),
-        PORT(3);
+        PORT(3),
+        /** A firewall rule: its flows' statistics are the rule's counters. */
+        RULE(4);
 
         private final int code;
 

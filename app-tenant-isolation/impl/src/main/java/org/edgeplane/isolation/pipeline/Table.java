@@ -48,7 +48,7 @@ public enum Table {
     /** ARP requests for a known address of the network answered by the switch (ovs profile); else pass on. */
     ARP_RESPONDER(20, Owner.ISOLATION, true, EnumSet.of(METADATA, ETH_TYPE, ARP_OP, ARP_TPA)),
     /** Firewall, traffic leaving an endpoint: governed ports' IP traffic enters the firewall here. */
-    FIREWALL_FROM_PORT(30, Owner.FIREWALL, true, EnumSet.of(IN_PORT, METADATA, ETH_TYPE)),
+    FIREWALL_FROM_PORT(30, Owner.FIREWALL, true, EnumSet.of(IN_PORT, METADATA, ETH_TYPE, IP_PROTO, ICMP)),
     /** After connection tracking: replies and related traffic of allowed connections pass, the rest is judged. */
     FIREWALL_FROM_STATE(31, Owner.FIREWALL, false, EnumSet.of(ETH_TYPE, CONNTRACK)),
     /** Tags the destination address with the remote groups it belongs to. */
@@ -64,7 +64,7 @@ public enum Table {
     /** (network, destination MAC) to an egress port; broadcast and multicast to the network's ports. */
     L2_FORWARD(50, Owner.ISOLATION, true, EnumSet.of(METADATA, ETH_DST)),
     /** Firewall, traffic entering an endpoint: unicast to a governed port enters the firewall here. */
-    FIREWALL_TO_PORT(60, Owner.FIREWALL, true, EnumSet.of(METADATA, ETH_TYPE)),
+    FIREWALL_TO_PORT(60, Owner.FIREWALL, true, EnumSet.of(METADATA, ETH_TYPE, IP_PROTO, ICMP)),
     /** As {@link #FIREWALL_FROM_STATE}, for the receiving port. */
     FIREWALL_TO_STATE(61, Owner.FIREWALL, false, EnumSet.of(ETH_TYPE, CONNTRACK)),
     /** Tags the source address with the remote groups it belongs to. */

@@ -1,0 +1,118 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.firewall.compiler;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.jdt.annotation.Nullable;
+import org.edgeplane.firewall.intent.RuleMatch;
+import org.edgeplane.isolation.flow.IpMatch;
+import org.edgeplane.isolation.flow.IpMatch.PortMask;
+
+/**
+ * A rule's match fields resolved for one switch: protocol number, port masks, ICMP, and the remote side. A rule
+ * whose range a switch cannot match resolves to nothing, with the reason.
+ *
+ * @param ipv6 IPv6 rather than IPv4
+ * @param proto IP protocol number, null for any
+ * @param dstPorts destination port masks; empty for any port
+ * @param srcPorts source port masks; empty for any port
+ * @param icmpType ICMP type, null for any
+ * @param icmpCode ICMP code, null for any
+ * @param remotePrefix the other end's prefix, or null
+ * @param remoteGroup the other end's group name (same tenant), or null
+ */
+record Selector(boolean ipv6, @Nullable Integer proto, List<PortMask> dstPorts, List<PortMask> srcPorts,
+        @Nullable Integer icmpType, @Nullable Integer icmpCode, @Nullable String remotePrefix,
+        @Nullable String remoteGroup) {
+    /** The of13 profile matches exact ports only; a wider range is not installed there. */
+    static final int MAX_EXACT_PORTS = 64;
+    private static final int ECHO_REQUEST = 8;
+    private static final int ECHO_REPLY = 0;
+    private static final int ECHO_REQUEST_V6 = 128;
+    private static final int ECHO_REPLY_V6 = 129;
+
+    /** Thrown for a rule a switch cannot match; the message says why. */
+    static final class Unsupported extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Unsupported(final String message) {
+            super(message);
+        }
+    }
+
+    static @Nullable Integer protocolNumber(final RuleMatch match) {
+        final String protocol = match.protocol();
+        if (protocol == null || protocol.isBlank() || "any".equalsIgnoreCase(protocol)) {
+            return null;
+        }
+        return switch (protocol.toLowerCase(Locale.ROOT)) {
+            case "tcp" -> IpMatch.TCP;
+            case "udp" -> IpMatch.UDP;
+            case "icmp" -> match.isIpv6() ? IpMatch.ICMPV6 : IpMatch.ICMP;
+            case "icmpv6", "ipv6-icmp" -> IpMatch.ICMPV6;
+            default -> Integer.valueOf(protocol);
+        };
+    }
+
+    /** The rule as written: destination ports from its range. */
+    static Selector of(final RuleMatch match, final boolean maskedPorts) throws Unsupported {
+        final Integer proto = protocolNumber(match);
+        return new Selector(match.isIpv6(), proto, ports(match, proto, maskedPorts), List.of(), match.icmpType(),
+            match.icmpCode(), match.remotePrefix(), match.remoteGroup());
+    }
+
+    /**
+     * The return traffic of a rule, for stateless switches: source ports from its range, an echo request's reply;
+     * null when return traffic cannot be told apart (ICMP types other than echo).
+     */
+    static @Nullable Selector mirrorOf(final RuleMatch match, final boolean maskedPorts) throws Unsupported {
+        final Integer proto = protocolNumber(match);
+        Integer type = match.icmpType();
+        if (type != null) {
+            if (type == ECHO_REQUEST && !match.isIpv6()) {
+                type = ECHO_REPLY;
+            } else if (type == ECHO_REQUEST_V6 && match.isIpv6()) {
+                type = ECHO_REPLY_V6;
+            } else {
+                return null;
+            }
+        }
+        return new Selector(match.isIpv6(), proto, List.of(), ports(match, proto, maskedPorts), type,
+            type == null ? null : match.icmpCode(), match.remotePrefix(), match.remoteGroup());
+    }
+
+    private static List<PortMask> ports(final RuleMatch match, final @Nullable Integer proto,
+            final boolean maskedPorts) throws Unsupported {
+        final Integer min = match.portMin();
+        if (min == null || proto == null || proto != IpMatch.TCP && proto != IpMatch.UDP) {
+            return List.of();
+        }
+        final int max = match.effectivePortMax();
+        if (maskedPorts) {
+            return PortRanges.masks(min, max);
+        }
+        if (max - min + 1 > MAX_EXACT_PORTS) {
+            throw new Unsupported("port range " + min + "-" + max + " spans " + (max - min + 1)
+                + " ports; the of13 profile matches exact ports only, at most " + MAX_EXACT_PORTS + " per rule");
+        }
+        return PortRanges.exact(min, max);
+    }
+
+    /** Port alternatives to expand: a list with one null when the rule matches any port. */
+    static List<@Nullable PortMask> alternatives(final List<PortMask> ports) {
+        final var list = new ArrayList<@Nullable PortMask>();
+        if (ports.isEmpty()) {
+            list.add(null);
+        } else {
+            list.addAll(ports);
+        }
+        return list;
+    }
+}

@@ -1,0 +1,85 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.firewall.compiler;
+
+import org.edgeplane.firewall.intent.RuleMatch;
+import org.edgeplane.isolation.flow.FlowMatch;
+import org.edgeplane.isolation.pipeline.Metadata;
+import org.edgeplane.isolation.pipeline.Table;
+
+/**
+ * The two places the firewall judges a frame: as it leaves its sender's port (egress rules), and as it reaches
+ * the receiving port (ingress rules). Each stage has the same six tables.
+ */
+enum Stage {
+    FROM(RuleMatch.EGRESS, Table.FIREWALL_FROM_PORT, Table.FIREWALL_FROM_STATE, Table.FIREWALL_FROM_REMOTE,
+        Table.FIREWALL_FROM_POLICY, Table.FIREWALL_FROM_GROUPS, Table.FIREWALL_FROM_DENY),
+    TO(RuleMatch.INGRESS, Table.FIREWALL_TO_PORT, Table.FIREWALL_TO_STATE, Table.FIREWALL_TO_REMOTE,
+        Table.FIREWALL_TO_POLICY, Table.FIREWALL_TO_GROUPS, Table.FIREWALL_TO_DENY);
+
+    final String direction;
+    final Table entry;
+    final Table state;
+    final Table remote;
+    final Table policy;
+    final Table groups;
+    final Table deny;
+
+    Stage(final String direction, final Table entry, final Table state, final Table remote, final Table policy,
+            final Table groups, final Table deny) {
+        this.direction = direction;
+        this.entry = entry;
+        this.state = state;
+        this.remote = remote;
+        this.policy = policy;
+        this.groups = groups;
+        this.deny = deny;
+    }
+
+    /** Where an allowed frame goes: the next stage of the pipeline. */
+    Table exit() {
+        return entry.next();
+    }
+
+    Stage opposite() {
+        return this == FROM ? TO : FROM;
+    }
+
+    String lowerName() {
+        return this == FROM ? "from" : "to";
+    }
+
+    /** Selects frames of one local port: by in_port leaving it, by the chosen egress port reaching it. */
+    FlowMatch.Builder port(final long ofPort, final long extraMetadata, final long extraMask) {
+        final var builder = FlowMatch.builder();
+        if (this == FROM) {
+            builder.inPort(ofPort);
+            if (extraMask != 0) {
+                builder.metadata(extraMetadata, extraMask);
+            }
+        } else {
+            builder.metadata(Metadata.egress(ofPort) | extraMetadata, Metadata.EGRESS_MASK | extraMask);
+        }
+        return builder;
+    }
+
+    /** The other end's address: the destination of what a port sends, the source of what it receives. */
+    void remote(final FlowMatch.Builder builder, final boolean ipv6, final String prefix) {
+        if (this == FROM) {
+            if (ipv6) {
+                builder.ipv6Dst(prefix);
+            } else {
+                builder.ipv4Dst(prefix);
+            }
+        } else if (ipv6) {
+            builder.ipv6Src(prefix);
+        } else {
+            builder.ipv4Src(prefix);
+        }
+    }
+}

@@ -1,0 +1,412 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.firewall.compiler;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.eclipse.jdt.annotation.Nullable;
+import org.edgeplane.firewall.compiler.FirewallCompiler.GovernedPort;
+import org.edgeplane.firewall.compiler.FirewallCompiler.LabelledRule;
+import org.edgeplane.firewall.compiler.FirewallCompiler.Membership;
+import org.edgeplane.firewall.intent.FirewallIntent;
+import org.edgeplane.firewall.intent.PolicyRule;
+import org.edgeplane.firewall.intent.SecurityGroup.GroupKey;
+import org.edgeplane.isolation.flow.Action;
+import org.edgeplane.isolation.flow.ConntrackMatch;
+import org.edgeplane.isolation.flow.FlowMatch;
+import org.edgeplane.isolation.flow.FlowRecord;
+import org.edgeplane.isolation.flow.Instruction;
+import org.edgeplane.isolation.flow.IpMatch;
+import org.edgeplane.isolation.flow.IpMatch.PortMask;
+import org.edgeplane.isolation.intent.Network;
+import org.edgeplane.isolation.intent.SegmentationType;
+import org.edgeplane.isolation.intent.SwitchProfile;
+import org.edgeplane.isolation.pipeline.Cookies;
+import org.edgeplane.isolation.pipeline.Cookies.ObjectKind;
+import org.edgeplane.isolation.pipeline.Metadata;
+import org.edgeplane.isolation.pipeline.Owner;
+import org.edgeplane.isolation.pipeline.PipelineContract;
+import org.edgeplane.isolation.pipeline.Table;
+
+/**
+ * One switch's firewall tables. Per stage (leaving a port, reaching a port):
+ * <ol>
+ *   <li>entry: a governed port's IPv4/IPv6 goes through conntrack in its network's zone for the stage (ovs), or
+ *       straight to the rules (of13); IPv6 neighbour discovery passes; everything else is not the firewall's;</li>
+ *   <li>state (ovs): replies and related traffic of a connection that is not blocked pass; new connections and
+ *       the original direction of established ones are judged again, so a removed rule cuts its connections;</li>
+ *   <li>remote: the other end's address is tagged with the remote groups it is in (one metadata bit per group),
+ *       so a remote-group rule costs one flow per member plus one per rule, not their product;</li>
+ *   <li>policy: the tenant's ordered rules, first match wins (allow, deny/reject, pass to the groups);</li>
+ *   <li>groups: the port's security-group allow rules;</li>
+ *   <li>deny: counted per port; an established connection is marked blocked, so its replies stop too.</li>
+ * </ol>
+ * An allowed frame is committed to conntrack (ovs) and handed to the next stage of the pipeline.
+ */
+final class SwitchCompiler {
+    static final int PRIORITY_ND = 150;
+    static final int PRIORITY_PORT = 100;
+    static final int PRIORITY_BLOCKED = 300;
+    static final int PRIORITY_INVALID = 200;
+    static final int PRIORITY_RETURN = 100;
+    static final int PRIORITY_JUDGE = 50;
+    static final int PRIORITY_REMOTE = 100;
+    static final int PRIORITY_POLICY_BASE = 20_000;
+    static final int PRIORITY_ALLOW = 100;
+    static final int PRIORITY_DENY_ESTABLISHED = 100;
+    static final int PRIORITY_DENY = 50;
+    static final long BLOCKED = 1;
+    private static final int[] NEIGHBOUR_DISCOVERY = {133, 134, 135, 136};
+    /** Zone keys: VLAN networks by VLAN id, VXLAN networks above them by VNI modulo the space left. */
+    private static final int VXLAN_ZONE_BASE = 4096;
+    private static final int VXLAN_ZONE_SPAN = 32768 - VXLAN_ZONE_BASE;
+
+    private record FlowKey(Table table, int priority, FlowMatch match) {
+    }
+
+    private final String switchId;
+    private final boolean stateful;
+    private final List<GovernedPort> ports;
+    private final FirewallIntent firewall;
+    private final Membership members;
+    private final long switchCookie;
+    private final Map<String, FlowRecord> flows = new HashMap<>();
+    private final Map<FlowKey, String> idsByKey = new HashMap<>();
+    private final Map<Long, String> ruleByCookie = new HashMap<>();
+    private final Map<Long, String> portByCookie = new HashMap<>();
+    private final Set<String> problems = new TreeSet<>();
+
+    SwitchCompiler(final String switchId, final SwitchProfile profile, final List<GovernedPort> ports,
+            final FirewallIntent firewall, final Membership members) {
+        this.switchId = switchId;
+        stateful = profile == SwitchProfile.OVS;
+        this.ports = List.copyOf(ports);
+        this.firewall = firewall;
+        this.members = members;
+        switchCookie = Cookies.of(Owner.FIREWALL, ObjectKind.SWITCH, switchId);
+    }
+
+    Map<String, FlowRecord> compile() {
+        for (Stage stage : Stage.values()) {
+            compileEntry(stage);
+            if (stateful) {
+                compileState(stage);
+            }
+            final var rulesByPort = new LinkedHashMap<GovernedPort, List<Resolved>>();
+            for (GovernedPort port : ports) {
+                rulesByPort.put(port, resolve(stage, port.groupRules(), port.id()));
+            }
+            final var policyByNetwork = new TreeMap<String, List<Resolved>>();
+            final var networks = new TreeMap<String, Network>();
+            for (GovernedPort port : ports) {
+                networks.put(port.network().id(), port.network());
+            }
+            networks.values().forEach(network -> policyByNetwork.put(network.id(), resolve(stage,
+                policyRules(network.tenantId()), network.id())));
+            final Map<GroupKey, Long> bits = remoteGroupBits(networks, rulesByPort, policyByNetwork);
+            compileRemote(stage, networks, bits);
+            networks.values().forEach(network -> compilePolicy(stage, network, policyByNetwork.get(network.id()),
+                bits));
+            rulesByPort.forEach((port, rules) -> compileGroups(stage, port, rules, bits));
+            ports.forEach(port -> compileDeny(stage, port));
+        }
+        return Collections.unmodifiableMap(flows);
+    }
+
+    Map<Long, String> ruleByCookie() {
+        return ruleByCookie;
+    }
+
+    Map<Long, String> portByCookie() {
+        return portByCookie;
+    }
+
+    Set<String> problems() {
+        return problems;
+    }
+
+    /** A rule resolved for this stage; {@code mirror} marks the return path a stateless switch allows. */
+    private record Resolved(LabelledRule rule, Selector selector, boolean mirror) {
+    }
+
+    private List<LabelledRule> policyRules(final String tenantId) {
+        final var rules = new ArrayList<LabelledRule>();
+        for (PolicyRule rule : firewall.policyOf(tenantId)) {
+            rules.add(new LabelledRule(rule.label(), rule.match(), rule.action(), rule.priority()));
+        }
+        return rules;
+    }
+
+    /** The rules of a stage: those of its direction, and on stateless switches the mirrors of allow rules. */
+    private List<Resolved> resolve(final Stage stage, final List<LabelledRule> rules, final String where) {
+        final var resolved = new ArrayList<Resolved>();
+        for (LabelledRule rule : rules) {
+            try {
+                if (stage.direction.equals(rule.match().direction())) {
+                    resolved.add(new Resolved(rule, Selector.of(rule.match(), stateful), false));
+                } else if (!stateful && PolicyRule.ALLOW.equals(rule.action())) {
+                    final Selector mirror = Selector.mirrorOf(rule.match(), false);
+                    if (mirror != null) {
+                        resolved.add(new Resolved(rule, mirror, true));
+                    }
+                }
+            } catch (Selector.Unsupported e) {
+                problems.add(rule.label() + " on " + switchId + " (" + where + "): " + e.getMessage()
+                    + "; not installed there");
+            }
+        }
+        return resolved;
+    }
+
+    private void compileEntry(final Stage stage) {
+        for (int type : NEIGHBOUR_DISCOVERY) {
+            add(stage, "entry", "nd=" + type, stage.entry, PRIORITY_ND, switchCookie, FlowMatch.builder()
+                .ip(FlowMatch.ETH_IPV6).ipProto(IpMatch.ICMPV6).icmp(type, null).build(), toNextStage(stage));
+        }
+        for (GovernedPort port : ports) {
+            final long cookie = Cookies.of(Owner.FIREWALL, ObjectKind.PORT, port.id());
+            for (int ethType : new int[] {FlowMatch.ETH_IPV4, FlowMatch.ETH_IPV6}) {
+                final List<Instruction> instructions = stateful
+                    ? List.of(new Instruction.ApplyActions(List.of(new Action.Conntrack(zone(port.network(), stage),
+                        false, stage.state, null))))
+                    : List.of(new Instruction.GotoTable(stage.remote));
+                add(stage, "entry", "port=" + port.id() + ":" + ethLabel(ethType), stage.entry, PRIORITY_PORT,
+                    cookie, stage.port(port.ofPort(), 0, 0).ip(ethType).build(), instructions);
+            }
+        }
+    }
+
+    private void compileState(final Stage stage) {
+        add(stage, "state", "blocked", stage.state, PRIORITY_BLOCKED, switchCookie, FlowMatch.builder()
+            .conntrack(ConntrackMatch.state(ConntrackMatch.TRACKED, 0).withMark(BLOCKED, BLOCKED)).build(),
+            List.of(new Instruction.GotoTable(stage.deny)));
+        add(stage, "state", "invalid", stage.state, PRIORITY_INVALID, switchCookie, FlowMatch.builder()
+            .conntrack(ConntrackMatch.state(ConntrackMatch.TRACKED | ConntrackMatch.INVALID, 0)).build(),
+            List.of(new Instruction.GotoTable(stage.deny)));
+        add(stage, "state", "reply", stage.state, PRIORITY_RETURN, switchCookie, FlowMatch.builder()
+            .conntrack(ConntrackMatch.state(ConntrackMatch.TRACKED | ConntrackMatch.ESTABLISHED
+                | ConntrackMatch.REPLY, 0).withMark(0, BLOCKED)).build(), toNextStage(stage));
+        add(stage, "state", "related", stage.state, PRIORITY_RETURN, switchCookie, FlowMatch.builder()
+            .conntrack(ConntrackMatch.state(ConntrackMatch.TRACKED | ConntrackMatch.RELATED, 0)
+                .withMark(0, BLOCKED)).build(), toNextStage(stage));
+        add(stage, "state", "judge", stage.state, PRIORITY_JUDGE, switchCookie, FlowMatch.builder()
+            .conntrack(ConntrackMatch.state(ConntrackMatch.TRACKED, 0)).build(),
+            List.of(new Instruction.GotoTable(stage.remote)));
+    }
+
+    /** One tag bit per remote group this stage's rules reference, up to the bits metadata has. */
+    private static Map<GroupKey, Long> remoteGroupBits(final Map<String, Network> networks,
+            final Map<GovernedPort, List<Resolved>> rulesByPort, final Map<String, List<Resolved>> policyByNetwork) {
+        final var referenced = new TreeSet<GroupKey>();
+        rulesByPort.forEach((port, rules) -> rules.stream().filter(resolved -> resolved.selector().remoteGroup()
+            != null).forEach(resolved -> referenced.add(new GroupKey(port.tenantId(),
+                resolved.selector().remoteGroup()))));
+        policyByNetwork.forEach((networkId, rules) -> rules.stream().filter(resolved -> resolved.selector()
+            .remoteGroup() != null).forEach(resolved -> referenced.add(new GroupKey(
+                networks.get(networkId).tenantId(), resolved.selector().remoteGroup()))));
+        final var bits = new HashMap<GroupKey, Long>();
+        int index = 0;
+        for (GroupKey group : referenced) {
+            if (index == Metadata.REMOTE_GROUP_BITS) {
+                break;
+            }
+            bits.put(group, Metadata.remoteGroup(index++));
+        }
+        return bits;
+    }
+
+    /** Member addresses of tagged groups get their groups' bits (and those of every prefix that covers them). */
+    private void compileRemote(final Stage stage, final Map<String, Network> networks,
+            final Map<GroupKey, Long> bits) {
+        add(stage, "remote", "miss", stage.remote, 0, switchCookie, FlowMatch.builder().build(),
+            List.of(new Instruction.WriteMetadata(0, Metadata.REMOTE_GROUPS_MASK),
+                new Instruction.GotoTable(stage.policy)));
+        for (Network network : networks.values()) {
+            final var bitsByPrefix = new TreeMap<String, Long>();
+            bits.forEach((group, bit) -> {
+                if (group.tenantId().equals(network.tenantId())) {
+                    members.prefixes(group, network.id()).forEach(prefix -> bitsByPrefix.merge(prefix, bit,
+                        (left, right) -> left | right));
+                }
+            });
+            final long networkBits = networkBits(network);
+            bitsByPrefix.forEach((prefix, own) -> {
+                long all = own;
+                for (var other : bitsByPrefix.entrySet()) {
+                    if (Prefixes.covers(other.getKey(), prefix)) {
+                        all |= other.getValue();
+                    }
+                }
+                final var match = FlowMatch.builder().metadata(networkBits, Metadata.NETWORK_MASK);
+                stage.remote(match, prefix.contains(":"), prefix);
+                add(stage, "remote", "network=" + network.id() + ":" + prefix, stage.remote,
+                    PRIORITY_REMOTE + Prefixes.length(prefix), switchCookie, match.build(),
+                    List.of(new Instruction.WriteMetadata(all, Metadata.REMOTE_GROUPS_MASK),
+                        new Instruction.GotoTable(stage.policy)));
+            });
+        }
+    }
+
+    private void compilePolicy(final Stage stage, final Network network, final List<Resolved> rules,
+            final Map<GroupKey, Long> bits) {
+        add(stage, "policy", "miss", stage.policy, 0, switchCookie, FlowMatch.builder().build(),
+            List.of(new Instruction.GotoTable(stage.groups)));
+        final long networkBits = networkBits(network);
+        for (Resolved resolved : rules) {
+            final LabelledRule rule = resolved.rule();
+            final List<Instruction> instructions = switch (rule.action() == null ? "" : rule.action()) {
+                case PolicyRule.ALLOW -> allow(stage, network);
+                case PolicyRule.PASS -> List.of(new Instruction.GotoTable(stage.groups));
+                default -> List.of(new Instruction.GotoTable(stage.deny));
+            };
+            emit(stage, "policy", "network=" + network.id() + ":rule=" + rule.label()
+                + (resolved.mirror() ? ":return" : ""), stage.policy, PRIORITY_POLICY_BASE - rule.priority(), rule,
+                resolved.selector(), network, bits, (meta, mask) -> FlowMatch.builder()
+                    .metadata(networkBits | meta, Metadata.NETWORK_MASK | mask), instructions);
+        }
+    }
+
+    private void compileGroups(final Stage stage, final GovernedPort port, final List<Resolved> rules,
+            final Map<GroupKey, Long> bits) {
+        add(stage, "groups", "miss", stage.groups, 0, switchCookie, FlowMatch.builder().build(),
+            List.of(new Instruction.GotoTable(stage.deny)));
+        final List<Instruction> allow = allow(stage, port.network());
+        for (Resolved resolved : rules) {
+            emit(stage, "groups", "port=" + port.id() + ":rule=" + resolved.rule().label()
+                + (resolved.mirror() ? ":return" : ""), stage.groups, PRIORITY_ALLOW, resolved.rule(),
+                resolved.selector(), port.network(), bits, (meta, mask) -> stage.port(port.ofPort(), meta, mask),
+                allow);
+        }
+    }
+
+    private void compileDeny(final Stage stage, final GovernedPort port) {
+        add(stage, "deny", "miss", stage.deny, 0, switchCookie, FlowMatch.builder().build(), List.of());
+        final long cookie = dropCookie(port.id());
+        portByCookie.put(cookie, port.id());
+        if (stateful) {
+            add(stage, "deny", "port=" + port.id() + ":established", stage.deny, PRIORITY_DENY_ESTABLISHED, cookie,
+                stage.port(port.ofPort(), 0, 0).conntrack(ConntrackMatch.state(ConntrackMatch.TRACKED
+                    | ConntrackMatch.ESTABLISHED, 0)).build(),
+                List.of(new Instruction.ApplyActions(List.of(new Action.Conntrack(zone(port.network(), stage), true,
+                    null, BLOCKED)))));
+        }
+        add(stage, "deny", "port=" + port.id(), stage.deny, PRIORITY_DENY, cookie,
+            stage.port(port.ofPort(), 0, 0).build(), List.of());
+    }
+
+    /** The cookie of the flows that drop a port's traffic: their statistics are its drop counters. */
+    static long dropCookie(final String portId) {
+        return Cookies.of(Owner.FIREWALL, ObjectKind.PORT, portId + "#drop");
+    }
+
+    /** Builds the port (or network) part of a match, with extra metadata bits. */
+    @FunctionalInterface
+    private interface BaseMatch {
+        FlowMatch.Builder create(long metadata, long mask);
+    }
+
+    /** One flow per combination of port masks and remote addresses of a resolved rule. */
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    private void emit(final Stage stage, final String tableName, final String detail, final Table table,
+            final int priority, final LabelledRule rule, final Selector selector, final Network network,
+            final Map<GroupKey, Long> bits, final BaseMatch base, final List<Instruction> instructions) {
+        final long cookie = rule.cookie();
+        ruleByCookie.put(cookie, rule.label());
+        long groupBit = 0;
+        final var remotes = new ArrayList<@Nullable String>();
+        if (selector.remoteGroup() != null) {
+            final GroupKey group = new GroupKey(network.tenantId(), selector.remoteGroup());
+            final Long bit = bits.get(group);
+            if (bit != null) {
+                groupBit = bit;
+                remotes.add(null);
+            } else {
+                // More groups than tag bits: this group's members are listed in the rule itself.
+                members.prefixes(group, network.id()).stream().filter(prefix -> prefix.contains(":")
+                    == selector.ipv6()).forEach(remotes::add);
+            }
+        } else {
+            remotes.add(selector.remotePrefix());
+        }
+        int index = 0;
+        for (String remote : remotes) {
+            for (PortMask dst : Selector.alternatives(selector.dstPorts())) {
+                for (PortMask src : Selector.alternatives(selector.srcPorts())) {
+                    final FlowMatch.Builder match = base.create(groupBit, groupBit);
+                    match.ip(selector.ipv6() ? FlowMatch.ETH_IPV6 : FlowMatch.ETH_IPV4);
+                    if (remote != null) {
+                        stage.remote(match, selector.ipv6(), remote);
+                    }
+                    if (selector.proto() != null) {
+                        match.ipProto(selector.proto());
+                        if (dst != null || src != null) {
+                            match.ports(src, dst);
+                        }
+                        if (selector.icmpType() != null || selector.icmpCode() != null) {
+                            match.icmp(selector.icmpType(), selector.icmpCode());
+                        }
+                    }
+                    add(stage, tableName, detail + ":" + index++, table, priority, cookie, match.build(),
+                        instructions);
+                }
+            }
+        }
+    }
+
+    private List<Instruction> allow(final Stage stage, final Network network) {
+        if (!stateful) {
+            return toNextStage(stage);
+        }
+        return List.of(new Instruction.ApplyActions(List.of(new Action.Conntrack(zone(network, stage), true, null,
+            null))), new Instruction.GotoTable(stage.exit()));
+    }
+
+    private static List<Instruction> toNextStage(final Stage stage) {
+        return List.of(new Instruction.GotoTable(stage.exit()));
+    }
+
+    /**
+     * The conntrack zone of a network in a stage. Each network has its own pair, so overlapping tenant addresses
+     * never share a connection; the two stages have separate zones, so a connection between two ports of one
+     * switch (or of switches sharing a datapath) is judged by both ports' rules.
+     */
+    static int zone(final Network network, final Stage stage) {
+        final long segment = network.segmentationId();
+        final long key = network.segmentationType() == SegmentationType.VLAN ? segment
+            : VXLAN_ZONE_BASE + segment % VXLAN_ZONE_SPAN;
+        return (int) (key * 2 + (stage == Stage.TO ? 1 : 0));
+    }
+
+    private static long networkBits(final Network network) {
+        return Metadata.network(network.segmentationType(), network.segmentationId());
+    }
+
+    private static String ethLabel(final int ethType) {
+        return ethType == FlowMatch.ETH_IPV6 ? "ipv6" : "ipv4";
+    }
+
+    /** Adds a flow unless one with the same table, priority and match exists: a switch would merge them. */
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    private void add(final Stage stage, final String tableName, final String detail, final Table table,
+            final int priority, final long cookie, final FlowMatch match, final List<Instruction> instructions) {
+        final var key = new FlowKey(table, priority, match);
+        if (idsByKey.containsKey(key)) {
+            return;
+        }
+        final String id = "firewall:" + stage.lowerName() + ":" + tableName + ":" + detail;
+        idsByKey.put(key, id);
+        flows.put(id, PipelineContract.verify(new FlowRecord(id, table, priority, cookie, match, instructions)));
+    }
+}
