@@ -69,12 +69,19 @@ record Selector(boolean ipv6, @Nullable Integer proto, List<PortMask> dstPorts, 
     }
 
     /**
-     * The return traffic of a rule, for stateless switches: source ports from its range, an echo request's reply;
-     * null when return traffic cannot be told apart (ICMP types other than echo).
+     * The return traffic of a rule, for stateless switches: a TCP/UDP rule's replies come from its destination
+     * ports, an echo request's reply is an echo reply. Null when replies cannot be told from new traffic (a rule
+     * without ports, other ICMP types): mirroring those would allow everything back, so return traffic for them
+     * needs an explicit rule in the other direction.
      */
     static @Nullable Selector mirrorOf(final RuleMatch match, final boolean maskedPorts) throws Unsupported {
         final Integer proto = protocolNumber(match);
         Integer type = match.icmpType();
+        final boolean ported = (proto != null && (proto == IpMatch.TCP || proto == IpMatch.UDP))
+            && match.portMin() != null;
+        if (!ported && type == null) {
+            return null;
+        }
         if (type != null) {
             if (type == ECHO_REQUEST && !match.isIpv6()) {
                 type = ECHO_REPLY;

@@ -71,7 +71,7 @@ final class SwitchCompiler {
     private static final int[] NEIGHBOUR_DISCOVERY = {133, 134, 135, 136};
     /** Zone keys: VLAN networks by VLAN id, VXLAN networks above them by VNI modulo the space left. */
     private static final int VXLAN_ZONE_BASE = 4096;
-    private static final int VXLAN_ZONE_SPAN = 32768 - VXLAN_ZONE_BASE;
+    private static final int VXLAN_ZONE_SPAN = 65536 - VXLAN_ZONE_BASE;
 
     private record FlowKey(Table table, int priority, FlowMatch match) {
     }
@@ -179,7 +179,7 @@ final class SwitchCompiler {
             final long cookie = Cookies.of(Owner.FIREWALL, ObjectKind.PORT, port.id());
             for (int ethType : new int[] {FlowMatch.ETH_IPV4, FlowMatch.ETH_IPV6}) {
                 final List<Instruction> instructions = stateful
-                    ? List.of(new Instruction.ApplyActions(List.of(new Action.Conntrack(zone(port.network(), stage),
+                    ? List.of(new Instruction.ApplyActions(List.of(new Action.Conntrack(zone(port.network()),
                         false, stage.state, null))))
                     : List.of(new Instruction.GotoTable(stage.remote));
                 add(stage, "entry", "port=" + port.id() + ":" + ethLabel(ethType), stage.entry, PRIORITY_PORT,
@@ -299,7 +299,7 @@ final class SwitchCompiler {
             add(stage, "deny", "port=" + port.id() + ":established", stage.deny, PRIORITY_DENY_ESTABLISHED, cookie,
                 stage.port(port.ofPort(), 0, 0).conntrack(ConntrackMatch.state(ConntrackMatch.TRACKED
                     | ConntrackMatch.ESTABLISHED, 0)).build(),
-                List.of(new Instruction.ApplyActions(List.of(new Action.Conntrack(zone(port.network(), stage), true,
+                List.of(new Instruction.ApplyActions(List.of(new Action.Conntrack(zone(port.network()), true,
                     null, BLOCKED)))));
         }
         add(stage, "deny", "port=" + port.id(), stage.deny, PRIORITY_DENY, cookie,
@@ -369,7 +369,7 @@ final class SwitchCompiler {
         if (!stateful) {
             return toNextStage(stage);
         }
-        return List.of(new Instruction.ApplyActions(List.of(new Action.Conntrack(zone(network, stage), true, null,
+        return List.of(new Instruction.ApplyActions(List.of(new Action.Conntrack(zone(network), true, null,
             null))), new Instruction.GotoTable(stage.exit()));
     }
 
@@ -378,15 +378,15 @@ final class SwitchCompiler {
     }
 
     /**
-     * The conntrack zone of a network in a stage. Each network has its own pair, so overlapping tenant addresses
-     * never share a connection; the two stages have separate zones, so a connection between two ports of one
-     * switch (or of switches sharing a datapath) is judged by both ports' rules.
+     * The conntrack zone of a network: overlapping addresses of different networks never share a connection.
+     * Both stages of every port of the network use it, so a reply finds its connection on either switch; that
+     * two ports of one network see the same entry is harmless because the original direction of an established
+     * connection is judged again at every port (only replies and related traffic pass on state alone).
      */
-    static int zone(final Network network, final Stage stage) {
+    static int zone(final Network network) {
         final long segment = network.segmentationId();
-        final long key = network.segmentationType() == SegmentationType.VLAN ? segment
-            : VXLAN_ZONE_BASE + segment % VXLAN_ZONE_SPAN;
-        return (int) (key * 2 + (stage == Stage.TO ? 1 : 0));
+        return (int) (network.segmentationType() == SegmentationType.VLAN ? segment
+            : VXLAN_ZONE_BASE + segment % VXLAN_ZONE_SPAN);
     }
 
     private static long networkBits(final Network network) {

@@ -18,9 +18,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.edgeplane.isolation.flow.Action;
+import org.edgeplane.isolation.flow.ConntrackMatch;
 import org.edgeplane.isolation.flow.FlowMatch;
 import org.edgeplane.isolation.flow.FlowRecord;
 import org.edgeplane.isolation.flow.Instruction;
+import org.edgeplane.isolation.flow.IpMatch;
 import org.edgeplane.isolation.pipeline.Table;
 
 /**
@@ -34,10 +36,19 @@ import org.edgeplane.isolation.pipeline.Table;
 public final class FlowTableModel {
     private static final int MAX_HOPS = 8;
 
-    private final Map<String, ? extends Collection<FlowRecord>> flowsBySwitch;
+    private Map<String, ? extends Collection<FlowRecord>> flowsBySwitch;
     private final Map<String, HostPort> hosts = new HashMap<>();
     private final Map<String, Long> uplinks = new HashMap<>();
     private final Map<String, Tunnel> tunnels = new HashMap<>();
+    /** Committed connections by zone and original-direction tuple, with their ct_mark; one table for every
+     * switch, as on a host whose bridges share a datapath. */
+    private final Map<String, Long> connections = new HashMap<>();
+
+    /** The connection-tracking state of a frame inside one switch, after a ct action. */
+    private static final class CtState {
+        private int state;
+        private long mark;
+    }
 
     private record Tunnel(long port, String endpoint) {
     }
@@ -51,6 +62,12 @@ public final class FlowTableModel {
 
     public FlowTableModel(final Map<String, ? extends Collection<FlowRecord>> flowsBySwitch) {
         this.flowsBySwitch = flowsBySwitch;
+    }
+
+    /** Replaces every switch's flows, keeping hosts, links and connection-tracking state (a recompile). */
+    public FlowTableModel reprogram(final Map<String, ? extends Collection<FlowRecord>> newFlows) {
+        flowsBySwitch = newFlows;
+        return this;
     }
 
     public FlowTableModel host(final String name, final String switchId, final long port) {
@@ -134,9 +151,10 @@ public final class FlowTableModel {
         final var outputs = new ArrayList<Output>();
         Frame frame = arriving;
         long metadata = 0;
+        final var ct = new CtState();
         Table table = Table.CLASSIFY;
         while (table != null) {
-            final FlowRecord flow = lookup(flows, table, inPort, metadata, frame);
+            final FlowRecord flow = lookup(flows, table, inPort, metadata, frame, ct);
             if (flow == null) {
                 break;
             }
@@ -144,6 +162,13 @@ public final class FlowTableModel {
             for (Instruction instruction : flow.instructions()) {
                 if (instruction instanceof Instruction.ApplyActions apply) {
                     for (Action action : apply.actions()) {
+                        if (action instanceof Action.Conntrack conntrack) {
+                            track(conntrack, frame, ct);
+                            if (conntrack.recirculateTo() != null) {
+                                next = conntrack.recirculateTo();
+                            }
+                            continue;
+                        }
                         frame = apply(action, frame, inPort, outputs);
                     }
                 } else if (instruction instanceof Instruction.WriteMetadata write) {
@@ -155,6 +180,56 @@ public final class FlowTableModel {
             table = next;
         }
         return outputs;
+    }
+
+    /** Conntrack as OVS does it, for TCP/UDP 5-tuples and ICMP echo; ICMP errors are related to their peers. */
+    private void track(final Action.Conntrack action, final Frame frame, final CtState ct) {
+        final String forward = tuple(action.zone(), frame);
+        final String backward = tuple(action.zone(), frame.reversed());
+        final Frame.L4 l4 = frame.l4();
+        final boolean error = l4 != null && (l4.proto() == 1 && (l4.icmpType() == 3 || l4.icmpType() == 11)
+            || l4.proto() == 58 && l4.icmpType() >= 1 && l4.icmpType() <= 4);
+        String key = null;
+        if (error) {
+            final String peers = action.zone() + "|" + frame.ipDst() + "|" + frame.ipSrc() + "|";
+            // A real error quotes the datagram it is about; the model relates it to a live connection of the peers.
+            key = connections.entrySet().stream().filter(conn -> conn.getKey().startsWith(peers))
+                .sorted((left, right) -> Long.compare(left.getValue(), right.getValue())).map(Map.Entry::getKey)
+                .findFirst().orElse(null);
+            ct.state = key == null ? ConntrackMatch.TRACKED | ConntrackMatch.INVALID
+                : ConntrackMatch.TRACKED | ConntrackMatch.RELATED | ConntrackMatch.REPLY;
+        } else if (connections.containsKey(forward)) {
+            key = forward;
+            ct.state = ConntrackMatch.TRACKED | ConntrackMatch.ESTABLISHED;
+        } else if (connections.containsKey(backward)) {
+            key = backward;
+            ct.state = ConntrackMatch.TRACKED | ConntrackMatch.ESTABLISHED | ConntrackMatch.REPLY;
+        } else {
+            ct.state = ConntrackMatch.TRACKED | ConntrackMatch.NEW;
+        }
+        ct.mark = key == null ? 0 : connections.get(key);
+        if (action.commit() && !error) {
+            final String committed = key == null ? forward : key;
+            final long mark = action.mark() != null ? action.mark() : connections.getOrDefault(committed, 0L);
+            connections.put(committed, mark);
+        }
+    }
+
+    private static String tuple(final int zone, final Frame frame) {
+        final Frame.L4 l4 = frame.l4();
+        if (l4 == null) {
+            return zone + "|" + frame.ipSrc() + "|" + frame.ipDst() + "|ip";
+        }
+        final boolean icmp = l4.proto() == 1 || l4.proto() == 58;
+        final boolean echo = icmp && (l4.icmpType() == 8 || l4.icmpType() == 0 || l4.icmpType() == 128
+            || l4.icmpType() == 129);
+        return zone + "|" + frame.ipSrc() + "|" + frame.ipDst() + "|" + l4.proto() + "|"
+            + (echo ? "echo" : icmp ? "type" + l4.icmpType() : l4.srcPort() + ">" + l4.dstPort());
+    }
+
+    /** Forgets every connection, as a conntrack flush would. */
+    public void flushConnections() {
+        connections.clear();
     }
 
     private static Frame apply(final Action action, final Frame frame, final long inPort,
@@ -214,10 +289,11 @@ public final class FlowTableModel {
     }
 
     private static FlowRecord lookup(final Collection<FlowRecord> flows, final Table table, final long inPort,
-            final long metadata, final Frame frame) {
+            final long metadata, final Frame frame, final CtState ct) {
         FlowRecord best = null;
         for (FlowRecord flow : flows) {
-            if (flow.table() != table || !matches(flow.match(), inPort, metadata, frame)) {
+            if (flow.table() != table || !matches(flow.match(), inPort, metadata, frame)
+                    || !matchesTransport(flow.match(), frame, ct)) {
                 continue;
             }
             if (best == null || flow.priority() > best.priority()) {
@@ -269,6 +345,39 @@ public final class FlowTableModel {
             return false;
         }
         return match.arpSha() == null || match.arpSha().equals(frame.arpSha());
+    }
+
+    private static boolean matchesTransport(final FlowMatch match, final Frame frame, final CtState ct) {
+        final ConntrackMatch conntrack = match.conntrack();
+        if (conntrack != null) {
+            if ((ct.state & conntrack.stateMask()) != conntrack.state()) {
+                return false;
+            }
+            if (conntrack.mark() != null && (ct.mark & conntrack.markMask()) != conntrack.mark()) {
+                return false;
+            }
+        }
+        final IpMatch ip = match.ip();
+        if (ip == null) {
+            return true;
+        }
+        if (ip.ipv4Dst() != null && !inPrefix(frame.ipDst(), ip.ipv4Dst())
+                || ip.ipv6Dst() != null && !inPrefix(frame.ipDst(), ip.ipv6Dst())) {
+            return false;
+        }
+        if (ip.ipProto() == null) {
+            return true;
+        }
+        final Frame.L4 l4 = frame.l4();
+        if (l4 == null || l4.proto() != ip.ipProto()) {
+            return false;
+        }
+        if (ip.srcPort() != null && !ip.srcPort().matches(l4.srcPort())
+                || ip.dstPort() != null && !ip.dstPort().matches(l4.dstPort())) {
+            return false;
+        }
+        return (ip.icmpType() == null || ip.icmpType() == l4.icmpType())
+            && (ip.icmpCode() == null || ip.icmpCode() == l4.icmpCode());
     }
 
     private static boolean macMatches(final String value, final String mask, final String mac) {

@@ -17,9 +17,53 @@ import org.edgeplane.isolation.flow.FlowMatch;
  */
 public record Frame(String ethSrc, String ethDst, @Nullable Integer vlan, int ethType, @Nullable String ipSrc,
         @Nullable String ipDst, @Nullable String arpSha, @Nullable Integer arpOp, @Nullable String arpTha,
-        @Nullable Long tunnelId, @Nullable String tunnelDst) {
+        @Nullable Long tunnelId, @Nullable String tunnelDst, @Nullable L4 l4) {
 
     public static final String BROADCAST = "ff:ff:ff:ff:ff:ff";
+
+    /**
+     * The transport header: protocol, ports (TCP/UDP) or type and code (ICMP).
+     */
+    public record L4(int proto, int srcPort, int dstPort, int icmpType, int icmpCode) {
+    }
+
+    public Frame(final String ethSrc, final String ethDst, final @Nullable Integer vlan, final int ethType,
+            final @Nullable String ipSrc, final @Nullable String ipDst, final @Nullable String arpSha,
+            final @Nullable Integer arpOp, final @Nullable String arpTha, final @Nullable Long tunnelId,
+            final @Nullable String tunnelDst) {
+        this(ethSrc, ethDst, vlan, ethType, ipSrc, ipDst, arpSha, arpOp, arpTha, tunnelId, tunnelDst, null);
+    }
+
+    /** A TCP (proto 6) or UDP (17) segment between two IP addresses (IPv6 when they contain a colon). */
+    public static Frame transport(final int proto, final String srcMac, final String dstMac, final String srcIp,
+            final String dstIp, final int srcPort, final int dstPort) {
+        return new Frame(srcMac, dstMac, null, srcIp.contains(":") ? FlowMatch.ETH_IPV6 : FlowMatch.ETH_IPV4, srcIp,
+            dstIp, null, null, null, null, null, new L4(proto, srcPort, dstPort, 0, 0));
+    }
+
+    /** An ICMP (or, between IPv6 addresses, ICMPv6) message. */
+    public static Frame icmp(final String srcMac, final String dstMac, final String srcIp, final String dstIp,
+            final int type, final int code) {
+        final boolean v6 = srcIp.contains(":");
+        return new Frame(srcMac, dstMac, null, v6 ? FlowMatch.ETH_IPV6 : FlowMatch.ETH_IPV4, srcIp, dstIp, null,
+            null, null, null, null, new L4(v6 ? 58 : 1, 0, 0, type, code));
+    }
+
+    /** The same frame sent back: addresses and ports swapped (an echo request becomes its reply). */
+    public Frame reversed() {
+        L4 back = null;
+        if (l4 != null) {
+            int type = l4.icmpType();
+            if (l4.proto() == 1 && type == 8) {
+                type = 0;
+            } else if (l4.proto() == 58 && type == 128) {
+                type = 129;
+            }
+            back = new L4(l4.proto(), l4.dstPort(), l4.srcPort(), type, l4.icmpCode());
+        }
+        return new Frame(ethDst, ethSrc, vlan, ethType, ipDst, ipSrc, arpSha, arpOp, arpTha, tunnelId, tunnelDst,
+            back);
+    }
 
     public static Frame ipv4(final String srcMac, final String dstMac, final String srcIp, final String dstIp) {
         return new Frame(srcMac, dstMac, null, FlowMatch.ETH_IPV4, srcIp, dstIp, null, null, null, null, null);
@@ -42,18 +86,19 @@ public record Frame(String ethSrc, String ethDst, @Nullable Integer vlan, int et
     }
 
     public Frame withVlan(final @Nullable Integer newVlan) {
-        return new Frame(ethSrc, ethDst, newVlan, ethType, ipSrc, ipDst, arpSha, arpOp, arpTha, tunnelId, tunnelDst);
+        return new Frame(ethSrc, ethDst, newVlan, ethType, ipSrc, ipDst, arpSha, arpOp, arpTha, tunnelId, tunnelDst,
+            l4);
     }
 
     public Frame withEth(final String src, final String dst) {
-        return new Frame(src, dst, vlan, ethType, ipSrc, ipDst, arpSha, arpOp, arpTha, tunnelId, tunnelDst);
+        return new Frame(src, dst, vlan, ethType, ipSrc, ipDst, arpSha, arpOp, arpTha, tunnelId, tunnelDst, l4);
     }
 
     public Frame withArp(final int op, final String sha, final String spa, final String tha, final String tpa) {
-        return new Frame(ethSrc, ethDst, vlan, ethType, spa, tpa, sha, op, tha, tunnelId, tunnelDst);
+        return new Frame(ethSrc, ethDst, vlan, ethType, spa, tpa, sha, op, tha, tunnelId, tunnelDst, l4);
     }
 
     public Frame withTunnel(final @Nullable Long id, final @Nullable String dst) {
-        return new Frame(ethSrc, ethDst, vlan, ethType, ipSrc, ipDst, arpSha, arpOp, arpTha, id, dst);
+        return new Frame(ethSrc, ethDst, vlan, ethType, ipSrc, ipDst, arpSha, arpOp, arpTha, id, dst, l4);
     }
 }
