@@ -112,7 +112,10 @@ public final class TenantIsolationProvider implements IsolationOperations, Pipel
         try (var tx = broker.newReadOnlyTransaction()) {
             final var nodes = tx.read(LogicalDatastoreType.CONFIGURATION, Inventory.NODES)
                 .get(DATASTORE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).orElse(null);
-            Inventory.installedFlows(nodes, Owner.ISOLATION).forEach(reconciler::adoptInstalled);
+            // One reconciler writes every app's flows (other apps plug in as pipeline stages), so it adopts them all.
+            for (Owner owner : Owner.values()) {
+                Inventory.installedFlows(nodes, owner).forEach(reconciler::adoptInstalled);
+            }
             Inventory.installedMeters(nodes).forEach(reconciler::adoptInstalledMeters);
         } catch (ExecutionException | TimeoutException e) {
             // Not fatal: flows of an earlier run stay until their switch is resynchronised.

@@ -1,0 +1,60 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.firewall.compiler;
+
+import static org.edgeplane.firewall.compiler.FirewallFixtures.firewall;
+import static org.edgeplane.firewall.compiler.FirewallFixtures.ingress;
+import static org.edgeplane.firewall.compiler.FirewallFixtures.rule;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.util.Map;
+import org.edgeplane.firewall.intent.FirewallIntent;
+import org.edgeplane.firewall.intent.RuleMatch;
+import org.edgeplane.isolation.compiler.IsolationCompiler;
+import org.edgeplane.isolation.intent.Intent;
+import org.edgeplane.isolation.intent.SwitchConfig;
+import org.edgeplane.isolation.intent.SwitchProfile;
+import org.edgeplane.isolation.testing.IntentFixtures;
+import org.junit.Test;
+
+/**
+ * A group whose members may reach each other (remote group = itself) costs flows linear in its size: one tag
+ * flow per member address and one rule flow per member port, never one per pair.
+ */
+public class RemoteGroupGrowthTest {
+    /** Firewall flows on the one switch that holds every member of a self-referencing group of n ports. */
+    static int flowsForSelfReferencingGroup(final int members, final SwitchProfile profile) {
+        final var builder = IntentFixtures.builder().tenant("t").vlanNetwork("net", "t", 100)
+            .switchConfig(new SwitchConfig("openflow:1", java.util.List.of("1000")).withProfile(profile));
+        final var fixtures = firewall().group("t", "cluster",
+            rule("peers", ingress("tcp").withPorts(7000, 7001).withRemoteGroup("cluster")),
+            rule("out", RuleMatch.any(RuleMatch.EGRESS, RuleMatch.IPV4)));
+        for (int i = 1; i <= members; i++) {
+            builder.port("p" + i, "t", "net", "openflow:1", Integer.toString(i), String.format(
+                "02:00:00:00:%02x:%02x", i / 256, i % 256), String.format("10.0.%d.%d", i / 250, i % 250 + 1));
+            fixtures.ports("cluster", "p" + i);
+        }
+        final Intent intent = builder.build();
+        final FirewallIntent fw = fixtures.build();
+        return FirewallCompiler.compile(fw, intent, IsolationCompiler.compile(intent, Map.of()))
+            .flowsOf("openflow:1").size();
+    }
+
+    @Test
+    public void selfReferencingGroupGrowsLinearly() {
+        for (SwitchProfile profile : SwitchProfile.values()) {
+            final int f50 = flowsForSelfReferencingGroup(50, profile);
+            final int f100 = flowsForSelfReferencingGroup(100, profile);
+            final int f200 = flowsForSelfReferencingGroup(200, profile);
+            // Linear: doubling the group adds the same number of flows each time (a constant per member).
+            assertEquals(profile + ": " + f50 + ", " + f100 + ", " + f200, f200 - f100, 2 * (f100 - f50));
+            assertTrue(profile + ": " + f200 + " flows for 200 members", f200 < 200 * 20);
+        }
+    }
+}
