@@ -14,6 +14,7 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.edgeplane.firewall.intent.RuleMatch;
 import org.edgeplane.isolation.flow.IpMatch;
 import org.edgeplane.isolation.flow.IpMatch.PortMask;
+import org.edgeplane.isolation.intent.Addresses;
 
 /**
  * A rule's match fields resolved for one switch: protocol number, port masks, ICMP, and the remote side. A rule
@@ -65,7 +66,7 @@ record Selector(boolean ipv6, @Nullable Integer proto, List<PortMask> dstPorts, 
     static Selector of(final RuleMatch match, final boolean maskedPorts) throws Unsupported {
         final Integer proto = protocolNumber(match);
         return new Selector(match.isIpv6(), proto, ports(match, proto, maskedPorts), List.of(), match.icmpType(),
-            match.icmpCode(), match.remotePrefix(), match.remoteGroup());
+            match.icmpCode(), canonicalPrefix(match.remotePrefix()), match.remoteGroup());
     }
 
     /**
@@ -92,7 +93,12 @@ record Selector(boolean ipv6, @Nullable Integer proto, List<PortMask> dstPorts, 
             }
         }
         return new Selector(match.isIpv6(), proto, List.of(), ports(match, proto, maskedPorts), type,
-            type == null ? null : match.icmpCode(), match.remotePrefix(), match.remoteGroup());
+            type == null ? null : match.icmpCode(), canonicalPrefix(match.remotePrefix()), match.remoteGroup());
+    }
+
+    /** "10.0.0.5" as "10.0.0.5/32"; the validator has checked the text. */
+    private static @Nullable String canonicalPrefix(final @Nullable String prefix) {
+        return prefix == null ? null : Addresses.ipPrefix(prefix).map(Addresses.Prefix::text).orElse(prefix);
     }
 
     private static List<PortMask> ports(final RuleMatch match, final @Nullable Integer proto,

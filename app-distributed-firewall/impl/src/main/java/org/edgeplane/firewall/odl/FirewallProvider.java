@@ -15,16 +15,22 @@ import java.util.Map;
 import org.edgeplane.firewall.compiler.FirewallCompiler;
 import org.edgeplane.firewall.compiler.FirewallFlows;
 import org.edgeplane.firewall.intent.FirewallIntent;
+import org.edgeplane.firewall.validation.FirewallValidator;
 import org.edgeplane.isolation.compiler.CompiledIntent;
 import org.edgeplane.isolation.flow.FlowRecord;
 import org.edgeplane.isolation.intent.Intent;
 import org.edgeplane.isolation.odl.IntentCodec;
+import org.edgeplane.isolation.odl.IntentCommitCohort;
 import org.edgeplane.isolation.service.PipelineStage;
 import org.edgeplane.isolation.service.PipelineStages;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.DataTreeChangeListener;
 import org.opendaylight.mdsal.binding.api.DataTreeIdentifier;
+import org.opendaylight.mdsal.binding.dom.codec.api.BindingNormalizedNodeSerializer;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
+import org.opendaylight.mdsal.dom.api.DOMDataBroker;
+import org.opendaylight.mdsal.dom.api.DOMDataTreeCommitCohortRegistry;
+import org.opendaylight.mdsal.dom.api.DOMDataTreeIdentifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,17 +42,31 @@ public final class FirewallProvider implements PipelineStage, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FirewallProvider.class);
 
     private final DataBroker broker;
+    private final DOMDataBroker domBroker;
+    private final BindingNormalizedNodeSerializer codec;
     private final PipelineStages stages;
     private final List<AutoCloseable> registrations = new ArrayList<>();
     private volatile FirewallIntent firewall = FirewallIntent.EMPTY;
     private volatile FirewallFlows lastFlows = FirewallFlows.EMPTY;
 
-    public FirewallProvider(final DataBroker broker, final PipelineStages stages) {
+    public FirewallProvider(final DataBroker broker, final DOMDataBroker domBroker,
+            final BindingNormalizedNodeSerializer codec, final PipelineStages stages) {
         this.broker = requireNonNull(broker);
+        this.domBroker = requireNonNull(domBroker);
+        this.codec = requireNonNull(codec);
         this.stages = requireNonNull(stages);
     }
 
     public void init() {
+        final var cohortRegistry = domBroker.getExtensions().getInstance(DOMDataTreeCommitCohortRegistry.class);
+        if (cohortRegistry == null) {
+            LOG.error("The data broker cannot validate commits: bad firewall intent will not be rejected");
+        } else {
+            final var cohort = new IntentCommitCohort(codec, (before, after) -> after == null ? List.of()
+                : FirewallValidator.validate(IntentCodec.fromBinding(after), FirewallCodec.fromBinding(after)));
+            registrations.add(cohortRegistry.registerCommitCohort(
+                new DOMDataTreeIdentifier(LogicalDatastoreType.CONFIGURATION, cohort.path()), cohort));
+        }
         registrations.add(broker.registerDataTreeChangeListener(
             DataTreeIdentifier.create(LogicalDatastoreType.CONFIGURATION, IntentCodec.PATH),
             (DataTreeChangeListener<org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261122.Intent>) changes -> {

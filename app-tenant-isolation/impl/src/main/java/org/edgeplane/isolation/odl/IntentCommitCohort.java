@@ -13,7 +13,7 @@ import com.google.common.util.concurrent.FluentFuture;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.edgeplane.isolation.intent.Intent;
+import org.eclipse.jdt.annotation.Nullable;
 import org.edgeplane.isolation.validation.IntentValidator;
 import org.edgeplane.isolation.validation.Violation;
 import org.opendaylight.mdsal.binding.dom.codec.api.BindingNormalizedNodeSerializer;
@@ -42,9 +42,25 @@ public final class IntentCommitCohort implements DOMDataTreeCommitCohort {
     private static final Logger LOG = LoggerFactory.getLogger(IntentCommitCohort.class);
 
     private final BindingNormalizedNodeSerializer codec;
+    private final IntentCheck check;
 
+    /** The cohort of tenant isolation's own rules. */
     public IntentCommitCohort(final BindingNormalizedNodeSerializer codec) {
+        this(codec, (before, after) -> IntentValidator.validate(IntentCodec.fromBinding(before),
+            IntentCodec.fromBinding(after)));
+    }
+
+    /** A cohort of another app's rules on the same intent (its augmentations included). */
+    public IntentCommitCohort(final BindingNormalizedNodeSerializer codec, final IntentCheck check) {
         this.codec = requireNonNull(codec);
+        this.check = requireNonNull(check);
+    }
+
+    /** What a cohort checks: the whole intent before and after a transaction (null when absent). */
+    @FunctionalInterface
+    public interface IntentCheck {
+        List<Violation> check(org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261122.@Nullable Intent before,
+            org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261122.@Nullable Intent after);
     }
 
     /** The path the cohort guards. */
@@ -57,10 +73,8 @@ public final class IntentCommitCohort implements DOMDataTreeCommitCohort {
             final Collection<DOMDataTreeCandidate> candidates) {
         for (DOMDataTreeCandidate candidate : candidates) {
             final YangInstanceIdentifier path = candidate.getRootPath().getRootIdentifier();
-            final Intent before = decode(path, candidate.getRootNode().getDataBefore());
-            final Intent after = decode(path, candidate.getRootNode().getDataAfter());
-            final List<Violation> violations = IntentValidator.validate(before, after);
-            LOG.debug("Transaction {}: validating {} -> {}", txId, before, after);
+            final List<Violation> violations = check.check(decode(path, candidate.getRootNode().getDataBefore()),
+                decode(path, candidate.getRootNode().getDataAfter()));
             if (!violations.isEmpty()) {
                 final String message = IntentValidator.describe(violations);
                 LOG.info("Transaction {} rejected: {}", txId, message);
@@ -74,12 +88,13 @@ public final class IntentCommitCohort implements DOMDataTreeCommitCohort {
         return PostCanCommitStep.NOOP_SUCCESSFUL_FUTURE;
     }
 
-    private Intent decode(final YangInstanceIdentifier path, final Optional<NormalizedNode> data) {
+    private org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261122.@Nullable Intent decode(
+            final YangInstanceIdentifier path, final Optional<NormalizedNode> data) {
         if (data.isEmpty()) {
-            return Intent.EMPTY;
+            return null;
         }
         final var entry = codec.fromNormalizedNode(path, data.orElseThrow());
-        return IntentCodec.fromBinding(entry == null ? null
-            : (org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261122.Intent) entry.getValue());
+        return entry == null ? null : (org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261122.Intent) entry
+            .getValue();
     }
 }

@@ -1,0 +1,131 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.firewall.validation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.edgeplane.firewall.intent.FirewallIntent;
+import org.edgeplane.firewall.intent.PolicyRule;
+import org.edgeplane.firewall.intent.RuleMatch;
+import org.edgeplane.firewall.intent.SecurityGroup;
+import org.edgeplane.firewall.intent.SecurityRule;
+import org.edgeplane.isolation.intent.Addresses;
+import org.edgeplane.isolation.intent.Intent;
+import org.edgeplane.isolation.intent.Port;
+import org.edgeplane.isolation.validation.Violation;
+import org.edgeplane.isolation.validation.Violation.Kind;
+
+/** Checks the firewall's intent against itself and the tenant intent. Pure; every violation names its field. */
+public final class FirewallValidator {
+    private static final Set<String> PROTOCOL_NAMES = Set.of("tcp", "udp", "icmp", "icmpv6", "ipv6-icmp", "any");
+    private static final int MAX_PROTOCOL = 255;
+
+    private FirewallValidator() {
+    }
+
+    public static List<Violation> validate(final Intent intent, final FirewallIntent firewall) {
+        final var violations = new ArrayList<Violation>();
+        for (SecurityGroup group : firewall.groups().values()) {
+            final String where = "security-group[" + group.tenantId() + "," + group.name() + "]";
+            if (!intent.tenants().containsKey(group.tenantId())) {
+                violations.add(invalid(where + "/tenant-id", "tenant '" + group.tenantId() + "' does not exist"));
+            }
+            for (SecurityRule rule : group.rules()) {
+                checkMatch(violations, where + "/rule[" + rule.id() + "]", group.tenantId(), rule.match(), firewall);
+            }
+        }
+        firewall.policies().forEach((tenantId, rules) -> {
+            for (PolicyRule rule : rules) {
+                final String where = "policy-rule[" + tenantId + "," + rule.priority() + "]";
+                if (!intent.tenants().containsKey(tenantId)) {
+                    violations.add(invalid(where + "/tenant-id", "tenant '" + tenantId + "' does not exist"));
+                }
+                if (rule.action() == null) {
+                    violations.add(invalid(where + "/action", "is mandatory: allow, deny, reject or pass"));
+                }
+                checkMatch(violations, where, tenantId, rule.match(), firewall);
+            }
+        });
+        firewall.portGroups().forEach((portId, names) -> {
+            final Port port = intent.ports().get(portId);
+            if (port == null || port.tenantId() == null) {
+                return;
+            }
+            for (String name : names) {
+                if (firewall.group(port.tenantId(), name) == null) {
+                    violations.add(invalid("port[" + portId + "]/security-group", "tenant '" + port.tenantId()
+                        + "' has no security group '" + name + "'"));
+                }
+            }
+        });
+        return violations;
+    }
+
+    private static void checkMatch(final List<Violation> violations, final String where, final String tenantId,
+            final RuleMatch match, final FirewallIntent firewall) {
+        if (match.direction() == null) {
+            violations.add(invalid(where + "/direction", "is mandatory: ingress or egress"));
+        }
+        final String protocol = match.protocol() == null ? null : match.protocol().toLowerCase(Locale.ROOT);
+        Integer number = null;
+        if (protocol != null && !PROTOCOL_NAMES.contains(protocol)) {
+            try {
+                number = Integer.valueOf(protocol);
+            } catch (NumberFormatException e) {
+                number = -1;
+            }
+            if (number < 0 || number > MAX_PROTOCOL) {
+                violations.add(invalid(where + "/protocol", "'" + match.protocol()
+                    + "' is not tcp, udp, icmp, icmpv6 or a protocol number 0..255"));
+            }
+        }
+        final boolean ported = "tcp".equals(protocol) || "udp".equals(protocol)
+            || Integer.valueOf(6).equals(number) || Integer.valueOf(17).equals(number);
+        if (match.portMin() != null || match.portMax() != null) {
+            if (!ported) {
+                violations.add(invalid(where + "/port-range-min", "port ranges need protocol tcp or udp"));
+            } else if (match.portMin() == null) {
+                violations.add(invalid(where + "/port-range-min", "is required with port-range-max"));
+            } else if (match.portMax() != null && match.portMax() < match.portMin()) {
+                violations.add(invalid(where + "/port-range-max", match.portMax() + " is below port-range-min "
+                    + match.portMin()));
+            }
+        }
+        final boolean icmp = "icmp".equals(protocol) || "icmpv6".equals(protocol) || "ipv6-icmp".equals(protocol)
+            || Integer.valueOf(1).equals(number) || Integer.valueOf(58).equals(number);
+        if ((match.icmpType() != null || match.icmpCode() != null) && !icmp) {
+            violations.add(invalid(where + "/icmp-type", "ICMP type and code need protocol icmp or icmpv6"));
+        } else if (match.icmpCode() != null && match.icmpType() == null) {
+            violations.add(invalid(where + "/icmp-code", "needs icmp-type"));
+        }
+        if (match.remotePrefix() != null && match.remoteGroup() != null) {
+            violations.add(invalid(where + "/remote-group",
+                "a rule has a remote-ip-prefix or a remote-group, not both"));
+        }
+        if (match.remotePrefix() != null) {
+            final var prefix = Addresses.ipPrefix(match.remotePrefix());
+            if (prefix.isEmpty()) {
+                violations.add(invalid(where + "/remote-ip-prefix", "'" + match.remotePrefix()
+                    + "' is not an IP address or prefix with zero host bits"));
+            } else if (prefix.orElseThrow().ipv4() == match.isIpv6()) {
+                violations.add(invalid(where + "/remote-ip-prefix", "'" + match.remotePrefix() + "' is not "
+                    + match.ethertype()));
+            }
+        }
+        if (match.remoteGroup() != null && firewall.group(tenantId, match.remoteGroup()) == null) {
+            violations.add(invalid(where + "/remote-group", "tenant '" + tenantId + "' has no security group '"
+                + match.remoteGroup() + "'"));
+        }
+    }
+
+    private static Violation invalid(final String field, final String reason) {
+        return new Violation(field, reason, Kind.INVALID, Set.of());
+    }
+}
