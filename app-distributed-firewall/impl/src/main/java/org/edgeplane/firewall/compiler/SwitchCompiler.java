@@ -296,11 +296,15 @@ final class SwitchCompiler {
         final long cookie = dropCookie(port.id());
         portByCookie.put(cookie, port.id());
         if (stateful) {
-            add(stage, "deny", "port=" + port.id() + ":established", stage.deny, PRIORITY_DENY_ESTABLISHED, cookie,
-                stage.port(port.ofPort(), 0, 0).conntrack(ConntrackMatch.state(ConntrackMatch.TRACKED
-                    | ConntrackMatch.ESTABLISHED, 0)).build(),
-                List.of(new Instruction.ApplyActions(List.of(new Action.Conntrack(zone(port.network()), true,
-                    null, BLOCKED)))));
+            // One flow per IP version: Open vSwitch accepts a ct action only on a flow limited to IP.
+            for (int ethType : List.of(FlowMatch.ETH_IPV4, FlowMatch.ETH_IPV6)) {
+                add(stage, "deny", "port=" + port.id() + ":established:" + ethLabel(ethType), stage.deny,
+                    PRIORITY_DENY_ESTABLISHED, cookie, stage.port(port.ofPort(), 0, 0).ethType(ethType)
+                        .conntrack(ConntrackMatch.state(ConntrackMatch.TRACKED | ConntrackMatch.ESTABLISHED, 0))
+                        .build(),
+                    List.of(new Instruction.ApplyActions(List.of(new Action.Conntrack(zone(port.network()), true,
+                        null, BLOCKED)))));
+            }
         }
         add(stage, "deny", "port=" + port.id(), stage.deny, PRIORITY_DENY, cookie,
             stage.port(port.ofPort(), 0, 0).build(), List.of());

@@ -7,6 +7,8 @@
  */
 package org.edgeplane.isolation.pipeline;
 
+import org.edgeplane.isolation.flow.Action;
+import org.edgeplane.isolation.flow.FlowMatch;
 import org.edgeplane.isolation.flow.FlowRecord;
 import org.edgeplane.isolation.flow.Instruction;
 
@@ -41,7 +43,17 @@ public final class PipelineContract {
             if (instruction instanceof Instruction.GotoTable goTo && goTo.table().id() <= flow.table().id()) {
                 throw new IllegalArgumentException(flow.id() + ": goto " + goTo.table() + " does not go forward");
             }
+            // Open vSwitch refuses a ct action on a flow that is not limited to IP (OFPBAC_MATCH_INCONSISTENT).
+            if (instruction instanceof Instruction.ApplyActions apply && !matchesIp(flow.match())
+                    && apply.actions().stream().anyMatch(Action.Conntrack.class::isInstance)) {
+                throw new IllegalArgumentException(flow.id() + ": conntrack without an IPv4 or IPv6 ethertype match");
+            }
         }
         return flow;
+    }
+
+    private static boolean matchesIp(final FlowMatch match) {
+        final Integer ethType = match.ethType();
+        return ethType != null && (ethType == FlowMatch.ETH_IPV4 || ethType == FlowMatch.ETH_IPV6);
     }
 }
