@@ -9,11 +9,15 @@ package org.edgeplane.firewall.odl;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.edgeplane.firewall.compiler.FirewallCompiler;
 import org.edgeplane.firewall.compiler.FirewallFlows;
+import org.edgeplane.firewall.counters.FirewallCounters;
+import org.edgeplane.firewall.counters.FirewallOperations;
 import org.edgeplane.firewall.intent.FirewallIntent;
 import org.edgeplane.firewall.validation.FirewallValidator;
 import org.edgeplane.isolation.compiler.CompiledIntent;
@@ -21,16 +25,18 @@ import org.edgeplane.isolation.flow.FlowRecord;
 import org.edgeplane.isolation.intent.Intent;
 import org.edgeplane.isolation.odl.IntentCodec;
 import org.edgeplane.isolation.odl.IntentCommitCohort;
+import org.edgeplane.isolation.odl.Registrations;
+import org.edgeplane.isolation.pipeline.Owner;
+import org.edgeplane.isolation.service.FlowStatistics;
 import org.edgeplane.isolation.service.PipelineStage;
 import org.edgeplane.isolation.service.PipelineStages;
+import org.edgeplane.isolation.service.SnapshotUnavailableException;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.DataTreeChangeListener;
 import org.opendaylight.mdsal.binding.api.DataTreeIdentifier;
 import org.opendaylight.mdsal.binding.dom.codec.api.BindingNormalizedNodeSerializer;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.mdsal.dom.api.DOMDataBroker;
-import org.opendaylight.mdsal.dom.api.DOMDataTreeCommitCohortRegistry;
-import org.opendaylight.mdsal.dom.api.DOMDataTreeIdentifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,35 +44,34 @@ import org.slf4j.LoggerFactory;
  * The firewall app: follows its part of the intent and plugs its compiled tables into tenant isolation's
  * pipeline, whose one reconciler writes them with the rest.
  */
-public final class FirewallProvider implements PipelineStage, AutoCloseable {
+public final class FirewallProvider implements PipelineStage, FirewallOperations, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FirewallProvider.class);
+    // The OpenFlow plugin polls flow statistics every few seconds; publishing faster would repeat its rounds.
+    private static final Duration COUNTERS_PERIOD = Duration.ofSeconds(5);
 
     private final DataBroker broker;
     private final DOMDataBroker domBroker;
     private final BindingNormalizedNodeSerializer codec;
     private final PipelineStages stages;
-    private final List<AutoCloseable> registrations = new ArrayList<>();
+    private final FlowStatistics statistics;
+    private final Registrations registrations = new Registrations();
     private volatile FirewallIntent firewall = FirewallIntent.EMPTY;
     private volatile FirewallFlows lastFlows = FirewallFlows.EMPTY;
 
     public FirewallProvider(final DataBroker broker, final DOMDataBroker domBroker,
-            final BindingNormalizedNodeSerializer codec, final PipelineStages stages) {
+            final BindingNormalizedNodeSerializer codec, final PipelineStages stages,
+            final FlowStatistics statistics) {
         this.broker = requireNonNull(broker);
         this.domBroker = requireNonNull(domBroker);
         this.codec = requireNonNull(codec);
         this.stages = requireNonNull(stages);
+        this.statistics = requireNonNull(statistics);
     }
 
     public void init() {
-        final var cohortRegistry = domBroker.getExtensions().getInstance(DOMDataTreeCommitCohortRegistry.class);
-        if (cohortRegistry == null) {
-            LOG.error("The data broker cannot validate commits: bad firewall intent will not be rejected");
-        } else {
-            final var cohort = new IntentCommitCohort(codec, (before, after) -> after == null ? List.of()
-                : FirewallValidator.validate(IntentCodec.fromBinding(after), FirewallCodec.fromBinding(after)));
-            registrations.add(cohortRegistry.registerCommitCohort(
-                new DOMDataTreeIdentifier(LogicalDatastoreType.CONFIGURATION, cohort.path()), cohort));
-        }
+        registrations.addCohort(domBroker, new IntentCommitCohort(codec, (before, after) -> after == null
+            ? List.of() : FirewallValidator.validate(IntentCodec.fromBinding(after), FirewallCodec.fromBinding(after))),
+            "firewall");
         registrations.add(broker.registerDataTreeChangeListener(
             DataTreeIdentifier.create(LogicalDatastoreType.CONFIGURATION, IntentCodec.PATH),
             (DataTreeChangeListener<org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261122.Intent>) changes -> {
@@ -74,6 +79,15 @@ public final class FirewallProvider implements PipelineStage, AutoCloseable {
                 stages.stageChanged(this);
             }));
         registrations.add(stages.register(this));
+        final var publisher = new FirewallStatusPublisher(broker);
+        final var executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            final var thread = new Thread(runnable, "edgeplane-firewall-counters");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.scheduleWithFixedDelay(() -> publishCounters(publisher), COUNTERS_PERIOD.toMillis(),
+            COUNTERS_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+        registrations.add(executor::shutdownNow);
         LOG.info("Edgeplane distributed firewall started");
     }
 
@@ -92,23 +106,24 @@ public final class FirewallProvider implements PipelineStage, AutoCloseable {
         return flows.flowsBySwitch();
     }
 
-    /** The flows of the last round, with what their cookies stand for (for counters). */
-    public FirewallFlows lastFlows() {
-        return lastFlows;
+    @Override
+    public FirewallCounters counters() throws SnapshotUnavailableException {
+        return FirewallCounters.of(lastFlows, statistics.countersByCookie(Owner.FIREWALL));
     }
 
-    // Closing must go on past a registration that fails to close.
+    // One failed round must not end the periodic task: the next one tries again.
     @SuppressWarnings("checkstyle:IllegalCatch")
+    private void publishCounters(final FirewallStatusPublisher publisher) {
+        try {
+            publisher.publish(counters());
+        } catch (SnapshotUnavailableException | RuntimeException e) {
+            LOG.warn("Firewall counters not updated this round", e);
+        }
+    }
+
     @Override
     public void close() {
-        for (AutoCloseable registration : registrations) {
-            try {
-                registration.close();
-            } catch (Exception e) {
-                LOG.warn("Failed to close {}", registration, e);
-            }
-        }
-        registrations.clear();
+        registrations.close();
         LOG.info("Edgeplane distributed firewall stopped");
     }
 }

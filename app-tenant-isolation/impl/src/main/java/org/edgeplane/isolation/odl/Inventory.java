@@ -7,6 +7,7 @@
  */
 package org.edgeplane.isolation.odl;
 
+import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +20,8 @@ import org.edgeplane.isolation.intent.SwitchProfile;
 import org.edgeplane.isolation.pipeline.Cookies;
 import org.edgeplane.isolation.pipeline.Owner;
 import org.edgeplane.isolation.pipeline.Table;
+import org.edgeplane.isolation.service.FlowCounter;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.Counter64;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowCapableNode;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowCapableNodeConnector;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowId;
@@ -27,6 +30,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.me
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.TableKey;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.FlowKey;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.statistics.rev130819.FlowStatisticsData;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.table.statistics.rev131215.FlowTableStatisticsData;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.Nodes;
@@ -159,6 +163,39 @@ public final class Inventory {
             }
         }
         return found;
+    }
+
+    /** Packets and bytes of one app's flows in the operational inventory, summed by cookie over every switch. */
+    public static Map<Long, FlowCounter> countersByCookie(final @Nullable Nodes nodes, final Owner owner) {
+        final var counters = new HashMap<Long, FlowCounter>();
+        if (nodes == null) {
+            return counters;
+        }
+        final long prefix = Cookies.appPrefix(owner);
+        for (Node node : nodes.nonnullNode().values()) {
+            final FlowCapableNode flowCapable = node.augmentation(FlowCapableNode.class);
+            if (flowCapable == null) {
+                continue;
+            }
+            for (var table : flowCapable.nonnullTable().values()) {
+                for (Flow flow : table.nonnullFlow().values()) {
+                    final var data = flow.augmentation(FlowStatisticsData.class);
+                    if (isOwnedBy(flow, prefix) && data != null && data.getFlowStatistics() != null) {
+                        final var statistics = data.getFlowStatistics();
+                        counters.merge(flow.getCookie().getValue().longValue(),
+                            new FlowCounter(counterValue(statistics.getPacketCount()),
+                                counterValue(statistics.getByteCount())), FlowCounter::plus);
+                    }
+                }
+            }
+        }
+        return counters;
+    }
+
+    private static long counterValue(final @Nullable Counter64 counter) {
+        // Switch counters are unsigned 64 bits; one that passed 2^63 is saturated rather than negative.
+        return counter == null || counter.getValue() == null ? 0
+            : counter.getValue().toJava().min(BigInteger.valueOf(Long.MAX_VALUE)).longValue();
     }
 
     /** Flows of one app found in the configuration inventory, by switch: flow id to table. */

@@ -11,8 +11,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -40,8 +38,6 @@ import org.opendaylight.mdsal.binding.api.RpcConsumerRegistry;
 import org.opendaylight.mdsal.binding.dom.codec.api.BindingNormalizedNodeSerializer;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.mdsal.dom.api.DOMDataBroker;
-import org.opendaylight.mdsal.dom.api.DOMDataTreeCommitCohortRegistry;
-import org.opendaylight.mdsal.dom.api.DOMDataTreeIdentifier;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.Node;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,7 +59,7 @@ public final class TenantIsolationProvider implements IsolationOperations, Pipel
     private final DOMDataBroker domBroker;
     private final BindingNormalizedNodeSerializer codec;
     private final RpcConsumerRegistry rpcs;
-    private final List<AutoCloseable> registrations = new ArrayList<>();
+    private final Registrations registrations = new Registrations();
     private ScheduledExecutorService executor;
     private IsolationWorker worker;
 
@@ -88,14 +84,7 @@ public final class TenantIsolationProvider implements IsolationOperations, Pipel
             new FlowAudit(RESYNC_GRACE, RESYNC_COOL_DOWN), Clock.systemUTC());
         worker.execute(() -> adoptInstalledFlows(reconciler));
 
-        final var cohortRegistry = domBroker.getExtensions().getInstance(DOMDataTreeCommitCohortRegistry.class);
-        if (cohortRegistry == null) {
-            LOG.error("The data broker cannot validate commits: bad intent will not be rejected");
-        } else {
-            final var cohort = new IntentCommitCohort(codec);
-            registrations.add(cohortRegistry.registerCommitCohort(
-                new DOMDataTreeIdentifier(LogicalDatastoreType.CONFIGURATION, cohort.path()), cohort));
-        }
+        registrations.addCohort(domBroker, new IntentCommitCohort(codec), "tenant");
         registrations.add(broker.registerDataTreeChangeListener(
             DataTreeIdentifier.create(LogicalDatastoreType.CONFIGURATION, IntentCodec.PATH),
             (DataTreeChangeListener<org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261122.Intent>)
@@ -160,18 +149,9 @@ public final class TenantIsolationProvider implements IsolationOperations, Pipel
         return worker.recompute(switchId);
     }
 
-    // Closing must go on past a registration that fails to close.
-    @SuppressWarnings("checkstyle:IllegalCatch")
     @Override
     public void close() {
-        for (AutoCloseable registration : registrations) {
-            try {
-                registration.close();
-            } catch (Exception e) {
-                LOG.warn("Failed to close {}", registration, e);
-            }
-        }
-        registrations.clear();
+        registrations.close();
         if (executor != null) {
             executor.shutdownNow();
         }

@@ -19,7 +19,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.edgeplane.isolation.compiler.IsolationCompiler;
 import org.edgeplane.isolation.intent.Intent;
+import org.edgeplane.isolation.pipeline.Cookies;
+import org.edgeplane.isolation.pipeline.Cookies.ObjectKind;
+import org.edgeplane.isolation.pipeline.Owner;
 import org.edgeplane.isolation.pipeline.Table;
+import org.edgeplane.isolation.service.FlowCounter;
 import org.edgeplane.isolation.testing.IntentFixtures;
 import org.junit.After;
 import org.junit.Before;
@@ -28,8 +32,15 @@ import org.opendaylight.mdsal.binding.api.RpcConsumerRegistry;
 import org.opendaylight.mdsal.binding.dom.adapter.test.AbstractConcurrentDataBrokerTest;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261122.Status;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.Counter64;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowCapableNodeBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.TableBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.FlowBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.statistics.rev130819.FlowStatisticsDataBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.statistics.rev130819.flow.statistics.FlowStatisticsBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.FlowCookie;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.Nodes;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.Node;
@@ -38,6 +49,9 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.N
 import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
 import org.opendaylight.yangtools.yang.binding.Rpc;
 import org.opendaylight.yangtools.yang.binding.RpcService;
+import org.opendaylight.yangtools.yang.binding.util.BindingMap;
+import org.opendaylight.yangtools.yang.common.Uint64;
+import org.opendaylight.yangtools.yang.common.Uint8;
 
 /**
  * The whole bundle on the mdsal in-memory datastore: intent written through the DataBroker becomes flows in the
@@ -118,6 +132,38 @@ public class TenantIsolationComponentTest extends AbstractConcurrentDataBrokerTe
         awaitEquals(() -> portStatus("p1"), Optional.of("connected=false installed=false error=openflow:3 port "
             + "s3-eth1 is not reported by the switch (yet)"));
         assertTrue(flowIdsBySwitch().isEmpty());
+    }
+
+    @Test
+    public void flowStatisticsAreSummedByCookieOverSwitchesForOneApp() throws Exception {
+        final long firewallRule = Cookies.of(Owner.FIREWALL, ObjectKind.RULE, "t/web/http");
+        final long isolationPort = Cookies.of(Owner.ISOLATION, ObjectKind.PORT, "p1");
+        final var tx = getDataBroker().newWriteOnlyTransaction();
+        tx.put(LogicalDatastoreType.OPERATIONAL, nodePath("openflow:1"), nodeWithFlows("openflow:1",
+            flowWithStatistics("a", firewallRule, 3, 300), flowWithStatistics("b", firewallRule, 2, 200),
+            flowWithStatistics("c", isolationPort, 7, 700)));
+        tx.put(LogicalDatastoreType.OPERATIONAL, nodePath("openflow:2"), nodeWithFlows("openflow:2",
+            flowWithStatistics("a", firewallRule, 10, 1000)));
+        tx.commit().get(10, TimeUnit.SECONDS);
+
+        final var statistics = new InventoryFlowStatistics(getDataBroker());
+        assertEquals(Map.of(firewallRule, new FlowCounter(15, 1500)), statistics.countersByCookie(Owner.FIREWALL));
+        assertEquals(Map.of(isolationPort, new FlowCounter(7, 700)), statistics.countersByCookie(Owner.ISOLATION));
+    }
+
+    private static Node nodeWithFlows(final String nodeId, final Flow... flows) {
+        return new NodeBuilder().setId(new NodeId(nodeId)).addAugmentation(new FlowCapableNodeBuilder()
+            .setManufacturer("Nicira, Inc.").setTable(BindingMap.of(new TableBuilder().setId(Uint8.valueOf(34))
+                .setFlow(BindingMap.of(flows)).build())).build()).build();
+    }
+
+    private static Flow flowWithStatistics(final String id, final long cookie, final long packets,
+            final long bytes) {
+        return new FlowBuilder().setId(new FlowId(id)).setTableId(Uint8.valueOf(34))
+            .setCookie(new FlowCookie(Uint64.fromLongBits(cookie)))
+            .addAugmentation(new FlowStatisticsDataBuilder().setFlowStatistics(new FlowStatisticsBuilder()
+                .setPacketCount(new Counter64(Uint64.valueOf(packets)))
+                .setByteCount(new Counter64(Uint64.valueOf(bytes))).build()).build()).build();
     }
 
     private void writeIntent(final Intent intent) throws Exception {

@@ -24,6 +24,7 @@ import org.edgeplane.isolation.flow.FlowRecord;
 import org.edgeplane.isolation.flow.Instruction;
 import org.edgeplane.isolation.flow.IpMatch;
 import org.edgeplane.isolation.pipeline.Table;
+import org.edgeplane.isolation.service.FlowCounter;
 
 /**
  * An in-memory OpenFlow 1.3 data plane for packet-fate tests: switches hold compiled flows, hosts hang off switch
@@ -34,6 +35,7 @@ import org.edgeplane.isolation.pipeline.Table;
  * because a switch would pick one arbitrarily.
  */
 public final class FlowTableModel {
+    public static final long FRAME_BYTES = 64;
     private static final int MAX_HOPS = 8;
 
     private Map<String, ? extends Collection<FlowRecord>> flowsBySwitch;
@@ -43,6 +45,8 @@ public final class FlowTableModel {
     /** Committed connections by zone and original-direction tuple, with their ct_mark; one table for every
      * switch, as on a host whose bridges share a datapath. */
     private final Map<String, Long> connections = new HashMap<>();
+    /** Frames matched per cookie, as a switch's flow statistics count them. */
+    private final Map<Long, Long> framesByCookie = new HashMap<>();
 
     /** The connection-tracking state of a frame inside one switch, after a ct action. */
     private static final class CtState {
@@ -158,6 +162,7 @@ public final class FlowTableModel {
             if (flow == null) {
                 break;
             }
+            framesByCookie.merge(flow.cookie(), 1L, Long::sum);
             Table next = null;
             for (Instruction instruction : flow.instructions()) {
                 if (instruction instanceof Instruction.ApplyActions apply) {
@@ -225,6 +230,16 @@ public final class FlowTableModel {
             || l4.icmpType() == 129);
         return zone + "|" + frame.ipSrc() + "|" + frame.ipDst() + "|" + l4.proto() + "|"
             + (echo ? "echo" : icmp ? "type" + l4.icmpType() : l4.srcPort() + ">" + l4.dstPort());
+    }
+
+    /**
+     * Flow statistics by cookie, summed over every switch, since the model was built. The model's frames have no
+     * size: bytes count each frame as {@value #FRAME_BYTES}.
+     */
+    public Map<Long, FlowCounter> countersByCookie() {
+        final var counters = new HashMap<Long, FlowCounter>();
+        framesByCookie.forEach((cookie, frames) -> counters.put(cookie, new FlowCounter(frames, frames * FRAME_BYTES)));
+        return counters;
     }
 
     /** Forgets every connection, as a conntrack flush would. */
