@@ -7,6 +7,7 @@
  */
 package org.edgeplane.it;
 
+import static org.edgeplane.it.Convergence.awaitEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
@@ -35,13 +36,12 @@ import org.junit.runners.MethodSorters;
  */
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class TenantIsolationEndToEndIT {
-    private static final Duration CONVERGENCE = Duration.ofSeconds(90);
-
     private static Topology topology;
     private static KarafProcess karaf;
     private static MininetAgent mininet;
     private static Restconf restconf;
     private static Orchestrator orchestrator;
+    private static Convergence converge;
 
     @BeforeClass
     public static void startControllerAndNetwork() throws Exception {
@@ -50,6 +50,7 @@ public class TenantIsolationEndToEndIT {
         final Duration boot = karaf.start(Duration.ofMinutes(5));
         restconf = Restconf.local();
         orchestrator = new Orchestrator(restconf);
+        converge = new Convergence(restconf, topology);
         mininet = MininetAgent.start(Path.of(System.getProperty("edgeplane.mininet.agent")),
             Path.of(System.getProperty("edgeplane.topology")), Path.of("target/mininet-agent.log"));
         final Instant begin = Instant.now();
@@ -96,7 +97,7 @@ public class TenantIsolationEndToEndIT {
 
     @Test
     public void a1_everyPortReportsItsFlowsInstalled() throws InterruptedException {
-        awaitEveryPortInstalled("");
+        converge.awaitEveryPortInstalled("");
         for (Topology.Edge edge : topology.switches()) {
             Figures.record("Edgeplane flows on " + edge.name() + ": " + OvsSwitches.flows(edge.name(),
                 OvsSwitches.EDGEPLANE_COOKIES).size());
@@ -273,23 +274,23 @@ public class TenantIsolationEndToEndIT {
         final ObjectNode of13 = Orchestrator.switchOf(topology, s2).put("profile", "of13");
         assertEquals(204, orchestrator.put(of13).status());
         try {
-            awaitEquals("profile of s2", () -> switchStatus(s2.nodeId()).path("profile").asText(), "of13");
+            awaitEquals("profile of s2", () -> converge.switchStatus(s2.nodeId()).path("profile").asText(), "of13");
             awaitEquals("Nicira actions on s2", () -> OvsSwitches.flows("s2", OvsSwitches.EDGEPLANE_COOKIES).stream()
                 .filter(line -> line.contains("move:") || line.contains("load:") || line.contains("NXM")).count(),
                 0L);
             // VXLAN needs the Nicira tunnel destination: its port on s2 says so, and VLAN isolation holds.
             final var h11 = topology.host("h11");
-            awaitEquals("status of h11 on an of13 switch", () -> portStatus(h11.name()).path("last-error").asText()
-                .contains("ovs profile"), true);
+            awaitEquals("status of h11 on an of13 switch", () -> converge.portStatus(h11.name()).path("last-error")
+                .asText().contains("ovs profile"), true);
             final var vlanHosts = topology.hosts().stream().filter(host -> topology.network(host.network()).vxlan()
                 == null).toList();
             awaitEquals("reachability matrix with s2 on of13", () -> measuredMatrix(vlanHosts),
                 expectedMatrix(vlanHosts));
-            awaitFlowsAsDesired();
+            converge.awaitFlowsAsDesired();
         } finally {
             assertEquals(204, orchestrator.put(Orchestrator.switchOf(topology, s2)).status());
         }
-        awaitEquals("profile of s2 detected again", () -> switchStatus(s2.nodeId()).path("profile").asText(),
+        awaitEquals("profile of s2 detected again", () -> converge.switchStatus(s2.nodeId()).path("profile").asText(),
             "ovs");
     }
 
@@ -326,15 +327,16 @@ public class TenantIsolationEndToEndIT {
         // flush the flow table (it does when a bridge goes from having a controller to having none).
         OvsSwitches.run(List.of("ovs-vsctl", "set-controller", "s1", "tcp:127.0.0.1:6999"));
         try {
-            awaitEquals("s1 disconnected", () -> switchStatus("openflow:1").path("connected").asBoolean(), false);
+            awaitEquals("s1 disconnected", () -> converge.switchStatus("openflow:1").path("connected").asBoolean(),
+                false);
             // fail-mode secure: the flows stay and traffic keeps flowing without a controller.
             assertEquals(Map.of("h1 " + topology.host("h3").ip(), true),
                 mininet.pings(List.of(List.of("h1", topology.host("h3").ip())), 2));
         } finally {
             OvsSwitches.run(List.of("ovs-vsctl", "set-controller", "s1", target));
         }
-        awaitEquals("s1 connected", () -> switchStatus("openflow:1").path("connected").asBoolean(), true);
-        awaitFlowsAsDesired();
+        awaitEquals("s1 connected", () -> converge.switchStatus("openflow:1").path("connected").asBoolean(), true);
+        converge.awaitFlowsAsDesired();
         awaitEquals("reachability matrix after the reconnect", () -> measuredMatrix(topology.hosts()),
             expectedMatrix(topology.hosts()));
     }
@@ -343,7 +345,7 @@ public class TenantIsolationEndToEndIT {
     public void b11_bridgeThatLosesAllItsFlowsGetsThemBack() throws InterruptedException {
         OvsSwitches.run(List.of("ovs-ofctl", "-O", "OpenFlow13", "del-flows", "s2"));
         assertEquals(List.of(), OvsSwitches.flows("s2", OvsSwitches.EDGEPLANE_COOKIES));
-        awaitFlowsAsDesired();
+        converge.awaitFlowsAsDesired();
         awaitEquals("reachability matrix after s2 lost its flows", () -> measuredMatrix(topology.hosts()),
             expectedMatrix(topology.hosts()));
     }
@@ -365,47 +367,10 @@ public class TenantIsolationEndToEndIT {
         }
         Figures.record("controller restarted in " + boot.toSeconds() + " s");
         assertEquals(intentBefore, restconf.get(Orchestrator.INTENT).body());
-        awaitEveryPortInstalled(" after the restart");
-        awaitFlowsAsDesired();
+        converge.awaitEveryPortInstalled(" after the restart");
+        converge.awaitFlowsAsDesired();
         awaitEquals("reachability matrix after the restart", () -> measuredMatrix(topology.hosts()),
             expectedMatrix(topology.hosts()));
-    }
-
-    /** Every port of the topology reports its switch connected and its flows installed. */
-    private static void awaitEveryPortInstalled(final String when) throws InterruptedException {
-        for (Topology.Host host : topology.hosts()) {
-            awaitEquals("status of " + host.name() + when, () -> {
-                final JsonNode status = portStatus(host.name());
-                return status.path("switch-connected").asBoolean() + "/" + status.path("flows-installed").asBoolean();
-            }, "true/true");
-        }
-    }
-
-    private static JsonNode portStatus(final String portId) {
-        return restconf.get("edgeplane-tenant:status/port-status=" + portId).json()
-            .path("edgeplane-tenant:port-status").path(0);
-    }
-
-    private static JsonNode switchStatus(final String nodeId) {
-        return restconf.get("edgeplane-tenant:status/switch-status=" + nodeId).json()
-            .path("edgeplane-tenant:switch-status").path(0);
-    }
-
-    /**
-     * Every edge switch holds exactly as many Edgeplane flows as Edgeplane wants on it and believes installed (its
-     * switch-status), so none is missing and none is stale; the reachability checks that follow test the content.
-     */
-    private static void awaitFlowsAsDesired() throws InterruptedException {
-        for (Topology.Edge edge : topology.switches()) {
-            awaitEquals("Edgeplane flows on " + edge.name() + " vs. its desired and installed count", () -> {
-                final JsonNode status = switchStatus(edge.nodeId());
-                final int desired = status.path("desired-flows").asInt(-1);
-                final int installed = status.path("installed-flows").asInt(-1);
-                final int onSwitch = OvsSwitches.flows(edge.name(), OvsSwitches.EDGEPLANE_COOKIES).size();
-                return desired > 0 && desired == installed && installed == onSwitch ? "equal"
-                    : "desired " + desired + ", installed " + installed + ", on the switch " + onSwitch;
-            }, "equal");
-        }
     }
 
     /** TCP throughput a host sends to another for 3 s, as iperf3 measures it at the receiver. */
@@ -513,16 +478,5 @@ public class TenantIsolationEndToEndIT {
     private static long portSecurityDrops(final String bridge) {
         return OvsSwitches.flows(bridge, "table=10").stream().filter(line -> line.contains("priority=0 "))
             .mapToLong(line -> Long.parseLong(line.replaceAll(".*n_packets=(\\d+).*", "$1"))).sum();
-    }
-
-    private static <T> void awaitEquals(final String what, final Supplier<T> actual, final T expected)
-            throws InterruptedException {
-        final Instant deadline = Instant.now().plus(CONVERGENCE);
-        T last = actual.get();
-        while (!expected.equals(last) && Instant.now().isBefore(deadline)) {
-            Thread.sleep(500);
-            last = actual.get();
-        }
-        assertEquals(what, expected, last);
     }
 }
