@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,7 @@ public class DistributedFirewallEndToEndIT {
             Path.of(System.getProperty("edgeplane.topology")), Path.of("target/mininet-agent-firewall.log"));
         orchestrator.provision(topology);
         listenerLogs = Files.createDirectories(Path.of("target/firewall-listeners").toAbsolutePath());
+        Files.deleteIfExists(listenerLogs.resolve("pids"));
         listen("h2", SERVER_TCP_PORTS, SERVER_UDP_PORTS);
         listen("h1", List.of(22, 80), List.of(53));
         listen("h4", List.of(80), List.of());
@@ -72,13 +74,13 @@ public class DistributedFirewallEndToEndIT {
         listen("h7", List.of(80), List.of());
     }
 
-    /** nc listeners in a host's shell; they end with it (no nohup), each logging what it receives. */
+    /** nc listeners on a host, each logging what it receives; their pids go to a file for the cleanup. */
     private static void listen(final String host, final List<Integer> tcpPorts, final List<Integer> udpPorts) {
         final var command = new StringBuilder();
         tcpPorts.forEach(port -> command.append("nc -lk ").append(port).append(" > ").append(log(host, "tcp", port))
-            .append(" 2>&1 & "));
+            .append(" 2>&1 & echo $! >> ").append(listenerLogs.resolve("pids")).append("; "));
         udpPorts.forEach(port -> command.append("nc -lku ").append(port).append(" > ").append(log(host, "udp", port))
-            .append(" 2>&1 & "));
+            .append(" 2>&1 & echo $! >> ").append(listenerLogs.resolve("pids")).append("; "));
         mininet.sh(host, command + "sleep 0.5");
     }
 
@@ -87,15 +89,21 @@ public class DistributedFirewallEndToEndIT {
     }
 
     @AfterClass
-    public static void stopEverything() {
+    public static void stopEverything() throws IOException, InterruptedException {
         if (mininet != null) {
-            for (String host : List.of("h1", "h2", "h3", "h4", "h6", "h7")) {
-                mininet.sh(host, "kill $(jobs -p) 2>/dev/null; true");
-            }
             mininet.close();
         }
         if (karaf != null) {
             karaf.close();
+        }
+        // Hosts share the process namespace: the listeners and the session client outlive Mininet unless killed.
+        final Path pids = listenerLogs == null ? null : listenerLogs.resolve("pids");
+        if (pids != null && Files.exists(pids)) {
+            final var command = new ArrayList<>(List.of("kill"));
+            command.addAll(Files.readAllLines(pids).stream().map(String::trim).filter(pid -> !pid.isEmpty())
+                .toList());
+            new ProcessBuilder(command).redirectErrorStream(true).start().waitFor();
+            Files.delete(pids);
         }
     }
 
@@ -161,7 +169,8 @@ public class DistributedFirewallEndToEndIT {
     @Test
     public void a3_unrelatedUpdateKeepsAnEstablishedSessionRemovingItsRuleCutsIt() throws InterruptedException {
         mininet.sh("h1", "(i=0; while [ $i -lt 900 ]; do echo line$i; i=$((i+1)); sleep 0.2; done) | nc "
-            + topology.host("h2").ip() + " " + SESSION_PORT + " > /dev/null 2>&1 &");
+            + topology.host("h2").ip() + " " + SESSION_PORT + " > /dev/null 2>&1 & echo $! >> "
+            + listenerLogs.resolve("pids"));
         awaitEquals("the session carries data", DistributedFirewallEndToEndIT::sessionGrows, true);
 
         putGroup("red", "web", tcpRule("http", 80, 80), tcpRule("range", 8000, 8003),

@@ -164,6 +164,14 @@ public class TenantIsolationPaxExamIT {
             final String recompute = String.valueOf(session.execute("edgeplane:recompute openflow:77"));
             assertTrue(recompute, recompute.startsWith("openflow:77: recomputed, "));
             assertTrue(recompute, recompute.matches("openflow:77: recomputed, \\d+ flows desired, \\d+ written.*"));
+            // The firewall's counters: the tenant's default group, at zero since no switch reports statistics here.
+            String counters = String.valueOf(session.execute("edgeplane:firewall-counters"));
+            while (!counters.contains("pax/default/ingress-ipv4") && Instant.now().isBefore(deadline)) {
+                Thread.sleep(250);
+                counters = String.valueOf(session.execute("edgeplane:firewall-counters"));
+            }
+            assertTrue(counters, counters.matches("(?s).*pax/default/ingress-ipv4 +0 +0\n.*"));
+            assertTrue(counters, counters.matches("(?s).*\npax-1 +0 +0\n.*"));
         }
     }
 

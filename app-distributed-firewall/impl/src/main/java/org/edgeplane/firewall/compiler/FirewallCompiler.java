@@ -46,6 +46,7 @@ public final class FirewallCompiler {
     public static FirewallFlows compile(final FirewallIntent firewall, final Intent intent,
             final CompiledIntent compiled) {
         final var members = Membership.of(firewall, intent);
+        final Map<String, Integer> zones = ConntrackZones.assign(intent.networks().values());
         final var governedBySwitch = new TreeMap<String, List<GovernedPort>>();
         for (PortOutcome outcome : compiled.ports().values()) {
             final Port port = intent.ports().get(outcome.portId());
@@ -66,7 +67,7 @@ public final class FirewallCompiler {
         final var problems = new TreeSet<String>();
         governedBySwitch.forEach((switchId, ports) -> {
             final SwitchProfile profile = compiled.profiles().getOrDefault(switchId, SwitchProfile.OVS);
-            final var switchCompiler = new SwitchCompiler(switchId, profile, ports, firewall, members);
+            final var switchCompiler = new SwitchCompiler(switchId, profile, ports, firewall, members, zones);
             flowsBySwitch.put(switchId, switchCompiler.compile());
             ruleByCookie.putAll(switchCompiler.ruleByCookie());
             portByCookie.putAll(switchCompiler.portByCookie());

@@ -31,7 +31,6 @@ import org.edgeplane.isolation.flow.Instruction;
 import org.edgeplane.isolation.flow.IpMatch;
 import org.edgeplane.isolation.flow.IpMatch.PortMask;
 import org.edgeplane.isolation.intent.Network;
-import org.edgeplane.isolation.intent.SegmentationType;
 import org.edgeplane.isolation.intent.SwitchProfile;
 import org.edgeplane.isolation.pipeline.Cookies;
 import org.edgeplane.isolation.pipeline.Cookies.ObjectKind;
@@ -69,9 +68,6 @@ final class SwitchCompiler {
     static final int PRIORITY_DENY = 50;
     static final long BLOCKED = 1;
     private static final int[] NEIGHBOUR_DISCOVERY = {133, 134, 135, 136};
-    /** Zone keys: VLAN networks by VLAN id, VXLAN networks above them by VNI modulo the space left. */
-    private static final int VXLAN_ZONE_BASE = 4096;
-    private static final int VXLAN_ZONE_SPAN = 65536 - VXLAN_ZONE_BASE;
 
     private record FlowKey(Table table, int priority, FlowMatch match) {
     }
@@ -81,6 +77,7 @@ final class SwitchCompiler {
     private final List<GovernedPort> ports;
     private final FirewallIntent firewall;
     private final Membership members;
+    private final Map<String, Integer> zones;
     private final long switchCookie;
     private final Map<String, FlowRecord> flows = new HashMap<>();
     private final Map<FlowKey, String> idsByKey = new HashMap<>();
@@ -89,12 +86,13 @@ final class SwitchCompiler {
     private final Set<String> problems = new TreeSet<>();
 
     SwitchCompiler(final String switchId, final SwitchProfile profile, final List<GovernedPort> ports,
-            final FirewallIntent firewall, final Membership members) {
+            final FirewallIntent firewall, final Membership members, final Map<String, Integer> zones) {
         this.switchId = switchId;
         stateful = profile == SwitchProfile.OVS;
         this.ports = List.copyOf(ports);
         this.firewall = firewall;
         this.members = members;
+        this.zones = zones;
         switchCookie = Cookies.of(Owner.FIREWALL, ObjectKind.SWITCH, switchId);
     }
 
@@ -382,15 +380,13 @@ final class SwitchCompiler {
     }
 
     /**
-     * The conntrack zone of a network: overlapping addresses of different networks never share a connection.
-     * Both stages of every port of the network use it, so a reply finds its connection on either switch; that
-     * two ports of one network see the same entry is harmless because the original direction of an established
-     * connection is judged again at every port (only replies and related traffic pass on state alone).
+     * The conntrack zone of a network (see {@link ConntrackZones}). Both stages of every port of the network use
+     * it, so a reply finds its connection on either switch; that two ports of one network see the same entry is
+     * harmless because the original direction of an established connection is judged again at every port (only
+     * replies and related traffic pass on state alone).
      */
-    static int zone(final Network network) {
-        final long segment = network.segmentationId();
-        return (int) (network.segmentationType() == SegmentationType.VLAN ? segment
-            : VXLAN_ZONE_BASE + segment % VXLAN_ZONE_SPAN);
+    private int zone(final Network network) {
+        return zones.get(network.id());
     }
 
     private static long networkBits(final Network network) {

@@ -53,7 +53,7 @@ public class CompilerBenchmark {
         return new Intent(intent.tenants(), intent.networks(), ports, intent.switches());
     }
 
-    static Intent intent(final int extraPorts) {
+    public static Intent intent(final int extraPorts) {
         final var tenants = new ArrayList<Tenant>();
         final var networks = new ArrayList<Network>();
         final var ports = new ArrayList<Port>();

@@ -12,26 +12,20 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.edgeplane.isolation.flow.FlowRecord;
 import org.edgeplane.isolation.flow.MeterRecord;
 import org.edgeplane.isolation.intent.Intent;
 import org.edgeplane.isolation.pipeline.Cookies;
 import org.edgeplane.isolation.pipeline.Owner;
+import org.edgeplane.isolation.testing.GoldenFiles;
 import org.edgeplane.isolation.testing.IntentFixtures;
 import org.junit.Test;
 
 /**
- * Intent in, exact flows out. The expected dumps live in src/test/resources/golden; tables are named, not
- * numbered. Run with -Dgolden.update=true to rewrite them after an intended change, and review the diff.
+ * Intent in, exact flows out, against the dumps in src/test/resources/golden (see {@link GoldenFiles}).
  */
 public class IsolationCompilerGoldenTest {
-    private static final Path GOLDEN = Path.of("src/test/resources/golden");
-
     @Test
     public void twoTenantsOnTwoSwitches() throws IOException {
         assertGolden("two-tenants", IntentFixtures.twoTenants());
@@ -75,18 +69,9 @@ public class IsolationCompilerGoldenTest {
 
     private static void assertGolden(final String name, final Intent intent) throws IOException {
         final var compiled = IsolationCompiler.compile(intent, Map.of());
-        final String actual = compiled.flowsBySwitch().entrySet().stream()
-            .map(entry -> "# " + entry.getKey() + "\n" + entry.getValue().values().stream().map(FlowRecord::toString)
-                .sorted().collect(Collectors.joining("\n")))
-            .collect(Collectors.joining("\n")) + "\n"
+        GoldenFiles.assertGolden(name, GoldenFiles.render(compiled.flowsBySwitch())
             + compiled.metersBySwitch().entrySet().stream().map(entry -> "# " + entry.getKey() + " meters\n"
                 + entry.getValue().values().stream().map(MeterRecord::toString).collect(Collectors.joining("\n"))
-                + "\n").collect(Collectors.joining());
-        final Path file = GOLDEN.resolve(name + ".flows");
-        if (Boolean.getBoolean("golden.update")) {
-            Files.createDirectories(GOLDEN);
-            Files.writeString(file, actual, StandardCharsets.UTF_8);
-        }
-        assertEquals(Files.readString(file, StandardCharsets.UTF_8), actual);
+                + "\n").collect(Collectors.joining()));
     }
 }

@@ -1,0 +1,116 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.firewall.compiler;
+
+import static org.edgeplane.firewall.compiler.FirewallFixtures.egress;
+import static org.edgeplane.firewall.compiler.FirewallFixtures.ingress;
+import static org.edgeplane.firewall.compiler.FirewallFixtures.rule;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.edgeplane.firewall.intent.FirewallIntent;
+import org.edgeplane.firewall.intent.PolicyRule;
+import org.edgeplane.firewall.intent.RuleMatch;
+import org.edgeplane.firewall.intent.SecurityGroup;
+import org.edgeplane.isolation.benchmark.CompilerBenchmark;
+import org.edgeplane.isolation.compiler.CompiledIntent;
+import org.edgeplane.isolation.compiler.IsolationCompiler;
+import org.edgeplane.isolation.intent.Intent;
+import org.edgeplane.isolation.intent.SwitchProfile;
+import org.junit.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Firewall compile time at scale: the isolation benchmark's 1,000 tenants and 10,000 ports over 100 {@code ovs}
+ * switches, with 50 rules per tenant (45 in five security groups of nine rules, five policy rules): 50,000 rules of
+ * every kind (port ranges that need masks, UDP, ICMP, prefixes, remote groups including self references). Each
+ * port is in two groups. Prints figures; never fails on time. Not part of the test suite; run it with
+ * {@code mvn -pl app-distributed-firewall/impl test -Dtest=FirewallBenchmark}.
+ */
+public class FirewallBenchmark {
+    private static final Logger LOG = LoggerFactory.getLogger(FirewallBenchmark.class);
+    private static final int TENANTS = 1_000;
+    private static final int GROUPS_PER_TENANT = 5;
+    private static final int POLICY_RULES_PER_TENANT = 5;
+    private static final int WARMUP = 3;
+    private static final int RUNS = 9;
+
+    static FirewallIntent firewall(final Intent intent) {
+        final var groups = new ArrayList<SecurityGroup>();
+        final var policy = new ArrayList<PolicyRule>();
+        for (int t = 0; t < TENANTS; t++) {
+            final String tenant = "t" + t;
+            for (int g = 0; g < GROUPS_PER_TENANT; g++) {
+                final String peer = "g" + (g + 1) % GROUPS_PER_TENANT;
+                groups.add(new SecurityGroup(tenant, "g" + g, List.of(
+                    rule("web", ingress("tcp").withPorts(80 + g, 80 + g)),
+                    rule("range", ingress("tcp").withPorts(1000 + g, 1999 + g)),
+                    rule("peers", ingress("tcp").withPorts(7000, 7010).withRemoteGroup("g" + g)),
+                    rule("from-peer", ingress("tcp").withPorts(5432, 5432).withRemoteGroup(peer)),
+                    rule("dns", ingress("udp").withPorts(53, 53).withRemotePrefix("10.0.0.0/8")),
+                    rule("ping", ingress("icmp").withIcmp(8, null)),
+                    rule("ntp", ingress("udp").withPorts(123, 123).withRemotePrefix("192.168." + g + ".0/24")),
+                    rule("out", RuleMatch.any(RuleMatch.EGRESS, RuleMatch.IPV4)),
+                    rule("out-tcp", egress("tcp").withPorts(1, 1023).withRemotePrefix("172.16.0.0/12")))));
+            }
+            for (int p = 1; p <= POLICY_RULES_PER_TENANT; p++) {
+                policy.add(new PolicyRule(tenant, p * 10, RuleMatch.any(RuleMatch.INGRESS, RuleMatch.IPV4)
+                    .withProtocol("tcp").withPorts(8000 + p, 8000 + p).withRemotePrefix("0.0.0.0/0"),
+                    p % 2 == 0 ? PolicyRule.DENY : PolicyRule.PASS));
+            }
+        }
+        final var portGroups = new HashMap<String, List<String>>();
+        intent.ports().values().forEach(port -> {
+            final int index = Integer.parseInt(port.id().substring(1));
+            portGroups.put(port.id(), List.of("g" + index % GROUPS_PER_TENANT, "g" + (index + 1) % GROUPS_PER_TENANT));
+        });
+        return FirewallIntent.of(groups, policy, portGroups);
+    }
+
+    @Test
+    public void fullCompileOfFiftyThousandRules() {
+        final Intent intent = CompilerBenchmark.intent(0);
+        final FirewallIntent firewall = firewall(intent);
+        final int rules = firewall.groups().values().stream().mapToInt(group -> group.rules().size()).sum()
+            + firewall.policies().values().stream().mapToInt(List::size).sum();
+        assertEquals(50_000, rules);
+        final CompiledIntent compiled = IsolationCompiler.compile(intent, Map.of());
+
+        for (int i = 0; i < WARMUP; i++) {
+            FirewallCompiler.compile(firewall, intent, compiled);
+        }
+        final double[] millis = new double[RUNS];
+        FirewallFlows flows = null;
+        for (int i = 0; i < RUNS; i++) {
+            final long start = System.nanoTime();
+            flows = FirewallCompiler.compile(firewall, intent, compiled);
+            millis[i] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(millis);
+        final long total = flows.flowsBySwitch().values().stream().mapToLong(Map::size).sum();
+        assertTrue(flows.problems().toString(), flows.problems().isEmpty());
+        LOG.info(String.format(Locale.ROOT, "%d tenants, %d ports, %d rules over %d switches -> %d firewall flows "
+            + "(%.0f per switch)", TENANTS, intent.ports().size(), rules, flows.flowsBySwitch().size(), total,
+            (double) total / flows.flowsBySwitch().size()));
+        LOG.info(String.format(Locale.ROOT, "firewall full compile: min %.0f ms, median %.0f ms, max %.0f ms",
+            millis[0], millis[RUNS / 2], millis[RUNS - 1]));
+        for (SwitchProfile profile : SwitchProfile.values()) {
+            LOG.info(String.format(Locale.ROOT, "self-referencing group on one %s switch: 200 members -> %d "
+                + "firewall flows (100 members -> %d)", profile,
+                RemoteGroupGrowthTest.flowsForSelfReferencingGroup(200, profile),
+                RemoteGroupGrowthTest.flowsForSelfReferencingGroup(100, profile)));
+        }
+    }
+}
