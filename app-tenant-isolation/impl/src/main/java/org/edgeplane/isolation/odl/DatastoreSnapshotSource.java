@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.edgeplane.isolation.pipeline.Owner;
 import org.edgeplane.isolation.service.Snapshot;
 import org.edgeplane.isolation.service.SnapshotSource;
 import org.edgeplane.isolation.service.SnapshotUnavailableException;
@@ -41,7 +40,7 @@ public final class DatastoreSnapshotSource implements SnapshotSource {
             final var nodes = operational.read(LogicalDatastoreType.OPERATIONAL, Inventory.NODES);
             final Nodes reported = nodes.get(timeout.toMillis(), TimeUnit.MILLISECONDS).orElse(null);
             return new Snapshot(IntentCodec.fromBinding(intent.get(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .orElse(null)), Inventory.switches(reported), Inventory.reportedFlows(reported, Owner.ISOLATION));
+                .orElse(null)), Inventory.switches(reported), Inventory.reportedFlows(reported));
         } catch (ExecutionException | TimeoutException e) {
             throw new SnapshotUnavailableException("cannot read intent and inventory", e);
         } catch (InterruptedException e) {

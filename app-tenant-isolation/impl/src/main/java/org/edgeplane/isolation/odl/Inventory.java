@@ -133,15 +133,15 @@ public final class Inventory {
     }
 
     /**
-     * Flows of one app that the switches report in their flow statistics (operational inventory), by switch. A
-     * switch appears only once it reported at least one statistics round (a table with flows).
+     * Edgeplane's flows (every app's: one reconciler installs them all) that the switches report in their flow
+     * statistics (operational inventory), by switch. A switch appears only once it reported at least one statistics
+     * round (a table with flows).
      */
-    public static Map<String, Set<String>> reportedFlows(final @Nullable Nodes nodes, final Owner owner) {
+    public static Map<String, Set<String>> reportedFlows(final @Nullable Nodes nodes) {
         final var found = new TreeMap<String, Set<String>>();
         if (nodes == null) {
             return found;
         }
-        final long prefix = Cookies.appPrefix(owner);
         for (Node node : nodes.nonnullNode().values()) {
             final FlowCapableNode flowCapable = node.augmentation(FlowCapableNode.class);
             if (flowCapable == null || flowCapable.getTable() == null) {
@@ -152,7 +152,7 @@ public final class Inventory {
             for (var table : flowCapable.nonnullTable().values()) {
                 polled |= table.augmentation(FlowTableStatisticsData.class) != null;
                 for (Flow flow : table.nonnullFlow().values()) {
-                    if (isOwnedBy(flow, prefix)) {
+                    if (flow.getCookie() != null && Cookies.isEdgeplane(flow.getCookie().getValue().longValue())) {
                         ids.add(flow.getId().getValue());
                     }
                 }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -40,6 +41,8 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.ta
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.FlowBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.statistics.rev130819.FlowStatisticsDataBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.statistics.rev130819.flow.statistics.FlowStatisticsBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.table.statistics.rev131215.FlowTableStatisticsDataBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.table.statistics.rev131215.flow.table.statistics.FlowTableStatisticsBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.FlowCookie;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.Nodes;
@@ -149,12 +152,17 @@ public class TenantIsolationComponentTest extends AbstractConcurrentDataBrokerTe
         final var statistics = new InventoryFlowStatistics(getDataBroker());
         assertEquals(Map.of(firewallRule, new FlowCounter(15, 1500)), statistics.countersByCookie(Owner.FIREWALL));
         assertEquals(Map.of(isolationPort, new FlowCounter(7, 700)), statistics.countersByCookie(Owner.ISOLATION));
+        // The flow audit sees every app's flows, so a firewall flow is never taken for a missing one.
+        assertEquals(Map.of("openflow:1", Set.of("a", "b", "c"), "openflow:2", Set.of("a")),
+            Inventory.reportedFlows(read(LogicalDatastoreType.OPERATIONAL, Inventory.NODES).orElse(null)));
     }
 
     private static Node nodeWithFlows(final String nodeId, final Flow... flows) {
         return new NodeBuilder().setId(new NodeId(nodeId)).addAugmentation(new FlowCapableNodeBuilder()
             .setManufacturer("Nicira, Inc.").setTable(BindingMap.of(new TableBuilder().setId(Uint8.valueOf(34))
-                .setFlow(BindingMap.of(flows)).build())).build()).build();
+                .setFlow(BindingMap.of(flows)).addAugmentation(new FlowTableStatisticsDataBuilder()
+                    .setFlowTableStatistics(new FlowTableStatisticsBuilder().build()).build()).build())).build())
+            .build();
     }
 
     private static Flow flowWithStatistics(final String id, final long cookie, final long packets,
