@@ -8,6 +8,7 @@
 package org.edgeplane.isolation.odl;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.edgeplane.isolation.intent.SwitchProfile;
 import org.edgeplane.isolation.pipeline.Cookies;
 import org.edgeplane.isolation.pipeline.Owner;
 import org.edgeplane.isolation.pipeline.Table;
+import org.edgeplane.isolation.service.FlowAudit;
 import org.edgeplane.isolation.service.FlowCounter;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.Counter64;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowCapableNode;
@@ -134,8 +136,8 @@ public final class Inventory {
 
     /**
      * Edgeplane's flows (every app's: one reconciler installs them all) that the switches report in their flow
-     * statistics (operational inventory), by switch. A switch appears only once it reported at least one statistics
-     * round (a table with flows).
+     * statistics (operational inventory), as {@link FlowAudit#identities}, by switch. A switch appears only once it
+     * reported at least one statistics round (a table with flows).
      */
     public static Map<String, Set<String>> reportedFlows(final @Nullable Nodes nodes) {
         final var found = new TreeMap<String, Set<String>>();
@@ -147,19 +149,19 @@ public final class Inventory {
             if (flowCapable == null || flowCapable.getTable() == null) {
                 continue;
             }
-            final var ids = new java.util.HashSet<String>();
+            final var cookies = new ArrayList<Long>();
             boolean polled = false;
             for (var table : flowCapable.nonnullTable().values()) {
                 polled |= table.augmentation(FlowTableStatisticsData.class) != null;
                 for (Flow flow : table.nonnullFlow().values()) {
                     if (flow.getCookie() != null && Cookies.isEdgeplane(flow.getCookie().getValue().longValue())) {
-                        ids.add(flow.getId().getValue());
+                        cookies.add(flow.getCookie().getValue().longValue());
                     }
                 }
             }
             // Before the first statistics round a switch looks empty; table statistics prove a round happened.
             if (polled) {
-                found.put(node.getId().getValue(), ids);
+                found.put(node.getId().getValue(), FlowAudit.identities(cookies));
             }
         }
         return found;

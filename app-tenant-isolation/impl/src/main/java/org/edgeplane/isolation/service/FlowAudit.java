@@ -10,7 +10,9 @@ package org.edgeplane.isolation.service;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,10 +35,26 @@ public final class FlowAudit {
     }
 
     /**
+     * The identities the audit compares, for flows with these cookies: each flow is the n-th of its cookie. A switch
+     * reports its flows with their cookies, but the OpenFlow plugin cannot always map a reported flow back to its
+     * configured id (its match may read back in another form, such as a Nicira extension as a standard field), so
+     * flows are counted per cookie rather than looked up by id.
+     */
+    public static Set<String> identities(final Collection<Long> cookies) {
+        final var counts = new HashMap<Long, Integer>();
+        final var identities = new HashSet<String>();
+        for (long cookie : cookies) {
+            identities.add(Long.toHexString(cookie) + "#" + counts.merge(cookie, 1, Integer::sum));
+        }
+        return identities;
+    }
+
+    /**
      * Compares, per switch that reported statistics, what was installed with what the switch reports.
      *
-     * @param installed flow ids Edgeplane installed, by switch
-     * @param reported flow ids of Edgeplane's flows the switch reports, by switch; absent when it reported none yet
+     * @param installed {@link #identities} of the flows Edgeplane installed, by switch
+     * @param reported {@link #identities} of Edgeplane's flows the switch reports, by switch; absent when it reported
+     *     none yet
      * @param now the time of this audit
      * @return the switches to resynchronise now, each with how many flows it misses
      */

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -196,8 +197,12 @@ public final class IsolationWorker implements IsolationOperations, PipelineStage
     /** Switches that lost installed flows (seen in their statistics) are re-pushed. */
     private void auditSwitches(final Snapshot snapshot) {
         final var installed = new HashMap<String, Set<String>>();
-        snapshot.reportedFlows().keySet().forEach(switchId -> installed.put(switchId,
-            reconciler.installedIds(switchId)));
+        snapshot.reportedFlows().keySet().forEach(switchId -> {
+            final Map<String, FlowRecord> desired = lastCompiled.flowsOf(switchId);
+            // Installed flows no longer desired are being deleted; they are not expected on the switch.
+            installed.put(switchId, FlowAudit.identities(reconciler.installedIds(switchId).stream()
+                .map(desired::get).filter(Objects::nonNull).map(FlowRecord::cookie).toList()));
+        });
         audit.audit(installed, snapshot.reportedFlows(), clock.instant()).forEach((switchId, missing) -> {
             LOG.warn("Switch {} lacks {} installed flows; asking for a resync", switchId, missing);
             Futures.addCallback(resync.resync(switchId), new FutureCallback<Object>() {

@@ -12,9 +12,9 @@ import static org.junit.Assert.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -24,6 +24,7 @@ import org.edgeplane.isolation.pipeline.Cookies;
 import org.edgeplane.isolation.pipeline.Cookies.ObjectKind;
 import org.edgeplane.isolation.pipeline.Owner;
 import org.edgeplane.isolation.pipeline.Table;
+import org.edgeplane.isolation.service.FlowAudit;
 import org.edgeplane.isolation.service.FlowCounter;
 import org.edgeplane.isolation.testing.IntentFixtures;
 import org.junit.After;
@@ -153,7 +154,8 @@ public class TenantIsolationComponentTest extends AbstractConcurrentDataBrokerTe
         assertEquals(Map.of(firewallRule, new FlowCounter(15, 1500)), statistics.countersByCookie(Owner.FIREWALL));
         assertEquals(Map.of(isolationPort, new FlowCounter(7, 700)), statistics.countersByCookie(Owner.ISOLATION));
         // The flow audit sees every app's flows, so a firewall flow is never taken for a missing one.
-        assertEquals(Map.of("openflow:1", Set.of("a", "b", "c"), "openflow:2", Set.of("a")),
+        assertEquals(Map.of("openflow:1", FlowAudit.identities(List.of(firewallRule, firewallRule, isolationPort)),
+            "openflow:2", FlowAudit.identities(List.of(firewallRule))),
             Inventory.reportedFlows(read(LogicalDatastoreType.OPERATIONAL, Inventory.NODES).orElse(null)));
     }
 

@@ -11,6 +11,7 @@ import static org.junit.Assert.assertEquals;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.Test;
@@ -47,5 +48,15 @@ public class FlowAuditTest {
     public void aSwitchWithoutStatisticsIsNotJudged() {
         assertEquals(Map.of(), audit.audit(INSTALLED, Map.of(), T0));
         assertEquals(Map.of(), audit.audit(INSTALLED, Map.of(), T0.plusSeconds(60)));
+    }
+
+    @Test
+    public void flowsAreCountedPerCookieWhateverIdsTheSwitchReportsThemUnder() {
+        final var installed = Map.of("openflow:1", FlowAudit.identities(List.of(7L, 7L, 9L)));
+        assertEquals(Map.of(), audit.audit(installed, Map.of("openflow:1", FlowAudit.identities(List.of(9L, 7L,
+            7L))), T0.plusSeconds(60)));
+        audit.audit(installed, Map.of("openflow:1", FlowAudit.identities(List.of(7L, 9L))), T0);
+        assertEquals(Map.of("openflow:1", 1), audit.audit(installed, Map.of("openflow:1",
+            FlowAudit.identities(List.of(7L, 9L))), T0.plusSeconds(10)));
     }
 }
