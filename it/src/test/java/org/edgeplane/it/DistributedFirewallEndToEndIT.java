@@ -74,14 +74,18 @@ public class DistributedFirewallEndToEndIT {
         listen("h7", List.of(80), List.of());
     }
 
-    /** nc listeners on a host, each logging what it receives; their pids go to a file for the cleanup. */
+    /**
+     * nc listeners on a host, each logging what it receives; their pids go to a file for the cleanup. They run
+     * outside the agent's terminal (a background job reading it would swallow the agent's next commands).
+     */
     private static void listen(final String host, final List<Integer> tcpPorts, final List<Integer> udpPorts) {
         final var command = new StringBuilder();
-        tcpPorts.forEach(port -> command.append("nc -lk ").append(port).append(" > ").append(log(host, "tcp", port))
-            .append(" 2>&1 & echo $! >> ").append(listenerLogs.resolve("pids")).append("; "));
-        udpPorts.forEach(port -> command.append("nc -lku ").append(port).append(" > ").append(log(host, "udp", port))
-            .append(" 2>&1 & echo $! >> ").append(listenerLogs.resolve("pids")).append("; "));
-        mininet.sh(host, command + "sleep 0.5");
+        final String pids = " 2>&1 & echo $! >> " + listenerLogs.resolve("pids") + "; ";
+        tcpPorts.forEach(port -> command.append("nc -lk ").append(port).append(" < /dev/null > ")
+            .append(log(host, "tcp", port)).append(pids));
+        udpPorts.forEach(port -> command.append("nc -lku ").append(port).append(" < /dev/null > ")
+            .append(log(host, "udp", port)).append(pids));
+        mininet.exec(host, command + "sleep 0.5");
     }
 
     private static Path log(final String host, final String protocol, final int port) {
@@ -168,8 +172,8 @@ public class DistributedFirewallEndToEndIT {
 
     @Test
     public void a3_unrelatedUpdateKeepsAnEstablishedSessionRemovingItsRuleCutsIt() throws InterruptedException {
-        mininet.sh("h1", "(i=0; while [ $i -lt 900 ]; do echo line$i; i=$((i+1)); sleep 0.2; done) | nc "
-            + topology.host("h2").ip() + " " + SESSION_PORT + " > /dev/null 2>&1 & echo $! >> "
+        mininet.exec("h1", "(i=0; while [ $i -lt 900 ]; do echo line$i; i=$((i+1)); sleep 0.2; done) 2>/dev/null "
+            + "| nc " + topology.host("h2").ip() + " " + SESSION_PORT + " > /dev/null 2>&1 & echo $! >> "
             + listenerLogs.resolve("pids"));
         awaitEquals("the session carries data", DistributedFirewallEndToEndIT::sessionGrows, true);
 
@@ -273,21 +277,21 @@ public class DistributedFirewallEndToEndIT {
 
     /** A TCP handshake completes: the SYN got in and the SYN-ACK got back. */
     private static boolean connects(final String from, final String to, final int port) {
-        return mininet.sh(from, "nc -z -w 2 " + topology.host(to).ip() + " " + port + " >/dev/null 2>&1; echo rc=$?")
-            .contains("rc=0");
+        return mininet.exec(from, "nc -z -w 2 " + topology.host(to).ip() + " " + port
+            + " >/dev/null 2>&1; echo rc=$?").contains("rc=0");
     }
 
     /** A UDP datagram with a fresh token reaches the listener on the port. */
     private static boolean datagramArrives(final String from, final String to, final int port) {
         final String token = "token" + TOKENS.incrementAndGet();
-        mininet.sh(from, "echo " + token + " | nc -u -w 1 " + topology.host(to).ip() + " " + port);
-        return mininet.sh(to, "sleep 0.3; grep -c " + token + " " + log(to, "udp", port)).trim().equals("1");
+        mininet.exec(from, "echo " + token + " | nc -u -w 1 " + topology.host(to).ip() + " " + port);
+        return mininet.exec(to, "sleep 0.3; grep -c " + token + " " + log(to, "udp", port)).trim().equals("1");
     }
 
     /** Whether the long-lived session's server received more lines over a two-second window. */
     private static boolean sessionGrows() {
         final long before = lines(log("h2", "tcp", SESSION_PORT));
-        mininet.sh("h2", "sleep 2");
+        mininet.exec("h2", "sleep 2");
         return lines(log("h2", "tcp", SESSION_PORT)) > before;
     }
 

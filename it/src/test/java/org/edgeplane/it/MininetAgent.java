@@ -38,6 +38,7 @@ public final class MininetAgent implements AutoCloseable {
     private final Writer requests;
     private final BufferedReader answers;
     private final ExecutorService reader = Executors.newSingleThreadExecutor();
+    private Map<String, Long> hostPids;
 
     private MininetAgent(final Process process) {
         this.process = process;
@@ -73,6 +74,22 @@ public final class MininetAgent implements AutoCloseable {
         call(Restconf.JSON.createObjectNode().put("op", "pids"), Duration.ofSeconds(30)).path("pids").fields()
             .forEachRemaining(entry -> pids.put(entry.getKey(), entry.getValue().asLong()));
         return pids;
+    }
+
+    /**
+     * Runs a shell command in a host's network namespace without the agent's terminal (mnexec -a, bounded by a
+     * timeout) and returns its output: for probes and for daemons, whose stdin the terminal must not be.
+     */
+    public String exec(final String host, final String command) {
+        if (hostPids == null) {
+            hostPids = pids();
+        }
+        final Long pid = hostPids.get(host);
+        if (pid == null) {
+            throw new IllegalArgumentException("no host " + host);
+        }
+        return OvsSwitches.run(List.of("timeout", "60", "mnexec", "-a", pid.toString(), "sh", "-c",
+            command + "; true"));
     }
 
     /** Runs a shell command in a host and returns its output. */
