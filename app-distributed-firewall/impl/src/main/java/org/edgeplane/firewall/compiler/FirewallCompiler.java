@@ -65,14 +65,20 @@ public final class FirewallCompiler {
         final var ruleByCookie = new HashMap<Long, String>();
         final var portByCookie = new HashMap<Long, String>();
         final var problems = new TreeSet<String>();
-        governedBySwitch.forEach((switchId, ports) -> {
-            final SwitchProfile profile = compiled.profiles().getOrDefault(switchId, SwitchProfile.OVS);
-            final var switchCompiler = new SwitchCompiler(switchId, profile, ports, firewall, members, zones);
-            flowsBySwitch.put(switchId, switchCompiler.compile());
+        // Switches compile independently from shared read-only inputs, so they compile in parallel.
+        final List<SwitchCompiler> switchCompilers = governedBySwitch.entrySet().parallelStream().map(entry -> {
+            final SwitchProfile profile = compiled.profiles().getOrDefault(entry.getKey(), SwitchProfile.OVS);
+            final var switchCompiler = new SwitchCompiler(entry.getKey(), profile, entry.getValue(), firewall,
+                members, zones);
+            switchCompiler.compile();
+            return switchCompiler;
+        }).toList();
+        for (SwitchCompiler switchCompiler : switchCompilers) {
+            flowsBySwitch.put(switchCompiler.switchId(), switchCompiler.flows());
             ruleByCookie.putAll(switchCompiler.ruleByCookie());
             portByCookie.putAll(switchCompiler.portByCookie());
             problems.addAll(switchCompiler.problems());
-        });
+        }
         return new FirewallFlows(flowsBySwitch, ruleByCookie, portByCookie, List.copyOf(problems));
     }
 

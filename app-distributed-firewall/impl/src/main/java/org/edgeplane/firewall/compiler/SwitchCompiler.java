@@ -120,6 +120,14 @@ final class SwitchCompiler {
             rulesByPort.forEach((port, rules) -> compileGroups(stage, port, rules, bits));
             ports.forEach(port -> compileDeny(stage, port));
         }
+        return flows();
+    }
+
+    String switchId() {
+        return switchId;
+    }
+
+    Map<String, FlowRecord> flows() {
         return Collections.unmodifiableMap(flows);
     }
 
@@ -401,12 +409,10 @@ final class SwitchCompiler {
     @SuppressWarnings("checkstyle:ParameterNumber")
     private void add(final Stage stage, final String tableName, final String detail, final Table table,
             final int priority, final long cookie, final FlowMatch match, final List<Instruction> instructions) {
-        final var key = new FlowKey(table, priority, match);
-        if (idsByKey.containsKey(key)) {
+        final String id = "firewall:" + stage.lowerName() + ":" + tableName + ":" + detail;
+        if (idsByKey.putIfAbsent(new FlowKey(table, priority, match), id) != null) {
             return;
         }
-        final String id = "firewall:" + stage.lowerName() + ":" + tableName + ":" + detail;
-        idsByKey.put(key, id);
         flows.put(id, PipelineContract.verify(new FlowRecord(id, table, priority, cookie, match, instructions)));
     }
 }

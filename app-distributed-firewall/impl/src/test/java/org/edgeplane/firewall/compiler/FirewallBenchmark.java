@@ -13,6 +13,8 @@ import static org.edgeplane.firewall.compiler.FirewallFixtures.rule;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -36,8 +38,8 @@ import org.slf4j.LoggerFactory;
  * Firewall compile time at scale: the isolation benchmark's 1,000 tenants and 10,000 ports over 100 {@code ovs}
  * switches, with 50 rules per tenant (45 in five security groups of nine rules, five policy rules): 50,000 rules of
  * every kind (port ranges that need masks, UDP, ICMP, prefixes, remote groups including self references). Each
- * port is in two groups. Prints figures; never fails on time. Not part of the test suite; run it with
- * {@code mvn -pl app-distributed-firewall/impl test -Dtest=FirewallBenchmark}.
+ * port is in two groups. Prints figures, with the garbage collector's share; never fails on time. Not part of the
+ * test suite; run it with {@code mvn -pl app-distributed-firewall/impl test -Dtest=FirewallBenchmark}.
  */
 public class FirewallBenchmark {
     private static final Logger LOG = LoggerFactory.getLogger(FirewallBenchmark.class);
@@ -79,6 +81,11 @@ public class FirewallBenchmark {
         return FirewallIntent.of(groups, policy, portGroups);
     }
 
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+            .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
+    }
+
     @Test
     public void fullCompileOfFiftyThousandRules() {
         final Intent intent = CompilerBenchmark.intent(0);
@@ -93,19 +100,23 @@ public class FirewallBenchmark {
         }
         final double[] millis = new double[RUNS];
         FirewallFlows flows = null;
+        final long gcBefore = gcMillis();
         for (int i = 0; i < RUNS; i++) {
             final long start = System.nanoTime();
             flows = FirewallCompiler.compile(firewall, intent, compiled);
             millis[i] = (System.nanoTime() - start) / 1e6;
         }
+        final double gcPerRun = (double) (gcMillis() - gcBefore) / RUNS;
         Arrays.sort(millis);
         final long total = flows.flowsBySwitch().values().stream().mapToLong(Map::size).sum();
         assertTrue(flows.problems().toString(), flows.problems().isEmpty());
         LOG.info(String.format(Locale.ROOT, "%d tenants, %d ports, %d rules over %d switches -> %d firewall flows "
             + "(%.0f per switch)", TENANTS, intent.ports().size(), rules, flows.flowsBySwitch().size(), total,
             (double) total / flows.flowsBySwitch().size()));
-        LOG.info(String.format(Locale.ROOT, "firewall full compile: min %.0f ms, median %.0f ms, max %.0f ms",
-            millis[0], millis[RUNS / 2], millis[RUNS - 1]));
+        LOG.info(String.format(Locale.ROOT, "firewall full compile: min %.0f ms, median %.0f ms, max %.0f ms; "
+            + "garbage collection %.0f ms per compile (%s, max heap %d MB)", millis[0], millis[RUNS / 2],
+            millis[RUNS - 1], gcPerRun, ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(GarbageCollectorMXBean::getName).toList(), Runtime.getRuntime().maxMemory() >> 20));
         for (SwitchProfile profile : SwitchProfile.values()) {
             LOG.info(String.format(Locale.ROOT, "self-referencing group on one %s switch: 200 members -> %d "
                 + "firewall flows (100 members -> %d)", profile,
