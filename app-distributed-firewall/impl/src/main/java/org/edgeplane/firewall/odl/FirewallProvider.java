@@ -12,7 +12,6 @@ import static java.util.Objects.requireNonNull;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.edgeplane.firewall.compiler.FirewallCompiler;
 import org.edgeplane.firewall.compiler.FirewallFlows;
@@ -80,14 +79,9 @@ public final class FirewallProvider implements PipelineStage, FirewallOperations
             }));
         registrations.add(stages.register(this));
         final var publisher = new FirewallStatusPublisher(broker);
-        final var executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            final var thread = new Thread(runnable, "edgeplane-firewall-counters");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(() -> publishCounters(publisher), COUNTERS_PERIOD.toMillis(),
-            COUNTERS_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
-        registrations.add(executor::shutdownNow);
+        registrations.newScheduler("edgeplane-firewall-counters").scheduleWithFixedDelay(
+            () -> publishCounters(publisher), COUNTERS_PERIOD.toMillis(), COUNTERS_PERIOD.toMillis(),
+            TimeUnit.MILLISECONDS);
         LOG.info("Edgeplane distributed firewall started");
     }
 

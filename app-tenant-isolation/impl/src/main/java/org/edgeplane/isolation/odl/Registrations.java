@@ -9,6 +9,8 @@ package org.edgeplane.isolation.odl;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.mdsal.dom.api.DOMDataBroker;
 import org.opendaylight.mdsal.dom.api.DOMDataTreeCommitCohortRegistry;
@@ -38,6 +40,17 @@ public final class Registrations implements AutoCloseable {
         }
         add(cohortRegistry.registerCommitCohort(
             new DOMDataTreeIdentifier(LogicalDatastoreType.CONFIGURATION, cohort.path()), cohort));
+    }
+
+    /** A single daemon thread for an app's own work, stopped when the app stops (after what was added later). */
+    public ScheduledExecutorService newScheduler(final String threadName) {
+        final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            final var thread = new Thread(runnable, threadName);
+            thread.setDaemon(true);
+            return thread;
+        });
+        add(executor::shutdownNow);
+        return executor;
     }
 
     // Closing must go on past a registration that fails to close.

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -60,7 +59,6 @@ public final class TenantIsolationProvider implements IsolationOperations, Pipel
     private final BindingNormalizedNodeSerializer codec;
     private final RpcConsumerRegistry rpcs;
     private final Registrations registrations = new Registrations();
-    private ScheduledExecutorService executor;
     private IsolationWorker worker;
 
     public TenantIsolationProvider(final DataBroker broker, final DOMDataBroker domBroker,
@@ -73,11 +71,7 @@ public final class TenantIsolationProvider implements IsolationOperations, Pipel
 
     /** Starts validating, listening and reconciling. */
     public void init() {
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            final var thread = new Thread(runnable, "edgeplane-isolation");
-            thread.setDaemon(true);
-            return thread;
-        });
+        final ScheduledExecutorService executor = registrations.newScheduler("edgeplane-isolation");
         final var reconciler = new Reconciler(new InventoryFlowWriter(broker), DATASTORE_TIMEOUT);
         worker = new IsolationWorker(new DatastoreSnapshotSource(broker, DATASTORE_TIMEOUT), reconciler,
             new DatastoreStatusSink(broker), executor, COALESCE, RETRY, new FrmSwitchResync(rpcs),
@@ -152,9 +146,6 @@ public final class TenantIsolationProvider implements IsolationOperations, Pipel
     @Override
     public void close() {
         registrations.close();
-        if (executor != null) {
-            executor.shutdownNow();
-        }
         LOG.info("Edgeplane tenant isolation stopped");
     }
 }
