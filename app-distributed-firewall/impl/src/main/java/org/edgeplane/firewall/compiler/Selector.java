@@ -7,7 +7,7 @@
  */
 package org.edgeplane.firewall.compiler;
 
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.jdt.annotation.Nullable;
@@ -34,6 +34,7 @@ record Selector(boolean ipv6, @Nullable Integer proto, List<PortMask> dstPorts, 
         @Nullable String remoteGroup) {
     /** The of13 profile matches exact ports only; a wider range is not installed there. */
     static final int MAX_EXACT_PORTS = 64;
+    private static final List<@Nullable PortMask> ANY_PORT = Collections.singletonList(null);
     private static final int ECHO_REQUEST = 8;
     private static final int ECHO_REPLY = 0;
     private static final int ECHO_REQUEST_V6 = 128;
@@ -120,12 +121,6 @@ record Selector(boolean ipv6, @Nullable Integer proto, List<PortMask> dstPorts, 
 
     /** Port alternatives to expand: a list with one null when the rule matches any port. */
     static List<@Nullable PortMask> alternatives(final List<PortMask> ports) {
-        final var list = new ArrayList<@Nullable PortMask>();
-        if (ports.isEmpty()) {
-            list.add(null);
-        } else {
-            list.addAll(ports);
-        }
-        return list;
+        return ports.isEmpty() ? ANY_PORT : Collections.unmodifiableList(ports);
     }
 }

@@ -9,6 +9,7 @@ package org.edgeplane.firewall.compiler;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,6 +85,7 @@ final class SwitchCompiler {
     private final Map<Long, String> ruleByCookie = new HashMap<>();
     private final Map<Long, String> portByCookie = new HashMap<>();
     private final Set<String> problems = new TreeSet<>();
+    private final Map<Stage, Map<LabelledRule, Resolution>> resolutions = new EnumMap<>(Stage.class);
 
     SwitchCompiler(final String switchId, final SwitchProfile profile, final List<GovernedPort> ports,
             final FirewallIntent firewall, final Membership members, final Map<String, Integer> zones) {
@@ -158,22 +160,37 @@ final class SwitchCompiler {
     /** The rules of a stage: those of its direction, and on stateless switches the mirrors of allow rules. */
     private List<Resolved> resolve(final Stage stage, final List<LabelledRule> rules, final String where) {
         final var resolved = new ArrayList<Resolved>();
+        final Map<LabelledRule, Resolution> known = resolutions.computeIfAbsent(stage, key -> new HashMap<>());
         for (LabelledRule rule : rules) {
-            try {
-                if (stage.direction.equals(rule.match().direction())) {
-                    resolved.add(new Resolved(rule, Selector.of(rule.match(), stateful), false));
-                } else if (!stateful && PolicyRule.ALLOW.equals(rule.action())) {
-                    final Selector mirror = Selector.mirrorOf(rule.match(), false);
-                    if (mirror != null) {
-                        resolved.add(new Resolved(rule, mirror, true));
-                    }
-                }
-            } catch (Selector.Unsupported e) {
-                problems.add(rule.label() + " on " + switchId + " (" + where + "): " + e.getMessage()
+            // Ports share their groups' rules: each rule is resolved once per stage.
+            final Resolution resolution = known.computeIfAbsent(rule, key -> resolution(stage, key));
+            if (resolution.resolved() != null) {
+                resolved.add(resolution.resolved());
+            } else if (resolution.problem() != null) {
+                problems.add(rule.label() + " on " + switchId + " (" + where + "): " + resolution.problem()
                     + "; not installed there");
             }
         }
         return resolved;
+    }
+
+    /** How a rule applies in a stage: as a selector, not at all (other direction), or why it cannot. */
+    private record Resolution(@Nullable Resolved resolved, @Nullable String problem) {
+    }
+
+    private Resolution resolution(final Stage stage, final LabelledRule rule) {
+        try {
+            if (stage.direction.equals(rule.match().direction())) {
+                return new Resolution(new Resolved(rule, Selector.of(rule.match(), stateful), false), null);
+            }
+            if (!stateful && PolicyRule.ALLOW.equals(rule.action())) {
+                final Selector mirror = Selector.mirrorOf(rule.match(), false);
+                return new Resolution(mirror == null ? null : new Resolved(rule, mirror, true), null);
+            }
+            return new Resolution(null, null);
+        } catch (Selector.Unsupported e) {
+            return new Resolution(null, e.getMessage());
+        }
     }
 
     private void compileEntry(final Stage stage) {
@@ -368,8 +385,7 @@ final class SwitchCompiler {
                             match.icmp(selector.icmpType(), selector.icmpCode());
                         }
                     }
-                    add(stage, tableName, detail + ":" + index++, table, priority, cookie, match.build(),
-                        instructions);
+                    add(stage, tableName, detail, index++, table, priority, cookie, match.build(), instructions);
                 }
             }
         }
@@ -409,10 +425,23 @@ final class SwitchCompiler {
     @SuppressWarnings("checkstyle:ParameterNumber")
     private void add(final Stage stage, final String tableName, final String detail, final Table table,
             final int priority, final long cookie, final FlowMatch match, final List<Instruction> instructions) {
-        final String id = "firewall:" + stage.lowerName() + ":" + tableName + ":" + detail;
-        if (idsByKey.putIfAbsent(new FlowKey(table, priority, match), id) != null) {
-            return;
+        put("firewall:" + stage.lowerName() + ":" + tableName + ":" + detail, table, priority, cookie, match,
+            instructions);
+    }
+
+    /** As {@link #add}, for the index-th flow of one rule. */
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    private void add(final Stage stage, final String tableName, final String detail, final int index,
+            final Table table, final int priority, final long cookie, final FlowMatch match,
+            final List<Instruction> instructions) {
+        put("firewall:" + stage.lowerName() + ":" + tableName + ":" + detail + ":" + index, table, priority, cookie,
+            match, instructions);
+    }
+
+    private void put(final String id, final Table table, final int priority, final long cookie,
+            final FlowMatch match, final List<Instruction> instructions) {
+        if (idsByKey.putIfAbsent(new FlowKey(table, priority, match), id) == null) {
+            flows.put(id, PipelineContract.verify(new FlowRecord(id, table, priority, cookie, match, instructions)));
         }
-        flows.put(id, PipelineContract.verify(new FlowRecord(id, table, priority, cookie, match, instructions)));
     }
 }
