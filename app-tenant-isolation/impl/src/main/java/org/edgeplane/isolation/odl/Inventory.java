@@ -170,27 +170,15 @@ public final class Inventory {
     /** Packets and bytes of one app's flows in the operational inventory, summed by cookie over every switch. */
     public static Map<Long, FlowCounter> countersByCookie(final @Nullable Nodes nodes, final Owner owner) {
         final var counters = new HashMap<Long, FlowCounter>();
-        if (nodes == null) {
-            return counters;
-        }
-        final long prefix = Cookies.appPrefix(owner);
-        for (Node node : nodes.nonnullNode().values()) {
-            final FlowCapableNode flowCapable = node.augmentation(FlowCapableNode.class);
-            if (flowCapable == null) {
-                continue;
+        forEachFlowOf(nodes, owner, (nodeId, tableId, flow) -> {
+            final var data = flow.augmentation(FlowStatisticsData.class);
+            if (data != null && data.getFlowStatistics() != null) {
+                final var statistics = data.getFlowStatistics();
+                counters.merge(flow.getCookie().getValue().longValue(), new FlowCounter(
+                    counterValue(statistics.getPacketCount()), counterValue(statistics.getByteCount())),
+                    FlowCounter::plus);
             }
-            for (var table : flowCapable.nonnullTable().values()) {
-                for (Flow flow : table.nonnullFlow().values()) {
-                    final var data = flow.augmentation(FlowStatisticsData.class);
-                    if (isOwnedBy(flow, prefix) && data != null && data.getFlowStatistics() != null) {
-                        final var statistics = data.getFlowStatistics();
-                        counters.merge(flow.getCookie().getValue().longValue(),
-                            new FlowCounter(counterValue(statistics.getPacketCount()),
-                                counterValue(statistics.getByteCount())), FlowCounter::plus);
-                    }
-                }
-            }
-        }
+        });
         return counters;
     }
 
@@ -203,8 +191,20 @@ public final class Inventory {
     /** Flows of one app found in the configuration inventory, by switch: flow id to table. */
     public static Map<String, Map<String, Table>> installedFlows(final @Nullable Nodes nodes, final Owner owner) {
         final var found = new TreeMap<String, Map<String, Table>>();
+        forEachFlowOf(nodes, owner, (nodeId, tableId, flow) -> found.computeIfAbsent(nodeId, key -> new TreeMap<>())
+            .put(flow.getId().getValue(), Table.ofId(tableId)));
+        return found;
+    }
+
+    @FunctionalInterface
+    private interface FlowVisitor {
+        void visit(String nodeId, short tableId, Flow flow);
+    }
+
+    /** Visits every flow of one app in an inventory (configuration or operational). */
+    private static void forEachFlowOf(final @Nullable Nodes nodes, final Owner owner, final FlowVisitor visitor) {
         if (nodes == null) {
-            return found;
+            return;
         }
         final long prefix = Cookies.appPrefix(owner);
         for (Node node : nodes.nonnullNode().values()) {
@@ -215,12 +215,10 @@ public final class Inventory {
             for (var table : flowCapable.nonnullTable().values()) {
                 for (Flow flow : table.nonnullFlow().values()) {
                     if (isOwnedBy(flow, prefix)) {
-                        found.computeIfAbsent(node.getId().getValue(), key -> new TreeMap<>())
-                            .put(flow.getId().getValue(), Table.ofId(table.getId().toJava()));
+                        visitor.visit(node.getId().getValue(), table.getId().toJava(), flow);
                     }
                 }
             }
         }
-        return found;
     }
 }
