@@ -20,6 +20,11 @@ final class Prefixes {
         return Integer.parseInt(prefix.substring(prefix.indexOf('/') + 1));
     }
 
+    /** A /32 (IPv4) or /128 (IPv6): it covers no other prefix. */
+    static boolean isSingleAddress(final String prefix) {
+        return length(prefix) == (prefix.contains(":") ? 128 : 32);
+    }
+
     /** Whether {@code outer} contains every address of {@code inner} (same family). */
     static boolean covers(final String outer, final String inner) {
         final int outerLength = length(outer);

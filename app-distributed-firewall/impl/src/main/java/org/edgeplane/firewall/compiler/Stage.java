@@ -55,17 +55,10 @@ enum Stage {
     }
 
     /** Selects frames of one local port: by in_port leaving it, by the chosen egress port reaching it. */
-    FlowMatch.Builder port(final long ofPort, final long extraMetadata, final long extraMask) {
+    FlowMatch.Builder port(final long ofPort) {
         final var builder = FlowMatch.builder();
-        if (this == FROM) {
-            builder.inPort(ofPort);
-            if (extraMask != 0) {
-                builder.metadata(extraMetadata, extraMask);
-            }
-        } else {
-            builder.metadata(Metadata.egress(ofPort) | extraMetadata, Metadata.EGRESS_MASK | extraMask);
-        }
-        return builder;
+        return this == FROM ? builder.inPort(ofPort) : builder.metadata(Metadata.egress(ofPort),
+            Metadata.EGRESS_MASK);
     }
 
     /** The other end's address: the destination of what a port sends, the source of what it receives. */

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +72,16 @@ final class SwitchCompiler {
     static final long BLOCKED = 1;
     private static final int[] NEIGHBOUR_DISCOVERY = {133, 134, 135, 136};
 
+    /** Flows a switch would merge: same table, priority and match. */
     private record FlowKey(Table table, int priority, FlowMatch match) {
+    }
+
+    /**
+     * The part of a resolved rule's flows that does not depend on the port: one match per remote address and port
+     * mask, plus the remote group's tag bit. Built once per rule, stage and network, and shared by every port's
+     * flows, which is what keeps a full compile cheap: a switch's ports differ only in the port field.
+     */
+    private record RuleFlows(long groupBit, List<FlowMatch> matches) {
     }
 
     private final String switchId;
@@ -80,8 +91,8 @@ final class SwitchCompiler {
     private final Membership members;
     private final Map<String, Integer> zones;
     private final long switchCookie;
-    private final Map<String, FlowRecord> flows = new HashMap<>();
-    private final Map<FlowKey, String> idsByKey = new HashMap<>();
+    private final Map<String, FlowRecord> flows;
+    private final Map<Resolved, Map<String, RuleFlows>> ruleFlows = new IdentityHashMap<>();
     private final Map<Long, String> ruleByCookie = new HashMap<>();
     private final Map<Long, String> portByCookie = new HashMap<>();
     private final Set<String> problems = new TreeSet<>();
@@ -96,6 +107,8 @@ final class SwitchCompiler {
         this.members = members;
         this.zones = zones;
         switchCookie = Cookies.of(Owner.FIREWALL, ObjectKind.SWITCH, switchId);
+        // Sized for a few dozen flows per port, so that a large switch's table is not rehashed as it fills.
+        flows = new HashMap<>(Math.max(64, ports.size() * 96));
     }
 
     Map<String, FlowRecord> compile() {
@@ -115,12 +128,13 @@ final class SwitchCompiler {
             }
             networks.values().forEach(network -> policyByNetwork.put(network.id(), resolve(stage,
                 policyRules(network.tenantId()), network.id())));
-            final Map<GroupKey, Long> bits = remoteGroupBits(networks, rulesByPort, policyByNetwork);
+            final Map<String, Map<GroupKey, Long>> bits = remoteGroupBits(networks, rulesByPort, policyByNetwork);
             compileRemote(stage, networks, bits);
             networks.values().forEach(network -> compilePolicy(stage, network, policyByNetwork.get(network.id()),
-                bits));
-            rulesByPort.forEach((port, rules) -> compileGroups(stage, port, rules, bits));
+                bits.get(network.id())));
+            rulesByPort.forEach((port, rules) -> compileGroups(stage, port, rules, bits.get(port.network().id())));
             ports.forEach(port -> compileDeny(stage, port));
+            compileMisses(stage);
         }
         return flows();
     }
@@ -206,7 +220,7 @@ final class SwitchCompiler {
                         false, stage.state, null))))
                     : List.of(new Instruction.GotoTable(stage.remote));
                 add(stage, "entry", "port=" + port.id() + ":" + ethLabel(ethType), stage.entry, PRIORITY_PORT,
-                    cookie, stage.port(port.ofPort(), 0, 0).ip(ethType).build(), instructions);
+                    cookie, stage.port(port.ofPort()).ip(ethType).build(), instructions);
             }
         }
     }
@@ -229,45 +243,52 @@ final class SwitchCompiler {
             List.of(new Instruction.GotoTable(stage.remote)));
     }
 
-    /** One tag bit per remote group this stage's rules reference, up to the bits metadata has. */
-    private static Map<GroupKey, Long> remoteGroupBits(final Map<String, Network> networks,
+    /**
+     * Per network, one tag bit per remote group that rules of the network's ports or of its tenant's policy
+     * reference, up to the bits metadata has. Every flow that sets or reads the bits also matches the network (a
+     * port implies its network), so networks reuse the same bits: a switch that hosts many tenants still tags every
+     * referenced group.
+     */
+    private static Map<String, Map<GroupKey, Long>> remoteGroupBits(final Map<String, Network> networks,
             final Map<GovernedPort, List<Resolved>> rulesByPort, final Map<String, List<Resolved>> policyByNetwork) {
-        final var referenced = new TreeSet<GroupKey>();
+        final var referenced = new HashMap<String, Set<GroupKey>>();
+        networks.keySet().forEach(networkId -> referenced.put(networkId, new TreeSet<>()));
         rulesByPort.forEach((port, rules) -> rules.stream().filter(resolved -> resolved.selector().remoteGroup()
-            != null).forEach(resolved -> referenced.add(new GroupKey(port.tenantId(),
+            != null).forEach(resolved -> referenced.get(port.network().id()).add(new GroupKey(port.tenantId(),
                 resolved.selector().remoteGroup()))));
         policyByNetwork.forEach((networkId, rules) -> rules.stream().filter(resolved -> resolved.selector()
-            .remoteGroup() != null).forEach(resolved -> referenced.add(new GroupKey(
+            .remoteGroup() != null).forEach(resolved -> referenced.get(networkId).add(new GroupKey(
                 networks.get(networkId).tenantId(), resolved.selector().remoteGroup()))));
-        final var bits = new HashMap<GroupKey, Long>();
-        int index = 0;
-        for (GroupKey group : referenced) {
-            if (index == Metadata.REMOTE_GROUP_BITS) {
-                break;
+        final var bitsByNetwork = new HashMap<String, Map<GroupKey, Long>>();
+        referenced.forEach((networkId, groups) -> {
+            final var bits = new HashMap<GroupKey, Long>();
+            int index = 0;
+            for (GroupKey group : groups) {
+                if (index == Metadata.REMOTE_GROUP_BITS) {
+                    break;
+                }
+                bits.put(group, Metadata.remoteGroup(index++));
             }
-            bits.put(group, Metadata.remoteGroup(index++));
-        }
-        return bits;
+            bitsByNetwork.put(networkId, bits);
+        });
+        return bitsByNetwork;
     }
 
     /** Member addresses of tagged groups get their groups' bits (and those of every prefix that covers them). */
     private void compileRemote(final Stage stage, final Map<String, Network> networks,
-            final Map<GroupKey, Long> bits) {
-        add(stage, "remote", "miss", stage.remote, 0, switchCookie, FlowMatch.builder().build(),
-            List.of(new Instruction.WriteMetadata(0, Metadata.REMOTE_GROUPS_MASK),
-                new Instruction.GotoTable(stage.policy)));
+            final Map<String, Map<GroupKey, Long>> bitsByNetwork) {
         for (Network network : networks.values()) {
             final var bitsByPrefix = new TreeMap<String, Long>();
-            bits.forEach((group, bit) -> {
-                if (group.tenantId().equals(network.tenantId())) {
-                    members.prefixes(group, network.id()).forEach(prefix -> bitsByPrefix.merge(prefix, bit,
-                        (left, right) -> left | right));
-                }
-            });
+            bitsByNetwork.get(network.id()).forEach((group, bit) -> members.prefixes(group, network.id())
+                .forEach(prefix -> bitsByPrefix.merge(prefix, bit, (left, right) -> left | right)));
             final long networkBits = networkBits(network);
+            // Only a prefix wider than one address can cover another; members are mostly single addresses.
+            final var wider = new ArrayList<Map.Entry<String, Long>>();
+            bitsByPrefix.entrySet().stream().filter(entry -> !Prefixes.isSingleAddress(entry.getKey()))
+                .forEach(wider::add);
             bitsByPrefix.forEach((prefix, own) -> {
                 long all = own;
-                for (var other : bitsByPrefix.entrySet()) {
+                for (var other : wider) {
                     if (Prefixes.covers(other.getKey(), prefix)) {
                         all |= other.getValue();
                     }
@@ -282,11 +303,24 @@ final class SwitchCompiler {
         }
     }
 
+    /** What a frame no flow of a table matched meets: the next table of the stage, or a drop. */
+    private void compileMisses(final Stage stage) {
+        final FlowMatch any = FlowMatch.builder().build();
+        add(stage, "remote", "miss", stage.remote, 0, switchCookie, any,
+            List.of(new Instruction.WriteMetadata(0, Metadata.REMOTE_GROUPS_MASK),
+                new Instruction.GotoTable(stage.policy)));
+        add(stage, "policy", "miss", stage.policy, 0, switchCookie, any,
+            List.of(new Instruction.GotoTable(stage.groups)));
+        add(stage, "groups", "miss", stage.groups, 0, switchCookie, any,
+            List.of(new Instruction.GotoTable(stage.deny)));
+        add(stage, "deny", "miss", stage.deny, 0, switchCookie, any, List.of());
+    }
+
     private void compilePolicy(final Stage stage, final Network network, final List<Resolved> rules,
             final Map<GroupKey, Long> bits) {
-        add(stage, "policy", "miss", stage.policy, 0, switchCookie, FlowMatch.builder().build(),
-            List.of(new Instruction.GotoTable(stage.groups)));
-        final long networkBits = networkBits(network);
+        final var seen = new HashSet<FlowKey>();
+        final FlowMatch networkMatch = FlowMatch.builder().metadata(networkBits(network), Metadata.NETWORK_MASK)
+            .build();
         for (Resolved resolved : rules) {
             final LabelledRule rule = resolved.rule();
             final List<Instruction> instructions = switch (rule.action() == null ? "" : rule.action()) {
@@ -296,33 +330,31 @@ final class SwitchCompiler {
             };
             emit(stage, "policy", "network=" + network.id() + ":rule=" + rule.label()
                 + (resolved.mirror() ? ":return" : ""), stage.policy, PRIORITY_POLICY_BASE - rule.priority(), rule,
-                resolved.selector(), network, bits, (meta, mask) -> FlowMatch.builder()
-                    .metadata(networkBits | meta, Metadata.NETWORK_MASK | mask), instructions);
+                ruleFlows(stage, resolved, network, bits), networkMatch, instructions, seen);
         }
     }
 
     private void compileGroups(final Stage stage, final GovernedPort port, final List<Resolved> rules,
             final Map<GroupKey, Long> bits) {
-        add(stage, "groups", "miss", stage.groups, 0, switchCookie, FlowMatch.builder().build(),
-            List.of(new Instruction.GotoTable(stage.deny)));
         final List<Instruction> allow = allow(stage, port.network());
+        final var seen = new HashSet<FlowKey>();
+        final FlowMatch portMatch = stage.port(port.ofPort()).build();
         for (Resolved resolved : rules) {
             emit(stage, "groups", "port=" + port.id() + ":rule=" + resolved.rule().label()
                 + (resolved.mirror() ? ":return" : ""), stage.groups, PRIORITY_ALLOW, resolved.rule(),
-                resolved.selector(), port.network(), bits, (meta, mask) -> stage.port(port.ofPort(), meta, mask),
-                allow);
+                ruleFlows(stage, resolved, port.network(), bits),
+                portMatch, allow, seen);
         }
     }
 
     private void compileDeny(final Stage stage, final GovernedPort port) {
-        add(stage, "deny", "miss", stage.deny, 0, switchCookie, FlowMatch.builder().build(), List.of());
         final long cookie = dropCookie(port.id());
         portByCookie.put(cookie, port.id());
         if (stateful) {
             // One flow per IP version: Open vSwitch accepts a ct action only on a flow limited to IP.
             for (int ethType : List.of(FlowMatch.ETH_IPV4, FlowMatch.ETH_IPV6)) {
                 add(stage, "deny", "port=" + port.id() + ":established:" + ethLabel(ethType), stage.deny,
-                    PRIORITY_DENY_ESTABLISHED, cookie, stage.port(port.ofPort(), 0, 0).ethType(ethType)
+                    PRIORITY_DENY_ESTABLISHED, cookie, stage.port(port.ofPort()).ethType(ethType)
                         .conntrack(ConntrackMatch.state(ConntrackMatch.TRACKED | ConntrackMatch.ESTABLISHED, 0))
                         .build(),
                     List.of(new Instruction.ApplyActions(List.of(new Action.Conntrack(zone(port.network()), true,
@@ -330,7 +362,7 @@ final class SwitchCompiler {
             }
         }
         add(stage, "deny", "port=" + port.id(), stage.deny, PRIORITY_DENY, cookie,
-            stage.port(port.ofPort(), 0, 0).build(), List.of());
+            stage.port(port.ofPort()).build(), List.of());
     }
 
     /** The cookie of the flows that drop a port's traffic: their statistics are its drop counters. */
@@ -338,19 +370,15 @@ final class SwitchCompiler {
         return Cookies.of(Owner.FIREWALL, ObjectKind.PORT, portId + "#drop");
     }
 
-    /** Builds the port (or network) part of a match, with extra metadata bits. */
-    @FunctionalInterface
-    private interface BaseMatch {
-        FlowMatch.Builder create(long metadata, long mask);
+    private RuleFlows ruleFlows(final Stage stage, final Resolved resolved, final Network network,
+            final Map<GroupKey, Long> bits) {
+        // Resolved rules are shared per stage, so identity tells rules and stages apart.
+        return ruleFlows.computeIfAbsent(resolved, key -> new HashMap<>()).computeIfAbsent(network.id(),
+            key -> buildRuleFlows(stage, resolved.selector(), network, bits));
     }
 
-    /** One flow per combination of port masks and remote addresses of a resolved rule. */
-    @SuppressWarnings("checkstyle:ParameterNumber")
-    private void emit(final Stage stage, final String tableName, final String detail, final Table table,
-            final int priority, final LabelledRule rule, final Selector selector, final Network network,
-            final Map<GroupKey, Long> bits, final BaseMatch base, final List<Instruction> instructions) {
-        final long cookie = rule.cookie();
-        ruleByCookie.put(cookie, rule.label());
+    private RuleFlows buildRuleFlows(final Stage stage, final Selector selector, final Network network,
+            final Map<GroupKey, Long> bits) {
         long groupBit = 0;
         final var remotes = new ArrayList<@Nullable String>();
         if (selector.remoteGroup() != null) {
@@ -367,11 +395,11 @@ final class SwitchCompiler {
         } else {
             remotes.add(selector.remotePrefix());
         }
-        int index = 0;
+        final var matches = new ArrayList<FlowMatch>();
         for (String remote : remotes) {
             for (PortMask dst : Selector.alternatives(selector.dstPorts())) {
                 for (PortMask src : Selector.alternatives(selector.srcPorts())) {
-                    final FlowMatch.Builder match = base.create(groupBit, groupBit);
+                    final FlowMatch.Builder match = FlowMatch.builder();
                     match.ip(selector.ipv6() ? FlowMatch.ETH_IPV6 : FlowMatch.ETH_IPV4);
                     if (remote != null) {
                         stage.remote(match, selector.ipv6(), remote);
@@ -385,9 +413,35 @@ final class SwitchCompiler {
                             match.icmp(selector.icmpType(), selector.icmpCode());
                         }
                     }
-                    add(stage, tableName, detail, index++, table, priority, cookie, match.build(), instructions);
+                    matches.add(match.build());
                 }
             }
+        }
+        return new RuleFlows(groupBit, List.copyOf(matches));
+    }
+
+    /**
+     * One flow per match of a rule's flows, on top of the port (or network) match {@code base}, none that a switch
+     * would merge.
+     */
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    private void emit(final Stage stage, final String tableName, final String detail, final Table table,
+            final int priority, final LabelledRule rule, final RuleFlows rules, final FlowMatch base,
+            final List<Instruction> instructions, final Set<FlowKey> seen) {
+        final long cookie = rule.cookie();
+        ruleByCookie.put(cookie, rule.label());
+        final long bit = rules.groupBit();
+        int index = 0;
+        for (FlowMatch common : rules.matches()) {
+            final FlowMatch.Builder builder = base.toBuilder().overlay(common);
+            if (bit != 0) {
+                builder.metadata(orZero(base.metadata()) | bit, orZero(base.metadataMask()) | bit);
+            }
+            final FlowMatch match = builder.build();
+            if (seen.add(new FlowKey(table, priority, match))) {
+                add(stage, tableName, detail, index, table, priority, cookie, match, instructions);
+            }
+            index++;
         }
     }
 
@@ -413,6 +467,10 @@ final class SwitchCompiler {
         return zones.get(network.id());
     }
 
+    private static long orZero(final @Nullable Long value) {
+        return value == null ? 0 : value;
+    }
+
     private static long networkBits(final Network network) {
         return Metadata.network(network.segmentationType(), network.segmentationId());
     }
@@ -421,7 +479,7 @@ final class SwitchCompiler {
         return ethType == FlowMatch.ETH_IPV6 ? "ipv6" : "ipv4";
     }
 
-    /** Adds a flow unless one with the same table, priority and match exists: a switch would merge them. */
+    /** Adds one flow; its id names the stage, table and what it is for. */
     @SuppressWarnings("checkstyle:ParameterNumber")
     private void add(final Stage stage, final String tableName, final String detail, final Table table,
             final int priority, final long cookie, final FlowMatch match, final List<Instruction> instructions) {
@@ -438,10 +496,9 @@ final class SwitchCompiler {
             match, instructions);
     }
 
+    /** Every flow of a switch is distinct by construction: one per port, network, prefix or rule match. */
     private void put(final String id, final Table table, final int priority, final long cookie,
             final FlowMatch match, final List<Instruction> instructions) {
-        if (idsByKey.putIfAbsent(new FlowKey(table, priority, match), id) == null) {
-            flows.put(id, PipelineContract.verify(new FlowRecord(id, table, priority, cookie, match, instructions)));
-        }
+        flows.put(id, PipelineContract.verify(new FlowRecord(id, table, priority, cookie, match, instructions)));
     }
 }

@@ -13,6 +13,7 @@ import static org.edgeplane.firewall.compiler.FirewallFixtures.rule;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import org.edgeplane.firewall.intent.FirewallIntent;
 import org.edgeplane.firewall.intent.RuleMatch;
@@ -20,6 +21,8 @@ import org.edgeplane.isolation.compiler.IsolationCompiler;
 import org.edgeplane.isolation.intent.Intent;
 import org.edgeplane.isolation.intent.SwitchConfig;
 import org.edgeplane.isolation.intent.SwitchProfile;
+import org.edgeplane.isolation.pipeline.Metadata;
+import org.edgeplane.isolation.pipeline.Table;
 import org.edgeplane.isolation.testing.IntentFixtures;
 import org.junit.Test;
 
@@ -31,7 +34,7 @@ public class RemoteGroupGrowthTest {
     /** Firewall flows on the one switch that holds every member of a self-referencing group of n ports. */
     static int flowsForSelfReferencingGroup(final int members, final SwitchProfile profile) {
         final var builder = IntentFixtures.builder().tenant("t").vlanNetwork("net", "t", 100)
-            .switchConfig(new SwitchConfig("openflow:1", java.util.List.of("1000")).withProfile(profile));
+            .switchConfig(new SwitchConfig("openflow:1", List.of("1000")).withProfile(profile));
         final var fixtures = firewall().group("t", "cluster",
             rule("peers", ingress("tcp").withPorts(7000, 7001).withRemoteGroup("cluster")),
             rule("out", RuleMatch.any(RuleMatch.EGRESS, RuleMatch.IPV4)));
@@ -56,5 +59,38 @@ public class RemoteGroupGrowthTest {
             assertEquals(profile + ": " + f50 + ", " + f100 + ", " + f200, f200 - f100, 2 * (f100 - f50));
             assertTrue(profile + ": " + f200 + " flows for 200 members", f200 < 200 * 20);
         }
+    }
+
+    /**
+     * A switch that hosts more tenants than metadata has tag bits still tags every tenant's groups (the bits are per
+     * network), so each port's remote-group rule stays one flow however many members the group has.
+     */
+    @Test
+    public void everyTenantOfACrowdedSwitchTagsItsGroups() {
+        final int tenants = Metadata.REMOTE_GROUP_BITS * 2;
+        final int membersPerTenant = 8;
+        final var builder = IntentFixtures.builder().switchConfig(new SwitchConfig("openflow:1", List.of("1000")));
+        final var fixtures = firewall();
+        int ofPort = 0;
+        for (int t = 0; t < tenants; t++) {
+            builder.tenant("t" + t).vlanNetwork("net" + t, "t" + t, 100 + t);
+            fixtures.group("t" + t, "cluster", rule("peers", ingress("tcp").withPorts(7000, 7000)
+                .withRemoteGroup("cluster")));
+            for (int m = 1; m <= membersPerTenant; m++) {
+                ofPort++;
+                builder.port("p" + ofPort, "t" + t, "net" + t, "openflow:1", Integer.toString(ofPort),
+                    String.format("02:00:00:00:00:%02x", ofPort), "10.0.0." + m);
+                fixtures.ports("cluster", "p" + ofPort);
+            }
+        }
+        final Intent intent = builder.build();
+        final var flows = FirewallCompiler.compile(fixtures.build(), intent, IsolationCompiler.compile(intent,
+            Map.of())).flowsOf("openflow:1").values();
+        for (int port = 1; port <= ofPort; port++) {
+            final String prefix = "firewall:to:groups:port=p" + port + ":rule=";
+            assertEquals("p" + port, 1, flows.stream().filter(flow -> flow.id().startsWith(prefix)).count());
+        }
+        assertEquals(tenants * membersPerTenant, flows.stream().filter(flow -> flow.table()
+            == Table.FIREWALL_TO_REMOTE && flow.priority() > 0).count());
     }
 }

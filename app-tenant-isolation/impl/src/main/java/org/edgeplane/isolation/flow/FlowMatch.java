@@ -56,6 +56,32 @@ public record FlowMatch(@Nullable Long inPort, @Nullable Long metadata, @Nullabl
         return new Builder();
     }
 
+    /**
+     * A builder that starts from this match's fields. Values are shared, not copied, which is what lets a compiler
+     * build the common part of many matches once.
+     */
+    public Builder toBuilder() {
+        final var builder = new Builder();
+        builder.inPort = inPort;
+        builder.metadata = metadata;
+        builder.metadataMask = metadataMask;
+        builder.ethType = ethType;
+        builder.ethSrc = ethSrc;
+        builder.ethDst = ethDst;
+        builder.ethDstMask = ethDstMask;
+        builder.vlanVid = vlanVid;
+        builder.ipv4Src = ipv4Src;
+        builder.ipv6Src = ipv6Src;
+        builder.arpSpa = arpSpa;
+        builder.arpSha = arpSha;
+        builder.arpOp = arpOp;
+        builder.arpTpa = arpTpa;
+        builder.tunnelId = tunnelId;
+        builder.ip = ip;
+        builder.conntrack = conntrack;
+        return builder;
+    }
+
     /** The fields this match uses, for the pipeline contract. */
     public Set<MatchField> fields() {
         final var fields = EnumSet.noneOf(MatchField.class);
@@ -289,6 +315,32 @@ public record FlowMatch(@Nullable Long inPort, @Nullable Long metadata, @Nullabl
 
         public Builder conntrack(final ConntrackMatch value) {
             conntrack = value;
+            return this;
+        }
+
+        /** Takes every field the other match sets, replacing this builder's value of it. */
+        public Builder overlay(final FlowMatch other) {
+            inPort = other.inPort != null ? other.inPort : inPort;
+            if (other.metadata != null) {
+                metadata = other.metadata;
+                metadataMask = other.metadataMask;
+            }
+            ethType = other.ethType != null ? other.ethType : ethType;
+            ethSrc = other.ethSrc != null ? other.ethSrc : ethSrc;
+            if (other.ethDst != null) {
+                ethDst = other.ethDst;
+                ethDstMask = other.ethDstMask;
+            }
+            vlanVid = other.vlanVid != null ? other.vlanVid : vlanVid;
+            ipv4Src = other.ipv4Src != null ? other.ipv4Src : ipv4Src;
+            ipv6Src = other.ipv6Src != null ? other.ipv6Src : ipv6Src;
+            arpSpa = other.arpSpa != null ? other.arpSpa : arpSpa;
+            arpSha = other.arpSha != null ? other.arpSha : arpSha;
+            arpOp = other.arpOp != null ? other.arpOp : arpOp;
+            arpTpa = other.arpTpa != null ? other.arpTpa : arpTpa;
+            tunnelId = other.tunnelId != null ? other.tunnelId : tunnelId;
+            ip = other.ip != null ? other.ip : ip;
+            conntrack = other.conntrack != null ? other.conntrack : conntrack;
             return this;
         }
 
