@@ -122,7 +122,7 @@ public final class Orchestrator {
 
     private void deleteIfPresent(final String path) {
         final Restconf.Response response = restconf.delete(path);
-        if (response.status() != 204 && !"data-missing".equals(response.errorTag())) {
+        if (response.status() != 204 && !response.isMissing()) {
             throw new AssertionError("DELETE " + path + " answered " + response.status() + " " + response.body());
         }
     }

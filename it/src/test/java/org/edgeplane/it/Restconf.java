@@ -43,6 +43,11 @@ public final class Restconf {
             return json().path("errors").path("error").path(0).path("error-tag").asText("");
         }
 
+        /** Whether the resource does not exist: ODL's RESTCONF answers 409 data-missing rather than 404. */
+        public boolean isMissing() {
+            return status == 404 || "data-missing".equals(errorTag());
+        }
+
         /** The RESTCONF error message, or the empty string. */
         public String errorMessage() {
             return json().path("errors").path("error").path(0).path("error-message").asText("");

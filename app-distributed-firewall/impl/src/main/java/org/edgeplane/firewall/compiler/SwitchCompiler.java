@@ -33,6 +33,7 @@ import org.edgeplane.isolation.flow.FlowRecord;
 import org.edgeplane.isolation.flow.Instruction;
 import org.edgeplane.isolation.flow.IpMatch;
 import org.edgeplane.isolation.flow.IpMatch.PortMask;
+import org.edgeplane.isolation.intent.Addresses;
 import org.edgeplane.isolation.intent.Network;
 import org.edgeplane.isolation.intent.SwitchProfile;
 import org.edgeplane.isolation.pipeline.Cookies;
@@ -289,7 +290,7 @@ final class SwitchCompiler {
             bitsByPrefix.forEach((prefix, own) -> {
                 long all = own;
                 for (var other : wider) {
-                    if (Prefixes.covers(other.getKey(), prefix)) {
+                    if (Addresses.covers(other.getKey(), prefix)) {
                         all |= other.getValue();
                     }
                 }

@@ -52,6 +52,38 @@ public final class Addresses {
     }
 
     /**
+     * Whether the prefix {@code outer} contains every address of the prefix {@code inner} ("10.0.0.0/8" covers
+     * "10.1.0.0/16" and itself; an address without a length is a single-address prefix). False across address
+     * families and for text that is not a prefix.
+     */
+    public static boolean covers(final String outer, final String inner) {
+        final Optional<Prefix> outerPrefix = ipPrefix(outer);
+        final Optional<Prefix> innerPrefix = ipPrefix(inner);
+        if (outerPrefix.isEmpty() || innerPrefix.isEmpty()
+                || outerPrefix.orElseThrow().ipv4() != innerPrefix.orElseThrow().ipv4()) {
+            return false;
+        }
+        final String outerText = outerPrefix.orElseThrow().text();
+        final String innerText = innerPrefix.orElseThrow().text();
+        final int outerLength = Integer.parseInt(outerText.substring(outerText.indexOf('/') + 1));
+        final int innerLength = Integer.parseInt(innerText.substring(innerText.indexOf('/') + 1));
+        if (outerLength > innerLength) {
+            return false;
+        }
+        final byte[] outerBytes = ipLiteral(outerText.substring(0, outerText.indexOf('/'))).orElseThrow()
+            .getAddress();
+        final byte[] innerBytes = ipLiteral(innerText.substring(0, innerText.indexOf('/'))).orElseThrow()
+            .getAddress();
+        for (int bit = 0; bit < outerLength; bit++) {
+            final int mask = 0x80 >> (bit % 8);
+            if ((outerBytes[bit / 8] & mask) != (innerBytes[bit / 8] & mask)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * An IPv4/IPv6 address (taken as a host prefix) or a prefix {@code address/length} whose host bits are zero,
      * or empty when the text is neither.
      */

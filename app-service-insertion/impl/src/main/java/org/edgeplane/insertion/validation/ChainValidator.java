@@ -1,0 +1,332 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.insertion.validation;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.eclipse.jdt.annotation.Nullable;
+import org.edgeplane.insertion.intent.ChainIntent;
+import org.edgeplane.insertion.intent.Classifier;
+import org.edgeplane.insertion.intent.Classifier.PortRange;
+import org.edgeplane.insertion.intent.Hop;
+import org.edgeplane.insertion.intent.ServiceChain;
+import org.edgeplane.insertion.intent.ServiceFunction;
+import org.edgeplane.insertion.intent.TenantName;
+import org.edgeplane.isolation.intent.Addresses;
+import org.edgeplane.isolation.intent.Intent;
+import org.edgeplane.isolation.intent.Port;
+import org.edgeplane.isolation.validation.Violation;
+
+/**
+ * Checks service functions, hops and chains against the tenant intent. Malformed values and references to
+ * nothing are invalid (400); a port in two roles, a service function in two hops and classifiers that select the
+ * same packets for two chains are conflicts (409).
+ */
+public final class ChainValidator {
+    private static final Map<String, Integer> PROTOCOLS = Map.of("tcp", 6, "udp", 17, "icmp", 1, "icmpv6", 58);
+    private static final int MAX_PROTOCOL = 255;
+
+    private final Intent intent;
+    private final ChainIntent chains;
+    private final List<Violation> violations = new ArrayList<>();
+    /** Port id → the role it already has ("ingress port of service function t/fw"). */
+    private final Map<String, String> roles = new HashMap<>();
+
+    private ChainValidator(final Intent intent, final ChainIntent chains) {
+        this.intent = intent;
+        this.chains = chains;
+    }
+
+    public static List<Violation> validate(final Intent intent, final ChainIntent chains) {
+        final var validator = new ChainValidator(intent, chains);
+        new TreeSet<>(chains.functions().keySet()).forEach(key -> validator.checkFunction(chains.functions()
+            .get(key)));
+        validator.checkHops();
+        new TreeSet<>(chains.chains().keySet()).forEach(key -> validator.checkChain(chains.chains().get(key)));
+        validator.checkOverlaps();
+        return List.copyOf(validator.violations);
+    }
+
+    private void checkFunction(final ServiceFunction function) {
+        final String where = "service-function[" + function.key() + "]";
+        checkTenant(where, function.tenantId());
+        if (function.ingressPort() == null) {
+            invalid(where + "/ingress-port", "is mandatory");
+            return;
+        }
+        final Port ingress = tenantPort(where + "/ingress-port", function.tenantId(), function.ingressPort());
+        claim(where + "/ingress-port", function.ingressPort(), "a port of service function " + function.key());
+        if (function.oneArmed()) {
+            return;
+        }
+        final Port egress = tenantPort(where + "/egress-port", function.tenantId(), function.egressPort());
+        claim(where + "/egress-port", function.egressPort(), "a port of service function " + function.key());
+        if (ingress != null && egress != null && !Objects.equals(ingress.networkId(), egress.networkId())) {
+            invalid(where + "/egress-port", "port '" + egress.id() + "' is in network '" + egress.networkId()
+                + "', the ingress port in '" + ingress.networkId() + "'");
+        }
+    }
+
+    private void checkHops() {
+        final var hopOfFunction = new HashMap<TenantName, TenantName>();
+        for (TenantName key : new TreeSet<>(chains.hops().keySet())) {
+            final Hop hop = chains.hops().get(key);
+            final String where = "hop[" + key + "]";
+            checkTenant(where, hop.tenantId());
+            if (hop.serviceFunctions().isEmpty()) {
+                invalid(where + "/service-function", "a hop needs at least one service function");
+            }
+            for (String name : hop.serviceFunctions()) {
+                final var function = new TenantName(hop.tenantId(), name);
+                if (!chains.functions().containsKey(function)) {
+                    invalid(where + "/service-function", "tenant '" + hop.tenantId()
+                        + "' has no service function '" + name + "'");
+                    continue;
+                }
+                final TenantName other = hopOfFunction.putIfAbsent(function, key);
+                if (other != null && !other.equals(key)) {
+                    conflict(where + "/service-function", "service function '" + name + "' is already in hop '"
+                        + other.name() + "'", other.toString());
+                }
+            }
+        }
+    }
+
+    private void checkChain(final ServiceChain chain) {
+        final String where = "service-chain[" + chain.key() + "]";
+        checkTenant(where, chain.tenantId());
+        if (chain.hops().isEmpty()) {
+            invalid(where + "/hop", "a chain needs at least one hop");
+        }
+        final var networks = new TreeSet<String>();
+        final var seen = new HashSet<String>();
+        for (String name : chain.hops()) {
+            final Hop hop = chains.hop(chain.tenantId(), name);
+            if (hop == null) {
+                invalid(where + "/hop", "tenant '" + chain.tenantId() + "' has no hop '" + name + "'");
+                continue;
+            }
+            if (!seen.add(name)) {
+                invalid(where + "/hop", "hop '" + name + "' appears twice: traffic coming back from it could not "
+                    + "tell which position it is at");
+            }
+            for (String functionName : hop.serviceFunctions()) {
+                final ServiceFunction function = chains.function(chain.tenantId(), functionName);
+                if (function != null) {
+                    networkOf(function.ingressPort(), chain.tenantId()).ifPresent(networks::add);
+                }
+            }
+        }
+        for (Classifier classifier : chain.classifiers()) {
+            checkClassifier(where + "/classifier[" + classifier.name() + "]", chain, classifier, networks);
+        }
+        if (networks.size() > 1) {
+            invalid(where, "the chain's ports are in networks " + networks + "; a chain stays within one network");
+        }
+    }
+
+    private void checkClassifier(final String where, final ServiceChain chain, final Classifier classifier,
+            final Set<String> networks) {
+        final boolean ipv6;
+        if (Classifier.IPV4.equals(classifier.ethertype()) || Classifier.IPV6.equals(classifier.ethertype())) {
+            ipv6 = Classifier.IPV6.equals(classifier.ethertype());
+        } else {
+            invalid(where + "/ethertype", "'" + classifier.ethertype() + "' is not ipv4 or ipv6");
+            ipv6 = false;
+        }
+        final Integer protocol = protocolNumber(classifier.protocol());
+        if (classifier.protocol() != null && protocol == null) {
+            invalid(where + "/protocol", "'" + classifier.protocol()
+                + "' is not tcp, udp, icmp, icmpv6 or a protocol number 0..255");
+        }
+        checkPrefix(where + "/source-prefix", classifier.sourcePrefix(), ipv6);
+        checkPrefix(where + "/destination-prefix", classifier.destinationPrefix(), ipv6);
+        checkRange(where + "/source-port", classifier.sourcePorts(), protocol);
+        checkRange(where + "/destination-port", classifier.destinationPorts(), protocol);
+        if (classifier.logicalSourcePort() == null) {
+            invalid(where + "/logical-source-port", "is mandatory: traffic is classified at its source port");
+        } else if (tenantPort(where + "/logical-source-port", chain.tenantId(), classifier.logicalSourcePort())
+                != null) {
+            checkNotServicePort(where + "/logical-source-port", classifier.logicalSourcePort());
+            networkOf(classifier.logicalSourcePort(), chain.tenantId()).ifPresent(networks::add);
+        }
+        if (classifier.logicalDestinationPort() == null) {
+            if (chain.symmetric()) {
+                invalid(where + "/logical-destination-port", "is mandatory on a symmetric chain: replies are "
+                    + "classified at the destination port");
+            }
+        } else if (tenantPort(where + "/logical-destination-port", chain.tenantId(),
+                classifier.logicalDestinationPort()) != null) {
+            checkNotServicePort(where + "/logical-destination-port", classifier.logicalDestinationPort());
+            networkOf(classifier.logicalDestinationPort(), chain.tenantId()).ifPresent(networks::add);
+        }
+    }
+
+    /** Classifiers of two chains of one tenant that can select the same packet (replies of symmetric ones too). */
+    private void checkOverlaps() {
+        final var directed = new ArrayList<Directed>();
+        for (TenantName key : new TreeSet<>(chains.chains().keySet())) {
+            final ServiceChain chain = chains.chains().get(key);
+            for (Classifier classifier : chain.classifiers()) {
+                directed.add(new Directed(key, classifier.name(), classifier));
+                if (chain.symmetric()) {
+                    directed.add(new Directed(key, classifier.name() + " (replies)", reverse(classifier)));
+                }
+            }
+        }
+        for (int i = 0; i < directed.size(); i++) {
+            for (int j = i + 1; j < directed.size(); j++) {
+                final Directed left = directed.get(i);
+                final Directed right = directed.get(j);
+                if (left.chain().tenantId().equals(right.chain().tenantId()) && !left.chain().equals(right.chain())
+                        && overlap(left.classifier(), right.classifier())) {
+                    conflict("service-chain[" + right.chain() + "]/classifier[" + right.name() + "]",
+                        "selects packets that classifier '" + left.name() + "' of chain '" + left.chain().name()
+                            + "' selects too: which chain they take would be ambiguous", left.chain().toString());
+                }
+            }
+        }
+    }
+
+    private record Directed(TenantName chain, String name, Classifier classifier) {
+    }
+
+    static Classifier reverse(final Classifier classifier) {
+        return new Classifier(classifier.name(), classifier.ethertype(), classifier.protocol(),
+            classifier.destinationPrefix(), classifier.sourcePrefix(), classifier.destinationPorts(),
+            classifier.sourcePorts(), classifier.logicalDestinationPort(), classifier.logicalSourcePort());
+    }
+
+    /** Whether some packet matches both: every field pair admits a common value. */
+    static boolean overlap(final Classifier left, final Classifier right) {
+        return Objects.equals(left.logicalSourcePort(), right.logicalSourcePort())
+            && left.ethertype().equals(right.ethertype())
+            && compatible(left.logicalDestinationPort(), right.logicalDestinationPort())
+            && compatible(protocolNumber(left.protocol()), protocolNumber(right.protocol()))
+            && prefixesMeet(left.sourcePrefix(), right.sourcePrefix())
+            && prefixesMeet(left.destinationPrefix(), right.destinationPrefix())
+            && rangesMeet(left.sourcePorts(), right.sourcePorts())
+            && rangesMeet(left.destinationPorts(), right.destinationPorts());
+    }
+
+    private static boolean compatible(final @Nullable Object left, final @Nullable Object right) {
+        return left == null || right == null || left.equals(right);
+    }
+
+    private static boolean prefixesMeet(final @Nullable String left, final @Nullable String right) {
+        return left == null || right == null || Addresses.covers(left, right) || Addresses.covers(right, left);
+    }
+
+    private static boolean rangesMeet(final @Nullable PortRange left, final @Nullable PortRange right) {
+        return left == null || right == null || left.min() == null || right.min() == null
+            || left.min() <= right.effectiveMax() && right.min() <= left.effectiveMax();
+    }
+
+    static @Nullable Integer protocolNumber(final @Nullable String protocol) {
+        if (protocol == null) {
+            return null;
+        }
+        final Integer named = PROTOCOLS.get(protocol.toLowerCase(Locale.ROOT));
+        if (named != null) {
+            return named;
+        }
+        try {
+            final int number = Integer.parseInt(protocol);
+            return number >= 0 && number <= MAX_PROTOCOL ? number : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private void checkPrefix(final String where, final @Nullable String prefix, final boolean ipv6) {
+        if (prefix == null) {
+            return;
+        }
+        final var parsed = Addresses.ipPrefix(prefix);
+        if (parsed.isEmpty()) {
+            invalid(where, "'" + prefix + "' is not an IP prefix (address/length, no host bits set)");
+        } else if (parsed.orElseThrow().ipv4() == ipv6) {
+            invalid(where, "'" + prefix + "' is not of the classifier's ethertype");
+        }
+    }
+
+    private void checkRange(final String where, final @Nullable PortRange range, final @Nullable Integer protocol) {
+        if (range == null) {
+            return;
+        }
+        if (protocol == null || protocol != 6 && protocol != 17) {
+            invalid(where + "-min", "port ranges need protocol tcp or udp");
+        } else if (range.min() == null) {
+            invalid(where + "-min", "is required with " + where.substring(where.lastIndexOf('/') + 1) + "-max");
+        } else if (range.max() != null && range.max() < range.min()) {
+            invalid(where + "-max", range.max() + " is below the minimum " + range.min());
+        }
+    }
+
+    private void checkTenant(final String where, final String tenantId) {
+        if (!intent.tenants().containsKey(tenantId)) {
+            invalid(where + "/tenant-id", "tenant '" + tenantId + "' does not exist");
+        }
+    }
+
+    /** The port, when it exists and is the tenant's; otherwise records why not and returns null. */
+    private @Nullable Port tenantPort(final String where, final String tenantId, final String portId) {
+        final Port port = intent.ports().get(portId);
+        if (port == null) {
+            invalid(where, "port '" + portId + "' does not exist");
+            return null;
+        }
+        if (!tenantId.equals(port.tenantId())) {
+            invalid(where, "port '" + portId + "' belongs to tenant '" + port.tenantId() + "', not '" + tenantId
+                + "'");
+            return null;
+        }
+        if (port.networkId() == null) {
+            invalid(where, "port '" + portId + "' is in no network");
+            return null;
+        }
+        return port;
+    }
+
+    private void claim(final String where, final String portId, final String role) {
+        final String existing = roles.putIfAbsent(portId, role);
+        if (existing != null && !existing.equals(role)) {
+            conflict(where, "port '" + portId + "' is already " + existing, portId);
+        }
+    }
+
+    private void checkNotServicePort(final String where, final String portId) {
+        final String role = roles.get(portId);
+        if (role != null) {
+            conflict(where, "port '" + portId + "' is " + role + "; a service port is no chain's source or "
+                + "destination", portId);
+        }
+    }
+
+    /** The network of a port of the tenant; other ports have been reported already. */
+    private Optional<String> networkOf(final @Nullable String portId, final String tenantId) {
+        final Port port = portId == null ? null : intent.ports().get(portId);
+        return Optional.ofNullable(port == null || !tenantId.equals(port.tenantId()) ? null : port.networkId());
+    }
+
+    private void invalid(final String field, final String reason) {
+        violations.add(new Violation(field, reason, Violation.Kind.INVALID, Set.of()));
+    }
+
+    private void conflict(final String field, final String reason, final String involved) {
+        violations.add(new Violation(field, reason, Violation.Kind.CONFLICT, Set.of(involved)));
+    }
+}
