@@ -8,19 +8,20 @@
 package org.edgeplane.insertion.intent;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 import org.eclipse.jdt.annotation.Nullable;
 
-/** Every tenant's service functions, hops and chains, by tenant-scoped name. Immutable. */
+/** Every tenant's service functions, hops and chains, by tenant-scoped name, in name order. Immutable. */
 public record ChainIntent(Map<TenantName, ServiceFunction> functions, Map<TenantName, Hop> hops,
         Map<TenantName, ServiceChain> chains) {
     public static final ChainIntent EMPTY = new ChainIntent(Map.of(), Map.of(), Map.of());
 
     public ChainIntent {
-        functions = Map.copyOf(functions);
-        hops = Map.copyOf(hops);
-        chains = Map.copyOf(chains);
+        functions = Collections.unmodifiableSortedMap(new TreeMap<>(functions));
+        hops = Collections.unmodifiableSortedMap(new TreeMap<>(hops));
+        chains = Collections.unmodifiableSortedMap(new TreeMap<>(chains));
     }
 
     public static ChainIntent of(final Collection<ServiceFunction> functions, final Collection<Hop> hops,

@@ -52,10 +52,9 @@ public final class ChainValidator {
 
     public static List<Violation> validate(final Intent intent, final ChainIntent chains) {
         final var validator = new ChainValidator(intent, chains);
-        new TreeSet<>(chains.functions().keySet()).forEach(key -> validator.checkFunction(chains.functions()
-            .get(key)));
+        chains.functions().values().forEach(validator::checkFunction);
         validator.checkHops();
-        new TreeSet<>(chains.chains().keySet()).forEach(key -> validator.checkChain(chains.chains().get(key)));
+        chains.chains().values().forEach(validator::checkChain);
         validator.checkOverlaps();
         return List.copyOf(validator.violations);
     }
@@ -82,8 +81,8 @@ public final class ChainValidator {
 
     private void checkHops() {
         final var hopOfFunction = new HashMap<TenantName, TenantName>();
-        for (TenantName key : new TreeSet<>(chains.hops().keySet())) {
-            final Hop hop = chains.hops().get(key);
+        for (Hop hop : chains.hops().values()) {
+            final TenantName key = hop.key();
             final String where = "hop[" + key + "]";
             checkTenant(where, hop.tenantId());
             if (hop.serviceFunctions().isEmpty()) {
@@ -178,8 +177,8 @@ public final class ChainValidator {
     /** Classifiers of two chains of one tenant that can select the same packet (replies of symmetric ones too). */
     private void checkOverlaps() {
         final var directed = new ArrayList<Directed>();
-        for (TenantName key : new TreeSet<>(chains.chains().keySet())) {
-            final ServiceChain chain = chains.chains().get(key);
+        for (ServiceChain chain : chains.chains().values()) {
+            final TenantName key = chain.key();
             for (Classifier classifier : chain.classifiers()) {
                 directed.add(new Directed(key, classifier.name(), classifier));
                 if (chain.symmetric()) {
