@@ -14,6 +14,7 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.edgeplane.firewall.intent.RuleMatch;
 import org.edgeplane.isolation.flow.IpMatch;
 import org.edgeplane.isolation.flow.IpMatch.PortMask;
+import org.edgeplane.isolation.flow.PortRanges;
 import org.edgeplane.isolation.intent.Addresses;
 
 /**

@@ -11,7 +11,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.edgeplane.firewall.compiler.FirewallCompiler;
 import org.edgeplane.firewall.compiler.FirewallFlows;
@@ -20,7 +19,6 @@ import org.edgeplane.firewall.counters.FirewallOperations;
 import org.edgeplane.firewall.intent.FirewallIntent;
 import org.edgeplane.firewall.validation.FirewallValidator;
 import org.edgeplane.isolation.compiler.CompiledIntent;
-import org.edgeplane.isolation.flow.FlowRecord;
 import org.edgeplane.isolation.intent.Intent;
 import org.edgeplane.isolation.odl.IntentCodec;
 import org.edgeplane.isolation.odl.IntentCommitCohort;
@@ -30,6 +28,7 @@ import org.edgeplane.isolation.service.FlowStatistics;
 import org.edgeplane.isolation.service.PipelineStage;
 import org.edgeplane.isolation.service.PipelineStages;
 import org.edgeplane.isolation.service.SnapshotUnavailableException;
+import org.edgeplane.isolation.service.StageFlows;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.DataTreeChangeListener;
 import org.opendaylight.mdsal.binding.api.DataTreeIdentifier;
@@ -91,13 +90,13 @@ public final class FirewallProvider implements PipelineStage, FirewallOperations
     }
 
     @Override
-    public Map<String, Map<String, FlowRecord>> compile(final Intent intent, final CompiledIntent compiled) {
+    public StageFlows compile(final Intent intent, final CompiledIntent compiled) {
         final FirewallFlows flows = FirewallCompiler.compile(firewall, intent, compiled);
         if (!flows.problems().equals(lastFlows.problems())) {
             flows.problems().forEach(problem -> LOG.warn("Firewall rule not installed: {}", problem));
         }
         lastFlows = flows;
-        return flows.flowsBySwitch();
+        return StageFlows.of(flows.flowsBySwitch());
     }
 
     @Override

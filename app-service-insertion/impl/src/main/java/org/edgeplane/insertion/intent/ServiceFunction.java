@@ -10,10 +10,19 @@ package org.edgeplane.insertion.intent;
 /**
  * An appliance attached at ports of its tenant: a chain delivers traffic at the ingress port and takes it back
  * from the egress port (the same port for a one-armed appliance).
+ *
+ * @param routed whether it routes between its ports (frames must be addressed to it) rather than bridging them
  */
-public record ServiceFunction(String tenantId, String name, String ingressPort, String egressPort) {
+public record ServiceFunction(String tenantId, String name, String ingressPort, String egressPort,
+        boolean routed) {
     public ServiceFunction {
         egressPort = egressPort == null ? ingressPort : egressPort;
+    }
+
+    /** A transparent (bridging) appliance. */
+    public ServiceFunction(final String tenantId, final String name, final String ingressPort,
+            final String egressPort) {
+        this(tenantId, name, ingressPort, egressPort, false);
     }
 
     public TenantName key() {

@@ -35,7 +35,9 @@ public final class ChainCodec {
         }
         final var functions = new ArrayList<ServiceFunction>();
         insertion.nonnullServiceFunction().values().forEach(function -> functions.add(new ServiceFunction(
-            function.getTenantId(), function.getName(), function.getIngressPort(), function.getEgressPort())));
+            function.getTenantId(), function.getName(), function.getIngressPort(), function.getEgressPort(),
+            function.getForwarding() == org.opendaylight.yang.gen.v1.urn.edgeplane.service.insertion.rev261123
+                .intent.ServiceFunction.Forwarding.Routed)));
         final var hops = new ArrayList<Hop>();
         insertion.nonnullHop().values().forEach(hop -> hops.add(new Hop(hop.getTenantId(), hop.getName(),
             hop.getServiceFunction() == null ? List.of() : hop.getServiceFunction().stream().sorted().toList(),

@@ -203,7 +203,7 @@ public final class ChainValidator {
     private record Directed(TenantName chain, String name, Classifier classifier) {
     }
 
-    static Classifier reverse(final Classifier classifier) {
+    public static Classifier reverse(final Classifier classifier) {
         return new Classifier(classifier.name(), classifier.ethertype(), classifier.protocol(),
             classifier.destinationPrefix(), classifier.sourcePrefix(), classifier.destinationPorts(),
             classifier.sourcePorts(), classifier.logicalDestinationPort(), classifier.logicalSourcePort());
@@ -234,7 +234,7 @@ public final class ChainValidator {
             || left.min() <= right.effectiveMax() && right.min() <= left.effectiveMax();
     }
 
-    static @Nullable Integer protocolNumber(final @Nullable String protocol) {
+    public static @Nullable Integer protocolNumber(final @Nullable String protocol) {
         if (protocol == null) {
             return null;
         }

@@ -7,13 +7,18 @@
  */
 package org.edgeplane.isolation.compiler;
 
+import static java.util.Objects.requireNonNull;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.edgeplane.isolation.flow.FlowRecord;
+import org.edgeplane.isolation.flow.GroupRecord;
 import org.edgeplane.isolation.flow.MeterRecord;
 import org.edgeplane.isolation.intent.SwitchProfile;
 
@@ -23,18 +28,25 @@ import org.edgeplane.isolation.intent.SwitchProfile;
  *
  * @param flowsBySwitch desired flows by switch, then by flow id (unordered); a switch without flows is absent
  * @param metersBySwitch desired meters by switch, then by meter id; a switch without meters is absent
+ * @param groupsBySwitch desired groups (other apps') by switch, then by group id; a switch without groups is absent
  * @param ports an outcome for every port of the intent
+ * @param portsDown bound ports whose switch reports their link down or the port disabled
  * @param profiles the profile each known switch was compiled for
+ * @param fabric how frames of a network reach another switch
  */
 public record CompiledIntent(SortedMap<String, Map<String, FlowRecord>> flowsBySwitch,
-        SortedMap<String, SortedMap<Long, MeterRecord>> metersBySwitch, SortedMap<String, PortOutcome> ports,
-        SortedMap<String, SwitchProfile> profiles) {
+        SortedMap<String, SortedMap<Long, MeterRecord>> metersBySwitch,
+        SortedMap<String, Map<Long, GroupRecord>> groupsBySwitch, SortedMap<String, PortOutcome> ports,
+        SortedSet<String> portsDown, SortedMap<String, SwitchProfile> profiles, Fabric fabric) {
 
     public CompiledIntent {
         flowsBySwitch = Collections.unmodifiableSortedMap(new TreeMap<>(flowsBySwitch));
         metersBySwitch = Collections.unmodifiableSortedMap(new TreeMap<>(metersBySwitch));
+        groupsBySwitch = Collections.unmodifiableSortedMap(new TreeMap<>(groupsBySwitch));
         ports = Collections.unmodifiableSortedMap(new TreeMap<>(ports));
+        portsDown = Collections.unmodifiableSortedSet(new TreeSet<>(portsDown));
         profiles = Collections.unmodifiableSortedMap(new TreeMap<>(profiles));
+        requireNonNull(fabric);
     }
 
     /**
@@ -52,7 +64,28 @@ public record CompiledIntent(SortedMap<String, Map<String, FlowRecord>> flowsByS
             parts.addAll(extra);
             merged.put(switchId, new SwitchFlows(parts));
         });
-        return new CompiledIntent(merged, metersBySwitch, ports, profiles);
+        return new CompiledIntent(merged, metersBySwitch, groupsBySwitch, ports, portsDown, profiles, fabric);
+    }
+
+    /**
+     * The same result with other apps' groups added. Group ids are per switch; two stages asking for the same id on
+     * one switch is a bug, refused here.
+     */
+    public CompiledIntent withGroups(final Map<String, ? extends Map<Long, GroupRecord>> extraBySwitch) {
+        if (extraBySwitch.isEmpty()) {
+            return this;
+        }
+        final var merged = new TreeMap<>(groupsBySwitch);
+        extraBySwitch.forEach((switchId, extra) -> {
+            final var groups = new TreeMap<>(merged.getOrDefault(switchId, Map.of()));
+            extra.forEach((groupId, group) -> {
+                if (groups.putIfAbsent(groupId, group) != null) {
+                    throw new IllegalArgumentException("two stages want group " + groupId + " on " + switchId);
+                }
+            });
+            merged.put(switchId, Collections.unmodifiableSortedMap(groups));
+        });
+        return new CompiledIntent(flowsBySwitch, metersBySwitch, merged, ports, portsDown, profiles, fabric);
     }
 
     /** Desired flows of one switch; empty when it should hold none. */

@@ -136,7 +136,15 @@ public final class IsolationCompiler {
         touchedSwitches.forEach(this::assembleSwitch);
         final var profiles = new TreeMap<String, SwitchProfile>();
         contexts.forEach((switchId, context) -> profiles.put(switchId, context.profile()));
-        return new CompiledIntent(flowsBySwitch, metersBySwitch, outcomes, profiles);
+        final var portsDown = new TreeSet<String>();
+        outcomes.values().forEach(outcome -> {
+            final SwitchFacts switchFacts = facts.get(outcome.switchId());
+            if (switchFacts != null && switchFacts.portsDown().contains(outcome.ofPort())) {
+                portsDown.add(outcome.portId());
+            }
+        });
+        return new CompiledIntent(flowsBySwitch, metersBySwitch, Collections.emptySortedMap(), outcomes, portsDown,
+            profiles, new Fabric(contexts));
     }
 
     private static String switchKey(final Port port) {

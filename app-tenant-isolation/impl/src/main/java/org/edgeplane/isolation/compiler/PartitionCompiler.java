@@ -341,7 +341,8 @@ final class PartitionCompiler {
             instructions.add(new Instruction.ApplyActions(decapsulate));
         }
         instructions.add(new Instruction.WriteMetadata(metadata, Metadata.CLASSIFY_MASK));
-        instructions.add(new Instruction.GotoTable(Table.L2_FORWARD));
+        // Service chains may steer what arrives from the fabric (MPLS-labelled frames for a local appliance).
+        instructions.add(new Instruction.GotoTable(Table.SERVICE_CHAIN));
         return new FlowRecord(id, Table.CLASSIFY, priority, cookie, match, instructions);
     }
 
@@ -354,8 +355,7 @@ final class PartitionCompiler {
     }
 
     private List<Action> tagAndOutput(final long port) {
-        return List.of(new Action.PushVlan(), new Action.SetVlanId(network.segmentationId().intValue()),
-            new Action.Output(port));
+        return Fabric.tagAndOutput(network, port);
     }
 
     private static List<Action> outputs(final List<BoundPort> ports) {

@@ -10,6 +10,7 @@ package org.edgeplane.isolation.compiler;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.jdt.annotation.Nullable;
 import org.edgeplane.isolation.intent.SwitchProfile;
 
@@ -19,15 +20,17 @@ import org.edgeplane.isolation.intent.SwitchProfile;
  * @param nodeId inventory node id
  * @param portNumbersByName OpenFlow port number of each port name
  * @param detectedProfile the profile its description implies, null when it tells nothing
+ * @param portsDown numbers of the ports whose link is down or that are administratively disabled
  */
 public record SwitchFacts(String nodeId, Map<String, Long> portNumbersByName,
-        @Nullable SwitchProfile detectedProfile) {
+        @Nullable SwitchProfile detectedProfile, Set<Long> portsDown) {
     public SwitchFacts {
         requireNonNull(nodeId);
         portNumbersByName = Map.copyOf(portNumbersByName);
+        portsDown = Set.copyOf(portsDown);
     }
 
     public SwitchFacts(final String nodeId, final Map<String, Long> portNumbersByName) {
-        this(nodeId, portNumbersByName, null);
+        this(nodeId, portNumbersByName, null, Set.of());
     }
 }

@@ -70,6 +70,52 @@ public sealed interface Action {
         }
     }
 
+    /** Set the Ethernet destination (set-field). */
+    record SetEthDst(String mac) implements Action {
+        @Override
+        public String toString() {
+            return "set_eth_dst:" + mac;
+        }
+    }
+
+    /** Push an MPLS header (ethertype 0x8847) with label 0; {@link SetMplsLabel} gives it its label. */
+    record PushMpls() implements Action {
+        @Override
+        public String toString() {
+            return "push_mpls";
+        }
+    }
+
+    /** Set the label of the outermost MPLS header (set-field, 20 bits). */
+    record SetMplsLabel(int label) implements Action {
+        public SetMplsLabel {
+            if (label < 16 || label > 0xFFFFF) {
+                throw new IllegalArgumentException("MPLS label " + label + " is reserved or not 20 bits");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "set_mpls_label:" + label;
+        }
+    }
+
+    /** Remove the outermost MPLS header; the payload is of this ethertype. */
+    record PopMpls(int ethType) implements Action {
+        @Override
+        public String toString() {
+            return String.format("pop_mpls:0x%04x", ethType);
+        }
+    }
+
+    /** Process the frame through a group of the same switch. */
+    record Group(long groupId) implements Action {
+        @Override
+        public String toString() {
+            return "group:" + groupId;
+        }
+    }
+
     /** Set the ARP opcode (set-field): 1 request, 2 reply. */
     record SetArpOp(int op) implements Action {
         @Override

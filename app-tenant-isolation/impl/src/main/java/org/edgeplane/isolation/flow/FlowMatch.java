@@ -29,18 +29,20 @@ import org.edgeplane.isolation.pipeline.MatchField;
  * @param ipv6Src IPv6 source prefix, such as {@code 2001:db8::1/128}
  * @param arpSpa ARP sender protocol address, such as {@code 10.0.0.1/32}
  * @param arpSha ARP sender hardware address
+ * @param mplsLabel label of the outermost MPLS header (ethertype 0x8847)
  */
 public record FlowMatch(@Nullable Long inPort, @Nullable Long metadata, @Nullable Long metadataMask,
         @Nullable Integer ethType, @Nullable String ethSrc, @Nullable String ethDst, @Nullable String ethDstMask,
         @Nullable Integer vlanVid, @Nullable String ipv4Src, @Nullable String ipv6Src, @Nullable String arpSpa,
         @Nullable String arpSha, @Nullable Integer arpOp, @Nullable String arpTpa, @Nullable Long tunnelId,
-        @Nullable IpMatch ip, @Nullable ConntrackMatch conntrack) {
+        @Nullable Integer mplsLabel, @Nullable IpMatch ip, @Nullable ConntrackMatch conntrack) {
 
     /** {@link #vlanVid()} value that matches only untagged frames (OFPVID_NONE). */
     public static final int UNTAGGED = 0;
     public static final int ETH_IPV4 = 0x0800;
     public static final int ETH_ARP = 0x0806;
     public static final int ETH_IPV6 = 0x86DD;
+    public static final int ETH_MPLS = 0x8847;
     /** Matches broadcast and multicast destinations: the group bit of the first octet. */
     public static final String GROUP_BIT = "01:00:00:00:00:00";
     public static final int ARP_REQUEST = 1;
@@ -77,6 +79,7 @@ public record FlowMatch(@Nullable Long inPort, @Nullable Long metadata, @Nullabl
         builder.arpOp = arpOp;
         builder.arpTpa = arpTpa;
         builder.tunnelId = tunnelId;
+        builder.mplsLabel = mplsLabel;
         builder.ip = ip;
         builder.conntrack = conntrack;
         return builder;
@@ -98,6 +101,7 @@ public record FlowMatch(@Nullable Long inPort, @Nullable Long metadata, @Nullabl
         addIf(fields, arpOp, MatchField.ARP_OP);
         addIf(fields, arpTpa, MatchField.ARP_TPA);
         addIf(fields, tunnelId, MatchField.TUNNEL_ID);
+        addIf(fields, mplsLabel, MatchField.MPLS_LABEL);
         if (ip != null) {
             addIf(fields, ip.ipProto(), MatchField.IP_PROTO);
             addIf(fields, ip.ipv4Dst(), MatchField.IPV4_DST);
@@ -167,6 +171,9 @@ public record FlowMatch(@Nullable Long inPort, @Nullable Long metadata, @Nullabl
         if (arpTpa != null) {
             text.add("arp_tpa=" + arpTpa);
         }
+        if (mplsLabel != null) {
+            text.add("mpls_label=" + mplsLabel);
+        }
         if (ip != null) {
             ip.describe(text);
         }
@@ -193,6 +200,7 @@ public record FlowMatch(@Nullable Long inPort, @Nullable Long metadata, @Nullabl
         private Integer arpOp;
         private String arpTpa;
         private Long tunnelId;
+        private Integer mplsLabel;
         private IpMatch ip;
         private ConntrackMatch conntrack;
 
@@ -274,6 +282,13 @@ public record FlowMatch(@Nullable Long inPort, @Nullable Long metadata, @Nullabl
             return this;
         }
 
+        /** An MPLS unicast frame with this outermost label. */
+        public Builder mplsLabel(final int label) {
+            ethType = ETH_MPLS;
+            mplsLabel = label;
+            return this;
+        }
+
         /** IPv4 (ethertype 0x0800) or IPv6 (0x86dd), with nothing else of the IP header matched yet. */
         public Builder ip(final int ipEthType) {
             if (ipEthType != ETH_IPV4 && ipEthType != ETH_IPV6) {
@@ -339,6 +354,7 @@ public record FlowMatch(@Nullable Long inPort, @Nullable Long metadata, @Nullabl
             arpOp = other.arpOp != null ? other.arpOp : arpOp;
             arpTpa = other.arpTpa != null ? other.arpTpa : arpTpa;
             tunnelId = other.tunnelId != null ? other.tunnelId : tunnelId;
+            mplsLabel = other.mplsLabel != null ? other.mplsLabel : mplsLabel;
             ip = other.ip != null ? other.ip : ip;
             conntrack = other.conntrack != null ? other.conntrack : conntrack;
             return this;
@@ -346,7 +362,7 @@ public record FlowMatch(@Nullable Long inPort, @Nullable Long metadata, @Nullabl
 
         public FlowMatch build() {
             return new FlowMatch(inPort, metadata, metadataMask, ethType, ethSrc, ethDst, ethDstMask, vlanVid,
-                ipv4Src, ipv6Src, arpSpa, arpSha, arpOp, arpTpa, tunnelId, ip, conntrack);
+                ipv4Src, ipv6Src, arpSpa, arpSha, arpOp, arpTpa, tunnelId, mplsLabel, ip, conntrack);
         }
     }
 }

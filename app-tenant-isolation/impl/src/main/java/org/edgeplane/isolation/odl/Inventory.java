@@ -10,11 +10,14 @@ package org.edgeplane.isolation.odl;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.eclipse.jdt.annotation.Nullable;
 import org.edgeplane.isolation.compiler.SwitchFacts;
 import org.edgeplane.isolation.intent.SwitchProfile;
@@ -34,6 +37,9 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.ta
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.FlowKey;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.statistics.rev130819.FlowStatisticsData;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.table.statistics.rev131215.FlowTableStatisticsData;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.GroupId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.groups.Group;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.groups.GroupKey;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.Nodes;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.node.NodeConnector;
@@ -51,6 +57,7 @@ public final class Inventory {
     public static final InstanceIdentifier<Nodes> NODES = InstanceIdentifier.create(Nodes.class);
     public static final InstanceIdentifier<Node> ANY_NODE = NODES.child(Node.class);
     private static final String METER_NAME_PREFIX = "edgeplane:isolation:";
+    private static final String GROUP_NAME_PREFIX = "edgeplane:group:";
 
     private Inventory() {
     }
@@ -74,22 +81,46 @@ public final class Inventory {
             .child(Meter.class, new MeterKey(new MeterId(Uint32.valueOf(meterId))));
     }
 
+    /** The name Edgeplane gives its groups, since groups carry no cookie: it finds them again by name. */
+    public static String groupName(final long groupId) {
+        return GROUP_NAME_PREFIX + groupId;
+    }
+
+    /** The configuration path of one group. */
+    public static InstanceIdentifier<Group> groupPath(final String switchId, final long groupId) {
+        return NODES.child(Node.class, new NodeKey(new NodeId(switchId))).augmentation(FlowCapableNode.class)
+            .child(Group.class, new GroupKey(new GroupId(Uint32.valueOf(groupId))));
+    }
+
     /** Meters Edgeplane made, found in the configuration inventory, by switch. */
     public static Map<String, Set<Long>> installedMeters(final @Nullable Nodes nodes) {
+        return named(nodes, node -> node.nonnullMeter().values().stream()
+            .filter(meter -> isNamed(meter.getMeterName(), METER_NAME_PREFIX))
+            .map(meter -> meter.getMeterId().getValue().toJava()));
+    }
+
+    /** Groups Edgeplane made, found in the configuration inventory, by switch. */
+    public static Map<String, Set<Long>> installedGroups(final @Nullable Nodes nodes) {
+        return named(nodes, node -> node.nonnullGroup().values().stream()
+            .filter(group -> isNamed(group.getGroupName(), GROUP_NAME_PREFIX))
+            .map(group -> group.getGroupId().getValue().toJava()));
+    }
+
+    private static boolean isNamed(final @Nullable String name, final String prefix) {
+        return name != null && name.startsWith(prefix);
+    }
+
+    private static Map<String, Set<Long>> named(final @Nullable Nodes nodes,
+            final Function<FlowCapableNode, Stream<Long>> idsOf) {
         final var found = new TreeMap<String, Set<Long>>();
         if (nodes == null) {
             return found;
         }
         for (Node node : nodes.nonnullNode().values()) {
             final FlowCapableNode flowCapable = node.augmentation(FlowCapableNode.class);
-            if (flowCapable == null) {
-                continue;
-            }
-            for (Meter meter : flowCapable.nonnullMeter().values()) {
-                if (meter.getMeterName() != null && meter.getMeterName().startsWith(METER_NAME_PREFIX)) {
-                    found.computeIfAbsent(node.getId().getValue(), key -> new TreeSet<>())
-                        .add(meter.getMeterId().getValue().toJava());
-                }
+            if (flowCapable != null) {
+                idsOf.apply(flowCapable).forEach(id -> found.computeIfAbsent(node.getId().getValue(),
+                    key -> new TreeSet<>()).add(id));
             }
         }
         return found;
@@ -120,18 +151,31 @@ public final class Inventory {
                 continue;
             }
             final var ports = new HashMap<String, Long>();
+            final var portsDown = new HashSet<Long>();
             for (NodeConnector connector : node.nonnullNodeConnector().values()) {
                 final var flowCapable = connector.augmentation(FlowCapableNodeConnector.class);
                 if (flowCapable != null && flowCapable.getName() != null && flowCapable.getPortNumber() != null
                         && flowCapable.getPortNumber().getUint32() != null) {
-                    ports.put(flowCapable.getName(), flowCapable.getPortNumber().getUint32().toJava());
+                    final long number = flowCapable.getPortNumber().getUint32().toJava();
+                    ports.put(flowCapable.getName(), number);
+                    if (isDown(flowCapable)) {
+                        portsDown.add(number);
+                    }
                 }
             }
             final String nodeId = node.getId().getValue();
             switches.put(nodeId, new SwitchFacts(nodeId, ports,
-                detectProfile(node.augmentation(FlowCapableNode.class))));
+                detectProfile(node.augmentation(FlowCapableNode.class)), portsDown));
         }
         return switches;
+    }
+
+    /** Whether the switch reports the port's link down or the port administratively down. */
+    private static boolean isDown(final FlowCapableNodeConnector port) {
+        final boolean linkDown = port.getState() != null && Boolean.TRUE.equals(port.getState().getLinkDown());
+        final boolean disabled = port.getConfiguration() != null
+            && Boolean.TRUE.equals(port.getConfiguration().getPORTDOWN());
+        return linkDown || disabled;
     }
 
     /**

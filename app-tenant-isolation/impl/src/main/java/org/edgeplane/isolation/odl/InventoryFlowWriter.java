@@ -14,6 +14,7 @@ import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
 import org.edgeplane.isolation.flow.FlowRecord;
+import org.edgeplane.isolation.flow.GroupRecord;
 import org.edgeplane.isolation.flow.MeterRecord;
 import org.edgeplane.isolation.reconcile.FlowDiff;
 import org.edgeplane.isolation.reconcile.FlowWriter;
@@ -32,28 +33,32 @@ public final class InventoryFlowWriter implements FlowWriter {
     }
 
     /**
-     * Meters a flow needs are written, and committed, before the flow; meters no flow needs any more are deleted
-     * after the flows. The forwarding-rules manager pushes in commit order, so the switch never sees a flow that
-     * names a meter it does not hold.
+     * Meters and groups a flow needs are written, and committed, before the flow; those no flow needs any more are
+     * deleted after the flows. The forwarding-rules manager pushes in commit order, so the switch never sees a flow
+     * that names a meter or group it does not hold.
      */
     @Override
     public ListenableFuture<?> apply(final FlowDiff diff) {
         FluentFuture<?> chain = FluentFuture.from(Futures.immediateFuture(null));
-        if (!diff.meterWrites().isEmpty()) {
-            chain = commitMeters(diff);
+        if (!diff.meterWrites().isEmpty() || !diff.groupWrites().isEmpty()) {
+            chain = commitObjects(diff);
         }
         chain = chain.transformAsync(ignored -> commitFlows(diff), MoreExecutors.directExecutor());
-        if (!diff.meterRemovals().isEmpty()) {
-            chain = chain.transformAsync(ignored -> removeMeters(diff), MoreExecutors.directExecutor());
+        if (!diff.meterRemovals().isEmpty() || !diff.groupRemovals().isEmpty()) {
+            chain = chain.transformAsync(ignored -> removeObjects(diff), MoreExecutors.directExecutor());
         }
         return chain;
     }
 
-    private FluentFuture<?> commitMeters(final FlowDiff diff) {
+    private FluentFuture<?> commitObjects(final FlowDiff diff) {
         final var tx = broker.newWriteOnlyTransaction();
         for (MeterRecord meter : diff.meterWrites()) {
             tx.mergeParentStructurePut(LogicalDatastoreType.CONFIGURATION,
                 Inventory.meterPath(diff.switchId(), meter.meterId()), OpenflowTranslator.toMeter(meter));
+        }
+        for (GroupRecord group : diff.groupWrites()) {
+            tx.mergeParentStructurePut(LogicalDatastoreType.CONFIGURATION,
+                Inventory.groupPath(diff.switchId(), group.groupId()), OpenflowTranslator.toGroup(group));
         }
         return tx.commit();
     }
@@ -70,10 +75,12 @@ public final class InventoryFlowWriter implements FlowWriter {
         return tx.commit();
     }
 
-    private FluentFuture<?> removeMeters(final FlowDiff diff) {
+    private FluentFuture<?> removeObjects(final FlowDiff diff) {
         final var tx = broker.newWriteOnlyTransaction();
         diff.meterRemovals().forEach(meterId -> tx.delete(LogicalDatastoreType.CONFIGURATION,
             Inventory.meterPath(diff.switchId(), meterId)));
+        diff.groupRemovals().forEach(groupId -> tx.delete(LogicalDatastoreType.CONFIGURATION,
+            Inventory.groupPath(diff.switchId(), groupId)));
         return tx.commit();
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import org.edgeplane.isolation.flow.Action;
 import org.edgeplane.isolation.flow.FlowMatch;
 import org.edgeplane.isolation.flow.FlowRecord;
+import org.edgeplane.isolation.flow.GroupRecord;
 import org.edgeplane.isolation.flow.Instruction;
 import org.edgeplane.isolation.flow.IpMatch;
 import org.edgeplane.isolation.flow.MeterRecord;
@@ -20,13 +21,19 @@ import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.PortNumber;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Uri;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.MacAddress;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.GroupActionCaseBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.OutputActionCaseBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.PopMplsActionCaseBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.PopVlanActionCaseBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.PushMplsActionCaseBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.PushVlanActionCaseBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.SetFieldCase;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.SetFieldCaseBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.group.action._case.GroupActionBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.output.action._case.OutputActionBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.pop.mpls.action._case.PopMplsActionBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.pop.vlan.action._case.PopVlanActionBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.push.mpls.action._case.PushMplsActionBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.push.vlan.action._case.PushVlanActionBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.set.field._case.SetFieldBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.list.ActionBuilder;
@@ -49,6 +56,15 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instru
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.instruction.go.to.table._case.GoToTableBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.instruction.write.metadata._case.WriteMetadataBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.list.InstructionBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.BucketId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.GroupId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.GroupTypes;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.group.BucketsBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.group.buckets.Bucket;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.group.buckets.BucketBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.groups.Group;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.groups.GroupBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.groups.GroupKey;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeConnectorId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.l2.types.rev130827.EtherType;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.l2.types.rev130827.VlanId;
@@ -69,6 +85,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.Icmpv6MatchBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.IpMatchBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.MetadataBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.ProtocolMatchFieldsBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.TunnelBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.VlanMatchBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.layer._3.match.ArpMatchBuilder;
@@ -146,6 +163,10 @@ public final class OpenflowTranslator {
         }
         if (match.tunnelId() != null) {
             builder.setTunnel(new TunnelBuilder().setTunnelId(Uint64.valueOf(match.tunnelId())).build());
+        }
+        if (match.mplsLabel() != null) {
+            builder.setProtocolMatchFields(new ProtocolMatchFieldsBuilder()
+                .setMplsLabel(Uint32.valueOf(match.mplsLabel())).build());
         }
         final IpMatch ip = match.ip();
         if (match.ipv4Src() != null || ip != null && ip.ipv4Dst() != null) {
@@ -292,6 +313,23 @@ public final class OpenflowTranslator {
             .build();
     }
 
+    /** The inventory group for a record: a select group with one equally weighted bucket per choice. */
+    public static Group toGroup(final GroupRecord record) {
+        final var buckets = new ArrayList<Bucket>();
+        for (GroupRecord.Bucket bucket : record.buckets()) {
+            buckets.add(new BucketBuilder().setBucketId(new BucketId(Uint32.valueOf(bucket.bucketId())))
+                .setWeight(Uint16.ONE).setAction(BindingMap.ordered(toActions(bucket.actions()))).build());
+        }
+        return new GroupBuilder()
+            .withKey(new GroupKey(new GroupId(Uint32.valueOf(record.groupId()))))
+            .setGroupId(new GroupId(Uint32.valueOf(record.groupId())))
+            .setGroupName(Inventory.groupName(record.groupId()))
+            .setGroupType(GroupTypes.GroupSelect)
+            .setBarrier(false)
+            .setBuckets(new BucketsBuilder().setBucket(BindingMap.ordered(buckets)).build())
+            .build();
+    }
+
     private static List<org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.list.Action>
             toActions(final List<Action> actions) {
         final var list = new ArrayList<org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112
@@ -340,6 +378,22 @@ public final class OpenflowTranslator {
                 builder.setAction(NiciraActions.move(move.from(), move.to()));
             } else if (action instanceof Action.Conntrack ct) {
                 builder.setAction(NiciraActions.conntrack(ct));
+            } else if (action instanceof Action.SetEthDst set) {
+                builder.setAction(setField(new SetFieldBuilder().setEthernetMatch(new EthernetMatchBuilder()
+                    .setEthernetDestination(new EthernetDestinationBuilder().setAddress(new MacAddress(set.mac()))
+                        .build()).build())));
+            } else if (action instanceof Action.PushMpls) {
+                builder.setAction(new PushMplsActionCaseBuilder().setPushMplsAction(new PushMplsActionBuilder()
+                    .setEthernetType(Uint16.valueOf(FlowMatch.ETH_MPLS)).build()).build());
+            } else if (action instanceof Action.SetMplsLabel set) {
+                builder.setAction(setField(new SetFieldBuilder().setProtocolMatchFields(
+                    new ProtocolMatchFieldsBuilder().setMplsLabel(Uint32.valueOf(set.label())).build())));
+            } else if (action instanceof Action.PopMpls pop) {
+                builder.setAction(new PopMplsActionCaseBuilder().setPopMplsAction(new PopMplsActionBuilder()
+                    .setEthernetType(Uint16.valueOf(pop.ethType())).build()).build());
+            } else if (action instanceof Action.Group group) {
+                builder.setAction(new GroupActionCaseBuilder().setGroupAction(new GroupActionBuilder()
+                    .setGroupId(Uint32.valueOf(group.groupId())).build()).build());
             }
             list.add(builder.build());
         }

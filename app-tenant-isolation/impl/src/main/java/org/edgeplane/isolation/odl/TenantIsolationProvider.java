@@ -100,6 +100,7 @@ public final class TenantIsolationProvider implements IsolationOperations, Pipel
                 Inventory.installedFlows(nodes, owner).forEach(reconciler::adoptInstalled);
             }
             Inventory.installedMeters(nodes).forEach(reconciler::adoptInstalledMeters);
+            Inventory.installedGroups(nodes).forEach(reconciler::adoptInstalledGroups);
         } catch (ExecutionException | TimeoutException e) {
             // Not fatal: flows of an earlier run stay until their switch is resynchronised.
             LOG.warn("Could not read flows installed by an earlier run", e);

@@ -31,7 +31,9 @@ public final class Cookies {
         NETWORK(2),
         PORT(3),
         /** A firewall rule: its flows' statistics are the rule's counters. */
-        RULE(4);
+        RULE(4),
+        /** A hop of a service chain: the statistics of the flows that steer into it are its packet counts. */
+        CHAIN_HOP(5);
 
         private final int code;
 

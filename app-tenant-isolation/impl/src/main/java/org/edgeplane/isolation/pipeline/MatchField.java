@@ -24,6 +24,7 @@ public enum MatchField {
     ARP_OP,
     ARP_TPA,
     TUNNEL_ID,
+    MPLS_LABEL,
     IP_PROTO,
     IPV4_DST,
     IPV6_DST,

@@ -25,6 +25,7 @@ import static org.edgeplane.isolation.pipeline.MatchField.IP_PROTO;
 import static org.edgeplane.isolation.pipeline.MatchField.L4_DST;
 import static org.edgeplane.isolation.pipeline.MatchField.L4_SRC;
 import static org.edgeplane.isolation.pipeline.MatchField.METADATA;
+import static org.edgeplane.isolation.pipeline.MatchField.MPLS_LABEL;
 import static org.edgeplane.isolation.pipeline.MatchField.TUNNEL_ID;
 import static org.edgeplane.isolation.pipeline.MatchField.VLAN_VID;
 
@@ -59,8 +60,18 @@ public enum Table {
     FIREWALL_FROM_GROUPS(34, Owner.FIREWALL, false, firewallRuleFields(IPV4_DST, IPV6_DST)),
     /** Denied: counted per port; an established connection is marked so its replies stop too. */
     FIREWALL_FROM_DENY(35, Owner.FIREWALL, false, EnumSet.of(IN_PORT, ETH_TYPE, CONNTRACK)),
-    /** Reserved: service-chain classification and steering (tables 40-49). */
-    SERVICE_CHAIN(40, Owner.SERVICE_INSERTION, true, EnumSet.noneOf(MatchField.class)),
+    /**
+     * Service chains: classified traffic of a chain's source port, and what comes back from a hop's appliance, is
+     * sent to the chain's next hop (a select group); MPLS-labelled frames from the fabric are delivered to the
+     * appliance their label names. Frames from the fabric enter the pipeline here.
+     */
+    SERVICE_CHAIN(40, Owner.SERVICE_INSERTION, true, EnumSet.of(IN_PORT, METADATA, ETH_TYPE, ETH_DST, IPV4_SRC,
+        IPV6_SRC, IP_PROTO, IPV4_DST, IPV6_DST, L4_SRC, L4_DST, MPLS_LABEL)),
+    /**
+     * A frame that crossed the fabric to a transparent appliance gets its original destination MAC back, by its
+     * destination address, before it reaches the appliance (it travelled with the appliance's MAC).
+     */
+    SERVICE_CHAIN_DELIVER(41, Owner.SERVICE_INSERTION, false, EnumSet.of(METADATA, ETH_TYPE, IPV4_DST, IPV6_DST)),
     /** (network, destination MAC) to an egress port; broadcast and multicast to the network's ports. */
     L2_FORWARD(50, Owner.ISOLATION, true, EnumSet.of(METADATA, ETH_DST)),
     /** Firewall, traffic entering an endpoint: unicast to a governed port enters the firewall here. */

@@ -12,46 +12,51 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.edgeplane.isolation.flow.FlowRecord;
+import org.edgeplane.isolation.flow.GroupRecord;
 import org.edgeplane.isolation.flow.MeterRecord;
 import org.edgeplane.isolation.pipeline.Table;
 
 /**
- * What must change on one switch to turn its installed flows and meters into the desired ones.
+ * What must change on one switch to turn its installed flows, meters and groups into the desired ones.
  *
  * @param switchId the switch
  * @param writes flows to add or overwrite, in id order
  * @param removals flows to delete: id and the table that holds it
  * @param meterWrites meters to add or overwrite, in id order (written before the flows that use them)
  * @param meterRemovals meters to delete (deleted after the flows that used them)
+ * @param groupWrites groups to add or overwrite, in id order (written before the flows that use them)
+ * @param groupRemovals groups to delete (deleted after the flows that used them)
  */
 public record FlowDiff(String switchId, List<FlowRecord> writes, SortedMap<String, Table> removals,
-        List<MeterRecord> meterWrites, SortedSet<Long> meterRemovals) {
+        List<MeterRecord> meterWrites, SortedSet<Long> meterRemovals, List<GroupRecord> groupWrites,
+        SortedSet<Long> groupRemovals) {
 
     public FlowDiff {
         writes = List.copyOf(writes);
         removals = Collections.unmodifiableSortedMap(new TreeMap<>(removals));
         meterWrites = List.copyOf(meterWrites);
         meterRemovals = Collections.unmodifiableSortedSet(new TreeSet<>(meterRemovals));
+        groupWrites = List.copyOf(groupWrites);
+        groupRemovals = Collections.unmodifiableSortedSet(new TreeSet<>(groupRemovals));
     }
 
     /** A diff of flows only. */
     public FlowDiff(final String switchId, final List<FlowRecord> writes, final SortedMap<String, Table> removals) {
-        this(switchId, writes, removals, List.of(), Collections.emptySortedSet());
+        this(switchId, writes, removals, List.of(), Collections.emptySortedSet(), List.of(),
+            Collections.emptySortedSet());
     }
 
     /**
-     * The difference between what a switch holds and what it should hold. An installed flow or meter whose content
-     * is unknown (as after a restart) is always rewritten.
+     * The difference between the flows a switch holds and those it should hold. An installed flow whose content is
+     * unknown (as after a restart) is always rewritten.
      */
     public static FlowDiff between(final String switchId, final Map<String, InstalledFlow> installed,
-            final Map<String, FlowRecord> desired, final Map<Long, Optional<MeterRecord>> installedMeters,
-            final Map<Long, MeterRecord> desiredMeters) {
+            final Map<String, FlowRecord> desired) {
         final var writes = new ArrayList<FlowRecord>();
         desired.values().stream().sorted(Comparator.comparing(FlowRecord::id))
             .filter(flow -> !installed.containsKey(flow.id()) || !installed.get(flow.id()).isExactly(flow))
@@ -64,14 +69,14 @@ public record FlowDiff(String switchId, List<FlowRecord> writes, SortedMap<Strin
                 removals.put(id, flow.table());
             }
         });
-        final var meterWrites = new ArrayList<MeterRecord>();
-        desiredMeters.values().stream().sorted(Comparator.comparingLong(MeterRecord::meterId))
-            .filter(meter -> !installedMeters.getOrDefault(meter.meterId(), Optional.empty()).equals(
-                Optional.of(meter)))
-            .forEach(meterWrites::add);
-        final var meterRemovals = new TreeSet<Long>(installedMeters.keySet());
-        meterRemovals.removeAll(desiredMeters.keySet());
-        return new FlowDiff(switchId, writes, removals, meterWrites, meterRemovals);
+        return new FlowDiff(switchId, writes, removals);
+    }
+
+    /** This diff with the meter and group changes of the same switch. */
+    public FlowDiff withObjects(final List<MeterRecord> newMeterWrites, final SortedSet<Long> newMeterRemovals,
+            final List<GroupRecord> newGroupWrites, final SortedSet<Long> newGroupRemovals) {
+        return new FlowDiff(switchId, writes, removals, newMeterWrites, newMeterRemovals, newGroupWrites,
+            newGroupRemovals);
     }
 
     public boolean isEmpty() {
@@ -79,6 +84,7 @@ public record FlowDiff(String switchId, List<FlowRecord> writes, SortedMap<Strin
     }
 
     public int size() {
-        return writes.size() + removals.size() + meterWrites.size() + meterRemovals.size();
+        return writes.size() + removals.size() + meterWrites.size() + meterRemovals.size() + groupWrites.size()
+            + groupRemovals.size();
     }
 }

@@ -23,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.edgeplane.isolation.flow.FlowRecord;
+import org.edgeplane.isolation.flow.GroupRecord;
 import org.edgeplane.isolation.flow.MeterRecord;
 import org.edgeplane.isolation.pipeline.Table;
 import org.slf4j.Logger;
@@ -40,16 +41,18 @@ public final class Reconciler {
     private final FlowWriter writer;
     private final Duration writeTimeout;
     private final Map<String, Map<String, InstalledFlow>> installed = new HashMap<>();
-    private final Map<String, Map<Long, Optional<MeterRecord>>> installedMeters = new HashMap<>();
+    private final InstalledObjects<MeterRecord> installedMeters = new InstalledObjects<>(MeterRecord::meterId);
+    private final InstalledObjects<GroupRecord> installedGroups = new InstalledObjects<>(GroupRecord::groupId);
     /**
      * Per switch, the desired tables (by identity) that were last applied in full. The compiler hands out the same
      * table objects for switches an update did not touch, so a round costs what changed, not what exists.
      */
     private final Map<String, Applied> lastApplied = new HashMap<>();
 
-    private record Applied(Map<String, FlowRecord> flows, Map<Long, MeterRecord> meters) {
-        boolean isSame(final Map<String, FlowRecord> otherFlows, final Map<Long, MeterRecord> otherMeters) {
-            return flows == otherFlows && meters == otherMeters;
+    private record Applied(Map<String, FlowRecord> flows, Map<Long, MeterRecord> meters,
+            Map<Long, GroupRecord> groups) {
+        boolean isSame(final Applied other) {
+            return flows == other.flows && meters == other.meters && groups == other.groups;
         }
     }
 
@@ -74,8 +77,13 @@ public final class Reconciler {
 
     /** Seeds the memory with meters found installed by an earlier run, like {@link #adoptInstalled}. */
     public void adoptInstalledMeters(final String switchId, final Set<Long> meterIds) {
-        final var known = installedMeters.computeIfAbsent(switchId, key -> new HashMap<>());
-        meterIds.forEach(id -> known.putIfAbsent(id, Optional.empty()));
+        installedMeters.adopt(switchId, meterIds);
+        lastApplied.remove(switchId);
+    }
+
+    /** Seeds the memory with groups found installed by an earlier run, like {@link #adoptInstalled}. */
+    public void adoptInstalledGroups(final String switchId, final Set<Long> groupIds) {
+        installedGroups.adopt(switchId, groupIds);
         lastApplied.remove(switchId);
     }
 
@@ -86,16 +94,14 @@ public final class Reconciler {
         if (flows != null) {
             flows.replaceAll((id, flow) -> InstalledFlow.found(flow.table()));
         }
-        final var meters = installedMeters.get(switchId);
-        if (meters != null) {
-            meters.replaceAll((id, meter) -> Optional.empty());
-        }
+        installedMeters.forget(switchId);
+        installedGroups.forget(switchId);
     }
 
-    /** Flows only: every switch should hold no meter. */
+    /** Flows only: every switch should hold no meter and no group. */
     public SortedMap<String, SwitchResult> reconcile(final Map<String, ? extends Map<String, FlowRecord>>
             desiredBySwitch) {
-        return reconcile(desiredBySwitch, Map.of());
+        return reconcile(desiredBySwitch, Map.of(), Map.of());
     }
 
     /**
@@ -103,31 +109,39 @@ public final class Reconciler {
      * any is awaited; every future is awaited, so none is dropped.
      *
      * @param desiredBySwitch desired flows per switch; a switch that is absent should hold no Edgeplane flow
+     * @param desiredMetersBySwitch desired meters per switch, by meter id
+     * @param desiredGroupsBySwitch desired groups per switch, by group id
      * @return per switch: counts, and the error if its write failed
      */
     public SortedMap<String, SwitchResult> reconcile(final Map<String, ? extends Map<String, FlowRecord>>
-            desiredBySwitch, final Map<String, ? extends Map<Long, MeterRecord>> desiredMetersBySwitch) {
+            desiredBySwitch, final Map<String, ? extends Map<Long, MeterRecord>> desiredMetersBySwitch,
+            final Map<String, ? extends Map<Long, GroupRecord>> desiredGroupsBySwitch) {
         final var switchIds = new TreeSet<String>(desiredBySwitch.keySet());
         switchIds.addAll(installed.keySet());
         switchIds.addAll(desiredMetersBySwitch.keySet());
-        switchIds.addAll(installedMeters.keySet());
+        switchIds.addAll(installedMeters.switches());
+        switchIds.addAll(desiredGroupsBySwitch.keySet());
+        switchIds.addAll(installedGroups.switches());
         final var pending = new TreeMap<String, Future<?>>();
         final var diffs = new TreeMap<String, FlowDiff>();
         final var results = new TreeMap<String, SwitchResult>();
         final var tables = new HashMap<String, Applied>();
         for (String switchId : switchIds) {
             final Map<String, FlowRecord> desired = desiredOf(desiredBySwitch, switchId);
-            final Map<Long, MeterRecord> meters = desiredMetersBySwitch.containsKey(switchId)
-                ? desiredMetersBySwitch.get(switchId) : Map.of();
+            final Applied wanted = new Applied(desired, desiredOf(desiredMetersBySwitch, switchId),
+                desiredOf(desiredGroupsBySwitch, switchId));
             final Applied last = lastApplied.get(switchId);
-            if (last != null && last.isSame(desired, meters)) {
+            if (last != null && last.isSame(wanted)) {
                 results.put(switchId, new SwitchResult(desired.size(), installed.getOrDefault(switchId, Map.of())
                     .size(), 0, Optional.empty()));
                 continue;
             }
-            tables.put(switchId, new Applied(desired, meters));
-            final FlowDiff diff = FlowDiff.between(switchId, installed.getOrDefault(switchId, Map.of()), desired,
-                installedMeters.getOrDefault(switchId, Map.of()), meters);
+            tables.put(switchId, wanted);
+            final FlowDiff diff = FlowDiff.between(switchId, installed.getOrDefault(switchId, Map.of()), desired)
+                .withObjects(installedMeters.writes(switchId, wanted.meters()),
+                    installedMeters.removals(switchId, wanted.meters()),
+                    installedGroups.writes(switchId, wanted.groups()),
+                    installedGroups.removals(switchId, wanted.groups()));
             diffs.put(switchId, diff);
             if (!diff.isEmpty()) {
                 pending.put(switchId, submit(diff));
@@ -154,17 +168,14 @@ public final class Reconciler {
             if (installedCount == 0) {
                 installed.remove(switchId);
             }
-            if (installedMeters.getOrDefault(switchId, Map.of()).isEmpty()) {
-                installedMeters.remove(switchId);
-            }
             results.put(switchId, new SwitchResult(desired.size(), installedCount, diff.size(), error));
         }
         return results;
     }
 
-    private static Map<String, FlowRecord> desiredOf(
-            final Map<String, ? extends Map<String, FlowRecord>> desiredBySwitch, final String switchId) {
-        final Map<String, FlowRecord> desired = desiredBySwitch.get(switchId);
+    private static <K, V> Map<K, V> desiredOf(final Map<String, ? extends Map<K, V>> desiredBySwitch,
+            final String switchId) {
+        final Map<K, V> desired = desiredBySwitch.get(switchId);
         return desired == null ? Map.of() : desired;
     }
 
@@ -210,8 +221,7 @@ public final class Reconciler {
         final var flows = installed.computeIfAbsent(switchId, key -> new HashMap<>());
         diff.removals().keySet().forEach(flows::remove);
         diff.writes().forEach(flow -> flows.put(flow.id(), InstalledFlow.written(flow)));
-        final var meters = installedMeters.computeIfAbsent(switchId, key -> new HashMap<>());
-        diff.meterRemovals().forEach(meters::remove);
-        diff.meterWrites().forEach(meter -> meters.put(meter.meterId(), Optional.of(meter)));
+        installedMeters.remember(switchId, diff.meterWrites(), diff.meterRemovals());
+        installedGroups.remember(switchId, diff.groupWrites(), diff.groupRemovals());
     }
 }

@@ -67,7 +67,7 @@ public final class IsolationWorker implements IsolationOperations, PipelineStage
     private final Clock clock;
     private final Map<String, PipelineStage> stages = new ConcurrentSkipListMap<>();
     /** The last flows each stage compiled, reused when it fails: a broken stage must not open its tables. */
-    private final Map<String, Map<String, Map<String, FlowRecord>>> lastStageFlows = new HashMap<>();
+    private final Map<String, StageFlows> lastStageFlows = new HashMap<>();
     private boolean stageFailed;
     private volatile CompiledIntent lastCompiled = IsolationCompiler.compile(Intent.EMPTY, Map.of());
     private volatile StatusReport lastStatus = StatusReport.of(lastCompiled, Map.of(), Set.of());
@@ -144,7 +144,7 @@ public final class IsolationWorker implements IsolationOperations, PipelineStage
         final CompiledIntent compiled = withStages(snapshot.intent(),
             compiler.update(snapshot.intent(), snapshot.inventory(), changes));
         final SortedMap<String, SwitchResult> results = reconciler.reconcile(compiled.flowsBySwitch(),
-            compiled.metersBySwitch());
+            compiled.metersBySwitch(), compiled.groupsBySwitch());
         auditSwitches(snapshot);
         final StatusReport report = StatusReport.of(compiled, results, snapshot.inventory().keySet());
         status.publish(report);
@@ -161,20 +161,22 @@ public final class IsolationWorker implements IsolationOperations, PipelineStage
         stageFailed = false;
         lastStageFlows.keySet().retainAll(stages.keySet());
         final var extra = new HashMap<String, List<Map<String, FlowRecord>>>();
+        CompiledIntent withGroups = compiled;
         for (PipelineStage stage : stages.values()) {
-            Map<String, Map<String, FlowRecord>> flows;
+            StageFlows flows;
             try {
                 flows = stage.compile(intent, compiled);
                 lastStageFlows.put(stage.name(), flows);
             } catch (RuntimeException e) {
                 LOG.error("Stage {} failed to compile; keeping its previous flows", stage.name(), e);
                 stageFailed = true;
-                flows = lastStageFlows.getOrDefault(stage.name(), Map.of());
+                flows = lastStageFlows.getOrDefault(stage.name(), StageFlows.NONE);
             }
-            flows.forEach((switchId, switchFlows) -> extra.computeIfAbsent(switchId, key -> new ArrayList<>())
-                .add(switchFlows));
+            flows.flowsBySwitch().forEach((switchId, switchFlows) -> extra.computeIfAbsent(switchId,
+                key -> new ArrayList<>()).add(switchFlows));
+            withGroups = withGroups.withGroups(flows.groupsBySwitch());
         }
-        return compiled.withExtraFlows(extra);
+        return withGroups.withExtraFlows(extra);
     }
 
     @Override

@@ -7,9 +7,7 @@
  */
 package org.edgeplane.isolation.service;
 
-import java.util.Map;
 import org.edgeplane.isolation.compiler.CompiledIntent;
-import org.edgeplane.isolation.flow.FlowRecord;
 import org.edgeplane.isolation.intent.Intent;
 
 /**
@@ -22,12 +20,12 @@ public interface PipelineStage {
     String name();
 
     /**
-     * The stage's desired flows, by switch and flow id, for the tables its app owns. Called on the worker thread;
-     * must be a pure function of its arguments and the stage's own intent. The per-switch maps are not modified
-     * afterwards.
+     * The stage's desired flows (by switch and flow id, for the tables its app owns) and groups. Called on the
+     * worker thread; must be a pure function of its arguments and the stage's own intent. The per-switch maps are
+     * not modified afterwards.
      *
      * @param intent isolation's intent of this round
      * @param compiled isolation's result of this round: where each port is bound, each switch's profile
      */
-    Map<String, Map<String, FlowRecord>> compile(Intent intent, CompiledIntent compiled);
+    StageFlows compile(Intent intent, CompiledIntent compiled);
 }

@@ -129,10 +129,11 @@ public class CompilerBenchmark {
             final var compiler = new IsolationCompiler();
             final var reconciler = new Reconciler(diff -> Futures.immediateVoidFuture(), Duration.ofSeconds(5));
             final var initial = compiler.update(before, Map.of(), IntentChanges.between(Intent.EMPTY, before));
-            reconciler.reconcile(initial.flowsBySwitch(), initial.metersBySwitch());
+            reconciler.reconcile(initial.flowsBySwitch(), initial.metersBySwitch(), initial.groupsBySwitch());
             final long start = System.nanoTime();
             final var updated = compiler.update(after, Map.of(), changes);
-            final var results = reconciler.reconcile(updated.flowsBySwitch(), updated.metersBySwitch());
+            final var results = reconciler.reconcile(updated.flowsBySwitch(), updated.metersBySwitch(),
+                updated.groupsBySwitch());
             if (i >= 0) {
                 millis[i] = (System.nanoTime() - start) / 1e6;
             }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import org.edgeplane.isolation.intent.AddressPair;
 import org.edgeplane.isolation.intent.Intent;
@@ -71,7 +72,7 @@ public class IncrementalEqualsFullPropertyTest {
                     case 1 -> SwitchProfile.OF13;
                     default -> null;
                 };
-                facts.put(switchId, new SwitchFacts(switchId, names, detected));
+                facts.put(switchId, new SwitchFacts(switchId, names, detected, Set.of()));
             }
         }
         return facts;

@@ -17,10 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import org.edgeplane.isolation.flow.Action;
 import org.edgeplane.isolation.flow.ConntrackMatch;
 import org.edgeplane.isolation.flow.FlowMatch;
 import org.edgeplane.isolation.flow.FlowRecord;
+import org.edgeplane.isolation.flow.GroupRecord;
 import org.edgeplane.isolation.flow.Instruction;
 import org.edgeplane.isolation.flow.IpMatch;
 import org.edgeplane.isolation.pipeline.Table;
@@ -36,12 +38,14 @@ import org.edgeplane.isolation.service.FlowCounter;
  */
 public final class FlowTableModel {
     public static final long FRAME_BYTES = 64;
-    private static final int MAX_HOPS = 8;
+    private static final int MAX_HOPS = 16;
 
     private Map<String, ? extends Collection<FlowRecord>> flowsBySwitch;
     private final Map<String, HostPort> hosts = new HashMap<>();
     private final Map<String, Long> uplinks = new HashMap<>();
     private final Map<String, Tunnel> tunnels = new HashMap<>();
+    private final Map<String, Appliance> appliances = new HashMap<>();
+    private Map<String, ? extends Map<Long, GroupRecord>> groupsBySwitch = Map.of();
     /** Committed connections by zone and original-direction tuple, with their ct_mark; one table for every
      * switch, as on a host whose bridges share a datapath. */
     private final Map<String, Long> connections = new HashMap<>();
@@ -60,6 +64,14 @@ public final class FlowTableModel {
     private record HostPort(String switchId, long port) {
     }
 
+    /**
+     * A service appliance: what reaches its ingress port leaves its egress port after {@code forward}, and what
+     * reaches its egress port (when it has two) leaves its ingress port after {@code backward}.
+     */
+    private record Appliance(String switchId, long ingress, long egress, UnaryOperator<Frame> forward,
+            UnaryOperator<Frame> backward) {
+    }
+
     /** A frame a host received. */
     public record Delivery(String host, Frame frame) {
     }
@@ -76,6 +88,19 @@ public final class FlowTableModel {
 
     public FlowTableModel host(final String name, final String switchId, final long port) {
         hosts.put(name, new HostPort(switchId, port));
+        return this;
+    }
+
+    /** Installs every switch's groups, by switch then group id. */
+    public FlowTableModel groups(final Map<String, ? extends Map<Long, GroupRecord>> newGroups) {
+        groupsBySwitch = newGroups;
+        return this;
+    }
+
+    /** A bump-in-the-wire or routing appliance; each frame it receives is a {@link Delivery} under its name. */
+    public FlowTableModel appliance(final String name, final String switchId, final long ingress, final long egress,
+            final UnaryOperator<Frame> forward, final UnaryOperator<Frame> backward) {
+        appliances.put(name, new Appliance(switchId, ingress, egress, forward, backward));
         return this;
     }
 
@@ -142,6 +167,19 @@ public final class FlowTableModel {
                     deliveries.add(new Delivery(name, output.frame().withTunnel(null, null)));
                 }
             });
+            appliances.forEach((name, appliance) -> {
+                if (!appliance.switchId().equals(switchId)
+                        || appliance.ingress() != port && appliance.egress() != port) {
+                    return;
+                }
+                final Frame seen = output.frame().withTunnel(null, null);
+                deliveries.add(new Delivery(name, seen));
+                if (appliance.ingress() == port) {
+                    receive(switchId, appliance.egress(), appliance.forward().apply(seen), deliveries, hops + 1);
+                } else {
+                    receive(switchId, appliance.ingress(), appliance.backward().apply(seen), deliveries, hops + 1);
+                }
+            });
         }
     }
 
@@ -174,7 +212,7 @@ public final class FlowTableModel {
                             }
                             continue;
                         }
-                        frame = apply(action, frame, inPort, outputs);
+                        frame = apply(switchId, action, frame, inPort, outputs);
                     }
                 } else if (instruction instanceof Instruction.WriteMetadata write) {
                     metadata = metadata & ~write.mask() | write.value() & write.mask();
@@ -247,9 +285,39 @@ public final class FlowTableModel {
         connections.clear();
     }
 
-    private static Frame apply(final Action action, final Frame frame, final long inPort,
+    private Frame apply(final String switchId, final Action action, final Frame frame, final long inPort,
             final List<Output> outputs) {
-        if (action instanceof Action.Output output) {
+        if (action instanceof Action.Group group) {
+            final Map<Long, GroupRecord> groups = groupsBySwitch.get(switchId);
+            final GroupRecord record = groups == null ? null : groups.get(group.groupId());
+            if (record == null) {
+                throw new AssertionError("flow on " + switchId + " uses missing group " + group.groupId());
+            }
+            if (!record.buckets().isEmpty()) {
+                Frame copy = frame;
+                for (Action bucketAction : select(record, frame).actions()) {
+                    copy = apply(switchId, bucketAction, copy, inPort, outputs);
+                }
+            }
+            return frame;
+        } else if (action instanceof Action.SetEthDst set) {
+            return frame.withEth(frame.ethSrc(), set.mac());
+        } else if (action instanceof Action.PushMpls) {
+            if (frame.mplsLabel() != null) {
+                throw new AssertionError("the model carries one MPLS label");
+            }
+            return frame.withMpls(0, FlowMatch.ETH_MPLS);
+        } else if (action instanceof Action.SetMplsLabel set) {
+            if (frame.mplsLabel() == null) {
+                throw new AssertionError("set_mpls_label on a frame without MPLS");
+            }
+            return frame.withMpls(set.label(), FlowMatch.ETH_MPLS);
+        } else if (action instanceof Action.PopMpls pop) {
+            if (frame.mplsLabel() == null) {
+                throw new AssertionError("pop_mpls on a frame without MPLS");
+            }
+            return frame.withMpls(null, pop.ethType());
+        } else if (action instanceof Action.Output output) {
             if (output.port() != inPort) {
                 outputs.add(new Output(output.port(), frame));
             }
@@ -282,6 +350,18 @@ public final class FlowTableModel {
             return frame.withVlan(null);
         }
         throw new AssertionError("unknown action " + action);
+    }
+
+    /** The bucket Open vSwitch's default selection would take: a symmetric hash of addresses and ports. */
+    private static GroupRecord.Bucket select(final GroupRecord group, final Frame frame) {
+        final Frame.L4 l4 = frame.l4();
+        final int ports = l4 == null ? 0 : Math.min(l4.srcPort(), l4.dstPort()) * 65_537
+            + Math.max(l4.srcPort(), l4.dstPort());
+        final boolean sourceFirst = String.valueOf(frame.ipSrc()).compareTo(String.valueOf(frame.ipDst())) < 0;
+        final String low = sourceFirst ? frame.ipSrc() : frame.ipDst();
+        final String high = sourceFirst ? frame.ipDst() : frame.ipSrc();
+        final int hash = (low + "|" + high + "|" + (l4 == null ? 0 : l4.proto()) + "|" + ports).hashCode();
+        return group.buckets().get(Math.floorMod(hash * 0x9E3779B9, group.buckets().size()));
     }
 
     private static Frame moved(final Frame frame, final Action.Move move) {
@@ -329,6 +409,9 @@ public final class FlowTableModel {
             return false;
         }
         if (match.tunnelId() != null && !match.tunnelId().equals(frame.tunnelId())) {
+            return false;
+        }
+        if (match.mplsLabel() != null && !match.mplsLabel().equals(frame.mplsLabel())) {
             return false;
         }
         if (match.vlanVid() != null && (match.vlanVid() == FlowMatch.UNTAGGED ? frame.vlan() != null

@@ -17,7 +17,7 @@ import org.edgeplane.isolation.flow.FlowMatch;
  */
 public record Frame(String ethSrc, String ethDst, @Nullable Integer vlan, int ethType, @Nullable String ipSrc,
         @Nullable String ipDst, @Nullable String arpSha, @Nullable Integer arpOp, @Nullable String arpTha,
-        @Nullable Long tunnelId, @Nullable String tunnelDst, @Nullable L4 l4) {
+        @Nullable Long tunnelId, @Nullable String tunnelDst, @Nullable L4 l4, @Nullable Integer mplsLabel) {
 
     public static final String BROADCAST = "ff:ff:ff:ff:ff:ff";
 
@@ -31,14 +31,14 @@ public record Frame(String ethSrc, String ethDst, @Nullable Integer vlan, int et
             final @Nullable String ipSrc, final @Nullable String ipDst, final @Nullable String arpSha,
             final @Nullable Integer arpOp, final @Nullable String arpTha, final @Nullable Long tunnelId,
             final @Nullable String tunnelDst) {
-        this(ethSrc, ethDst, vlan, ethType, ipSrc, ipDst, arpSha, arpOp, arpTha, tunnelId, tunnelDst, null);
+        this(ethSrc, ethDst, vlan, ethType, ipSrc, ipDst, arpSha, arpOp, arpTha, tunnelId, tunnelDst, null, null);
     }
 
     /** A TCP (proto 6) or UDP (17) segment between two IP addresses (IPv6 when they contain a colon). */
     public static Frame transport(final int proto, final String srcMac, final String dstMac, final String srcIp,
             final String dstIp, final int srcPort, final int dstPort) {
         return new Frame(srcMac, dstMac, null, srcIp.contains(":") ? FlowMatch.ETH_IPV6 : FlowMatch.ETH_IPV4, srcIp,
-            dstIp, null, null, null, null, null, new L4(proto, srcPort, dstPort, 0, 0));
+            dstIp, null, null, null, null, null, new L4(proto, srcPort, dstPort, 0, 0), null);
     }
 
     /** An ICMP (or, between IPv6 addresses, ICMPv6) message. */
@@ -46,7 +46,7 @@ public record Frame(String ethSrc, String ethDst, @Nullable Integer vlan, int et
             final int type, final int code) {
         final boolean v6 = srcIp.contains(":");
         return new Frame(srcMac, dstMac, null, v6 ? FlowMatch.ETH_IPV6 : FlowMatch.ETH_IPV4, srcIp, dstIp, null,
-            null, null, null, null, new L4(v6 ? 58 : 1, 0, 0, type, code));
+            null, null, null, null, new L4(v6 ? 58 : 1, 0, 0, type, code), null);
     }
 
     /** The same frame sent back: addresses and ports swapped (an echo request becomes its reply). */
@@ -62,7 +62,7 @@ public record Frame(String ethSrc, String ethDst, @Nullable Integer vlan, int et
             back = new L4(l4.proto(), l4.dstPort(), l4.srcPort(), type, l4.icmpCode());
         }
         return new Frame(ethDst, ethSrc, vlan, ethType, ipDst, ipSrc, arpSha, arpOp, arpTha, tunnelId, tunnelDst,
-            back);
+            back, mplsLabel);
     }
 
     public static Frame ipv4(final String srcMac, final String dstMac, final String srcIp, final String dstIp) {
@@ -87,18 +87,27 @@ public record Frame(String ethSrc, String ethDst, @Nullable Integer vlan, int et
 
     public Frame withVlan(final @Nullable Integer newVlan) {
         return new Frame(ethSrc, ethDst, newVlan, ethType, ipSrc, ipDst, arpSha, arpOp, arpTha, tunnelId, tunnelDst,
-            l4);
+            l4, mplsLabel);
     }
 
     public Frame withEth(final String src, final String dst) {
-        return new Frame(src, dst, vlan, ethType, ipSrc, ipDst, arpSha, arpOp, arpTha, tunnelId, tunnelDst, l4);
+        return new Frame(src, dst, vlan, ethType, ipSrc, ipDst, arpSha, arpOp, arpTha, tunnelId, tunnelDst, l4,
+            mplsLabel);
     }
 
     public Frame withArp(final int op, final String sha, final String spa, final String tha, final String tpa) {
-        return new Frame(ethSrc, ethDst, vlan, ethType, spa, tpa, sha, op, tha, tunnelId, tunnelDst, l4);
+        return new Frame(ethSrc, ethDst, vlan, ethType, spa, tpa, sha, op, tha, tunnelId, tunnelDst, l4,
+            mplsLabel);
+    }
+
+    /** With an MPLS header pushed (label 0 until set) or, for a null label, popped to the given ethertype. */
+    public Frame withMpls(final @Nullable Integer label, final int newEthType) {
+        return new Frame(ethSrc, ethDst, vlan, newEthType, ipSrc, ipDst, arpSha, arpOp, arpTha, tunnelId, tunnelDst,
+            l4, label);
     }
 
     public Frame withTunnel(final @Nullable Long id, final @Nullable String dst) {
-        return new Frame(ethSrc, ethDst, vlan, ethType, ipSrc, ipDst, arpSha, arpOp, arpTha, id, dst, l4);
+        return new Frame(ethSrc, ethDst, vlan, ethType, ipSrc, ipDst, arpSha, arpOp, arpTha, id, dst, l4,
+            mplsLabel);
     }
 }

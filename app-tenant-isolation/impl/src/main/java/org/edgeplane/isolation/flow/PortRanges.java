@@ -5,21 +5,21 @@
  * terms of the Eclipse Public License v1.0 which accompanies this distribution,
  * and is available at http://www.eclipse.org/legal/epl-v10.html
  */
-package org.edgeplane.firewall.compiler;
+package org.edgeplane.isolation.flow;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.edgeplane.isolation.flow.IpMatch.PortMask;
 
 /** A port range as the fewest value/mask pairs (the prefix decomposition OVS and OVN use). */
-final class PortRanges {
-    static final int MAX_PORT = 0xFFFF;
+public final class PortRanges {
+    public static final int MAX_PORT = 0xFFFF;
 
     private PortRanges() {
     }
 
     /** Masks covering exactly [min, max]; empty list for the whole range, which needs no match. */
-    static List<PortMask> masks(final int min, final int max) {
+    public static List<PortMask> masks(final int min, final int max) {
         if (min < 0 || max > MAX_PORT || min > max) {
             throw new IllegalArgumentException("bad port range " + min + "-" + max);
         }
@@ -41,7 +41,7 @@ final class PortRanges {
     }
 
     /** Every port of [min, max] as an exact match, for switches that cannot mask ports. */
-    static List<PortMask> exact(final int min, final int max) {
+    public static List<PortMask> exact(final int min, final int max) {
         final var ports = new ArrayList<PortMask>();
         for (int port = min; port <= max; port++) {
             ports.add(PortMask.exact(port));

@@ -1,0 +1,564 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.insertion.compiler;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.eclipse.jdt.annotation.Nullable;
+import org.edgeplane.insertion.compiler.ChainFlows.HopRef;
+import org.edgeplane.insertion.compiler.ChainFlows.HopStatus;
+import org.edgeplane.insertion.intent.ChainIntent;
+import org.edgeplane.insertion.intent.Classifier;
+import org.edgeplane.insertion.intent.FailurePolicy;
+import org.edgeplane.insertion.intent.Hop;
+import org.edgeplane.insertion.intent.ServiceChain;
+import org.edgeplane.insertion.intent.ServiceFunction;
+import org.edgeplane.insertion.intent.TenantName;
+import org.edgeplane.insertion.validation.ChainValidator;
+import org.edgeplane.isolation.compiler.CompiledIntent;
+import org.edgeplane.isolation.compiler.PortOutcome;
+import org.edgeplane.isolation.flow.Action;
+import org.edgeplane.isolation.flow.FlowMatch;
+import org.edgeplane.isolation.flow.FlowRecord;
+import org.edgeplane.isolation.flow.GroupRecord;
+import org.edgeplane.isolation.flow.Instruction;
+import org.edgeplane.isolation.flow.IpMatch.PortMask;
+import org.edgeplane.isolation.flow.PortRanges;
+import org.edgeplane.isolation.intent.Addresses;
+import org.edgeplane.isolation.intent.Intent;
+import org.edgeplane.isolation.intent.Network;
+import org.edgeplane.isolation.intent.Port;
+import org.edgeplane.isolation.intent.SwitchProfile;
+import org.edgeplane.isolation.pipeline.Cookies;
+import org.edgeplane.isolation.pipeline.Cookies.ObjectKind;
+import org.edgeplane.isolation.pipeline.Metadata;
+import org.edgeplane.isolation.pipeline.Owner;
+import org.edgeplane.isolation.pipeline.PipelineContract;
+import org.edgeplane.isolation.pipeline.Table;
+
+/**
+ * Compiles service chains into the SERVICE_CHAIN tables. Pure: the same intent gives the same flows and groups.
+ *
+ * <p>A chain's traffic is steered at three kinds of places, all in table SERVICE_CHAIN, which frames reach after
+ * the sender's firewall stage and before L2 forwarding (so the sender's egress rules judge it first and the
+ * receiver's ingress rules last):
+ * <ul>
+ *   <li>at the classifier's source port (for a symmetric chain, also at its destination port for replies);</li>
+ *   <li>where a hop's appliance hands the frame back (its egress port, or its ingress port for replies), matched
+ *       by in_port and the classifier's fields, including the sender's addresses;</li>
+ *   <li>where an MPLS-labelled frame arrives from the fabric for a local appliance.</li>
+ * </ul>
+ * From the first two, a frame goes through the next hop's select group, one bucket per live instance: a local
+ * instance is an output; a remote one pushes an MPLS label (path, position, instance, direction, IPv6) and
+ * leaves through the fabric with the instance's MAC as destination, so a learning fabric carries it to the right
+ * switch. There the label is popped; a transparent appliance gets the original destination MAC back (by
+ * destination address, SERVICE_CHAIN_DELIVER), a routed one keeps its own. After the last hop the frame goes on to
+ * L2 forwarding. Every action is standard OpenFlow 1.3; only port ranges use masks on {@code ovs} switches.
+ */
+public final class ChainCompiler {
+    static final int PRIORITY_ARRIVAL = 300;
+    static final int PRIORITY_RETURN = 200;
+    static final int PRIORITY_CLASSIFY = 100;
+    static final int PRIORITY_FOREIGN_LABEL = 10;
+    static final int PRIORITY_MISS = 0;
+    /** Label layout: path (10 bits) | position (5) | instance (3) | direction (1) | IPv6 (1). */
+    static final int PATH_COUNT = 1 << 10;
+    public static final int MAX_HOPS = 1 << 5;
+    public static final int MAX_INSTANCES = 1 << 3;
+    /** Port ranges are listed port by port on switches that cannot mask ports, up to this many. */
+    static final int MAX_EXACT_PORTS = 64;
+    private static final long GROUP_ID_BASE = 0x5000_0000L;
+    private static final long GROUP_ID_SPAN = 0x0FFF_FFFFL;
+    /** Stands for "no port match" in the lists of port alternatives. */
+    private static final PortMask ANY_PORT = new PortMask(0, 0);
+
+    private final Intent intent;
+    private final CompiledIntent compiled;
+    private final Map<String, Map<String, FlowRecord>> flows = new TreeMap<>();
+    private final Map<String, Map<Long, GroupRecord>> groups = new TreeMap<>();
+    private final Map<String, Map<String, Long>> groupIds = new HashMap<>();
+    private final Map<Long, HopRef> hopByCookie = new HashMap<>();
+    private final Map<TenantName, List<HopStatus>> status = new TreeMap<>();
+    private final TreeSet<String> problems = new TreeSet<>();
+
+    private ChainCompiler(final Intent intent, final CompiledIntent compiled) {
+        this.intent = intent;
+        this.compiled = compiled;
+    }
+
+    public static ChainFlows compile(final ChainIntent chains, final Intent intent, final CompiledIntent compiled) {
+        final var compiler = new ChainCompiler(intent, compiled);
+        final Map<TenantName, Integer> paths = paths(chains, intent);
+        for (ServiceChain chain : chains.chains().values()) {
+            compiler.compileChain(chains, chain, paths.get(chain.key()));
+        }
+        compiler.compileMisses();
+        return new ChainFlows(compiler.frozenFlows(), compiler.frozenGroups(), compiler.hopByCookie,
+            Collections.unmodifiableSortedMap(new TreeMap<>(compiler.status)), List.copyOf(compiler.problems));
+    }
+
+    /** Which way traffic passes the hops: a symmetric chain's replies pass them backwards. */
+    enum Direction {
+        FORWARD, REVERSE
+    }
+
+    /** One service function of a hop, where its ports are bound. */
+    private record Instance(int index, ServiceFunction function, Port ingress, Port egress,
+            PortOutcome ingressAt, PortOutcome egressAt) {
+        /** The port a frame of this direction is delivered to. */
+        PortOutcome deliverAt(final Direction direction) {
+            return direction == Direction.FORWARD ? ingressAt : egressAt;
+        }
+
+        Port deliverPort(final Direction direction) {
+            return direction == Direction.FORWARD ? ingress : egress;
+        }
+
+        /** The port the appliance hands a frame of this direction back on. */
+        PortOutcome returnAt(final Direction direction) {
+            return direction == Direction.FORWARD ? egressAt : ingressAt;
+        }
+    }
+
+    /** Everything one chain's flows need. */
+    private record Plan(ServiceChain chain, Network network, long networkBits, int path, List<Hop> hops,
+            List<List<Instance>> live) {
+        boolean failOpen() {
+            return chain.failurePolicy() == FailurePolicy.FAIL_OPEN;
+        }
+
+        String key() {
+            return chain.key().toString();
+        }
+    }
+
+    private void compileChain(final ChainIntent chains, final ServiceChain chain, final int path) {
+        final Network network = networkOf(chain);
+        if (network == null || network.segmentationType() == null || network.segmentationId() == null) {
+            problems.add("chain " + chain.key() + ": its classifiers' ports are in no network");
+            return;
+        }
+        final var hops = new ArrayList<Hop>();
+        final var live = new ArrayList<List<Instance>>();
+        final var hopStatus = new ArrayList<HopStatus>();
+        for (String hopName : chain.hops()) {
+            final Hop hop = chains.hop(chain.tenantId(), hopName);
+            if (hop == null) {
+                problems.add("chain " + chain.key() + ": hop " + hopName + " does not exist");
+                return;
+            }
+            final List<Instance> instances = liveInstances(chains, hop);
+            hops.add(hop);
+            live.add(instances);
+            hopStatus.add(new HopStatus(hops.size(), hopName, instances.stream().map(instance -> instance.function()
+                .name()).toList()));
+        }
+        status.put(chain.key(), List.copyOf(hopStatus));
+        final var plan = new Plan(chain, network, Metadata.network(network.segmentationType(),
+            network.segmentationId()), path, hops, live);
+        for (Classifier classifier : chain.classifiers()) {
+            compileDirection(plan, classifier, Direction.FORWARD);
+            if (chain.symmetric()) {
+                compileDirection(plan, classifier, Direction.REVERSE);
+            }
+        }
+    }
+
+    /** Instances whose ports are both bound and up, in the hop's order (the bucket ids). */
+    private List<Instance> liveInstances(final ChainIntent chains, final Hop hop) {
+        final var live = new ArrayList<Instance>();
+        for (int index = 0; index < hop.serviceFunctions().size(); index++) {
+            final ServiceFunction function = chains.function(hop.tenantId(), hop.serviceFunctions().get(index));
+            if (function == null) {
+                continue;
+            }
+            final Port ingress = intent.ports().get(function.ingressPort());
+            final Port egress = intent.ports().get(function.egressPort());
+            final PortOutcome ingressAt = bound(function.ingressPort());
+            final PortOutcome egressAt = bound(function.egressPort());
+            if (ingress != null && egress != null && ingressAt != null && egressAt != null) {
+                live.add(new Instance(index, function, ingress, egress, ingressAt, egressAt));
+            }
+        }
+        return live;
+    }
+
+    /** Where a port is bound, if it is bound and up. */
+    private @Nullable PortOutcome bound(final @Nullable String portId) {
+        if (portId == null || compiled.portsDown().contains(portId)) {
+            return null;
+        }
+        final PortOutcome outcome = compiled.ports().get(portId);
+        return outcome == null || outcome.error().isPresent() || outcome.ofPort() <= 0 ? null : outcome;
+    }
+
+    private @Nullable Network networkOf(final ServiceChain chain) {
+        for (Classifier classifier : chain.classifiers()) {
+            final Port port = classifier.logicalSourcePort() == null ? null
+                : intent.ports().get(classifier.logicalSourcePort());
+            if (port != null && port.networkId() != null) {
+                return intent.networks().get(port.networkId());
+            }
+        }
+        return null;
+    }
+
+    /** One classifier in one direction: where its traffic enters the chain and where it comes back from hops. */
+    private void compileDirection(final Plan plan, final Classifier classifier, final Direction direction) {
+        final boolean forward = direction == Direction.FORWARD;
+        final String originId = forward ? classifier.logicalSourcePort() : classifier.logicalDestinationPort();
+        final String peerId = forward ? classifier.logicalDestinationPort() : classifier.logicalSourcePort();
+        final Port origin = originId == null ? null : intent.ports().get(originId);
+        final Port peer = peerId == null ? null : intent.ports().get(peerId);
+        final Classifier oriented = forward ? classifier : ChainValidator.reverse(classifier);
+        final String name = plan.key() + ":" + classifier.name() + ":" + direction.name().toLowerCase(Locale.ROOT);
+        final PortOutcome originAt = bound(originId);
+        if (origin == null || originAt == null) {
+            problems.add("chain " + plan.key() + " classifier " + classifier.name() + ": port " + originId
+                + " is not bound; its traffic is not classified");
+            return;
+        }
+        final List<Integer> order = order(plan.hops().size(), direction);
+        final boolean v6 = Classifier.IPV6.equals(classifier.ethertype());
+        // Where traffic enters the chain: the origin port.
+        int index = 0;
+        for (FlowMatch.Builder match : matches(oriented, v6, profileOf(originAt.switchId()), null, name)) {
+            match.inPort(originAt.ofPort()).metadata(plan.networkBits(), Metadata.NETWORK_MASK);
+            if (peer != null && peer.macAddress() != null) {
+                match.ethDst(peer.macAddress());
+            }
+            steer(plan, direction, v6, order, 0, originAt.switchId(), "classify:" + name + ":" + index++,
+                PRIORITY_CLASSIFY, match.build());
+        }
+        // Where each live instance hands traffic back: on to the next position.
+        for (int position = 0; position < order.size(); position++) {
+            for (Instance instance : plan.live().get(order.get(position))) {
+                final PortOutcome back = instance.returnAt(direction);
+                final List<String> senders = senderAddresses(origin, oriented.sourcePrefix(), v6);
+                int returnIndex = 0;
+                for (FlowMatch.Builder match : matches(oriented, v6, profileOf(back.switchId()), senders, name)) {
+                    match.inPort(back.ofPort()).metadata(plan.networkBits(), Metadata.NETWORK_MASK);
+                    if (peer != null && peer.macAddress() != null) {
+                        match.ethDst(peer.macAddress());
+                    }
+                    steer(plan, direction, v6, order, position + 1, back.switchId(), "return:" + name + ":hop="
+                        + (order.get(position) + 1) + ":" + instance.function().name() + ":" + returnIndex++,
+                        PRIORITY_RETURN, match.build());
+                }
+            }
+        }
+    }
+
+    private static List<Integer> order(final int hops, final Direction direction) {
+        final var order = new ArrayList<Integer>();
+        for (int i = 0; i < hops; i++) {
+            order.add(direction == Direction.FORWARD ? i : hops - 1 - i);
+        }
+        return order;
+    }
+
+    /**
+     * The sender's own addresses within the classifier's source prefix: what tells a frame of this chain coming
+     * back from an appliance from the appliance's own traffic. None (no constraint) when the sender has none.
+     */
+    private static List<String> senderAddresses(final Port origin, final @Nullable String prefix,
+            final boolean v6) {
+        final var addresses = new ArrayList<String>();
+        for (String ip : origin.ipAddresses()) {
+            if (ip.contains(":") != v6) {
+                continue;
+            }
+            final String single = ip + (v6 ? "/128" : "/32");
+            if (prefix == null || Addresses.covers(prefix, single)) {
+                addresses.add(single);
+            }
+        }
+        return addresses;
+    }
+
+    /**
+     * The IP part of a classifier as matches, one per port mask (or exact port on switches that cannot mask),
+     * and, with {@code senders}, one per sender address.
+     */
+    private List<FlowMatch.Builder> matches(final Classifier classifier, final boolean v6,
+            final SwitchProfile profile, final @Nullable List<String> senders, final String name) {
+        final Integer proto = ChainValidator.protocolNumber(classifier.protocol());
+        final List<PortMask> sources = portAlternatives(classifier.sourcePorts(), profile, name);
+        final List<PortMask> destinations = portAlternatives(classifier.destinationPorts(), profile, name);
+        if (sources.isEmpty() || destinations.isEmpty()) {
+            return List.of();
+        }
+        final var sourcePrefixes = new ArrayList<@Nullable String>();
+        if (senders != null && !senders.isEmpty()) {
+            sourcePrefixes.addAll(senders);
+        } else {
+            sourcePrefixes.add(classifier.sourcePrefix());
+        }
+        final var matches = new ArrayList<FlowMatch.Builder>();
+        for (String source : sourcePrefixes) {
+            for (PortMask sourcePort : sources) {
+                for (PortMask destinationPort : destinations) {
+                    final var match = FlowMatch.builder().ip(v6 ? FlowMatch.ETH_IPV6 : FlowMatch.ETH_IPV4);
+                    if (source != null) {
+                        if (v6) {
+                            match.ipv6Src(source);
+                        } else {
+                            match.ipv4Src(source);
+                        }
+                    }
+                    if (classifier.destinationPrefix() != null) {
+                        if (v6) {
+                            match.ipv6Dst(classifier.destinationPrefix());
+                        } else {
+                            match.ipv4Dst(classifier.destinationPrefix());
+                        }
+                    }
+                    if (proto != null) {
+                        match.ipProto(proto);
+                        if (sourcePort != ANY_PORT || destinationPort != ANY_PORT) {
+                            match.ports(sourcePort == ANY_PORT ? null : sourcePort,
+                                destinationPort == ANY_PORT ? null : destinationPort);
+                        }
+                    }
+                    matches.add(match);
+                }
+            }
+        }
+        return matches;
+    }
+
+    private List<PortMask> portAlternatives(final Classifier.@Nullable PortRange range, final SwitchProfile profile,
+            final String name) {
+        if (range == null || range.min() == null) {
+            return List.of(ANY_PORT);
+        }
+        final int min = range.min();
+        final int max = range.effectiveMax();
+        if (profile == SwitchProfile.OVS || min == max) {
+            final List<PortMask> masks = PortRanges.masks(min, max);
+            return masks.isEmpty() ? List.of(ANY_PORT) : masks;
+        }
+        if (max - min + 1 > MAX_EXACT_PORTS) {
+            problems.add(name + ": port range " + min + "-" + max + " needs more than " + MAX_EXACT_PORTS
+                + " exact matches on an of13 switch; not classified there");
+            return List.of();
+        }
+        return PortRanges.exact(min, max);
+    }
+
+    private SwitchProfile profileOf(final String switchId) {
+        return compiled.profiles().getOrDefault(switchId, SwitchProfile.OVS);
+    }
+
+    /**
+     * The flow that sends a frame at {@code switchId} on to the chain's {@code position}-th hop of this direction:
+     * skipping hops without a live instance when the chain fails open, dropping when it fails closed, and to L2
+     * forwarding after the last hop.
+     */
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    private void steer(final Plan plan, final Direction direction, final boolean v6, final List<Integer> order,
+            final int position, final String switchId, final String id, final int priority, final FlowMatch match) {
+        int next = position;
+        while (next < order.size() && plan.live().get(order.get(next)).isEmpty() && plan.failOpen()) {
+            next++;
+        }
+        final List<Instruction> instructions;
+        final long cookie;
+        if (next == order.size()) {
+            cookie = chainCookie(plan);
+            instructions = List.of(new Instruction.GotoTable(Table.L2_FORWARD));
+        } else {
+            final int hopIndex = order.get(next);
+            cookie = hopCookie(plan, hopIndex);
+            instructions = plan.live().get(hopIndex).isEmpty() ? List.of()
+                : List.of(new Instruction.ApplyActions(List.of(new Action.Group(group(plan, direction, v6, next,
+                    hopIndex, switchId)))));
+        }
+        add(switchId, new FlowRecord("insertion:" + id, Table.SERVICE_CHAIN, priority, cookie, match,
+            instructions));
+    }
+
+    /** The select group on a switch that spreads this direction's frames over a hop's live instances. */
+    private long group(final Plan plan, final Direction direction, final boolean v6, final int position,
+            final int hopIndex, final String switchId) {
+        final String key = plan.network().id() + "/" + plan.key() + "/" + direction + "/" + position + "/" + v6;
+        final Map<String, Long> ids = groupIds.computeIfAbsent(switchId, sw -> new HashMap<>());
+        final Long known = ids.get(key);
+        if (known != null) {
+            return known;
+        }
+        final Map<Long, GroupRecord> switchGroups = groups.computeIfAbsent(switchId, sw -> new TreeMap<>());
+        long groupId = GROUP_ID_BASE + Math.floorMod(key.hashCode(), GROUP_ID_SPAN);
+        while (switchGroups.containsKey(groupId)) {
+            groupId = GROUP_ID_BASE + Math.floorMod(groupId - GROUP_ID_BASE + 1, GROUP_ID_SPAN);
+        }
+        final var buckets = new ArrayList<GroupRecord.Bucket>();
+        for (Instance instance : plan.live().get(hopIndex)) {
+            bucket(plan, direction, v6, position, hopIndex, instance, switchId).ifPresent(actions -> buckets.add(
+                new GroupRecord.Bucket(instance.index(), actions)));
+        }
+        ids.put(key, groupId);
+        switchGroups.put(groupId, new GroupRecord(groupId, buckets, hopCookie(plan, hopIndex)));
+        return groupId;
+    }
+
+    /** How one instance gets a frame from this switch: straight out of a local port, or labelled over the fabric. */
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    private Optional<List<Action>> bucket(final Plan plan, final Direction direction, final boolean v6,
+            final int position, final int hopIndex, final Instance instance, final String switchId) {
+        final PortOutcome target = instance.deliverAt(direction);
+        final String mac = instance.deliverPort(direction).macAddress();
+        final boolean routed = instance.function().routed();
+        if (target.switchId().equals(switchId)) {
+            return Optional.of(routed && mac != null ? List.of(new Action.SetEthDst(mac), new Action.Output(
+                target.ofPort())) : List.of(new Action.Output(target.ofPort())));
+        }
+        final Optional<List<Action>> fabric = compiled.fabric().towards(switchId, target.switchId(),
+            plan.network());
+        if (fabric.isEmpty() || mac == null) {
+            problems.add("chain " + plan.key() + ": no path from " + switchId + " to " + instance.function().name()
+                + " on " + target.switchId() + "; that instance is not used from there");
+            return Optional.empty();
+        }
+        final int label = label(plan.path(), position, instance.index(), direction, v6);
+        final var actions = new ArrayList<Action>(List.of(new Action.PushMpls(), new Action.SetMplsLabel(label),
+            new Action.SetEthDst(mac)));
+        actions.addAll(fabric.orElseThrow());
+        compileArrival(plan, hopIndex, instance, direction, v6, label);
+        return Optional.of(actions);
+    }
+
+    /** At the instance's switch: a labelled frame from the fabric is unlabelled and handed to the appliance. */
+    private void compileArrival(final Plan plan, final int hopIndex, final Instance instance,
+            final Direction direction, final boolean v6, final int label) {
+        final PortOutcome target = instance.deliverAt(direction);
+        final int ethType = v6 ? FlowMatch.ETH_IPV6 : FlowMatch.ETH_IPV4;
+        final long cookie = hopCookie(plan, hopIndex);
+        final FlowMatch match = FlowMatch.builder().metadata(plan.networkBits() | Metadata.FROM_UPLINK,
+            Metadata.NETWORK_MASK | Metadata.FROM_UPLINK).mplsLabel(label).build();
+        final String id = "insertion:arrival:network=" + plan.network().id() + ":label=" + label;
+        if (instance.function().routed()) {
+            add(target.switchId(), new FlowRecord(id, Table.SERVICE_CHAIN, PRIORITY_ARRIVAL, cookie, match,
+                List.of(new Instruction.ApplyActions(List.of(new Action.PopMpls(ethType), new Action.Output(
+                    target.ofPort()))))));
+            return;
+        }
+        add(target.switchId(), new FlowRecord(id, Table.SERVICE_CHAIN, PRIORITY_ARRIVAL, cookie, match,
+            List.of(new Instruction.ApplyActions(List.of(new Action.PopMpls(ethType))),
+                new Instruction.WriteMetadata(Metadata.egress(target.ofPort()), Metadata.EGRESS_MASK),
+                new Instruction.GotoTable(Table.SERVICE_CHAIN_DELIVER))));
+        // The frame travelled with the appliance's MAC: the network's addresses give the original one back.
+        for (Port port : intent.ports().values()) {
+            if (!plan.network().id().equals(port.networkId()) || port.macAddress() == null) {
+                continue;
+            }
+            for (String ip : port.ipAddresses()) {
+                if (ip.contains(":") != v6) {
+                    continue;
+                }
+                final var restore = FlowMatch.builder().metadata(plan.networkBits() | Metadata.egress(
+                    target.ofPort()), Metadata.NETWORK_MASK | Metadata.EGRESS_MASK);
+                if (v6) {
+                    restore.ipv6Dst(ip + "/128");
+                } else {
+                    restore.ipv4Dst(ip + "/32");
+                }
+                add(target.switchId(), new FlowRecord("insertion:deliver:port=" + instance.deliverPort(direction)
+                    .id() + ":ip=" + ip, Table.SERVICE_CHAIN_DELIVER, PRIORITY_ARRIVAL, cookie, restore.build(),
+                    List.of(new Instruction.ApplyActions(List.of(new Action.SetEthDst(port.macAddress()),
+                        new Action.Output(target.ofPort()))))));
+            }
+        }
+    }
+
+    /** MPLS frames no chain of the switch expects are dropped; so is what SERVICE_CHAIN_DELIVER cannot restore. */
+    private void compileMisses() {
+        for (String switchId : List.copyOf(flows.keySet())) {
+            final long cookie = Cookies.of(Owner.SERVICE_INSERTION, ObjectKind.SWITCH, switchId);
+            add(switchId, new FlowRecord("insertion:foreign-label", Table.SERVICE_CHAIN, PRIORITY_FOREIGN_LABEL,
+                cookie, FlowMatch.builder().ethType(FlowMatch.ETH_MPLS).build(), List.of()));
+            add(switchId, new FlowRecord("insertion:miss:deliver", Table.SERVICE_CHAIN_DELIVER, PRIORITY_MISS,
+                cookie, FlowMatch.builder().build(), List.of()));
+        }
+    }
+
+    static int label(final int path, final int position, final int instance, final Direction direction,
+            final boolean v6) {
+        return path << 10 | position << 5 | instance << 2 | (direction == Direction.REVERSE ? 2 : 0) | (v6 ? 1 : 0);
+    }
+
+    /**
+     * A path number per chain, unique within its network (labels are read only inside one network). Derived from
+     * the chain's name, so that adding or removing a chain changes no other chain's labels (unless two names
+     * collide, which moves the later one in name order).
+     */
+    private static Map<TenantName, Integer> paths(final ChainIntent chains, final Intent intent) {
+        final var paths = new HashMap<TenantName, Integer>();
+        final var used = new HashMap<String, Set<Integer>>();
+        for (ServiceChain chain : chains.chains().values()) {
+            String networkId = "";
+            for (Classifier classifier : chain.classifiers()) {
+                final Port port = classifier.logicalSourcePort() == null ? null
+                    : intent.ports().get(classifier.logicalSourcePort());
+                if (port != null && port.networkId() != null) {
+                    networkId = port.networkId();
+                    break;
+                }
+            }
+            final var taken = used.computeIfAbsent(networkId, key -> new HashSet<>());
+            int path = 1 + Math.floorMod(chain.key().toString().hashCode(), PATH_COUNT - 1);
+            while (!taken.add(path)) {
+                path = path % (PATH_COUNT - 1) + 1;
+            }
+            paths.put(chain.key(), path);
+        }
+        return paths;
+    }
+
+    private long hopCookie(final Plan plan, final int hopIndex) {
+        final long cookie = Cookies.of(Owner.SERVICE_INSERTION, ObjectKind.CHAIN_HOP, plan.key() + "#"
+            + (hopIndex + 1));
+        hopByCookie.put(cookie, new HopRef(plan.chain().key(), hopIndex + 1));
+        return cookie;
+    }
+
+    private static long chainCookie(final Plan plan) {
+        return Cookies.of(Owner.SERVICE_INSERTION, ObjectKind.CHAIN_HOP, plan.key());
+    }
+
+    private void add(final String switchId, final FlowRecord flow) {
+        final FlowRecord previous = flows.computeIfAbsent(switchId, key -> new LinkedHashMap<>())
+            .putIfAbsent(flow.id(), PipelineContract.verify(flow));
+        if (previous != null && !previous.equals(flow)) {
+            throw new IllegalStateException("two different flows share id " + flow.id());
+        }
+    }
+
+    private Map<String, Map<String, FlowRecord>> frozenFlows() {
+        final var frozen = new TreeMap<String, Map<String, FlowRecord>>();
+        flows.forEach((switchId, switchFlows) -> frozen.put(switchId, Map.copyOf(switchFlows)));
+        return frozen;
+    }
+
+    private Map<String, Map<Long, GroupRecord>> frozenGroups() {
+        final var frozen = new TreeMap<String, Map<Long, GroupRecord>>();
+        groups.forEach((switchId, switchGroups) -> frozen.put(switchId, Collections.unmodifiableSortedMap(
+            new TreeMap<>(switchGroups))));
+        return frozen;
+    }
+}

@@ -1,0 +1,217 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.insertion.compiler;
+
+import static org.edgeplane.isolation.testing.IntentFixtures.mac;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+import org.edgeplane.insertion.intent.ChainIntent;
+import org.edgeplane.insertion.intent.Classifier;
+import org.edgeplane.insertion.intent.FailurePolicy;
+import org.edgeplane.insertion.intent.Hop;
+import org.edgeplane.insertion.intent.ServiceChain;
+import org.edgeplane.insertion.intent.ServiceFunction;
+import org.edgeplane.isolation.compiler.CompiledIntent;
+import org.edgeplane.isolation.compiler.IsolationCompiler;
+import org.edgeplane.isolation.compiler.SwitchFacts;
+import org.edgeplane.isolation.flow.FlowRecord;
+import org.edgeplane.isolation.flow.GroupRecord;
+import org.edgeplane.isolation.intent.Intent;
+import org.edgeplane.isolation.intent.Port;
+import org.edgeplane.isolation.intent.SwitchConfig;
+import org.edgeplane.isolation.intent.SwitchProfile;
+import org.edgeplane.isolation.testing.FlowTableModel;
+import org.edgeplane.isolation.testing.FlowTableModel.Delivery;
+import org.edgeplane.isolation.testing.Frame;
+import org.edgeplane.isolation.testing.IntentFixtures;
+import org.junit.Test;
+
+/**
+ * Where chained packets go, on the in-memory data plane with isolation's and service insertion's flows and groups.
+ * Red's web network spans two switches joined by a fabric that floods (VLAN 101). Appliances: ids (transparent
+ * bridge, s1 ports 5/6), ids2 (a second ids instance, s2 ports 7/8) and router (routed, s2 ports 5/6). The chain
+ * takes TCP to port 80 from r1 (s1) to r2 (s2) through the ids hop, then the router hop.
+ */
+public class ChainPacketFateTest {
+    private static final String IDS_IN = mac(0x61);
+    private static final String IDS_OUT = mac(0x62);
+    private static final String ROUTER_IN = mac(0x63);
+    private static final String ROUTER_OUT = mac(0x64);
+
+    private static Intent topology(final SwitchProfile profile) {
+        final var builder = IntentFixtures.builder().tenant("red").tenant("blue")
+            .vlanNetwork("red-web", "red", 101).vlanNetwork("blue-web", "blue", 201)
+            .switchConfig(new SwitchConfig("openflow:1", List.of("10")).withProfile(profile))
+            .switchConfig(new SwitchConfig("openflow:2", List.of("10")).withProfile(profile))
+            .port("r1", "red", "red-web", "openflow:1", "1", mac(0x11), "10.0.0.1")
+            .port("r2", "red", "red-web", "openflow:2", "1", mac(0x12), "10.0.0.2")
+            .port("r3", "red", "red-web", "openflow:1", "3", mac(0x13), "10.0.0.3")
+            .port("b1", "blue", "blue-web", "openflow:1", "4", mac(0x21), "10.0.0.1")
+            .port("b2", "blue", "blue-web", "openflow:2", "2", mac(0x22), "10.0.0.2");
+        appliancePort(builder, "ids-in", "openflow:1", "5", IDS_IN, "10.0.0.61");
+        appliancePort(builder, "ids-out", "openflow:1", "6", IDS_OUT, "10.0.0.62");
+        appliancePort(builder, "ids2-in", "openflow:2", "7", mac(0x65), "10.0.0.65");
+        appliancePort(builder, "ids2-out", "openflow:2", "8", mac(0x66), "10.0.0.66");
+        appliancePort(builder, "router-in", "openflow:2", "5", ROUTER_IN, "10.0.0.63");
+        appliancePort(builder, "router-out", "openflow:2", "6", ROUTER_OUT, "10.0.0.64");
+        return builder.build();
+    }
+
+    private static void appliancePort(final IntentFixtures builder, final String id, final String switchId,
+            final String number, final String mac, final String ip) {
+        builder.port(new Port(id, "red", "red-web", switchId, number, mac, List.of(ip)).withPortSecurity(false));
+    }
+
+    private static ChainIntent chain(final boolean symmetric, final FailurePolicy policy, final String... idsFns) {
+        final var functions = new ArrayList<ServiceFunction>(List.of(
+            new ServiceFunction("red", "ids", "ids-in", "ids-out"),
+            new ServiceFunction("red", "ids2", "ids2-in", "ids2-out"),
+            new ServiceFunction("red", "router", "router-in", "router-out", true)));
+        final var classifier = Classifier.from("web", "r1").withProtocol("tcp")
+            .withPorts(null, Classifier.PortRange.of(80, 80)).withDestinationPort("r2");
+        return ChainIntent.of(functions, List.of(new Hop("red", "inspect", List.of(idsFns), Hop.FIVE_TUPLE),
+            new Hop("red", "route", List.of("router"), Hop.FIVE_TUPLE)),
+            List.of(new ServiceChain("red", "web", List.of("inspect", "route"), List.of(classifier), symmetric,
+                policy)));
+    }
+
+    /** Isolation's and insertion's flows and groups on the two-switch model, with the appliances attached. */
+    private static FlowTableModel model(final Intent intent, final ChainIntent chains, final Set<Long> downOnS2) {
+        final Map<String, SwitchFacts> facts = downOnS2.isEmpty() ? Map.of()
+            : Map.of("openflow:2", new SwitchFacts("openflow:2", Map.of(), null, downOnS2));
+        final CompiledIntent compiled = IsolationCompiler.compile(intent, facts);
+        final ChainFlows chainFlows = ChainCompiler.compile(chains, intent, compiled);
+        assertEquals(List.of(), chainFlows.problems());
+        final var all = new TreeMap<String, List<FlowRecord>>();
+        compiled.flowsBySwitch().forEach((switchId, flows) -> all.put(switchId, new ArrayList<>(flows.values())));
+        chainFlows.flowsBySwitch().forEach((switchId, flows) -> all.computeIfAbsent(switchId,
+            key -> new ArrayList<>()).addAll(flows.values()));
+        final UnaryOperator<Frame> bridge = frame -> frame;
+        // A router sends on with its own MAC as source, to the MAC of the destination address.
+        final Map<String, String> macs = Map.of("10.0.0.1", mac(0x11), "10.0.0.2", mac(0x12));
+        return new FlowTableModel(all).groups(chainFlows.groupsBySwitch())
+            .uplink("openflow:1", 10).uplink("openflow:2", 10)
+            .host("r1", "openflow:1", 1).host("r2", "openflow:2", 1).host("r3", "openflow:1", 3)
+            .host("b1", "openflow:1", 4).host("b2", "openflow:2", 2)
+            .appliance("ids", "openflow:1", 5, 6, bridge, bridge)
+            .appliance("ids2", "openflow:2", 7, 8, bridge, bridge)
+            .appliance("router", "openflow:2", 5, 6,
+                frame -> frame.withEth(ROUTER_OUT, macs.get(frame.ipDst())),
+                frame -> frame.withEth(ROUTER_IN, macs.get(frame.ipDst())));
+    }
+
+    private static Frame web(final int sourcePort) {
+        return Frame.transport(6, mac(0x11), mac(0x12), "10.0.0.1", "10.0.0.2", sourcePort, 80);
+    }
+
+    private static List<String> path(final FlowTableModel model, final String from, final Frame frame) {
+        return model.send(from, frame).stream().map(Delivery::host).toList();
+    }
+
+    @Test
+    public void classifiedTrafficPassesTheHopsInOrderThenReachesItsDestinationOnBothProfiles() {
+        for (SwitchProfile profile : SwitchProfile.values()) {
+            final var model = model(topology(profile), chain(false, FailurePolicy.FAIL_CLOSED, "ids"), Set.of());
+            assertEquals(profile.toString(), List.of("ids", "router", "r2"), path(model, "r1", web(40000)));
+            final List<Delivery> deliveries = model.send("r1", web(40000));
+            // The transparent appliance sees the original frame; the routed one gets it addressed to itself.
+            assertEquals(web(40000), deliveries.get(0).frame());
+            assertEquals(ROUTER_IN, deliveries.get(1).frame().ethDst());
+            assertEquals(mac(0x12), deliveries.get(2).frame().ethDst());
+            assertEquals(null, deliveries.get(2).frame().mplsLabel());
+        }
+    }
+
+    @Test
+    public void unclassifiedTrafficAndRepliesOfAnAsymmetricChainTakeTheDirectPath() {
+        final var model = model(topology(SwitchProfile.OVS), chain(false, FailurePolicy.FAIL_CLOSED, "ids"),
+            Set.of());
+        assertEquals(List.of("r2"), path(model, "r1", Frame.transport(6, mac(0x11), mac(0x12), "10.0.0.1",
+            "10.0.0.2", 40000, 22)));
+        assertEquals(List.of("r1"), path(model, "r2", web(40000).reversed()));
+        // The same destination port from another source is not the chain's traffic.
+        assertEquals(List.of("r2"), path(model, "r3", Frame.transport(6, mac(0x13), mac(0x12), "10.0.0.3",
+            "10.0.0.2", 40000, 80)));
+    }
+
+    @Test
+    public void aSymmetricChainsRepliesPassTheHopsInReverse() {
+        for (SwitchProfile profile : SwitchProfile.values()) {
+            final var model = model(topology(profile), chain(true, FailurePolicy.FAIL_CLOSED, "ids"), Set.of());
+            assertEquals(List.of("ids", "router", "r2"), path(model, "r1", web(40000)));
+            assertEquals(profile.toString(), List.of("router", "ids", "r1"), path(model, "r2",
+                web(40000).reversed()));
+        }
+    }
+
+    @Test
+    public void aTwoInstanceHopSpreadsFlowsOverBothAndKeepsEachFlowOnOne() {
+        final var model = model(topology(SwitchProfile.OVS), chain(true, FailurePolicy.FAIL_CLOSED, "ids", "ids2"),
+            Set.of());
+        final var used = new HashSet<String>();
+        for (int sourcePort = 40000; sourcePort < 40032; sourcePort++) {
+            final List<String> path = path(model, "r1", web(sourcePort));
+            assertEquals(List.of("router", "r2"), path.subList(1, 3));
+            used.add(path.get(0));
+            assertEquals("same flow, same instance", path, path(model, "r1", web(sourcePort)));
+            // The reply comes back through the instance its request took.
+            assertEquals(List.of("router", path.get(0), "r1"), path(model, "r2", web(sourcePort).reversed()));
+        }
+        assertEquals(Set.of("ids", "ids2"), used);
+    }
+
+    @Test
+    public void aHopWithoutLiveInstanceIsBypassedFailingOpenAndDropsFailingClosed() {
+        final Set<Long> routerDown = Set.of(5L);
+        assertEquals(List.of("ids", "r2"), path(model(topology(SwitchProfile.OVS),
+            chain(false, FailurePolicy.FAIL_OPEN, "ids"), routerDown), "r1", web(40000)));
+        assertEquals(List.of("ids"), path(model(topology(SwitchProfile.OVS),
+            chain(false, FailurePolicy.FAIL_CLOSED, "ids"), routerDown), "r1", web(40000)));
+        // A live instance of a two-instance hop carries it alone.
+        final var model = model(topology(SwitchProfile.OVS), chain(false, FailurePolicy.FAIL_CLOSED, "ids",
+            "ids2"), Set.of(7L));
+        for (int sourcePort = 40000; sourcePort < 40016; sourcePort++) {
+            assertEquals(List.of("ids", "router", "r2"), path(model, "r1", web(sourcePort)));
+        }
+    }
+
+    @Test
+    public void anotherTenantsTrafficIsNeverChained() {
+        final var model = model(topology(SwitchProfile.OVS), chain(true, FailurePolicy.FAIL_CLOSED, "ids"),
+            Set.of());
+        assertEquals(List.of("b2"), path(model, "b1", Frame.transport(6, mac(0x21), mac(0x22), "10.0.0.1",
+            "10.0.0.2", 40000, 80)));
+    }
+
+    @Test
+    public void of13SwitchesGetOnlyStandardActionsAndGroups() {
+        final Intent intent = topology(SwitchProfile.OF13);
+        final CompiledIntent compiled = IsolationCompiler.compile(intent, Map.of());
+        final ChainFlows flows = ChainCompiler.compile(chain(true, FailurePolicy.FAIL_OPEN, "ids", "ids2"), intent,
+            compiled);
+        flows.flowsBySwitch().values().forEach(switchFlows -> switchFlows.values().forEach(flow -> {
+            assertTrue(flow.toString(), flow.match().isStandardOpenflow13());
+            flow.instructions().forEach(instruction -> assertTrue(flow.toString(),
+                !(instruction instanceof org.edgeplane.isolation.flow.Instruction.ApplyActions apply)
+                    || apply.actions().stream().allMatch(org.edgeplane.isolation.flow.Action::isStandardOpenflow13)));
+        }));
+        flows.groupsBySwitch().values().forEach(groups -> groups.values().forEach(group -> assertTrue(
+            group.toString(), group.isStandardOpenflow13())));
+        assertTrue(flows.groupsBySwitch().values().stream().mapToInt(Map::size).sum() > 0);
+        final GroupRecord any = flows.groupsBySwitch().get("openflow:1").values().iterator().next();
+        assertTrue(any.toString(), any.buckets().size() >= 1);
+    }
+}
