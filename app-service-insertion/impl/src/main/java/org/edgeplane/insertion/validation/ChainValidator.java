@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.eclipse.jdt.annotation.Nullable;
+import org.edgeplane.insertion.compiler.ChainCompiler;
 import org.edgeplane.insertion.intent.ChainIntent;
 import org.edgeplane.insertion.intent.Classifier;
 import org.edgeplane.insertion.intent.Classifier.PortRange;
@@ -88,6 +89,10 @@ public final class ChainValidator {
             if (hop.serviceFunctions().isEmpty()) {
                 invalid(where + "/service-function", "a hop needs at least one service function");
             }
+            if (hop.serviceFunctions().size() > ChainCompiler.MAX_INSTANCES) {
+                invalid(where + "/service-function", "a hop has at most " + ChainCompiler.MAX_INSTANCES
+                    + " service functions (the MPLS label names the instance in 3 bits)");
+            }
             for (String name : hop.serviceFunctions()) {
                 final var function = new TenantName(hop.tenantId(), name);
                 if (!chains.functions().containsKey(function)) {
@@ -109,6 +114,10 @@ public final class ChainValidator {
         checkTenant(where, chain.tenantId());
         if (chain.hops().isEmpty()) {
             invalid(where + "/hop", "a chain needs at least one hop");
+        }
+        if (chain.hops().size() > ChainCompiler.MAX_HOPS) {
+            invalid(where + "/hop", "a chain has at most " + ChainCompiler.MAX_HOPS
+                + " hops (the MPLS label carries the position in 5 bits)");
         }
         final var networks = new TreeSet<String>();
         final var seen = new HashSet<String>();

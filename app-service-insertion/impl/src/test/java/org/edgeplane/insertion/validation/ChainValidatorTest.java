@@ -12,6 +12,7 @@ import static org.junit.Assert.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.edgeplane.insertion.compiler.ChainCompiler;
 import org.edgeplane.insertion.intent.ChainIntent;
 import org.edgeplane.insertion.intent.Classifier;
 import org.edgeplane.insertion.intent.Classifier.PortRange;
@@ -144,6 +145,15 @@ public class ChainValidatorTest {
         assertEquals("INVALID hop[red/sensors]/service-function: tenant 'red' has no service function 'nids'",
             only(validate(List.of(FIREWALL, IDS), List.of(FIREWALLS, new Hop("red", "sensors", List.of("ids",
                 "nids"), List.of())), chain("web", false, WEB))));
+        final var crowded = new ArrayList<String>();
+        for (int i = 0; i <= ChainCompiler.MAX_HOPS; i++) {
+            crowded.add(i % 2 == 0 ? "firewalls" : "sensors");
+        }
+        assertTrue(validate(new ServiceChain("red", "long", crowded, List.of(WEB), false, null)).stream()
+            .anyMatch(violation -> violation.toString().contains("at most 32 hops")));
+        assertTrue(validate(List.of(FIREWALL, IDS), List.of(FIREWALLS, new Hop("red", "sensors", List.of("ids",
+            "a", "b", "c", "d", "e", "f", "g", "h"), List.of())), chain("web", false, WEB)).stream()
+            .anyMatch(violation -> violation.toString().contains("at most 8 service functions")));
         assertEquals("INVALID service-chain[red/web]/hop: tenant 'red' has no hop 'proxies'", only(validate(
             new ServiceChain("red", "web", List.of("firewalls", "proxies"), List.of(WEB), false, null))));
         assertEquals("INVALID service-chain[red/web]/hop: hop 'firewalls' appears twice: traffic coming back from "
