@@ -208,11 +208,17 @@ public final class ChainCompiler {
     }
 
     private @Nullable Network networkOf(final ServiceChain chain) {
+        final String networkId = networkIdOf(chain, intent);
+        return networkId == null ? null : intent.networks().get(networkId);
+    }
+
+    /** The network of the chain's source ports (the validator keeps a chain within one network). */
+    private static @Nullable String networkIdOf(final ServiceChain chain, final Intent intent) {
         for (Classifier classifier : chain.classifiers()) {
             final Port port = classifier.logicalSourcePort() == null ? null
                 : intent.ports().get(classifier.logicalSourcePort());
             if (port != null && port.networkId() != null) {
-                return intent.networks().get(port.networkId());
+                return port.networkId();
             }
         }
         return null;
@@ -511,16 +517,8 @@ public final class ChainCompiler {
         final var paths = new HashMap<TenantName, Integer>();
         final var used = new HashMap<String, Set<Integer>>();
         for (ServiceChain chain : chains.chains().values()) {
-            String networkId = "";
-            for (Classifier classifier : chain.classifiers()) {
-                final Port port = classifier.logicalSourcePort() == null ? null
-                    : intent.ports().get(classifier.logicalSourcePort());
-                if (port != null && port.networkId() != null) {
-                    networkId = port.networkId();
-                    break;
-                }
-            }
-            final var taken = used.computeIfAbsent(networkId, key -> new HashSet<>());
+            final String networkId = networkIdOf(chain, intent);
+            final var taken = used.computeIfAbsent(networkId == null ? "" : networkId, key -> new HashSet<>());
             int path = 1 + Math.floorMod(chain.key().toString().hashCode(), PATH_COUNT - 1);
             while (!taken.add(path)) {
                 path = path % (PATH_COUNT - 1) + 1;
