@@ -22,6 +22,7 @@ import org.edgeplane.isolation.compiler.CompiledIntent;
 import org.edgeplane.isolation.intent.Intent;
 import org.edgeplane.isolation.odl.IntentCodec;
 import org.edgeplane.isolation.odl.IntentCommitCohort;
+import org.edgeplane.isolation.odl.OperationalPublisher;
 import org.edgeplane.isolation.odl.Registrations;
 import org.edgeplane.isolation.pipeline.Owner;
 import org.edgeplane.isolation.service.FlowStatistics;
@@ -77,7 +78,7 @@ public final class FirewallProvider implements PipelineStage, FirewallOperations
                 stages.stageChanged(this);
             }));
         registrations.add(stages.register(this));
-        final var publisher = new FirewallStatusPublisher(broker);
+        final var publisher = FirewallStatusPublisher.create(broker);
         registrations.newScheduler("edgeplane-firewall-counters").scheduleWithFixedDelay(
             () -> publishCounters(publisher), COUNTERS_PERIOD.toMillis(), COUNTERS_PERIOD.toMillis(),
             TimeUnit.MILLISECONDS);
@@ -106,7 +107,7 @@ public final class FirewallProvider implements PipelineStage, FirewallOperations
 
     // One failed round must not end the periodic task: the next one tries again.
     @SuppressWarnings("checkstyle:IllegalCatch")
-    private void publishCounters(final FirewallStatusPublisher publisher) {
+    private void publishCounters(final OperationalPublisher<FirewallCounters, ?> publisher) {
         try {
             publisher.publish(counters());
         } catch (SnapshotUnavailableException | RuntimeException e) {

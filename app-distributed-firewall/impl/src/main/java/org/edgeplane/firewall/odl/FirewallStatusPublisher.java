@@ -7,15 +7,10 @@
  */
 package org.edgeplane.firewall.odl;
 
-import static java.util.Objects.requireNonNull;
-
-import com.google.common.util.concurrent.FutureCallback;
-import com.google.common.util.concurrent.MoreExecutors;
 import java.util.ArrayList;
 import org.edgeplane.firewall.counters.FirewallCounters;
+import org.edgeplane.isolation.odl.OperationalPublisher;
 import org.opendaylight.mdsal.binding.api.DataBroker;
-import org.opendaylight.mdsal.common.api.CommitInfo;
-import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.yang.gen.v1.urn.edgeplane.firewall.rev261122.FirewallStatus;
 import org.opendaylight.yang.gen.v1.urn.edgeplane.firewall.rev261122.FirewallStatusBuilder;
 import org.opendaylight.yang.gen.v1.urn.edgeplane.firewall.rev261122.firewall.status.PortCounter;
@@ -25,25 +20,18 @@ import org.opendaylight.yang.gen.v1.urn.edgeplane.firewall.rev261122.firewall.st
 import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
 import org.opendaylight.yangtools.yang.binding.util.BindingMap;
 import org.opendaylight.yangtools.yang.common.Uint64;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/** Publishes the firewall-status container in the operational datastore, replacing it whole when it changed. */
+/** The firewall-status container in the operational datastore, from the firewall's counters. */
 final class FirewallStatusPublisher {
-    private static final Logger LOG = LoggerFactory.getLogger(FirewallStatusPublisher.class);
-    private static final InstanceIdentifier<FirewallStatus> PATH = InstanceIdentifier.create(FirewallStatus.class);
-
-    private final DataBroker broker;
-    private volatile FirewallCounters published;
-
-    FirewallStatusPublisher(final DataBroker broker) {
-        this.broker = requireNonNull(broker);
+    private FirewallStatusPublisher() {
     }
 
-    void publish(final FirewallCounters counters) {
-        if (counters.equals(published)) {
-            return;
-        }
+    static OperationalPublisher<FirewallCounters, FirewallStatus> create(final DataBroker broker) {
+        return new OperationalPublisher<>(broker, InstanceIdentifier.create(FirewallStatus.class),
+            FirewallStatusPublisher::toContainer);
+    }
+
+    private static FirewallStatus toContainer(final FirewallCounters counters) {
         final var rules = new ArrayList<RuleCounter>();
         counters.rules().forEach((rule, counter) -> rules.add(new RuleCounterBuilder().setRule(rule)
             .setPackets(Uint64.valueOf(counter.packets())).setBytes(Uint64.valueOf(counter.bytes())).build()));
@@ -51,22 +39,7 @@ final class FirewallStatusPublisher {
         counters.droppedByPort().forEach((port, counter) -> ports.add(new PortCounterBuilder().setPortId(port)
             .setDroppedPackets(Uint64.valueOf(counter.packets())).setDroppedBytes(Uint64.valueOf(counter.bytes()))
             .build()));
-        final var tx = broker.newWriteOnlyTransaction();
-        tx.put(LogicalDatastoreType.OPERATIONAL, PATH, new FirewallStatusBuilder()
-            .setRuleCounter(BindingMap.of(rules)).setPortCounter(BindingMap.of(ports)).build());
-        published = counters;
-        tx.commit().addCallback(new FutureCallback<CommitInfo>() {
-            @Override
-            public void onSuccess(final CommitInfo result) {
-                LOG.debug("Firewall counters published: {} rules, {} ports", rules.size(), ports.size());
-            }
-
-            @Override
-            public void onFailure(final Throwable cause) {
-                // Forget them, so that the next round writes the counters again.
-                published = null;
-                LOG.warn("Firewall counters could not be published", cause);
-            }
-        }, MoreExecutors.directExecutor());
+        return new FirewallStatusBuilder().setRuleCounter(BindingMap.of(rules)).setPortCounter(BindingMap.of(ports))
+            .build();
     }
 }

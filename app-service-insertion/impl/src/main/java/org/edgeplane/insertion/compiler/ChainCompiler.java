@@ -71,6 +71,7 @@ import org.edgeplane.isolation.pipeline.Table;
  * L2 forwarding. Every action is standard OpenFlow 1.3; only port ranges use masks on {@code ovs} switches.
  */
 public final class ChainCompiler {
+    static final int PRIORITY_BRIDGED_FLOOD = 400;
     static final int PRIORITY_ARRIVAL = 300;
     static final int PRIORITY_RETURN = 200;
     static final int PRIORITY_CLASSIFY = 100;
@@ -107,6 +108,7 @@ public final class ChainCompiler {
         for (ServiceChain chain : chains.chains().values()) {
             compiler.compileChain(chains, chain, paths.get(chain.key()));
         }
+        chains.functions().values().forEach(compiler::compileBridgedFloodStop);
         compiler.compileMisses();
         return new ChainFlows(compiler.frozenFlows(), compiler.frozenGroups(), compiler.hopByCookie,
             Collections.unmodifiableSortedMap(new TreeMap<>(compiler.status)), List.copyOf(compiler.problems));
@@ -175,6 +177,26 @@ public final class ChainCompiler {
             compileDirection(plan, classifier, Direction.FORWARD);
             if (chain.symmetric()) {
                 compileDirection(plan, classifier, Direction.REVERSE);
+            }
+        }
+    }
+
+    /**
+     * A transparent appliance bridges the network's broadcasts, which isolation floods to its ports too, from one
+     * of its ports to the other: what comes back is dropped, or every broadcast would circle between switch and
+     * appliance for ever. (A routed appliance's broadcasts are its own ARP, which must go out.)
+     */
+    private void compileBridgedFloodStop(final ServiceFunction function) {
+        if (function.routed() || function.ingressPort() == null) {
+            return;
+        }
+        for (String portId : new TreeSet<>(List.of(function.ingressPort(), function.egressPort()))) {
+            final PortOutcome at = bound(portId);
+            if (at != null) {
+                add(at.switchId(), new FlowRecord("insertion:bridged-flood:port=" + portId, Table.SERVICE_CHAIN,
+                    PRIORITY_BRIDGED_FLOOD, Cookies.of(Owner.SERVICE_INSERTION, ObjectKind.PORT, portId),
+                    FlowMatch.builder().inPort(at.ofPort()).ethDst(FlowMatch.GROUP_BIT, FlowMatch.GROUP_BIT).build(),
+                    List.of()));
             }
         }
     }
@@ -415,7 +437,7 @@ public final class ChainCompiler {
         }
         final var buckets = new ArrayList<GroupRecord.Bucket>();
         for (Instance instance : plan.live().get(hopIndex)) {
-            bucket(plan, direction, v6, position, hopIndex, instance, switchId).ifPresent(actions -> buckets.add(
+            bucket(plan, direction, v6, position, instance, switchId).ifPresent(actions -> buckets.add(
                 new GroupRecord.Bucket(instance.index(), actions)));
         }
         ids.put(key, groupId);
@@ -424,9 +446,8 @@ public final class ChainCompiler {
     }
 
     /** How one instance gets a frame from this switch: straight out of a local port, or labelled over the fabric. */
-    @SuppressWarnings("checkstyle:ParameterNumber")
     private Optional<List<Action>> bucket(final Plan plan, final Direction direction, final boolean v6,
-            final int position, final int hopIndex, final Instance instance, final String switchId) {
+            final int position, final Instance instance, final String switchId) {
         final PortOutcome target = instance.deliverAt(direction);
         final String mac = instance.deliverPort(direction).macAddress();
         final boolean routed = instance.function().routed();
@@ -445,16 +466,17 @@ public final class ChainCompiler {
         final var actions = new ArrayList<Action>(List.of(new Action.PushMpls(), new Action.SetMplsLabel(label),
             new Action.SetEthDst(mac)));
         actions.addAll(fabric.orElseThrow());
-        compileArrival(plan, hopIndex, instance, direction, v6, label);
+        compileArrival(plan, instance, direction, v6, label);
         return Optional.of(actions);
     }
 
     /** At the instance's switch: a labelled frame from the fabric is unlabelled and handed to the appliance. */
-    private void compileArrival(final Plan plan, final int hopIndex, final Instance instance,
+    private void compileArrival(final Plan plan, final Instance instance,
             final Direction direction, final boolean v6, final int label) {
         final PortOutcome target = instance.deliverAt(direction);
         final int ethType = v6 ? FlowMatch.ETH_IPV6 : FlowMatch.ETH_IPV4;
-        final long cookie = hopCookie(plan, hopIndex);
+        // Not the hop's cookie: the frame was counted where it was steered, on the sending switch.
+        final long cookie = chainCookie(plan);
         final FlowMatch match = FlowMatch.builder().metadata(plan.networkBits() | Metadata.FROM_UPLINK,
             Metadata.NETWORK_MASK | Metadata.FROM_UPLINK).mplsLabel(label).build();
         final String id = "insertion:arrival:network=" + plan.network().id() + ":label=" + label;
@@ -484,8 +506,10 @@ public final class ChainCompiler {
                 } else {
                     restore.ipv4Dst(ip + "/32");
                 }
-                add(target.switchId(), new FlowRecord("insertion:deliver:port=" + instance.deliverPort(direction)
-                    .id() + ":ip=" + ip, Table.SERVICE_CHAIN_DELIVER, PRIORITY_ARRIVAL, cookie, restore.build(),
+                final String deliverPort = instance.deliverPort(direction).id();
+                add(target.switchId(), new FlowRecord("insertion:deliver:port=" + deliverPort + ":ip=" + ip,
+                    Table.SERVICE_CHAIN_DELIVER, PRIORITY_ARRIVAL, Cookies.of(Owner.SERVICE_INSERTION,
+                        ObjectKind.PORT, deliverPort), restore.build(),
                     List.of(new Instruction.ApplyActions(List.of(new Action.SetEthDst(port.macAddress()),
                         new Action.Output(target.ofPort()))))));
             }

@@ -10,6 +10,7 @@ package org.edgeplane.insertion.compiler;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import org.edgeplane.insertion.intent.TenantName;
 import org.edgeplane.isolation.flow.FlowRecord;
 import org.edgeplane.isolation.flow.GroupRecord;
@@ -26,6 +27,7 @@ import org.edgeplane.isolation.flow.GroupRecord;
 public record ChainFlows(Map<String, Map<String, FlowRecord>> flowsBySwitch,
         Map<String, Map<Long, GroupRecord>> groupsBySwitch, Map<Long, HopRef> hopByCookie,
         SortedMap<TenantName, List<HopStatus>> status, List<String> problems) {
+    public static final ChainFlows EMPTY = new ChainFlows(Map.of(), Map.of(), Map.of(), new TreeMap<>(), List.of());
 
     /** One hop of one chain. */
     public record HopRef(TenantName chain, int index) {

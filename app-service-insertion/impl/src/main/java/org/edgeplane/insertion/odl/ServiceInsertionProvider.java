@@ -9,38 +9,111 @@ package org.edgeplane.insertion.odl;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.edgeplane.insertion.compiler.ChainCompiler;
+import org.edgeplane.insertion.compiler.ChainFlows;
+import org.edgeplane.insertion.intent.ChainIntent;
+import org.edgeplane.insertion.status.ChainStatus;
+import org.edgeplane.insertion.status.ServiceInsertionOperations;
 import org.edgeplane.insertion.validation.ChainValidator;
+import org.edgeplane.isolation.compiler.CompiledIntent;
+import org.edgeplane.isolation.intent.Intent;
 import org.edgeplane.isolation.odl.IntentCodec;
 import org.edgeplane.isolation.odl.IntentCommitCohort;
+import org.edgeplane.isolation.odl.OperationalPublisher;
 import org.edgeplane.isolation.odl.Registrations;
+import org.edgeplane.isolation.pipeline.Owner;
+import org.edgeplane.isolation.service.FlowStatistics;
+import org.edgeplane.isolation.service.PipelineStage;
+import org.edgeplane.isolation.service.PipelineStages;
+import org.edgeplane.isolation.service.SnapshotUnavailableException;
+import org.edgeplane.isolation.service.StageFlows;
+import org.opendaylight.mdsal.binding.api.DataBroker;
+import org.opendaylight.mdsal.binding.api.DataTreeChangeListener;
+import org.opendaylight.mdsal.binding.api.DataTreeIdentifier;
 import org.opendaylight.mdsal.binding.dom.codec.api.BindingNormalizedNodeSerializer;
+import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.mdsal.dom.api.DOMDataBroker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Service insertion in the controller. Today: every transaction that touches the tenant intent is checked
- * against the service-insertion rules before it commits (bad input is refused with the reason, nothing
- * written). Steering flows are not compiled yet.
+ * The service insertion app: refuses invalid chains before they commit, follows its part of the intent and plugs
+ * the steering flows and select groups into tenant isolation's pipeline, whose one reconciler writes them with
+ * the rest. It also publishes each chain's status.
  */
-public final class ServiceInsertionProvider implements AutoCloseable {
+public final class ServiceInsertionProvider implements PipelineStage, ServiceInsertionOperations, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceInsertionProvider.class);
+    // The OpenFlow plugin polls flow statistics every few seconds; publishing faster would repeat its rounds.
+    private static final Duration STATUS_PERIOD = Duration.ofSeconds(5);
 
+    private final DataBroker broker;
     private final DOMDataBroker domBroker;
     private final BindingNormalizedNodeSerializer codec;
+    private final PipelineStages stages;
+    private final FlowStatistics statistics;
     private final Registrations registrations = new Registrations();
+    private volatile ChainIntent chains = ChainIntent.EMPTY;
+    private volatile ChainFlows lastFlows = ChainFlows.EMPTY;
 
-    public ServiceInsertionProvider(final DOMDataBroker domBroker, final BindingNormalizedNodeSerializer codec) {
+    public ServiceInsertionProvider(final DataBroker broker, final DOMDataBroker domBroker,
+            final BindingNormalizedNodeSerializer codec, final PipelineStages stages,
+            final FlowStatistics statistics) {
+        this.broker = requireNonNull(broker);
         this.domBroker = requireNonNull(domBroker);
         this.codec = requireNonNull(codec);
+        this.stages = requireNonNull(stages);
+        this.statistics = requireNonNull(statistics);
     }
 
     public void init() {
         registrations.addCohort(domBroker, new IntentCommitCohort(codec, (before, after) -> after == null
             ? List.of() : ChainValidator.validate(IntentCodec.fromBinding(after), ChainCodec.fromBinding(after))),
             "service-insertion");
+        registrations.add(broker.registerDataTreeChangeListener(
+            DataTreeIdentifier.create(LogicalDatastoreType.CONFIGURATION, IntentCodec.PATH),
+            (DataTreeChangeListener<org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261122.Intent>) changes -> {
+                changes.forEach(change -> chains = ChainCodec.fromBinding(change.getRootNode().getDataAfter()));
+                stages.stageChanged(this);
+            }));
+        registrations.add(stages.register(this));
+        final var publisher = ChainStatusContainer.publisher(broker);
+        registrations.newScheduler("edgeplane-service-chain-status").scheduleWithFixedDelay(
+            () -> publishStatus(publisher), STATUS_PERIOD.toMillis(), STATUS_PERIOD.toMillis(),
+            TimeUnit.MILLISECONDS);
         LOG.info("Edgeplane service insertion started");
+    }
+
+    @Override
+    public String name() {
+        return "service-insertion";
+    }
+
+    @Override
+    public StageFlows compile(final Intent intent, final CompiledIntent compiled) {
+        final ChainFlows flows = ChainCompiler.compile(chains, intent, compiled);
+        if (!flows.problems().equals(lastFlows.problems())) {
+            flows.problems().forEach(problem -> LOG.warn("Service chain not fully steered: {}", problem));
+        }
+        lastFlows = flows;
+        return new StageFlows(flows.flowsBySwitch(), flows.groupsBySwitch());
+    }
+
+    @Override
+    public ChainStatus status() throws SnapshotUnavailableException {
+        return ChainStatus.of(lastFlows, statistics.countersByCookie(Owner.SERVICE_INSERTION));
+    }
+
+    // One failed round must not end the periodic task: the next one tries again.
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    private void publishStatus(final OperationalPublisher<ChainStatus, ?> publisher) {
+        try {
+            publisher.publish(status());
+        } catch (SnapshotUnavailableException | RuntimeException e) {
+            LOG.warn("Service chain status not updated this round", e);
+        }
     }
 
     @Override

@@ -33,8 +33,8 @@ import org.edgeplane.isolation.validation.Violation;
 
 /**
  * Checks service functions, hops and chains against the tenant intent. Malformed values and references to
- * nothing are invalid (400); a port in two roles, a service function in two hops and classifiers that select the
- * same packets for two chains are conflicts (409).
+ * nothing are invalid (400); a port in two roles, a service function in two hops, a hop in two chains and
+ * classifiers that select the same packets for two chains are conflicts (409).
  */
 public final class ChainValidator {
     private static final Map<String, Integer> PROTOCOLS = Map.of("tcp", 6, "udp", 17, "icmp", 1, "icmpv6", 58);
@@ -45,6 +45,7 @@ public final class ChainValidator {
     private final List<Violation> violations = new ArrayList<>();
     /** Port id → the role it already has ("ingress port of service function t/fw"). */
     private final Map<String, String> roles = new HashMap<>();
+    private final Map<TenantName, TenantName> chainOfHop = new HashMap<>();
 
     private ChainValidator(final Intent intent, final ChainIntent chains) {
         this.intent = intent;
@@ -67,17 +68,29 @@ public final class ChainValidator {
             invalid(where + "/ingress-port", "is mandatory");
             return;
         }
-        final Port ingress = tenantPort(where + "/ingress-port", function.tenantId(), function.ingressPort());
-        claim(where + "/ingress-port", function.ingressPort(), "a port of service function " + function.key());
+        final Port ingress = servicePort(where + "/ingress-port", function, function.ingressPort());
         if (function.oneArmed()) {
             return;
         }
-        final Port egress = tenantPort(where + "/egress-port", function.tenantId(), function.egressPort());
-        claim(where + "/egress-port", function.egressPort(), "a port of service function " + function.key());
+        final Port egress = servicePort(where + "/egress-port", function, function.egressPort());
         if (ingress != null && egress != null && !Objects.equals(ingress.networkId(), egress.networkId())) {
             invalid(where + "/egress-port", "port '" + egress.id() + "' is in network '" + egress.networkId()
                 + "', the ingress port in '" + ingress.networkId() + "'");
         }
+    }
+
+    /**
+     * A port of a service function: the tenant's, in no other role, and without port security, because the
+     * appliance sends frames with other hosts' addresses, which anti-spoofing would drop.
+     */
+    private @Nullable Port servicePort(final String where, final ServiceFunction function, final String portId) {
+        final Port port = tenantPort(where, function.tenantId(), portId);
+        claim(where, portId, "a port of service function " + function.key());
+        if (port != null && port.portSecurityEnabled()) {
+            invalid(where, "port '" + portId + "' has port security enabled; an appliance forwards other hosts' "
+                + "frames, so its ports need port-security-enabled false");
+        }
+        return port;
     }
 
     private void checkHops() {
@@ -112,6 +125,13 @@ public final class ChainValidator {
     private void checkChain(final ServiceChain chain) {
         final String where = "service-chain[" + chain.key() + "]";
         checkTenant(where, chain.tenantId());
+        for (String name : chain.hops()) {
+            final TenantName other = chainOfHop.putIfAbsent(new TenantName(chain.tenantId(), name), chain.key());
+            if (other != null && !other.equals(chain.key())) {
+                conflict(where + "/hop", "hop '" + name + "' is already in chain '" + other.name() + "': traffic "
+                    + "coming back from it could not tell which chain it is in", other.toString());
+            }
+        }
         if (chain.hops().isEmpty()) {
             invalid(where + "/hop", "a chain needs at least one hop");
         }

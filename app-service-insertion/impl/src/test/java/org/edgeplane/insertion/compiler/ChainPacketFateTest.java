@@ -30,7 +30,6 @@ import org.edgeplane.isolation.compiler.SwitchFacts;
 import org.edgeplane.isolation.flow.FlowRecord;
 import org.edgeplane.isolation.flow.GroupRecord;
 import org.edgeplane.isolation.intent.Intent;
-import org.edgeplane.isolation.intent.Port;
 import org.edgeplane.isolation.intent.SwitchConfig;
 import org.edgeplane.isolation.intent.SwitchProfile;
 import org.edgeplane.isolation.testing.FlowTableModel;
@@ -52,7 +51,7 @@ public class ChainPacketFateTest {
     private static final String ROUTER_OUT = mac(0x64);
 
     private static Intent topology(final SwitchProfile profile) {
-        final var builder = IntentFixtures.builder().tenant("red").tenant("blue")
+        return IntentFixtures.builder().tenant("red").tenant("blue")
             .vlanNetwork("red-web", "red", 101).vlanNetwork("blue-web", "blue", 201)
             .switchConfig(new SwitchConfig("openflow:1", List.of("10")).withProfile(profile))
             .switchConfig(new SwitchConfig("openflow:2", List.of("10")).withProfile(profile))
@@ -60,19 +59,14 @@ public class ChainPacketFateTest {
             .port("r2", "red", "red-web", "openflow:2", "1", mac(0x12), "10.0.0.2")
             .port("r3", "red", "red-web", "openflow:1", "3", mac(0x13), "10.0.0.3")
             .port("b1", "blue", "blue-web", "openflow:1", "4", mac(0x21), "10.0.0.1")
-            .port("b2", "blue", "blue-web", "openflow:2", "2", mac(0x22), "10.0.0.2");
-        appliancePort(builder, "ids-in", "openflow:1", "5", IDS_IN, "10.0.0.61");
-        appliancePort(builder, "ids-out", "openflow:1", "6", IDS_OUT, "10.0.0.62");
-        appliancePort(builder, "ids2-in", "openflow:2", "7", mac(0x65), "10.0.0.65");
-        appliancePort(builder, "ids2-out", "openflow:2", "8", mac(0x66), "10.0.0.66");
-        appliancePort(builder, "router-in", "openflow:2", "5", ROUTER_IN, "10.0.0.63");
-        appliancePort(builder, "router-out", "openflow:2", "6", ROUTER_OUT, "10.0.0.64");
-        return builder.build();
-    }
-
-    private static void appliancePort(final IntentFixtures builder, final String id, final String switchId,
-            final String number, final String mac, final String ip) {
-        builder.port(new Port(id, "red", "red-web", switchId, number, mac, List.of(ip)).withPortSecurity(false));
+            .port("b2", "blue", "blue-web", "openflow:2", "2", mac(0x22), "10.0.0.2")
+            .appliancePort("ids-in", "red", "red-web", "openflow:1", "5", IDS_IN, "10.0.0.61")
+            .appliancePort("ids-out", "red", "red-web", "openflow:1", "6", IDS_OUT, "10.0.0.62")
+            .appliancePort("ids2-in", "red", "red-web", "openflow:2", "7", mac(0x65), "10.0.0.65")
+            .appliancePort("ids2-out", "red", "red-web", "openflow:2", "8", mac(0x66), "10.0.0.66")
+            .appliancePort("router-in", "red", "red-web", "openflow:2", "5", ROUTER_IN, "10.0.0.63")
+            .appliancePort("router-out", "red", "red-web", "openflow:2", "6", ROUTER_OUT, "10.0.0.64")
+            .build();
     }
 
     private static ChainIntent chain(final boolean symmetric, final FailurePolicy policy, final String... idsFns) {
@@ -100,7 +94,7 @@ public class ChainPacketFateTest {
         chainFlows.flowsBySwitch().forEach((switchId, flows) -> all.computeIfAbsent(switchId,
             key -> new ArrayList<>()).addAll(flows.values()));
         final UnaryOperator<Frame> bridge = frame -> frame;
-        // A router sends on with its own MAC as source, to the MAC of the destination address.
+        // A router sends on with its own MAC as source, to the MAC of the destination address; broadcasts stop.
         final Map<String, String> macs = Map.of("10.0.0.1", mac(0x11), "10.0.0.2", mac(0x12));
         return new FlowTableModel(all).groups(chainFlows.groupsBySwitch())
             .uplink("openflow:1", 10).uplink("openflow:2", 10)
@@ -109,8 +103,12 @@ public class ChainPacketFateTest {
             .appliance("ids", "openflow:1", 5, 6, bridge, bridge)
             .appliance("ids2", "openflow:2", 7, 8, bridge, bridge)
             .appliance("router", "openflow:2", 5, 6,
-                frame -> frame.withEth(ROUTER_OUT, macs.get(frame.ipDst())),
-                frame -> frame.withEth(ROUTER_IN, macs.get(frame.ipDst())));
+                frame -> routed(frame, ROUTER_OUT, macs), frame -> routed(frame, ROUTER_IN, macs));
+    }
+
+    private static Frame routed(final Frame frame, final String routerMac, final Map<String, String> macs) {
+        final String next = macs.get(frame.ipDst());
+        return next == null ? null : frame.withEth(routerMac, next);
     }
 
     private static Frame web(final int sourcePort) {
@@ -133,6 +131,17 @@ public class ChainPacketFateTest {
             assertEquals(mac(0x12), deliveries.get(2).frame().ethDst());
             assertEquals(null, deliveries.get(2).frame().mplsLabel());
         }
+    }
+
+    @Test
+    public void aBroadcastBridgedBackByATransparentApplianceIsNotFloodedAgain() {
+        final var model = model(topology(SwitchProfile.OVS), chain(false, FailurePolicy.FAIL_CLOSED, "ids", "ids2"),
+            Set.of());
+        // Without the stop, the bridges would hand the broadcast back and it would circle (the model throws).
+        final List<String> reached = path(model, "r1", Frame.ipv4(mac(0x11), Frame.BROADCAST, "10.0.0.1",
+            "10.0.255.255"));
+        assertEquals(List.of("ids", "ids", "ids2", "ids2", "r2", "r3", "router", "router"), reached.stream()
+            .sorted().toList());
     }
 
     @Test

@@ -30,9 +30,11 @@ public class ChainValidatorTest {
         .vlanNetwork("web", "red", 100).vlanNetwork("db", "red", 101).vlanNetwork("blue-net", "blue", 200)
         .port("src", "red", "web", "openflow:1", "1", IntentFixtures.mac(1), "10.0.0.1")
         .port("dst", "red", "web", "openflow:2", "1", IntentFixtures.mac(2), "10.0.0.2")
-        .port("fw-in", "red", "web", "openflow:1", "2", IntentFixtures.mac(3))
-        .port("fw-out", "red", "web", "openflow:1", "3", IntentFixtures.mac(4))
-        .port("ids", "red", "web", "openflow:2", "2", IntentFixtures.mac(5))
+        .appliancePort("fw-in", "red", "web", "openflow:1", "2", IntentFixtures.mac(3))
+        .appliancePort("fw-out", "red", "web", "openflow:1", "3", IntentFixtures.mac(4))
+        .appliancePort("ids", "red", "web", "openflow:2", "2", IntentFixtures.mac(5))
+        .appliancePort("proxy", "red", "web", "openflow:2", "4", IntentFixtures.mac(8))
+        .port("secured", "red", "web", "openflow:2", "5", IntentFixtures.mac(9))
         .port("db1", "red", "db", "openflow:2", "3", IntentFixtures.mac(6), "10.1.0.1")
         .port("blue1", "blue", "blue-net", "openflow:1", "4", IntentFixtures.mac(7), "10.0.0.1")
         .build();
@@ -40,11 +42,21 @@ public class ChainValidatorTest {
     private static final ServiceFunction IDS = new ServiceFunction("red", "ids", "ids", null);
     private static final Hop FIREWALLS = new Hop("red", "firewalls", List.of("fw"), List.of());
     private static final Hop SENSORS = new Hop("red", "sensors", List.of("ids"), List.of());
+    /** The hop of the second chain in tests of two chains (a hop belongs to one chain). */
+    private static final ServiceFunction PROXY = new ServiceFunction("red", "proxy", "proxy", null);
+    private static final Hop PROXIES = new Hop("red", "proxies", List.of("proxy"), List.of());
     private static final Classifier WEB = Classifier.from("web", "src").withProtocol("tcp")
         .withPorts(null, PortRange.of(80, 80)).withDestinationPort("dst");
 
     private static ServiceChain chain(final String name, final boolean symmetric, final Classifier... classifiers) {
         return new ServiceChain("red", name, List.of("firewalls", "sensors"), List.of(classifiers), symmetric,
+            FailurePolicy.FAIL_OPEN);
+    }
+
+    /** A second chain, through the proxies. */
+    private static ServiceChain proxyChain(final String name, final boolean symmetric,
+            final Classifier... classifiers) {
+        return new ServiceChain("red", name, List.of("proxies"), List.of(classifiers), symmetric,
             FailurePolicy.FAIL_OPEN);
     }
 
@@ -54,7 +66,7 @@ public class ChainValidatorTest {
     }
 
     private static List<Violation> validate(final ServiceChain... chains) {
-        return validate(List.of(FIREWALL, IDS), List.of(FIREWALLS, SENSORS), chains);
+        return validate(List.of(FIREWALL, IDS, PROXY), List.of(FIREWALLS, SENSORS, PROXIES), chains);
     }
 
     private static String only(final List<Violation> violations) {
@@ -97,25 +109,41 @@ public class ChainValidatorTest {
     }
 
     @Test
+    public void aHopInTwoChainsIsAConflict() {
+        assertEquals("CONFLICT service-chain[red/web]/hop: hop 'firewalls' is already in chain 'admin': traffic "
+            + "coming back from it could not tell which chain it is in", only(validate(new ServiceChain("red",
+                "admin", List.of("firewalls"), List.of(Classifier.from("a", "dst")), false, null), chain("web",
+                false, WEB))));
+    }
+
+    @Test
+    public void aServicePortWithPortSecurityIsInvalid() {
+        assertEquals("INVALID service-function[red/proxy]/ingress-port: port 'secured' has port security enabled; "
+            + "an appliance forwards other hosts' frames, so its ports need port-security-enabled false",
+            only(validate(List.of(FIREWALL, IDS, new ServiceFunction("red", "proxy", "secured", null)),
+                List.of(FIREWALLS, SENSORS, PROXIES), chain("web", false, WEB))));
+    }
+
+    @Test
     public void classifiersOfTwoChainsThatSelectTheSamePacketsConflict() {
         final Classifier lowPorts = Classifier.from("low", "src").withProtocol("tcp")
             .withPorts(null, PortRange.of(1, 1024));
         assertEquals("CONFLICT service-chain[red/web]/classifier[web]: selects packets that classifier 'low' of "
             + "chain 'admin' selects too: which chain they take would be ambiguous",
-            only(validate(chain("admin", false, lowPorts), chain("web", false, WEB))));
+            only(validate(proxyChain("admin", false, lowPorts), chain("web", false, WEB))));
         // Disjoint: another protocol, other ports, another source prefix, another source port.
-        assertEquals(List.of(), validate(chain("admin", false, Classifier.from("low", "src").withProtocol("udp")),
+        assertEquals(List.of(), validate(proxyChain("admin", false, Classifier.from("low", "src").withProtocol("udp")),
             chain("web", false, WEB)));
-        assertEquals(List.of(), validate(chain("admin", false, Classifier.from("high", "src").withProtocol("tcp")
+        assertEquals(List.of(), validate(proxyChain("admin", false, Classifier.from("high", "src").withProtocol("tcp")
             .withPorts(null, PortRange.of(81, 65535))), chain("web", false, WEB)));
-        assertEquals(List.of(), validate(chain("admin", false, Classifier.from("a", "src").withPrefixes(
+        assertEquals(List.of(), validate(proxyChain("admin", false, Classifier.from("a", "src").withPrefixes(
             "10.9.0.0/16", null)), chain("web", false, WEB.withPrefixes("10.0.0.0/24", null))));
-        assertEquals(List.of(), validate(chain("admin", false, Classifier.from("a", "dst")), chain("web", false,
+        assertEquals(List.of(), validate(proxyChain("admin", false, Classifier.from("a", "dst")), chain("web", false,
             WEB)));
         // The replies of a symmetric chain are classified at the destination and overlap what starts there.
         assertEquals("CONFLICT service-chain[red/web]/classifier[web (replies)]: selects packets that classifier "
             + "'from-dst' of chain 'admin' selects too: which chain they take would be ambiguous",
-            only(validate(chain("admin", false, Classifier.from("from-dst", "dst").withProtocol("tcp")
+            only(validate(proxyChain("admin", false, Classifier.from("from-dst", "dst").withProtocol("tcp")
                 .withPorts(PortRange.of(80, 80), null)), chain("web", true, WEB))));
     }
 
@@ -154,8 +182,8 @@ public class ChainValidatorTest {
         assertTrue(validate(List.of(FIREWALL, IDS), List.of(FIREWALLS, new Hop("red", "sensors", List.of("ids",
             "a", "b", "c", "d", "e", "f", "g", "h"), List.of())), chain("web", false, WEB)).stream()
             .anyMatch(violation -> violation.toString().contains("at most 8 service functions")));
-        assertEquals("INVALID service-chain[red/web]/hop: tenant 'red' has no hop 'proxies'", only(validate(
-            new ServiceChain("red", "web", List.of("firewalls", "proxies"), List.of(WEB), false, null))));
+        assertEquals("INVALID service-chain[red/web]/hop: tenant 'red' has no hop 'caches'", only(validate(
+            new ServiceChain("red", "web", List.of("firewalls", "caches"), List.of(WEB), false, null))));
         assertEquals("INVALID service-chain[red/web]/hop: hop 'firewalls' appears twice: traffic coming back from "
             + "it could not tell which position it is at", only(validate(new ServiceChain("red", "web",
                 List.of("firewalls", "sensors", "firewalls"), List.of(WEB), false, null))));

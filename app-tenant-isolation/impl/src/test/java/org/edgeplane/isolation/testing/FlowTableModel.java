@@ -97,7 +97,10 @@ public final class FlowTableModel {
         return this;
     }
 
-    /** A bump-in-the-wire or routing appliance; each frame it receives is a {@link Delivery} under its name. */
+    /**
+     * A bump-in-the-wire or routing appliance; each frame it receives is a {@link Delivery} under its name. A
+     * transform that returns null consumes the frame.
+     */
     public FlowTableModel appliance(final String name, final String switchId, final long ingress, final long egress,
             final UnaryOperator<Frame> forward, final UnaryOperator<Frame> backward) {
         appliances.put(name, new Appliance(switchId, ingress, egress, forward, backward));
@@ -174,10 +177,11 @@ public final class FlowTableModel {
                 }
                 final Frame seen = output.frame().withTunnel(null, null);
                 deliveries.add(new Delivery(name, seen));
-                if (appliance.ingress() == port) {
-                    receive(switchId, appliance.egress(), appliance.forward().apply(seen), deliveries, hops + 1);
-                } else {
-                    receive(switchId, appliance.ingress(), appliance.backward().apply(seen), deliveries, hops + 1);
+                final boolean forward = appliance.ingress() == port;
+                final Frame sent = (forward ? appliance.forward() : appliance.backward()).apply(seen);
+                if (sent != null) {
+                    receive(switchId, forward ? appliance.egress() : appliance.ingress(), sent, deliveries,
+                        hops + 1);
                 }
             });
         }

@@ -130,6 +130,12 @@ public final class IntentFixtures {
         return this;
     }
 
+    /** A port with port security off, as a service appliance's port (it forwards other hosts' frames). */
+    public IntentFixtures appliancePort(final String id, final String tenant, final String network,
+            final String switchId, final String switchPort, final String mac, final String... ips) {
+        return port(new Port(id, tenant, network, switchId, switchPort, mac, List.of(ips)).withPortSecurity(false));
+    }
+
     public Intent build() {
         return Intent.of(tenants, networks, ports, switches);
     }
