@@ -6,11 +6,16 @@ controlled by Edgeplane (OVS userspace datapath, OpenFlow 1.3, fail-mode secure)
 no controller manages (OVS in standalone mode: a plain learning switch that carries VLAN-tagged frames).
 
 Requests:
-  {"op": "start", "controller": "127.0.0.1:6653", "topology": {...}}   see it/src/test/resources/topology.json
+  {"op": "start", "controller": "127.0.0.1:6653", "topology": {...}, "appliances": false}
+                                                 see it/src/test/resources/topology.json; with "appliances", the
+                                                 topology's service appliances are built too (namespaces with two
+                                                 ports: a Linux bridge, or a router with host routes)
   {"op": "pings", "pairs": [["h1", "10.0.1.2"], ...], "count": 2, "wait": 1}  -> {"results": {"h1 10.0.1.2": true}}
   {"op": "sh", "host": "h1", "cmd": "ip link"}                          -> {"output": "..."}
-  {"op": "capture", "host": "h2", "filter": "icmp", "seconds": 3,
-   "during": {"host": "h1", "cmd": "ping -c 3 10.0.1.2"}}             -> {"packets": 0, "output": "..."}
+  {"op": "capture", "host": "h2", "intf": "h2-eth0", "filter": "icmp", "seconds": 3,
+   "during": {"host": "h1", "cmd": "ping -c 3 10.0.1.2"}}             -> {"packets": 0, "lines": [...], "output": "..."}
+  {"op": "capture", "targets": [{"host": "rt", "intf": "rt-eth0", "filter": "tcp"}, ...], "seconds": 3,
+   "during": {...}}                                   -> {"by_target": {"rt/rt-eth0": ["<tcpdump -e line>", ...]}}
   {"op": "pids"}                                                        -> {"pids": {"h1": 1234}}
   {"op": "stop"}
 Mininet's own output goes to stderr, so stdout carries answers only.
@@ -91,6 +96,11 @@ def start(request):
     for spare in topology.get("spares", []):
         node = net.addHost(spare["name"], ip=None)
         net.addLink(node, edges[spare["switch"]], port2=spare["port"])
+    appliances = topology.get("appliances", []) if request.get("appliances") else []
+    for appliance in appliances:
+        node = net.addHost(appliance["name"], ip=None)
+        for port, mac in zip(appliance["ports"], appliance["macs"]):
+            net.addLink(node, edges[appliance["switch"]], port2=port, addr1=mac)
     net.build()
     controller.start()
     for edge in edges.values():
@@ -100,6 +110,8 @@ def start(request):
         build_underlay(topology["underlay"])
     for spare in topology.get("spares", []):
         net.get(spare["name"]).cmd("ip addr flush dev %s-eth0" % spare["name"])
+    for appliance in appliances:
+        configure_appliance(net.get(appliance["name"]), appliance, topology.get("prefixLength", 16))
     for h in net.hosts:
         # IPv6 neighbour discovery and router solicitations would be noise in the traffic assertions.
         h.cmd("sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1")
@@ -107,6 +119,26 @@ def start(request):
             h.cmd("ethtool -K %s tx off rx off >/dev/null 2>&1" % intf.name)
     NET = net
     answer({"ok": True})
+
+
+def configure_appliance(node, appliance, prefix_length):
+    """A service function as plain Linux networking, unaware of chains: a bridge between its two ports, or a router
+    that forwards between them by host routes (both ports are in the one tenant subnet)."""
+    intfs = ["%s-eth%d" % (appliance["name"], index) for index in range(len(appliance["ports"]))]
+    for intf in intfs:
+        node.cmd("ip addr flush dev %s" % intf)
+    if appliance["kind"] == "bridge":
+        node.cmd("ip link add br0 type bridge stp_state 0 && ip link set br0 up")
+        for intf in intfs:
+            node.cmd("ip link set %s master br0" % intf)
+        return
+    node.cmd("sysctl -qw net.ipv4.ip_forward=1 net.ipv4.conf.all.rp_filter=0 net.ipv4.conf.default.rp_filter=0"
+             " net.ipv4.conf.all.send_redirects=0")
+    for intf, ip in zip(intfs, appliance["ips"]):
+        node.cmd("sysctl -qw net.ipv4.conf.%s.rp_filter=0 net.ipv4.conf.%s.send_redirects=0" % (intf, intf))
+        node.cmd("ip addr add %s/%d dev %s" % (ip, prefix_length, intf))
+    for address, index in appliance["routes"]:
+        node.cmd("ip route add %s/32 dev %s" % (address, intfs[index]))
 
 
 def pings(request):
@@ -134,22 +166,33 @@ def sh(request):
 
 
 def capture(request):
-    target = NET.get(request["host"])
+    """tcpdump on one host's interface, or on several at once ("targets"), while another host runs a command."""
     seconds = int(request.get("seconds", 3))
-    intf = target.defaultIntf().name
-    process = target.popen(["timeout", str(seconds), "tcpdump", "-n", "-l", "-i", intf, request["filter"]],
-                           stdout=-1, stderr=-1)
-    lines = []
-    reader = threading.Thread(target=lambda: lines.extend(
-        line for line in process.stdout.read().decode().splitlines() if line.strip()))
-    reader.start()
+    targets = request.get("targets") or [{"host": request["host"], "intf": request.get("intf"),
+                                          "filter": request["filter"]}]
+    running = []
+    for target in targets:
+        node = NET.get(target["host"])
+        intf = target.get("intf") or node.defaultIntf().name
+        process = node.popen(["timeout", str(seconds), "tcpdump", "-n", "-e", "-l", "-i", intf, target["filter"]],
+                             stdout=-1, stderr=-1)
+        lines = []
+        reader = threading.Thread(target=lambda process=process, lines=lines: lines.extend(
+            line for line in process.stdout.read().decode().splitlines() if line.strip()))
+        reader.start()
+        running.append((target["host"] + "/" + intf, process, reader, lines))
     # tcpdump needs a moment to attach before the traffic under test starts.
-    target.cmd("sleep 1")
+    NET.get(targets[0]["host"]).cmd("sleep 1")
     during = request.get("during")
     output = NET.get(during["host"]).cmd(during["cmd"]) if during else ""
-    process.wait()
-    reader.join()
-    answer({"packets": len(lines), "lines": lines, "output": output})
+    by_target = {}
+    for name, process, reader, lines in running:
+        process.wait()
+        reader.join()
+        by_target[name] = lines
+    first = running[0][0]
+    answer({"packets": len(by_target[first]), "lines": by_target[first], "by_target": by_target,
+            "output": output})
 
 
 def pids():

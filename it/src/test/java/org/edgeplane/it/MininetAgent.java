@@ -48,10 +48,16 @@ public final class MininetAgent implements AutoCloseable {
 
     /** Starts the agent and builds the topology, its edge switches pointed at the controller. */
     public static MininetAgent start(final Path script, final Path topology, final Path log) throws IOException {
+        return start(script, topology, log, false);
+    }
+
+    /** As {@link #start(Path, Path, Path)}, with the topology's service appliances when {@code appliances}. */
+    public static MininetAgent start(final Path script, final Path topology, final Path log,
+            final boolean appliances) throws IOException {
         final var process = new ProcessBuilder(PYTHON, script.toString()).redirectError(log.toFile()).start();
         final var agent = new MininetAgent(process);
         final ObjectNode request = Restconf.JSON.createObjectNode().put("op", "start")
-            .put("controller", "127.0.0.1:6653");
+            .put("controller", "127.0.0.1:6653").put("appliances", appliances);
         request.set("topology", Restconf.JSON.readTree(Files.readString(topology)));
         agent.call(request, Duration.ofMinutes(2));
         return agent;
@@ -106,6 +112,34 @@ public final class MininetAgent implements AutoCloseable {
         request.putObject("during").put("host", senderHost).put("cmd", senderCommand);
         final var lines = new java.util.ArrayList<String>();
         call(request, Duration.ofSeconds(seconds + 60L)).path("lines").forEach(line -> lines.add(line.asText()));
+        return lines;
+    }
+
+    /** Where {@link #captureAll} listens: a host's interface and a tcpdump filter. */
+    public record Tap(String host, String intf, String filter) {
+        String key() {
+            return host + "/" + intf;
+        }
+    }
+
+    /**
+     * The frames each tap sees (received or sent on its interface), all captured at once while a host runs a
+     * command; each line has its Ethernet header ({@code tcpdump -e}).
+     */
+    public Map<Tap, List<String>> captureAll(final List<Tap> taps, final int seconds, final String senderHost,
+            final String senderCommand) {
+        final ObjectNode request = Restconf.JSON.createObjectNode().put("op", "capture").put("seconds", seconds);
+        final var targets = request.putArray("targets");
+        taps.forEach(tap -> targets.addObject().put("host", tap.host()).put("intf", tap.intf())
+            .put("filter", tap.filter()));
+        request.putObject("during").put("host", senderHost).put("cmd", senderCommand);
+        final JsonNode byTarget = call(request, Duration.ofSeconds(seconds + 60L)).path("by_target");
+        final var lines = new java.util.LinkedHashMap<Tap, List<String>>();
+        for (Tap tap : taps) {
+            final var tapLines = new java.util.ArrayList<String>();
+            byTarget.path(tap.key()).forEach(line -> tapLines.add(line.asText()));
+            lines.put(tap, tapLines);
+        }
         return lines;
     }
 

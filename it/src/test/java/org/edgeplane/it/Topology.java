@@ -22,7 +22,31 @@ import org.eclipse.jdt.annotation.Nullable;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Topology(int prefixLength, List<Edge> switches, Fabric fabric, List<TenantSpec> tenants,
-        List<NetworkSpec> networks, List<Host> hosts, @Nullable List<Spare> spares, @Nullable Underlay underlay) {
+        List<NetworkSpec> networks, List<Host> hosts, @Nullable List<Spare> spares, @Nullable Underlay underlay,
+        @Nullable List<Appliance> appliances) {
+
+    /**
+     * A service appliance: a namespace with two ports on one switch, a Linux bridge ({@code kind} bridge) or a
+     * router with an address per port. Its Edgeplane ports are {@code <name>-in} and {@code <name>-out}.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Appliance(String name, String kind, String tenant, String network,
+            @JsonProperty("switch") String switchName, List<Integer> ports, List<String> macs,
+            @Nullable List<String> ips) {
+        public boolean routed() {
+            return "router".equals(kind);
+        }
+
+        /** The Edgeplane port id of its ingress (0) or egress (1) port. */
+        public String portId(final int index) {
+            return name + (index == 0 ? "-in" : "-out");
+        }
+
+        /** The namespace's interface behind that port. */
+        public String intf(final int index) {
+            return name + "-eth" + index;
+        }
+    }
 
     /** The VXLAN underlay: each edge switch's tunnel endpoint and the OpenFlow number of its tunnel port. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -77,6 +101,10 @@ public record Topology(int prefixLength, List<Edge> switches, Fabric fabric, Lis
 
     public NetworkSpec network(final String id) {
         return networks.stream().filter(network -> network.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    public Appliance appliance(final String name) {
+        return appliances.stream().filter(appliance -> appliance.name().equals(name)).findFirst().orElseThrow();
     }
 
     public Host host(final String name) {

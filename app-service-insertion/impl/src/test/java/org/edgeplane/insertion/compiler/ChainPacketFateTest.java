@@ -7,6 +7,10 @@
  */
 package org.edgeplane.insertion.compiler;
 
+import static org.edgeplane.insertion.compiler.ChainFixtures.ROUTER_IN;
+import static org.edgeplane.insertion.compiler.ChainFixtures.ROUTER_OUT;
+import static org.edgeplane.insertion.compiler.ChainFixtures.chain;
+import static org.edgeplane.insertion.compiler.ChainFixtures.topology;
 import static org.edgeplane.isolation.testing.IntentFixtures.mac;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
@@ -19,69 +23,24 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import org.edgeplane.insertion.intent.ChainIntent;
-import org.edgeplane.insertion.intent.Classifier;
 import org.edgeplane.insertion.intent.FailurePolicy;
-import org.edgeplane.insertion.intent.Hop;
-import org.edgeplane.insertion.intent.ServiceChain;
-import org.edgeplane.insertion.intent.ServiceFunction;
 import org.edgeplane.isolation.compiler.CompiledIntent;
 import org.edgeplane.isolation.compiler.IsolationCompiler;
 import org.edgeplane.isolation.compiler.SwitchFacts;
 import org.edgeplane.isolation.flow.FlowRecord;
 import org.edgeplane.isolation.flow.GroupRecord;
 import org.edgeplane.isolation.intent.Intent;
-import org.edgeplane.isolation.intent.SwitchConfig;
 import org.edgeplane.isolation.intent.SwitchProfile;
 import org.edgeplane.isolation.testing.FlowTableModel;
 import org.edgeplane.isolation.testing.FlowTableModel.Delivery;
 import org.edgeplane.isolation.testing.Frame;
-import org.edgeplane.isolation.testing.IntentFixtures;
 import org.junit.Test;
 
 /**
- * Where chained packets go, on the in-memory data plane with isolation's and service insertion's flows and groups.
- * Red's web network spans two switches joined by a fabric that floods (VLAN 101). Appliances: ids (transparent
- * bridge, s1 ports 5/6), ids2 (a second ids instance, s2 ports 7/8) and router (routed, s2 ports 5/6). The chain
- * takes TCP to port 80 from r1 (s1) to r2 (s2) through the ids hop, then the router hop.
+ * Where chained packets go, on the in-memory data plane with isolation's and service insertion's flows and groups,
+ * in the topology of {@link ChainFixtures}.
  */
 public class ChainPacketFateTest {
-    private static final String IDS_IN = mac(0x61);
-    private static final String IDS_OUT = mac(0x62);
-    private static final String ROUTER_IN = mac(0x63);
-    private static final String ROUTER_OUT = mac(0x64);
-
-    private static Intent topology(final SwitchProfile profile) {
-        return IntentFixtures.builder().tenant("red").tenant("blue")
-            .vlanNetwork("red-web", "red", 101).vlanNetwork("blue-web", "blue", 201)
-            .switchConfig(new SwitchConfig("openflow:1", List.of("10")).withProfile(profile))
-            .switchConfig(new SwitchConfig("openflow:2", List.of("10")).withProfile(profile))
-            .port("r1", "red", "red-web", "openflow:1", "1", mac(0x11), "10.0.0.1")
-            .port("r2", "red", "red-web", "openflow:2", "1", mac(0x12), "10.0.0.2")
-            .port("r3", "red", "red-web", "openflow:1", "3", mac(0x13), "10.0.0.3")
-            .port("b1", "blue", "blue-web", "openflow:1", "4", mac(0x21), "10.0.0.1")
-            .port("b2", "blue", "blue-web", "openflow:2", "2", mac(0x22), "10.0.0.2")
-            .appliancePort("ids-in", "red", "red-web", "openflow:1", "5", IDS_IN, "10.0.0.61")
-            .appliancePort("ids-out", "red", "red-web", "openflow:1", "6", IDS_OUT, "10.0.0.62")
-            .appliancePort("ids2-in", "red", "red-web", "openflow:2", "7", mac(0x65), "10.0.0.65")
-            .appliancePort("ids2-out", "red", "red-web", "openflow:2", "8", mac(0x66), "10.0.0.66")
-            .appliancePort("router-in", "red", "red-web", "openflow:2", "5", ROUTER_IN, "10.0.0.63")
-            .appliancePort("router-out", "red", "red-web", "openflow:2", "6", ROUTER_OUT, "10.0.0.64")
-            .build();
-    }
-
-    private static ChainIntent chain(final boolean symmetric, final FailurePolicy policy, final String... idsFns) {
-        final var functions = new ArrayList<ServiceFunction>(List.of(
-            new ServiceFunction("red", "ids", "ids-in", "ids-out"),
-            new ServiceFunction("red", "ids2", "ids2-in", "ids2-out"),
-            new ServiceFunction("red", "router", "router-in", "router-out", true)));
-        final var classifier = Classifier.from("web", "r1").withProtocol("tcp")
-            .withPorts(null, Classifier.PortRange.of(80, 80)).withDestinationPort("r2");
-        return ChainIntent.of(functions, List.of(new Hop("red", "inspect", List.of(idsFns), Hop.FIVE_TUPLE),
-            new Hop("red", "route", List.of("router"), Hop.FIVE_TUPLE)),
-            List.of(new ServiceChain("red", "web", List.of("inspect", "route"), List.of(classifier), symmetric,
-                policy)));
-    }
-
     /** Isolation's and insertion's flows and groups on the two-switch model, with the appliances attached. */
     private static FlowTableModel model(final Intent intent, final ChainIntent chains, final Set<Long> downOnS2) {
         final Map<String, SwitchFacts> facts = downOnS2.isEmpty() ? Map.of()

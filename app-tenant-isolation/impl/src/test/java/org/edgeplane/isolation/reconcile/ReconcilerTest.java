@@ -22,7 +22,9 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.edgeplane.isolation.compiler.IsolationCompiler;
+import org.edgeplane.isolation.flow.Action;
 import org.edgeplane.isolation.flow.FlowRecord;
+import org.edgeplane.isolation.flow.GroupRecord;
 import org.edgeplane.isolation.intent.Intent;
 import org.edgeplane.isolation.testing.IntentFixtures;
 import org.junit.Test;
@@ -34,6 +36,7 @@ public class ReconcilerTest {
     /** A switch that holds what it is written, and can be told to fail. */
     private static final class FakeSwitches implements FlowWriter {
         final Map<String, Map<String, FlowRecord>> tables = new HashMap<>();
+        final Map<String, Map<Long, GroupRecord>> groups = new HashMap<>();
         final List<FlowDiff> applied = new ArrayList<>();
         boolean failing;
 
@@ -46,6 +49,9 @@ public class ReconcilerTest {
             final var flows = tables.computeIfAbsent(diff.switchId(), key -> new TreeMap<>());
             diff.removals().keySet().forEach(flows::remove);
             diff.writes().forEach(flow -> flows.put(flow.id(), flow));
+            final var switchGroups = groups.computeIfAbsent(diff.switchId(), key -> new TreeMap<>());
+            diff.groupRemovals().forEach(switchGroups::remove);
+            diff.groupWrites().forEach(group -> switchGroups.put(group.groupId(), group));
             return Futures.immediateFuture(null);
         }
 
@@ -147,6 +153,45 @@ public class ReconcilerTest {
         });
         restarted.reconcile(desired(intentA()));
         assertEquals(desired(intentA()), new TreeMap<>(switches.tables));
+    }
+
+    private static Map<String, Map<Long, GroupRecord>> groupsOn2(final GroupRecord... groups) {
+        final var byId = new TreeMap<Long, GroupRecord>();
+        for (GroupRecord group : groups) {
+            byId.put(group.groupId(), group);
+        }
+        return Map.of("openflow:2", byId);
+    }
+
+    private static GroupRecord group(final long id, final long... ports) {
+        final var buckets = new ArrayList<GroupRecord.Bucket>();
+        for (int i = 0; i < ports.length; i++) {
+            buckets.add(new GroupRecord.Bucket(i, List.of(new Action.Output(ports[i]))));
+        }
+        return new GroupRecord(id, buckets, 0L);
+    }
+
+    @Test
+    public void groupsAreWrittenChangedAndRemovedWithOnlyTheDifference() {
+        reconciler.reconcile(desired(intentA()), Map.of(), groupsOn2(group(7, 5, 6), group(8, 5)));
+        assertEquals(groupsOn2(group(7, 5, 6), group(8, 5)), Map.of("openflow:2", switches.groups.get("openflow:2")));
+        switches.applied.clear();
+        reconciler.reconcile(desired(intentA()), Map.of(), groupsOn2(group(7, 5, 6), group(8, 6)));
+        assertEquals(List.of(group(8, 6)), switches.applied.stream().flatMap(diff -> diff.groupWrites().stream())
+            .toList());
+        assertTrue(switches.applied.stream().allMatch(diff -> diff.writes().isEmpty()
+            && diff.groupRemovals().isEmpty()));
+        reconciler.reconcile(desired(intentA()), Map.of(), Map.of());
+        assertEquals(Map.of(), switches.groups.get("openflow:2"));
+    }
+
+    @Test
+    public void groupsAdoptedFromAnEarlierRunAreRemovedWhenNotDesired() {
+        reconciler.reconcile(desired(intentA()), Map.of(), groupsOn2(group(7, 5, 6), group(8, 5)));
+        final var restarted = new Reconciler(switches, Duration.ofSeconds(1));
+        restarted.adoptInstalledGroups("openflow:2", Set.of(7L, 8L));
+        restarted.reconcile(desired(intentA()), Map.of(), groupsOn2(group(8, 5)));
+        assertEquals(groupsOn2(group(8, 5)), Map.of("openflow:2", switches.groups.get("openflow:2")));
     }
 
     private static Map<String, Map<String, FlowRecord>> deepCopy(final Map<String, Map<String, FlowRecord>> map) {

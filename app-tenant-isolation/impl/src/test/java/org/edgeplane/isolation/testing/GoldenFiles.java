@@ -14,8 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.edgeplane.isolation.flow.FlowRecord;
+import org.edgeplane.isolation.flow.GroupRecord;
 
 /**
  * Expected compiler output kept in src/test/resources/golden of the module under test. Run with
@@ -32,6 +34,15 @@ public final class GoldenFiles {
         return flowsBySwitch.entrySet().stream()
             .map(entry -> "# " + entry.getKey() + "\n" + entry.getValue().values().stream().map(FlowRecord::toString)
                 .sorted().collect(Collectors.joining("\n")))
+            .collect(Collectors.joining("\n")) + "\n";
+    }
+
+    /** Flows by switch as {@link #render}, then each switch's groups in id order, one line per group. */
+    public static String render(final Map<String, ? extends Map<String, FlowRecord>> flowsBySwitch,
+            final Map<String, ? extends Map<Long, GroupRecord>> groupsBySwitch) {
+        return render(flowsBySwitch) + new TreeMap<>(groupsBySwitch).entrySet().stream()
+            .map(entry -> "# groups of " + entry.getKey() + "\n" + new TreeMap<>(entry.getValue()).values().stream()
+                .map(GroupRecord::toString).collect(Collectors.joining("\n")))
             .collect(Collectors.joining("\n")) + "\n";
     }
 
