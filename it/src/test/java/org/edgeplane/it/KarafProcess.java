@@ -41,11 +41,6 @@ public final class KarafProcess implements AutoCloseable {
             "target/karaf/karaf-distribution-0.1.0-SNAPSHOT")));
     }
 
-    /** Runs a Karaf shell command through the distribution's SSH client and returns what it printed. */
-    public String shell(final String command) {
-        return OvsSwitches.run(List.of(home.resolve("bin/client").toString(), "-r", "10", "-d", "3", command));
-    }
-
     /** Starts Karaf with an empty datastore and waits until RESTCONF and Edgeplane's validation answer. */
     public Duration start(final Duration deadline) throws IOException, InterruptedException {
         for (String dir : new String[] {"data", "segmented-journal", "journal", "snapshots"}) {

@@ -172,6 +172,9 @@ public class TenantIsolationPaxExamIT {
             }
             assertTrue(counters, counters.matches("(?s).*pax/default/ingress-ipv4 +0 +0\n.*"));
             assertTrue(counters, counters.matches("(?s).*\npax-1 +0 +0\n.*"));
+            // Service insertion's command is wired to its app (no chain here: the header only).
+            final String chains = String.valueOf(session.execute("edgeplane:service-chains"));
+            assertTrue(chains, chains.matches("CHAIN +HOP +NAME +PACKETS +LIVE-INSTANCES\n"));
         }
     }
 

@@ -24,6 +24,8 @@ import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import org.edgeplane.insertion.intent.ChainIntent;
 import org.edgeplane.insertion.intent.FailurePolicy;
+import org.edgeplane.insertion.intent.TenantName;
+import org.edgeplane.insertion.status.ChainStatus;
 import org.edgeplane.isolation.compiler.CompiledIntent;
 import org.edgeplane.isolation.compiler.IsolationCompiler;
 import org.edgeplane.isolation.compiler.SwitchFacts;
@@ -90,6 +92,22 @@ public class ChainPacketFateTest {
             assertEquals(mac(0x12), deliveries.get(2).frame().ethDst());
             assertEquals(null, deliveries.get(2).frame().mplsLabel());
         }
+    }
+
+    @Test
+    public void hopCountersCountEachSteeredFrameOnceWhereverTheInstanceIs() {
+        final Intent intent = topology(SwitchProfile.OVS);
+        final ChainIntent chains = chain(false, FailurePolicy.FAIL_CLOSED, "ids", "ids2");
+        final var model = model(intent, chains, Set.of());
+        for (int sourcePort = 40000; sourcePort < 40010; sourcePort++) {
+            assertEquals(List.of("ids", "router", "r2"), path(model, "r1", web(sourcePort)).stream()
+                .map(host -> host.replace("ids2", "ids")).toList());
+        }
+        final ChainFlows flows = ChainCompiler.compile(chains, intent, IsolationCompiler.compile(intent, Map.of()));
+        final ChainStatus status = ChainStatus.of(flows, model.countersByCookie());
+        assertEquals(List.of(new ChainStatus.HopState(1, "inspect", List.of("ids", "ids2"), 10),
+            new ChainStatus.HopState(2, "route", List.of("router"), 10)),
+            status.chains().get(new TenantName("red", "web")));
     }
 
     @Test

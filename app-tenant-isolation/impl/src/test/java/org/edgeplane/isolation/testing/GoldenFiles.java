@@ -29,9 +29,9 @@ public final class GoldenFiles {
     private GoldenFiles() {
     }
 
-    /** Flows by switch, one sorted line per flow (tables named, not numbered). */
+    /** Flows by switch in switch order, one sorted line per flow (tables named, not numbered). */
     public static String render(final Map<String, ? extends Map<String, FlowRecord>> flowsBySwitch) {
-        return flowsBySwitch.entrySet().stream()
+        return new TreeMap<>(flowsBySwitch).entrySet().stream()
             .map(entry -> "# " + entry.getKey() + "\n" + entry.getValue().values().stream().map(FlowRecord::toString)
                 .sorted().collect(Collectors.joining("\n")))
             .collect(Collectors.joining("\n")) + "\n";
