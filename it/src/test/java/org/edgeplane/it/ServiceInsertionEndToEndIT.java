@@ -177,6 +177,31 @@ public class ServiceInsertionEndToEndIT {
     }
 
     @Test
+    public void a2a_theReceiversFirewallJudgesChainedTrafficAfterTheLastHop() throws InterruptedException {
+        final String policy = Orchestrator.INTENT + "/edgeplane-firewall:policy-rule=red,10";
+        final ObjectNode deny = Restconf.JSON.createObjectNode().put("tenant-id", "red").put("priority", 10)
+            .put("action", "deny").put("direction", "ingress").put("protocol", "tcp").put("port-range-min", 80)
+            .put("port-range-max", 80);
+        final ObjectNode body = Restconf.JSON.createObjectNode();
+        body.putArray("edgeplane-firewall:policy-rule").add(deny);
+        assertEquals(201, restconf.put(policy, body).status());
+        try {
+            converge.awaitFlowsAsDesired();
+            awaitEquals("chained TCP 80 with a deny on ingress", () -> connects(80), false);
+            final String classified = "tcp dst port 80";
+            final Map<Tap, List<String>> seen = mininet.captureAll(List.of(tap("rt", 0, classified),
+                new Tap("h2", "h2-eth0", classified)), 4, "h1", connections(80, 2, 0));
+            assertFalse("the chain still steers it through the router", seen.get(tap("rt", 0, classified))
+                .isEmpty());
+            assertEquals("what h2's firewall let through", List.of(), seen.get(new Tap("h2", "h2-eth0",
+                classified)));
+        } finally {
+            assertEquals(204, restconf.delete(policy).status());
+        }
+        awaitEquals("chained TCP 80 once the deny is gone", () -> connects(80), true);
+    }
+
+    @Test
     public void a3_theTwoInstanceHopSpreadsFlowsOverBothAndEachFlowSticksToOne() {
         final Map<Integer, Integer> atIds1 = new TreeMap<>();
         final Map<Integer, Integer> atIds2 = new TreeMap<>();

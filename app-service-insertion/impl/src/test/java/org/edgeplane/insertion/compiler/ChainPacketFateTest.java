@@ -23,7 +23,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import org.edgeplane.insertion.intent.ChainIntent;
+import org.edgeplane.insertion.intent.Classifier;
 import org.edgeplane.insertion.intent.FailurePolicy;
+import org.edgeplane.insertion.intent.Hop;
+import org.edgeplane.insertion.intent.ServiceChain;
 import org.edgeplane.insertion.intent.TenantName;
 import org.edgeplane.insertion.status.ChainStatus;
 import org.edgeplane.isolation.compiler.CompiledIntent;
@@ -108,6 +111,42 @@ public class ChainPacketFateTest {
         assertEquals(List.of(new ChainStatus.HopState(1, "inspect", List.of("ids", "ids2"), 10),
             new ChainStatus.HopState(2, "route", List.of("router"), 10)),
             status.chains().get(new TenantName("red", "web")));
+    }
+
+    @Test
+    public void editingOneChainLeavesAnotherChainsFlowsAndGroupsAsTheyWere() {
+        final Intent intent = topology(SwitchProfile.OVS);
+        final var compiled = IsolationCompiler.compile(intent, Map.of());
+        final ChainIntent web = chain(false, FailurePolicy.FAIL_CLOSED, "ids");
+        final var ssh = new ServiceChain("red", "ssh", List.of("inspect2"), List.of(Classifier.from("ssh", "r1")
+            .withProtocol("tcp").withPorts(null, Classifier.PortRange.of(22, 22)).withDestinationPort("r2")), false,
+            FailurePolicy.FAIL_CLOSED);
+        final var hops = new ArrayList<>(web.hops().values());
+        hops.add(new Hop("red", "inspect2", List.of("ids2"), Hop.FIVE_TUPLE));
+        final ChainFlows before = ChainCompiler.compile(ChainIntent.of(web.functions().values(), hops,
+            List.of(web.chains().values().iterator().next(), ssh)), intent, compiled);
+        final ServiceChain edited = web.chains().values().iterator().next();
+        final ChainFlows after = ChainCompiler.compile(ChainIntent.of(web.functions().values(), hops,
+            List.of(new ServiceChain("red", "web", List.of("route"), edited.classifiers(), false,
+                FailurePolicy.FAIL_CLOSED), ssh)), intent, compiled);
+        assertEquals(ofChain(before, "red/ssh"), ofChain(after, "red/ssh"));
+        assertTrue(ofChain(before, "red/ssh").contains("insertion:classify:red/ssh"));
+        // The edited chain itself did change: its first hop is now the router.
+        assertTrue(!ofChain(before, "red/web").equals(ofChain(after, "red/web")));
+    }
+
+    /** A chain's flows (by their ids) and the groups they use, per switch, as text. */
+    private static String ofChain(final ChainFlows flows, final String chain) {
+        final var text = new StringBuilder();
+        new TreeMap<>(flows.flowsBySwitch()).forEach((switchId, switchFlows) -> switchFlows.values().stream()
+            .filter(flow -> flow.id().contains(chain)).sorted((left, right) -> left.id().compareTo(right.id()))
+            .forEach(flow -> {
+                text.append(switchId).append(' ').append(flow.id()).append(' ').append(flow).append('\n');
+                flows.groupsBySwitch().getOrDefault(switchId, Map.of()).values().stream()
+                    .filter(group -> flow.toString().contains("group:" + group.groupId()))
+                    .forEach(group -> text.append("  ").append(group).append('\n'));
+            }));
+        return text.toString();
     }
 
     @Test
