@@ -102,6 +102,11 @@ public final class ChainValidator {
             if (hop.serviceFunctions().isEmpty()) {
                 invalid(where + "/service-function", "a hop needs at least one service function");
             }
+            if (!Set.copyOf(hop.fields()).equals(Set.copyOf(Hop.FIVE_TUPLE))) {
+                invalid(where + "/load-balance-field", "only the IP and L4 5-tuple (the default) can be honoured: "
+                    + "OpenFlow 1.3 cannot tell a switch which fields its select group hashes, and Open vSwitch "
+                    + "hashes the addresses and TCP ports");
+            }
             if (hop.serviceFunctions().size() > ChainCompiler.MAX_INSTANCES) {
                 invalid(where + "/service-function", "a hop has at most " + ChainCompiler.MAX_INSTANCES
                     + " service functions (the MPLS label names the instance in 3 bits)");

@@ -18,6 +18,7 @@ import org.edgeplane.insertion.intent.Classifier;
 import org.edgeplane.insertion.intent.Classifier.PortRange;
 import org.edgeplane.insertion.intent.FailurePolicy;
 import org.edgeplane.insertion.intent.Hop;
+import org.edgeplane.insertion.intent.LoadBalanceField;
 import org.edgeplane.insertion.intent.ServiceChain;
 import org.edgeplane.insertion.intent.ServiceFunction;
 import org.edgeplane.isolation.intent.Intent;
@@ -114,6 +115,19 @@ public class ChainValidatorTest {
             + "coming back from it could not tell which chain it is in", only(validate(new ServiceChain("red",
                 "admin", List.of("firewalls"), List.of(Classifier.from("a", "dst")), false, null), chain("web",
                 false, WEB))));
+    }
+
+    @Test
+    public void loadBalanceFieldsOtherThanTheFiveTupleAreRefused() {
+        assertEquals("INVALID hop[red/sensors]/load-balance-field: only the IP and L4 5-tuple (the default) can be "
+            + "honoured: OpenFlow 1.3 cannot tell a switch which fields its select group hashes, and Open vSwitch "
+            + "hashes the addresses and TCP ports", only(validate(List.of(FIREWALL, IDS, PROXY), List.of(FIREWALLS,
+                new Hop("red", "sensors", List.of("ids"), List.of(LoadBalanceField.IP_SRC)), PROXIES),
+                chain("web", false, WEB))));
+        assertEquals(List.of(), validate(List.of(FIREWALL, IDS, PROXY), List.of(FIREWALLS, new Hop("red",
+            "sensors", List.of("ids"), List.of(LoadBalanceField.L4_DST, LoadBalanceField.L4_SRC,
+                LoadBalanceField.IP_PROTO, LoadBalanceField.IP_DST, LoadBalanceField.IP_SRC)), PROXIES),
+            chain("web", false, WEB)));
     }
 
     @Test
