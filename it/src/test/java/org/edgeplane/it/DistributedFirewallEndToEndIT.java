@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,14 +99,8 @@ public class DistributedFirewallEndToEndIT {
         if (karaf != null) {
             karaf.close();
         }
-        // Hosts share the process namespace: the listeners and the session client outlive Mininet unless killed.
-        final Path pids = listenerLogs == null ? null : listenerLogs.resolve("pids");
-        if (pids != null && Files.exists(pids)) {
-            final var command = new ArrayList<>(List.of("kill"));
-            command.addAll(Files.readAllLines(pids).stream().map(String::trim).filter(pid -> !pid.isEmpty())
-                .toList());
-            new ProcessBuilder(command).redirectErrorStream(true).start().waitFor();
-            Files.delete(pids);
+        if (listenerLogs != null) {
+            MininetAgent.killListedProcesses(listenerLogs.resolve("pids"));
         }
     }
 

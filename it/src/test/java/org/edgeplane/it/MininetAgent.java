@@ -143,6 +143,20 @@ public final class MininetAgent implements AutoCloseable {
         return lines;
     }
 
+    /**
+     * Kills the processes whose pids a file lists, one per line, and deletes the file. Hosts share the process
+     * namespace, so what a test starts in them (listeners, clients) outlives Mininet unless killed.
+     */
+    public static void killListedProcesses(final Path pids) throws IOException, InterruptedException {
+        if (!Files.exists(pids)) {
+            return;
+        }
+        final var command = new java.util.ArrayList<>(List.of("kill"));
+        command.addAll(Files.readAllLines(pids).stream().map(String::trim).filter(pid -> !pid.isEmpty()).toList());
+        new ProcessBuilder(command).redirectErrorStream(true).start().waitFor();
+        Files.delete(pids);
+    }
+
     private JsonNode call(final ObjectNode request, final Duration deadline) {
         try {
             requests.write(request.toString() + "\n");

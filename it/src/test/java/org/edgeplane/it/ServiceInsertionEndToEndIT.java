@@ -98,13 +98,8 @@ public class ServiceInsertionEndToEndIT {
         if (karaf != null) {
             karaf.close();
         }
-        // Hosts share the process namespace: the listeners outlive Mininet unless killed.
-        if (pids != null && Files.exists(pids)) {
-            final var command = new ArrayList<>(List.of("kill"));
-            command.addAll(Files.readAllLines(pids).stream().map(String::trim).filter(pid -> !pid.isEmpty())
-                .toList());
-            new ProcessBuilder(command).redirectErrorStream(true).start().waitFor();
-            Files.delete(pids);
+        if (pids != null) {
+            MininetAgent.killListedProcesses(pids);
         }
     }
 

@@ -11,7 +11,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.edgeplane.firewall.compiler.FirewallCompiler;
 import org.edgeplane.firewall.compiler.FirewallFlows;
 import org.edgeplane.firewall.counters.FirewallCounters;
@@ -22,7 +21,6 @@ import org.edgeplane.isolation.compiler.CompiledIntent;
 import org.edgeplane.isolation.intent.Intent;
 import org.edgeplane.isolation.odl.IntentCodec;
 import org.edgeplane.isolation.odl.IntentCommitCohort;
-import org.edgeplane.isolation.odl.OperationalPublisher;
 import org.edgeplane.isolation.odl.Registrations;
 import org.edgeplane.isolation.pipeline.Owner;
 import org.edgeplane.isolation.service.FlowStatistics;
@@ -31,10 +29,7 @@ import org.edgeplane.isolation.service.PipelineStages;
 import org.edgeplane.isolation.service.SnapshotUnavailableException;
 import org.edgeplane.isolation.service.StageFlows;
 import org.opendaylight.mdsal.binding.api.DataBroker;
-import org.opendaylight.mdsal.binding.api.DataTreeChangeListener;
-import org.opendaylight.mdsal.binding.api.DataTreeIdentifier;
 import org.opendaylight.mdsal.binding.dom.codec.api.BindingNormalizedNodeSerializer;
-import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.mdsal.dom.api.DOMDataBroker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,17 +66,13 @@ public final class FirewallProvider implements PipelineStage, FirewallOperations
         registrations.addCohort(domBroker, new IntentCommitCohort(codec, (before, after) -> after == null
             ? List.of() : FirewallValidator.validate(IntentCodec.fromBinding(after), FirewallCodec.fromBinding(after))),
             "firewall");
-        registrations.add(broker.registerDataTreeChangeListener(
-            DataTreeIdentifier.create(LogicalDatastoreType.CONFIGURATION, IntentCodec.PATH),
-            (DataTreeChangeListener<org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261122.Intent>) changes -> {
-                changes.forEach(change -> firewall = FirewallCodec.fromBinding(change.getRootNode().getDataAfter()));
-                stages.stageChanged(this);
-            }));
+        registrations.followIntent(broker, intent -> {
+            firewall = FirewallCodec.fromBinding(intent);
+            stages.stageChanged(this);
+        });
         registrations.add(stages.register(this));
-        final var publisher = FirewallStatusPublisher.create(broker);
-        registrations.newScheduler("edgeplane-firewall-counters").scheduleWithFixedDelay(
-            () -> publishCounters(publisher), COUNTERS_PERIOD.toMillis(), COUNTERS_PERIOD.toMillis(),
-            TimeUnit.MILLISECONDS);
+        registrations.publishEvery("edgeplane-firewall-counters", COUNTERS_PERIOD, this::counters,
+            FirewallStatusPublisher.create(broker));
         LOG.info("Edgeplane distributed firewall started");
     }
 
@@ -103,16 +94,6 @@ public final class FirewallProvider implements PipelineStage, FirewallOperations
     @Override
     public FirewallCounters counters() throws SnapshotUnavailableException {
         return FirewallCounters.of(lastFlows, statistics.countersByCookie(Owner.FIREWALL));
-    }
-
-    // One failed round must not end the periodic task: the next one tries again.
-    @SuppressWarnings("checkstyle:IllegalCatch")
-    private void publishCounters(final OperationalPublisher<FirewallCounters, ?> publisher) {
-        try {
-            publisher.publish(counters());
-        } catch (SnapshotUnavailableException | RuntimeException e) {
-            LOG.warn("Firewall counters not updated this round", e);
-        }
     }
 
     @Override

@@ -11,7 +11,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.edgeplane.insertion.compiler.ChainCompiler;
 import org.edgeplane.insertion.compiler.ChainFlows;
 import org.edgeplane.insertion.intent.ChainIntent;
@@ -22,7 +21,6 @@ import org.edgeplane.isolation.compiler.CompiledIntent;
 import org.edgeplane.isolation.intent.Intent;
 import org.edgeplane.isolation.odl.IntentCodec;
 import org.edgeplane.isolation.odl.IntentCommitCohort;
-import org.edgeplane.isolation.odl.OperationalPublisher;
 import org.edgeplane.isolation.odl.Registrations;
 import org.edgeplane.isolation.pipeline.Owner;
 import org.edgeplane.isolation.service.FlowStatistics;
@@ -31,10 +29,7 @@ import org.edgeplane.isolation.service.PipelineStages;
 import org.edgeplane.isolation.service.SnapshotUnavailableException;
 import org.edgeplane.isolation.service.StageFlows;
 import org.opendaylight.mdsal.binding.api.DataBroker;
-import org.opendaylight.mdsal.binding.api.DataTreeChangeListener;
-import org.opendaylight.mdsal.binding.api.DataTreeIdentifier;
 import org.opendaylight.mdsal.binding.dom.codec.api.BindingNormalizedNodeSerializer;
-import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.mdsal.dom.api.DOMDataBroker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,17 +67,13 @@ public final class ServiceInsertionProvider implements PipelineStage, ServiceIns
         registrations.addCohort(domBroker, new IntentCommitCohort(codec, (before, after) -> after == null
             ? List.of() : ChainValidator.validate(IntentCodec.fromBinding(after), ChainCodec.fromBinding(after))),
             "service-insertion");
-        registrations.add(broker.registerDataTreeChangeListener(
-            DataTreeIdentifier.create(LogicalDatastoreType.CONFIGURATION, IntentCodec.PATH),
-            (DataTreeChangeListener<org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261122.Intent>) changes -> {
-                changes.forEach(change -> chains = ChainCodec.fromBinding(change.getRootNode().getDataAfter()));
-                stages.stageChanged(this);
-            }));
+        registrations.followIntent(broker, intent -> {
+            chains = ChainCodec.fromBinding(intent);
+            stages.stageChanged(this);
+        });
         registrations.add(stages.register(this));
-        final var publisher = ChainStatusContainer.publisher(broker);
-        registrations.newScheduler("edgeplane-service-chain-status").scheduleWithFixedDelay(
-            () -> publishStatus(publisher), STATUS_PERIOD.toMillis(), STATUS_PERIOD.toMillis(),
-            TimeUnit.MILLISECONDS);
+        registrations.publishEvery("edgeplane-service-chain-status", STATUS_PERIOD, this::status,
+            ChainStatusContainer.publisher(broker));
         LOG.info("Edgeplane service insertion started");
     }
 
@@ -104,16 +95,6 @@ public final class ServiceInsertionProvider implements PipelineStage, ServiceIns
     @Override
     public ChainStatus status() throws SnapshotUnavailableException {
         return ChainStatus.of(lastFlows, statistics.countersByCookie(Owner.SERVICE_INSERTION));
-    }
-
-    // One failed round must not end the periodic task: the next one tries again.
-    @SuppressWarnings("checkstyle:IllegalCatch")
-    private void publishStatus(final OperationalPublisher<ChainStatus, ?> publisher) {
-        try {
-            publisher.publish(status());
-        } catch (SnapshotUnavailableException | RuntimeException e) {
-            LOG.warn("Service chain status not updated this round", e);
-        }
     }
 
     @Override

@@ -7,14 +7,24 @@
  */
 package org.edgeplane.isolation.odl;
 
+import com.google.common.collect.Iterables;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.eclipse.jdt.annotation.Nullable;
+import org.edgeplane.isolation.service.SnapshotUnavailableException;
+import org.opendaylight.mdsal.binding.api.DataBroker;
+import org.opendaylight.mdsal.binding.api.DataTreeChangeListener;
+import org.opendaylight.mdsal.binding.api.DataTreeIdentifier;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.mdsal.dom.api.DOMDataBroker;
 import org.opendaylight.mdsal.dom.api.DOMDataTreeCommitCohortRegistry;
 import org.opendaylight.mdsal.dom.api.DOMDataTreeIdentifier;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261122.Intent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +50,44 @@ public final class Registrations implements AutoCloseable {
         }
         add(cohortRegistry.registerCommitCohort(
             new DOMDataTreeIdentifier(LogicalDatastoreType.CONFIGURATION, cohort.path()), cohort));
+    }
+
+    /**
+     * Follows the configured intent: after every batch of changes, {@code onChange} gets the intent as it now is
+     * (null when it was deleted).
+     */
+    public void followIntent(final DataBroker broker, final Consumer<@Nullable Intent> onChange) {
+        add(broker.registerDataTreeChangeListener(
+            DataTreeIdentifier.create(LogicalDatastoreType.CONFIGURATION, IntentCodec.PATH),
+            (DataTreeChangeListener<Intent>) changes -> {
+                if (!changes.isEmpty()) {
+                    onChange.accept(Iterables.getLast(changes).getRootNode().getDataAfter());
+                }
+            }));
+    }
+
+    /** What an app publishes: read from the switches' latest statistics, so it may be unavailable for a round. */
+    @FunctionalInterface
+    public interface StatusSource<V> {
+        V read() throws SnapshotUnavailableException;
+    }
+
+    /** Publishes what {@code source} reads every {@code period}, on a thread of its own, until the app stops. */
+    public <V> void publishEvery(final String threadName, final Duration period, final StatusSource<V> source,
+            final OperationalPublisher<V, ?> publisher) {
+        newScheduler(threadName).scheduleWithFixedDelay(() -> publishOnce(threadName, source, publisher),
+            period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    // One failed round must not end the periodic task: the next one tries again.
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    private static <V> void publishOnce(final String threadName, final StatusSource<V> source,
+            final OperationalPublisher<V, ?> publisher) {
+        try {
+            publisher.publish(source.read());
+        } catch (SnapshotUnavailableException | RuntimeException e) {
+            LOG.warn("{}: not published this round", threadName, e);
+        }
     }
 
     /** A single daemon thread for an app's own work, stopped when the app stops (after what was added later). */

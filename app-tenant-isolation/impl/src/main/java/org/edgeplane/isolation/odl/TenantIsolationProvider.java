@@ -79,10 +79,7 @@ public final class TenantIsolationProvider implements IsolationOperations, Pipel
         worker.execute(() -> adoptInstalledFlows(reconciler));
 
         registrations.addCohort(domBroker, new IntentCommitCohort(codec), "tenant");
-        registrations.add(broker.registerDataTreeChangeListener(
-            DataTreeIdentifier.create(LogicalDatastoreType.CONFIGURATION, IntentCodec.PATH),
-            (DataTreeChangeListener<org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261122.Intent>)
-                changes -> worker.markDirty("intent")));
+        registrations.followIntent(broker, intent -> worker.markDirty("intent"));
         registrations.add(broker.registerDataTreeChangeListener(
             DataTreeIdentifier.create(LogicalDatastoreType.OPERATIONAL, Inventory.ANY_NODE),
             (DataTreeChangeListener<Node>) changes -> changes.forEach(change -> worker.markDirty(
