@@ -9,6 +9,7 @@ package org.edgeplane.insertion.status;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -50,8 +51,7 @@ public record ChainStatus(SortedMap<TenantName, List<HopState>> chains) {
 
     /** Sums the flow statistics of every steering cookie under the hop it steers to. */
     public static ChainStatus of(final ChainFlows flows, final Map<Long, FlowCounter> byCookie) {
-        final var packets = new TreeMap<HopRef, Long>((left, right) -> left.chain().equals(right.chain())
-            ? Integer.compare(left.index(), right.index()) : left.chain().compareTo(right.chain()));
+        final var packets = new HashMap<HopRef, Long>();
         flows.hopByCookie().forEach((cookie, hop) -> packets.merge(hop, byCookie.getOrDefault(cookie,
             FlowCounter.ZERO).packets(), Long::sum));
         final var chains = new TreeMap<TenantName, List<HopState>>();
