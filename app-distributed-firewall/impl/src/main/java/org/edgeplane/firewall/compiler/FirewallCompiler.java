@@ -10,6 +10,7 @@ package org.edgeplane.firewall.compiler;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -48,6 +49,10 @@ public final class FirewallCompiler {
         final var members = Membership.of(firewall, intent);
         final Map<String, Integer> zones = ConntrackZones.assign(intent.networks().values());
         final var governedBySwitch = new TreeMap<String, List<GovernedPort>>();
+        // Rules are labelled once per group and tenant and shared by every port and switch that uses them.
+        final var groupRules = new HashMap<GroupKey, List<LabelledRule>>();
+        final var policyByTenant = new HashMap<String, List<LabelledRule>>();
+        final var resolvedRules = new ResolvedRules();
         for (PortOutcome outcome : compiled.ports().values()) {
             final Port port = intent.ports().get(outcome.portId());
             if (outcome.error().isPresent() || outcome.ofPort() <= 0 || port == null || !port.portSecurityEnabled()
@@ -58,8 +63,14 @@ public final class FirewallCompiler {
             if (network == null) {
                 continue;
             }
-            governedBySwitch.computeIfAbsent(outcome.switchId(), key -> new ArrayList<>())
-                .add(new GovernedPort(port, network, outcome.ofPort(), rulesOf(firewall, port)));
+            final var governed = new GovernedPort(port, network, outcome.ofPort(), rulesOf(firewall, port,
+                groupRules));
+            governedBySwitch.computeIfAbsent(outcome.switchId(), key -> new ArrayList<>()).add(governed);
+            final boolean stateful = profileOf(compiled, outcome.switchId()) == SwitchProfile.OVS;
+            resolvedRules.add(governed.groupRules(), stateful);
+            resolvedRules.add(policyByTenant.computeIfAbsent(network.tenantId(), tenantId -> firewall
+                .policyOf(tenantId).stream().map(rule -> LabelledRule.of(rule.label(), rule.match(), rule.action(),
+                    rule.priority())).toList()), stateful);
         }
         final var flowsBySwitch = new TreeMap<String, Map<String, FlowRecord>>();
         final var ruleByCookie = new HashMap<Long, String>();
@@ -67,9 +78,8 @@ public final class FirewallCompiler {
         final var problems = new TreeSet<String>();
         // Switches compile independently from shared read-only inputs, so they compile in parallel.
         final List<SwitchCompiler> switchCompilers = governedBySwitch.entrySet().parallelStream().map(entry -> {
-            final SwitchProfile profile = compiled.profiles().getOrDefault(entry.getKey(), SwitchProfile.OVS);
-            final var switchCompiler = new SwitchCompiler(entry.getKey(), profile, entry.getValue(), firewall,
-                members, zones);
+            final var switchCompiler = new SwitchCompiler(entry.getKey(), profileOf(compiled, entry.getKey()),
+                entry.getValue(), policyByTenant, resolvedRules, members, zones);
             switchCompiler.compile();
             return switchCompiler;
         }).toList();
@@ -82,26 +92,49 @@ public final class FirewallCompiler {
         return new FirewallFlows(flowsBySwitch, ruleByCookie, portByCookie, List.copyOf(problems));
     }
 
-    /** The union of the port's groups' rules, each once, with the label its counters go by. */
-    private static List<LabelledRule> rulesOf(final FirewallIntent firewall, final Port port) {
-        final var rules = new LinkedHashMap<String, LabelledRule>();
-        for (String name : firewall.groupsOf(port.id())) {
-            final SecurityGroup group = firewall.group(port.tenantId(), name);
-            if (group == null) {
-                continue;
-            }
-            for (SecurityRule rule : group.rules()) {
-                final String label = port.tenantId() + "/" + name + "/" + rule.id();
-                rules.putIfAbsent(label, new LabelledRule(label, rule.match(), PolicyRule.ALLOW, 0));
-            }
-        }
-        return List.copyOf(rules.values());
+    private static SwitchProfile profileOf(final CompiledIntent compiled, final String switchId) {
+        return compiled.profiles().getOrDefault(switchId, SwitchProfile.OVS);
     }
 
-    /** A rule with its counter label; policy rules carry their action and priority, group rules allow. */
-    record LabelledRule(String label, RuleMatch match, String action, int priority) {
-        long cookie() {
-            return Cookies.of(Owner.FIREWALL, ObjectKind.RULE, label);
+    /** The union of the port's groups' rules, each once, with the label its counters go by. */
+    private static List<LabelledRule> rulesOf(final FirewallIntent firewall, final Port port,
+            final Map<GroupKey, List<LabelledRule>> groupRules) {
+        final var names = new LinkedHashSet<>(firewall.groupsOf(port.id()));
+        if (names.size() == 1) {
+            return labelledRules(firewall, new GroupKey(port.tenantId(), names.iterator().next()), groupRules);
+        }
+        // Labels name the group, so the rules of distinct groups are distinct.
+        final var rules = new ArrayList<LabelledRule>();
+        names.forEach(name -> rules.addAll(labelledRules(firewall, new GroupKey(port.tenantId(), name),
+            groupRules)));
+        return rules;
+    }
+
+    private static List<LabelledRule> labelledRules(final FirewallIntent firewall, final GroupKey key,
+            final Map<GroupKey, List<LabelledRule>> groupRules) {
+        return groupRules.computeIfAbsent(key, unused -> {
+            final SecurityGroup group = firewall.group(key.tenantId(), key.name());
+            if (group == null) {
+                return List.of();
+            }
+            final var labelled = new LinkedHashMap<String, LabelledRule>();
+            for (SecurityRule rule : group.rules()) {
+                final String label = key.tenantId() + "/" + key.name() + "/" + rule.id();
+                labelled.putIfAbsent(label, LabelledRule.of(label, rule.match(), PolicyRule.ALLOW, 0));
+            }
+            return List.copyOf(labelled.values());
+        });
+    }
+
+    /**
+     * A rule with its counter label, the cookie of its flows and their names (the names of a stateless switch's
+     * return flows end in {@code :return}); policy rules carry their action and priority, group rules allow.
+     */
+    record LabelledRule(String label, RuleMatch match, String action, int priority, long cookie, String flowName,
+            String returnFlowName) {
+        static LabelledRule of(final String label, final RuleMatch match, final String action, final int priority) {
+            return new LabelledRule(label, match, action, priority, Cookies.of(Owner.FIREWALL, ObjectKind.RULE,
+                label), "rule=" + label, "rule=" + label + ":return");
         }
     }
 

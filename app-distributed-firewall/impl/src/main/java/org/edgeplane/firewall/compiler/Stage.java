@@ -29,6 +29,8 @@ enum Stage {
     final Table policy;
     final Table groups;
     final Table deny;
+    /** Where an allowed frame goes: the next stage of the pipeline. */
+    final Table exit;
 
     Stage(final String direction, final Table entry, final Table state, final Table remote, final Table policy,
             final Table groups, final Table deny) {
@@ -39,11 +41,7 @@ enum Stage {
         this.policy = policy;
         this.groups = groups;
         this.deny = deny;
-    }
-
-    /** Where an allowed frame goes: the next stage of the pipeline. */
-    Table exit() {
-        return entry.next();
+        exit = entry.next();
     }
 
     Stage opposite() {

@@ -8,7 +8,6 @@
 package org.edgeplane.firewall.compiler;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,16 +22,18 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.edgeplane.firewall.compiler.FirewallCompiler.GovernedPort;
 import org.edgeplane.firewall.compiler.FirewallCompiler.LabelledRule;
 import org.edgeplane.firewall.compiler.FirewallCompiler.Membership;
-import org.edgeplane.firewall.intent.FirewallIntent;
+import org.edgeplane.firewall.compiler.ResolvedRules.Resolution;
+import org.edgeplane.firewall.compiler.ResolvedRules.Resolved;
 import org.edgeplane.firewall.intent.PolicyRule;
 import org.edgeplane.firewall.intent.SecurityGroup.GroupKey;
 import org.edgeplane.isolation.flow.Action;
 import org.edgeplane.isolation.flow.ConntrackMatch;
+import org.edgeplane.isolation.flow.FlowId;
 import org.edgeplane.isolation.flow.FlowMatch;
 import org.edgeplane.isolation.flow.FlowRecord;
+import org.edgeplane.isolation.flow.FlowsById;
 import org.edgeplane.isolation.flow.Instruction;
 import org.edgeplane.isolation.flow.IpMatch;
-import org.edgeplane.isolation.flow.IpMatch.PortMask;
 import org.edgeplane.isolation.intent.Addresses;
 import org.edgeplane.isolation.intent.Network;
 import org.edgeplane.isolation.intent.SwitchProfile;
@@ -73,46 +74,88 @@ final class SwitchCompiler {
     static final long BLOCKED = 1;
     private static final int[] NEIGHBOUR_DISCOVERY = {133, 134, 135, 136};
 
-    /** Flows a switch would merge: same table, priority and match. */
-    private record FlowKey(Table table, int priority, FlowMatch match) {
+    /**
+     * A rule flow already emitted on top of one base match (a port's or a network's): the same priority, the same
+     * rule match and the same tag bit would make a flow the switch merges with it. Rule matches are interned per
+     * switch, so they compare by identity.
+     */
+    private record Emitted(int priority, FlowMatch common, long bit) {
+        @Override
+        public boolean equals(final Object obj) {
+            return obj instanceof Emitted other && other.priority == priority && other.common == common
+                && other.bit == bit;
+        }
+
+        @Override
+        public int hashCode() {
+            return (31 * priority + System.identityHashCode(common)) * 31 + Long.hashCode(bit);
+        }
     }
 
     /**
      * The part of a resolved rule's flows that does not depend on the port: one match per remote address and port
-     * mask, plus the remote group's tag bit. Built once per rule, stage and network, and shared by every port's
-     * flows, which is what keeps a full compile cheap: a switch's ports differ only in the port field.
+     * mask, plus the remote group's tag bit. Shared by every port's flows, which is what keeps a full compile
+     * cheap: a switch's ports differ only in the port field.
      */
     private record RuleFlows(long groupBit, List<FlowMatch> matches) {
+    }
+
+    /**
+     * Where one port's (or one network's) rule flows go: the prefix of their ids, the match they extend (with a
+     * remote group's tag bit when the rule has one), and which flows it already holds.
+     */
+    private static final class RuleScope {
+        private final String idPrefix;
+        private final FlowMatch base;
+        private final Map<Long, FlowMatch> tagged = new HashMap<>();
+        private final Set<Emitted> emitted = new HashSet<>();
+
+        RuleScope(final String idPrefix, final FlowMatch base) {
+            this.idPrefix = idPrefix;
+            this.base = base;
+        }
+
+        FlowMatch base(final long groupBit) {
+            return groupBit == 0 ? base : tagged.computeIfAbsent(groupBit, bit -> base.toBuilder()
+                .metadata(orZero(base.metadata()) | bit, orZero(base.metadataMask()) | bit).build());
+        }
     }
 
     private final String switchId;
     private final boolean stateful;
     private final List<GovernedPort> ports;
-    private final FirewallIntent firewall;
+    private final Map<String, List<LabelledRule>> policyByTenant;
+    private final ResolvedRules resolvedRules;
     private final Membership members;
     private final Map<String, Integer> zones;
     private final long switchCookie;
-    private final Map<String, FlowRecord> flows;
-    private final Map<Resolved, Map<String, RuleFlows>> ruleFlows = new IdentityHashMap<>();
+    private final List<FlowRecord> flows;
+    /** The flows of remote-group rules whose group has no tag bit here, per rule and network. */
+    private final Map<Resolved, Map<String, RuleFlows>> memberListed = new IdentityHashMap<>();
+    /** Matches made here that no rule shares, one instance each, so that equal ones compare by identity. */
+    private final Map<FlowMatch, FlowMatch> switchMatches = new HashMap<>();
+    private final Map<Stage, Map<Long, List<Instruction>>> tagInstructions = new EnumMap<>(Stage.class);
     private final Map<Long, String> ruleByCookie = new HashMap<>();
     private final Map<Long, String> portByCookie = new HashMap<>();
     private final Set<String> problems = new TreeSet<>();
-    private final Map<Stage, Map<LabelledRule, Resolution>> resolutions = new EnumMap<>(Stage.class);
+    private @Nullable FlowsById compiled;
 
     SwitchCompiler(final String switchId, final SwitchProfile profile, final List<GovernedPort> ports,
-            final FirewallIntent firewall, final Membership members, final Map<String, Integer> zones) {
+            final Map<String, List<LabelledRule>> policyByTenant, final ResolvedRules resolvedRules,
+            final Membership members, final Map<String, Integer> zones) {
         this.switchId = switchId;
         stateful = profile == SwitchProfile.OVS;
         this.ports = List.copyOf(ports);
-        this.firewall = firewall;
+        this.policyByTenant = policyByTenant;
+        this.resolvedRules = resolvedRules;
         this.members = members;
         this.zones = zones;
         switchCookie = Cookies.of(Owner.FIREWALL, ObjectKind.SWITCH, switchId);
         // Sized for a few dozen flows per port, so that a large switch's table is not rehashed as it fills.
-        flows = new HashMap<>(Math.max(64, ports.size() * 96));
+        flows = new ArrayList<>(Math.max(64, ports.size() * 64));
     }
 
-    Map<String, FlowRecord> compile() {
+    FlowsById compile() {
         for (Stage stage : Stage.values()) {
             compileEntry(stage);
             if (stateful) {
@@ -128,7 +171,7 @@ final class SwitchCompiler {
                 networks.put(port.network().id(), port.network());
             }
             networks.values().forEach(network -> policyByNetwork.put(network.id(), resolve(stage,
-                policyRules(network.tenantId()), network.id())));
+                policyByTenant.getOrDefault(network.tenantId(), List.of()), network.id())));
             final Map<String, Map<GroupKey, Long>> bits = remoteGroupBits(networks, rulesByPort, policyByNetwork);
             compileRemote(stage, networks, bits);
             networks.values().forEach(network -> compilePolicy(stage, network, policyByNetwork.get(network.id()),
@@ -137,15 +180,20 @@ final class SwitchCompiler {
             ports.forEach(port -> compileDeny(stage, port));
             compileMisses(stage);
         }
-        return flows();
+        compiled = FlowsById.of(flows);
+        return compiled;
     }
 
     String switchId() {
         return switchId;
     }
 
-    Map<String, FlowRecord> flows() {
-        return Collections.unmodifiableMap(flows);
+    /** The flows {@link #compile()} made. */
+    FlowsById flows() {
+        if (compiled == null) {
+            throw new IllegalStateException("not compiled yet");
+        }
+        return compiled;
     }
 
     Map<Long, String> ruleByCookie() {
@@ -160,52 +208,20 @@ final class SwitchCompiler {
         return problems;
     }
 
-    /** A rule resolved for this stage; {@code mirror} marks the return path a stateless switch allows. */
-    private record Resolved(LabelledRule rule, Selector selector, boolean mirror) {
-    }
-
-    private List<LabelledRule> policyRules(final String tenantId) {
-        final var rules = new ArrayList<LabelledRule>();
-        for (PolicyRule rule : firewall.policyOf(tenantId)) {
-            rules.add(new LabelledRule(rule.label(), rule.match(), rule.action(), rule.priority()));
-        }
-        return rules;
-    }
-
     /** The rules of a stage: those of its direction, and on stateless switches the mirrors of allow rules. */
     private List<Resolved> resolve(final Stage stage, final List<LabelledRule> rules, final String where) {
-        final var resolved = new ArrayList<Resolved>();
-        final Map<LabelledRule, Resolution> known = resolutions.computeIfAbsent(stage, key -> new HashMap<>());
+        final var resolved = new ArrayList<Resolved>(rules.size());
         for (LabelledRule rule : rules) {
-            // Ports share their groups' rules: each rule is resolved once per stage.
-            final Resolution resolution = known.computeIfAbsent(rule, key -> resolution(stage, key));
+            final Resolution resolution = resolvedRules.of(rule, stage, stateful);
             if (resolution.resolved() != null) {
                 resolved.add(resolution.resolved());
+                ruleByCookie.put(rule.cookie(), rule.label());
             } else if (resolution.problem() != null) {
                 problems.add(rule.label() + " on " + switchId + " (" + where + "): " + resolution.problem()
                     + "; not installed there");
             }
         }
         return resolved;
-    }
-
-    /** How a rule applies in a stage: as a selector, not at all (other direction), or why it cannot. */
-    private record Resolution(@Nullable Resolved resolved, @Nullable String problem) {
-    }
-
-    private Resolution resolution(final Stage stage, final LabelledRule rule) {
-        try {
-            if (stage.direction.equals(rule.match().direction())) {
-                return new Resolution(new Resolved(rule, Selector.of(rule.match(), stateful), false), null);
-            }
-            if (!stateful && PolicyRule.ALLOW.equals(rule.action())) {
-                final Selector mirror = Selector.mirrorOf(rule.match(), false);
-                return new Resolution(mirror == null ? null : new Resolved(rule, mirror, true), null);
-            }
-            return new Resolution(null, null);
-        } catch (Selector.Unsupported e) {
-            return new Resolution(null, e.getMessage());
-        }
     }
 
     private void compileEntry(final Stage stage) {
@@ -215,13 +231,14 @@ final class SwitchCompiler {
         }
         for (GovernedPort port : ports) {
             final long cookie = Cookies.of(Owner.FIREWALL, ObjectKind.PORT, port.id());
+            final String scope = scope(stage, "entry", "port=" + port.id());
             for (int ethType : new int[] {FlowMatch.ETH_IPV4, FlowMatch.ETH_IPV6}) {
                 final List<Instruction> instructions = stateful
                     ? List.of(new Instruction.ApplyActions(List.of(new Action.Conntrack(zone(port.network()),
                         false, stage.state, null))))
                     : List.of(new Instruction.GotoTable(stage.remote));
-                add(stage, "entry", "port=" + port.id() + ":" + ethLabel(ethType), stage.entry, PRIORITY_PORT,
-                    cookie, stage.port(port.ofPort()).ip(ethType).build(), instructions);
+                put(new FlowRecord(FlowId.of(scope, ethLabel(ethType)), stage.entry, PRIORITY_PORT, cookie,
+                    stage.port(port.ofPort()).ip(ethType).build(), instructions));
             }
         }
     }
@@ -282,7 +299,9 @@ final class SwitchCompiler {
             final var bitsByPrefix = new TreeMap<String, Long>();
             bitsByNetwork.get(network.id()).forEach((group, bit) -> members.prefixes(group, network.id())
                 .forEach(prefix -> bitsByPrefix.merge(prefix, bit, (left, right) -> left | right)));
-            final long networkBits = networkBits(network);
+            final FlowMatch networkMatch = FlowMatch.builder().metadata(networkBits(network), Metadata.NETWORK_MASK)
+                .build();
+            final String scope = scope(stage, "remote", "network=" + network.id());
             // Only a prefix wider than one address can cover another; members are mostly single addresses.
             final var wider = new ArrayList<Map.Entry<String, Long>>();
             bitsByPrefix.entrySet().stream().filter(entry -> !Prefixes.isSingleAddress(entry.getKey()))
@@ -294,22 +313,25 @@ final class SwitchCompiler {
                         all |= other.getValue();
                     }
                 }
-                final var match = FlowMatch.builder().metadata(networkBits, Metadata.NETWORK_MASK);
+                final var match = networkMatch.toBuilder();
                 stage.remote(match, prefix.contains(":"), prefix);
-                add(stage, "remote", "network=" + network.id() + ":" + prefix, stage.remote,
-                    PRIORITY_REMOTE + Prefixes.length(prefix), switchCookie, match.build(),
-                    List.of(new Instruction.WriteMetadata(all, Metadata.REMOTE_GROUPS_MASK),
-                        new Instruction.GotoTable(stage.policy)));
+                put(new FlowRecord(FlowId.of(scope, prefix), stage.remote, PRIORITY_REMOTE + Prefixes.length(prefix),
+                    switchCookie, match.build(), tagging(stage, all)));
             });
         }
+    }
+
+    /** Tags the remote groups {@code bits} and goes on to the policy; shared by every flow with the same tags. */
+    private List<Instruction> tagging(final Stage stage, final long bits) {
+        return tagInstructions.computeIfAbsent(stage, key -> new HashMap<>()).computeIfAbsent(bits,
+            key -> List.of(new Instruction.WriteMetadata(bits, Metadata.REMOTE_GROUPS_MASK),
+                new Instruction.GotoTable(stage.policy)));
     }
 
     /** What a frame no flow of a table matched meets: the next table of the stage, or a drop. */
     private void compileMisses(final Stage stage) {
         final FlowMatch any = FlowMatch.builder().build();
-        add(stage, "remote", "miss", stage.remote, 0, switchCookie, any,
-            List.of(new Instruction.WriteMetadata(0, Metadata.REMOTE_GROUPS_MASK),
-                new Instruction.GotoTable(stage.policy)));
+        add(stage, "remote", "miss", stage.remote, 0, switchCookie, any, tagging(stage, 0));
         add(stage, "policy", "miss", stage.policy, 0, switchCookie, any,
             List.of(new Instruction.GotoTable(stage.groups)));
         add(stage, "groups", "miss", stage.groups, 0, switchCookie, any,
@@ -319,9 +341,8 @@ final class SwitchCompiler {
 
     private void compilePolicy(final Stage stage, final Network network, final List<Resolved> rules,
             final Map<GroupKey, Long> bits) {
-        final var seen = new HashSet<FlowKey>();
-        final FlowMatch networkMatch = FlowMatch.builder().metadata(networkBits(network), Metadata.NETWORK_MASK)
-            .build();
+        final var scope = new RuleScope(scope(stage, "policy", "network=" + network.id()), FlowMatch.builder()
+            .metadata(networkBits(network), Metadata.NETWORK_MASK).build());
         for (Resolved resolved : rules) {
             final LabelledRule rule = resolved.rule();
             final List<Instruction> instructions = switch (rule.action() == null ? "" : rule.action()) {
@@ -329,41 +350,40 @@ final class SwitchCompiler {
                 case PolicyRule.PASS -> List.of(new Instruction.GotoTable(stage.groups));
                 default -> List.of(new Instruction.GotoTable(stage.deny));
             };
-            emit(stage, "policy", "network=" + network.id() + ":rule=" + rule.label()
-                + (resolved.mirror() ? ":return" : ""), stage.policy, PRIORITY_POLICY_BASE - rule.priority(), rule,
-                ruleFlows(stage, resolved, network, bits), networkMatch, instructions, seen);
+            emit(scope, resolved, stage.policy, PRIORITY_POLICY_BASE - rule.priority(),
+                ruleFlows(stage, resolved, network, bits), instructions);
         }
     }
 
     private void compileGroups(final Stage stage, final GovernedPort port, final List<Resolved> rules,
             final Map<GroupKey, Long> bits) {
         final List<Instruction> allow = allow(stage, port.network());
-        final var seen = new HashSet<FlowKey>();
-        final FlowMatch portMatch = stage.port(port.ofPort()).build();
+        final var scope = new RuleScope(scope(stage, "groups", "port=" + port.id()),
+            stage.port(port.ofPort()).build());
         for (Resolved resolved : rules) {
-            emit(stage, "groups", "port=" + port.id() + ":rule=" + resolved.rule().label()
-                + (resolved.mirror() ? ":return" : ""), stage.groups, PRIORITY_ALLOW, resolved.rule(),
-                ruleFlows(stage, resolved, port.network(), bits),
-                portMatch, allow, seen);
+            emit(scope, resolved, stage.groups, PRIORITY_ALLOW, ruleFlows(stage, resolved, port.network(), bits),
+                allow);
         }
     }
 
     private void compileDeny(final Stage stage, final GovernedPort port) {
         final long cookie = dropCookie(port.id());
         portByCookie.put(cookie, port.id());
+        final String scope = scope(stage, "deny", "port=" + port.id());
         if (stateful) {
             // One flow per IP version: Open vSwitch accepts a ct action only on a flow limited to IP.
             for (int ethType : List.of(FlowMatch.ETH_IPV4, FlowMatch.ETH_IPV6)) {
-                add(stage, "deny", "port=" + port.id() + ":established:" + ethLabel(ethType), stage.deny,
-                    PRIORITY_DENY_ESTABLISHED, cookie, stage.port(port.ofPort()).ethType(ethType)
+                final String name = ethType == FlowMatch.ETH_IPV6 ? "established:ipv6" : "established:ipv4";
+                put(new FlowRecord(FlowId.of(scope, name), stage.deny, PRIORITY_DENY_ESTABLISHED, cookie,
+                    stage.port(port.ofPort()).ethType(ethType)
                         .conntrack(ConntrackMatch.state(ConntrackMatch.TRACKED | ConntrackMatch.ESTABLISHED, 0))
                         .build(),
                     List.of(new Instruction.ApplyActions(List.of(new Action.Conntrack(zone(port.network()), true,
-                        null, BLOCKED)))));
+                        null, BLOCKED))))));
             }
         }
-        add(stage, "deny", "port=" + port.id(), stage.deny, PRIORITY_DENY, cookie,
-            stage.port(port.ofPort()).build(), List.of());
+        put(new FlowRecord(FlowId.of(scope), stage.deny, PRIORITY_DENY, cookie, stage.port(port.ofPort()).build(),
+            List.of()));
     }
 
     /** The cookie of the flows that drop a port's traffic: their statistics are its drop counters. */
@@ -371,76 +391,39 @@ final class SwitchCompiler {
         return Cookies.of(Owner.FIREWALL, ObjectKind.PORT, portId + "#drop");
     }
 
+    /** A rule's flows in a network: its own matches, tagged with its remote group's bit if the group has one. */
     private RuleFlows ruleFlows(final Stage stage, final Resolved resolved, final Network network,
             final Map<GroupKey, Long> bits) {
-        // Resolved rules are shared per stage, so identity tells rules and stages apart.
-        return ruleFlows.computeIfAbsent(resolved, key -> new HashMap<>()).computeIfAbsent(network.id(),
-            key -> buildRuleFlows(stage, resolved.selector(), network, bits));
-    }
-
-    private RuleFlows buildRuleFlows(final Stage stage, final Selector selector, final Network network,
-            final Map<GroupKey, Long> bits) {
-        long groupBit = 0;
-        final var remotes = new ArrayList<@Nullable String>();
-        if (selector.remoteGroup() != null) {
-            final GroupKey group = new GroupKey(network.tenantId(), selector.remoteGroup());
-            final Long bit = bits.get(group);
-            if (bit != null) {
-                groupBit = bit;
-                remotes.add(null);
-            } else {
-                // More groups than tag bits: this group's members are listed in the rule itself.
-                members.prefixes(group, network.id()).stream().filter(prefix -> prefix.contains(":")
-                    == selector.ipv6()).forEach(remotes::add);
-            }
-        } else {
-            remotes.add(selector.remotePrefix());
+        final String remoteGroup = resolved.selector().remoteGroup();
+        if (remoteGroup == null) {
+            return new RuleFlows(0, resolved.matches());
         }
-        final var matches = new ArrayList<FlowMatch>();
-        for (String remote : remotes) {
-            for (PortMask dst : Selector.alternatives(selector.dstPorts())) {
-                for (PortMask src : Selector.alternatives(selector.srcPorts())) {
-                    final FlowMatch.Builder match = FlowMatch.builder();
-                    match.ip(selector.ipv6() ? FlowMatch.ETH_IPV6 : FlowMatch.ETH_IPV4);
-                    if (remote != null) {
-                        stage.remote(match, selector.ipv6(), remote);
-                    }
-                    if (selector.proto() != null) {
-                        match.ipProto(selector.proto());
-                        if (dst != null || src != null) {
-                            match.ports(src, dst);
-                        }
-                        if (selector.icmpType() != null || selector.icmpCode() != null) {
-                            match.icmp(selector.icmpType(), selector.icmpCode());
-                        }
-                    }
-                    matches.add(match.build());
-                }
-            }
+        final GroupKey group = new GroupKey(network.tenantId(), remoteGroup);
+        final Long bit = bits.get(group);
+        if (bit != null) {
+            return new RuleFlows(bit, resolved.matches());
         }
-        return new RuleFlows(groupBit, List.copyOf(matches));
+        // More groups than tag bits: this group's members are listed in the rule itself.
+        return memberListed.computeIfAbsent(resolved, key -> new HashMap<>()).computeIfAbsent(network.id(),
+            key -> new RuleFlows(0, ResolvedRules.matches(stage, resolved.selector(), members.prefixes(group,
+                network.id()).stream().filter(prefix -> prefix.contains(":") == resolved.selector().ipv6())
+                .<@Nullable String>map(prefix -> prefix).toList(), match -> switchMatches.computeIfAbsent(
+                    resolvedRules.interned(match), interned -> interned))));
     }
 
     /**
-     * One flow per match of a rule's flows, on top of the port (or network) match {@code base}, none that a switch
-     * would merge.
+     * One flow per match of a rule's flows, on top of the scope's match, none that a switch would merge. The flows
+     * are named {@code scope:rule=label:index}.
      */
-    @SuppressWarnings("checkstyle:ParameterNumber")
-    private void emit(final Stage stage, final String tableName, final String detail, final Table table,
-            final int priority, final LabelledRule rule, final RuleFlows rules, final FlowMatch base,
-            final List<Instruction> instructions, final Set<FlowKey> seen) {
-        final long cookie = rule.cookie();
-        ruleByCookie.put(cookie, rule.label());
+    private void emit(final RuleScope scope, final Resolved resolved, final Table table, final int priority,
+            final RuleFlows rules, final List<Instruction> instructions) {
         final long bit = rules.groupBit();
+        final FlowMatch base = scope.base(bit);
         int index = 0;
         for (FlowMatch common : rules.matches()) {
-            final FlowMatch.Builder builder = base.toBuilder().overlay(common);
-            if (bit != 0) {
-                builder.metadata(orZero(base.metadata()) | bit, orZero(base.metadataMask()) | bit);
-            }
-            final FlowMatch match = builder.build();
-            if (seen.add(new FlowKey(table, priority, match))) {
-                add(stage, tableName, detail, index, table, priority, cookie, match, instructions);
+            if (scope.emitted.add(new Emitted(priority, common, bit))) {
+                put(new FlowRecord(FlowId.of(scope.idPrefix, resolved.flowName(), index), table, priority,
+                    resolved.rule().cookie(), base.overlay(common), instructions));
             }
             index++;
         }
@@ -451,11 +434,11 @@ final class SwitchCompiler {
             return toNextStage(stage);
         }
         return List.of(new Instruction.ApplyActions(List.of(new Action.Conntrack(zone(network), true, null,
-            null))), new Instruction.GotoTable(stage.exit()));
+            null))), new Instruction.GotoTable(stage.exit));
     }
 
     private static List<Instruction> toNextStage(final Stage stage) {
-        return List.of(new Instruction.GotoTable(stage.exit()));
+        return List.of(new Instruction.GotoTable(stage.exit));
     }
 
     /**
@@ -484,22 +467,16 @@ final class SwitchCompiler {
     @SuppressWarnings("checkstyle:ParameterNumber")
     private void add(final Stage stage, final String tableName, final String detail, final Table table,
             final int priority, final long cookie, final FlowMatch match, final List<Instruction> instructions) {
-        put("firewall:" + stage.lowerName() + ":" + tableName + ":" + detail, table, priority, cookie, match,
-            instructions);
+        put(new FlowRecord(scope(stage, tableName, detail), table, priority, cookie, match, instructions));
     }
 
-    /** As {@link #add}, for the index-th flow of one rule. */
-    @SuppressWarnings("checkstyle:ParameterNumber")
-    private void add(final Stage stage, final String tableName, final String detail, final int index,
-            final Table table, final int priority, final long cookie, final FlowMatch match,
-            final List<Instruction> instructions) {
-        put("firewall:" + stage.lowerName() + ":" + tableName + ":" + detail + ":" + index, table, priority, cookie,
-            match, instructions);
+    /** The id of a flow, or the scope that a rule's flows extend with their rule and index. */
+    private static String scope(final Stage stage, final String tableName, final String detail) {
+        return "firewall:" + stage.lowerName() + ":" + tableName + ":" + detail;
     }
 
     /** Every flow of a switch is distinct by construction: one per port, network, prefix or rule match. */
-    private void put(final String id, final Table table, final int priority, final long cookie,
-            final FlowMatch match, final List<Instruction> instructions) {
-        flows.put(id, PipelineContract.verify(new FlowRecord(id, table, priority, cookie, match, instructions)));
+    private void put(final FlowRecord flow) {
+        flows.add(PipelineContract.verify(flow));
     }
 }

@@ -86,6 +86,12 @@ public class FirewallBenchmark {
             .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
     }
 
+    /** Heap in use after a full collection: outside the timing, to see what a result holds. */
+    private static long usedAfterCollection() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
     @Test
     public void fullCompileOfFiftyThousandRules() {
         final Intent intent = CompilerBenchmark.intent(0);
@@ -117,6 +123,11 @@ public class FirewallBenchmark {
             + "garbage collection %.0f ms per compile (%s, max heap %d MB)", millis[0], millis[RUNS / 2],
             millis[RUNS - 1], gcPerRun, ManagementFactory.getGarbageCollectorMXBeans().stream()
                 .map(GarbageCollectorMXBean::getName).toList(), Runtime.getRuntime().maxMemory() >> 20));
+        final long withResult = usedAfterCollection();
+        flows = null;
+        final long held = withResult - usedAfterCollection();
+        LOG.info(String.format(Locale.ROOT, "memory held by one compiled result: %d MB (%.0f bytes per flow)",
+            held >> 20, (double) held / total));
         for (SwitchProfile profile : SwitchProfile.values()) {
             LOG.info(String.format(Locale.ROOT, "self-referencing group on one %s switch: 200 members -> %d "
                 + "firewall flows (100 members -> %d)", profile,

@@ -59,7 +59,7 @@ public final class OperatorViews {
         final var text = new StringBuilder(String.format("%s: %d flows desired, %d installed%n", switchId,
             desired.size(), installed.size()));
         desired.values().stream().sorted(Comparator.comparing((FlowRecord flow) -> flow.table().id())
-            .thenComparing(FlowRecord::priority, Comparator.reverseOrder()).thenComparing(FlowRecord::id))
+            .thenComparing(FlowRecord::priority, Comparator.reverseOrder()).thenComparing(FlowRecord::flowId))
             .forEach(flow -> text.append(String.format("%-14s prio=%-3d cookie=0x%016x %-24s %s %s%n",
                 flow.table(), flow.priority(), flow.cookie(), producer(flow.id()), flow.id(),
                 installed.contains(flow.id()) ? "installed" : "pending")));

@@ -15,11 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.edgeplane.isolation.flow.FlowRecord;
+import org.edgeplane.isolation.flow.FlowsById;
 
 /**
  * The desired flows of one switch, by id: an unmodifiable union of its base flows and its partitions' flows, which
  * have disjoint ids. Building it costs what the partition list costs; the lookup index is built on first lookup,
- * so an incremental update pays for the switches it touched only when someone reads them by id.
+ * so an incremental update pays for the switches it touched only when someone reads them by id. Parts that are
+ * already indexed ({@link FlowsById}, as other apps' large stages are) are looked up in place, not copied.
  */
 final class SwitchFlows extends AbstractMap<String, FlowRecord> {
     private final List<Map<String, FlowRecord>> parts;
@@ -38,12 +40,24 @@ final class SwitchFlows extends AbstractMap<String, FlowRecord> {
 
     @Override
     public FlowRecord get(final Object key) {
-        return index().get(key);
+        final FlowRecord flow = index().get(key);
+        if (flow != null) {
+            return flow;
+        }
+        for (Map<String, FlowRecord> part : parts) {
+            if (part instanceof FlowsById indexed) {
+                final FlowRecord found = indexed.get(key);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     @Override
     public boolean containsKey(final Object key) {
-        return index().containsKey(key);
+        return get(key) != null;
     }
 
     private Map<String, FlowRecord> index() {
@@ -51,7 +65,9 @@ final class SwitchFlows extends AbstractMap<String, FlowRecord> {
         if (built == null) {
             built = new HashMap<>(size * 4 / 3 + 1);
             for (Map<String, FlowRecord> part : parts) {
-                built.putAll(part);
+                if (!(part instanceof FlowsById)) {
+                    built.putAll(part);
+                }
             }
             index = built;
         }

@@ -85,6 +85,24 @@ public record FlowMatch(@Nullable Long inPort, @Nullable Long metadata, @Nullabl
         return builder;
     }
 
+    /**
+     * This match with every field the other match sets taken from it. Built directly, without a builder: a
+     * compiler lays one rule's match over thousands of port matches.
+     */
+    public FlowMatch overlay(final FlowMatch other) {
+        return new FlowMatch(other.inPort != null ? other.inPort : inPort,
+            other.metadata != null ? other.metadata : metadata,
+            other.metadata != null ? other.metadataMask : metadataMask,
+            other.ethType != null ? other.ethType : ethType, other.ethSrc != null ? other.ethSrc : ethSrc,
+            other.ethDst != null ? other.ethDst : ethDst, other.ethDst != null ? other.ethDstMask : ethDstMask,
+            other.vlanVid != null ? other.vlanVid : vlanVid, other.ipv4Src != null ? other.ipv4Src : ipv4Src,
+            other.ipv6Src != null ? other.ipv6Src : ipv6Src, other.arpSpa != null ? other.arpSpa : arpSpa,
+            other.arpSha != null ? other.arpSha : arpSha, other.arpOp != null ? other.arpOp : arpOp,
+            other.arpTpa != null ? other.arpTpa : arpTpa, other.tunnelId != null ? other.tunnelId : tunnelId,
+            other.mplsLabel != null ? other.mplsLabel : mplsLabel, other.ip != null ? other.ip : ip,
+            other.conntrack != null ? other.conntrack : conntrack);
+    }
+
     /** The fields this match uses, for the pipeline contract. */
     public Set<MatchField> fields() {
         final var fields = EnumSet.noneOf(MatchField.class);
@@ -330,33 +348,6 @@ public record FlowMatch(@Nullable Long inPort, @Nullable Long metadata, @Nullabl
 
         public Builder conntrack(final ConntrackMatch value) {
             conntrack = value;
-            return this;
-        }
-
-        /** Takes every field the other match sets, replacing this builder's value of it. */
-        public Builder overlay(final FlowMatch other) {
-            inPort = other.inPort != null ? other.inPort : inPort;
-            if (other.metadata != null) {
-                metadata = other.metadata;
-                metadataMask = other.metadataMask;
-            }
-            ethType = other.ethType != null ? other.ethType : ethType;
-            ethSrc = other.ethSrc != null ? other.ethSrc : ethSrc;
-            if (other.ethDst != null) {
-                ethDst = other.ethDst;
-                ethDstMask = other.ethDstMask;
-            }
-            vlanVid = other.vlanVid != null ? other.vlanVid : vlanVid;
-            ipv4Src = other.ipv4Src != null ? other.ipv4Src : ipv4Src;
-            ipv6Src = other.ipv6Src != null ? other.ipv6Src : ipv6Src;
-            arpSpa = other.arpSpa != null ? other.arpSpa : arpSpa;
-            arpSha = other.arpSha != null ? other.arpSha : arpSha;
-            arpOp = other.arpOp != null ? other.arpOp : arpOp;
-            arpTpa = other.arpTpa != null ? other.arpTpa : arpTpa;
-            tunnelId = other.tunnelId != null ? other.tunnelId : tunnelId;
-            mplsLabel = other.mplsLabel != null ? other.mplsLabel : mplsLabel;
-            ip = other.ip != null ? other.ip : ip;
-            conntrack = other.conntrack != null ? other.conntrack : conntrack;
             return this;
         }
 

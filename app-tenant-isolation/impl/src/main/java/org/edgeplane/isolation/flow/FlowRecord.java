@@ -17,21 +17,32 @@ import org.edgeplane.isolation.pipeline.Table;
  * One desired flow on one switch. Two records with the same id are the same flow; a record that differs in any
  * other field must be rewritten.
  *
- * @param id deterministic id, unique per switch, derived from the object and the rule that made the flow
+ * @param flowId deterministic id, unique per switch, derived from the object and the rule that made the flow
  * @param table pipeline stage
  * @param priority priority within the table, from {@link org.edgeplane.isolation.pipeline.Priority}
  * @param cookie app and object, see {@link org.edgeplane.isolation.pipeline.Cookies}
  * @param match what the flow matches
  * @param instructions what it does; empty drops
  */
-public record FlowRecord(String id, Table table, int priority, long cookie, FlowMatch match,
+public record FlowRecord(FlowId flowId, Table table, int priority, long cookie, FlowMatch match,
         List<Instruction> instructions) {
 
     public FlowRecord {
-        requireNonNull(id);
+        requireNonNull(flowId);
         requireNonNull(table);
         requireNonNull(match);
         instructions = List.copyOf(instructions);
+    }
+
+    /** A flow whose id is given as whole text. */
+    public FlowRecord(final String id, final Table table, final int priority, final long cookie,
+            final FlowMatch match, final List<Instruction> instructions) {
+        this(FlowId.of(id), table, priority, cookie, match, instructions);
+    }
+
+    /** The id's text: the flow's key on the switch and in the datastore. */
+    public String id() {
+        return flowId.toString();
     }
 
     /** Canonical text for golden tests and the operator's flow dump: table by name, never by number. */

@@ -58,9 +58,13 @@ public record FlowDiff(String switchId, List<FlowRecord> writes, SortedMap<Strin
     public static FlowDiff between(final String switchId, final Map<String, InstalledFlow> installed,
             final Map<String, FlowRecord> desired) {
         final var writes = new ArrayList<FlowRecord>();
-        desired.values().stream().sorted(Comparator.comparing(FlowRecord::id))
-            .filter(flow -> !installed.containsKey(flow.id()) || !installed.get(flow.id()).isExactly(flow))
-            .forEach(writes::add);
+        for (FlowRecord flow : desired.values()) {
+            final InstalledFlow current = installed.get(flow.id());
+            if (current == null || !current.isExactly(flow)) {
+                writes.add(flow);
+            }
+        }
+        writes.sort(Comparator.comparing(FlowRecord::flowId));
         final var removals = new TreeMap<String, Table>();
         installed.forEach((id, flow) -> {
             final FlowRecord wanted = desired.get(id);

@@ -24,7 +24,7 @@ public class FlowMatchTest {
 
     @Test
     public void overlayAddsTheFieldsTheOtherMatchSets() {
-        final FlowMatch combined = PORT.toBuilder().overlay(RULE).build();
+        final FlowMatch combined = PORT.overlay(RULE);
         assertEquals("in_port=7,metadata=0x10/0xff,eth_type=0x0800,ipv4_src=10.0.0.0/8,ip_proto=6,tp_dst=22",
             combined.toString());
         assertEquals(FlowMatch.builder().inPort(7).metadata(0x10, 0xff).ip(FlowMatch.ETH_IPV4).ipv4Src("10.0.0.0/8")
@@ -35,6 +35,6 @@ public class FlowMatchTest {
     public void overlayReplacesWhatBothSet() {
         final FlowMatch other = FlowMatch.builder().inPort(9).build();
         assertEquals(FlowMatch.builder().inPort(9).metadata(0x10, 0xff).build(),
-            PORT.toBuilder().overlay(other).build());
+            PORT.overlay(other));
     }
 }
