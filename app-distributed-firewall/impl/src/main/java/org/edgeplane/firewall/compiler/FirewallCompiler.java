@@ -8,11 +8,13 @@
 package org.edgeplane.firewall.compiler;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.edgeplane.firewall.intent.FirewallIntent;
@@ -51,8 +53,9 @@ public final class FirewallCompiler {
         final var governedBySwitch = new TreeMap<String, List<GovernedPort>>();
         // Rules are labelled once per group and tenant and shared by every port and switch that uses them.
         final var groupRules = new HashMap<GroupKey, List<LabelledRule>>();
+        final var groupSetRules = new HashMap<GroupSet, List<LabelledRule>>();
+        final Set<SwitchProfile> profiles = EnumSet.noneOf(SwitchProfile.class);
         final var policyByTenant = new HashMap<String, List<LabelledRule>>();
-        final var resolvedRules = new ResolvedRules();
         for (PortOutcome outcome : compiled.ports().values()) {
             final Port port = intent.ports().get(outcome.portId());
             if (outcome.error().isPresent() || outcome.ofPort() <= 0 || port == null || !port.portSecurityEnabled()
@@ -63,15 +66,18 @@ public final class FirewallCompiler {
             if (network == null) {
                 continue;
             }
-            final var governed = new GovernedPort(port, network, outcome.ofPort(), rulesOf(firewall, port,
-                groupRules));
-            governedBySwitch.computeIfAbsent(outcome.switchId(), key -> new ArrayList<>()).add(governed);
-            final boolean stateful = profileOf(compiled, outcome.switchId()) == SwitchProfile.OVS;
-            resolvedRules.add(governed.groupRules(), stateful);
-            resolvedRules.add(policyByTenant.computeIfAbsent(network.tenantId(), tenantId -> firewall
-                .policyOf(tenantId).stream().map(rule -> LabelledRule.of(rule.label(), rule.match(), rule.action(),
-                    rule.priority())).toList()), stateful);
+            final List<LabelledRule> rules = groupSetRules.computeIfAbsent(new GroupSet(port.tenantId(),
+                firewall.groupsOf(port.id())), groupSet -> rulesOf(firewall, groupSet, groupRules));
+            governedBySwitch.computeIfAbsent(outcome.switchId(), key -> new ArrayList<>())
+                .add(new GovernedPort(port, network, outcome.ofPort(), rules));
+            policyByTenant.computeIfAbsent(network.tenantId(), tenantId -> firewall.policyOf(tenantId).stream()
+                .map(rule -> LabelledRule.of(rule.label(), rule.match(), rule.action(), rule.priority())).toList());
+            profiles.add(profileOf(compiled, outcome.switchId()));
         }
+        // Each rule list is resolved once, for the profiles of the switches that use it.
+        final var lists = new ArrayList<List<LabelledRule>>(groupSetRules.values());
+        lists.addAll(policyByTenant.values());
+        final var resolvedRules = new ResolvedRules(lists, profiles);
         final var flowsBySwitch = new TreeMap<String, Map<String, FlowRecord>>();
         final var ruleByCookie = new HashMap<Long, String>();
         final var portByCookie = new HashMap<Long, String>();
@@ -96,18 +102,22 @@ public final class FirewallCompiler {
         return compiled.profiles().getOrDefault(switchId, SwitchProfile.OVS);
     }
 
-    /** The union of the port's groups' rules, each once, with the label its counters go by. */
-    private static List<LabelledRule> rulesOf(final FirewallIntent firewall, final Port port,
+    /** The groups a port is in: ports in the same groups share one rule list. */
+    private record GroupSet(String tenantId, List<String> names) {
+    }
+
+    /** The union of a group set's rules, each once, with the label its counters go by. */
+    private static List<LabelledRule> rulesOf(final FirewallIntent firewall, final GroupSet groupSet,
             final Map<GroupKey, List<LabelledRule>> groupRules) {
-        final var names = new LinkedHashSet<>(firewall.groupsOf(port.id()));
+        final var names = new LinkedHashSet<>(groupSet.names());
         if (names.size() == 1) {
-            return labelledRules(firewall, new GroupKey(port.tenantId(), names.iterator().next()), groupRules);
+            return labelledRules(firewall, new GroupKey(groupSet.tenantId(), names.iterator().next()), groupRules);
         }
         // Labels name the group, so the rules of distinct groups are distinct.
         final var rules = new ArrayList<LabelledRule>();
-        names.forEach(name -> rules.addAll(labelledRules(firewall, new GroupKey(port.tenantId(), name),
+        names.forEach(name -> rules.addAll(labelledRules(firewall, new GroupKey(groupSet.tenantId(), name),
             groupRules)));
-        return rules;
+        return List.copyOf(rules);
     }
 
     private static List<LabelledRule> labelledRules(final FirewallIntent firewall, final GroupKey key,

@@ -8,17 +8,23 @@
 package org.edgeplane.firewall.compiler;
 
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import org.eclipse.jdt.annotation.Nullable;
 import org.edgeplane.firewall.compiler.FirewallCompiler.LabelledRule;
 import org.edgeplane.firewall.intent.PolicyRule;
 import org.edgeplane.isolation.flow.FlowMatch;
 import org.edgeplane.isolation.flow.IpMatch.PortMask;
+import org.edgeplane.isolation.intent.SwitchProfile;
 
 /**
  * How each rule of one compile applies in each stage, on each profile it meets: resolved once, before the switches
@@ -44,38 +50,123 @@ final class ResolvedRules {
     }
 
     /** How a rule applies in a stage: resolved, not at all (the other direction), or why it cannot. */
-    record Resolution(@Nullable Resolved resolved, @Nullable String problem) {
+    private record Resolution(@Nullable Resolved resolved, @Nullable String problem) {
+    }
+
+    /** A rule a switch of the profile cannot match, and why. */
+    record RuleProblem(LabelledRule rule, String problem) {
+    }
+
+    /**
+     * A list of rules in one stage on one profile: those that apply, in order, and those that cannot.
+     * {@code repeated} holds, per resolved rule, the indexes of its matches that an earlier rule of the list already
+     * has with the same priority and remote group: a switch would merge the two flows, so only the first is made.
+     */
+    record StageRules(List<Resolved> resolved, List<BitSet> repeated, List<RuleProblem> problems) {
+    }
+
+    /** A flow a rule list makes on top of one port or network match, before the remote group's bit is known. */
+    private record ListFlow(int priority, FlowMatch match, @Nullable String remoteGroup) {
+        @Override
+        public boolean equals(final @Nullable Object obj) {
+            // Rule matches are interned, so identity tells them apart.
+            return obj instanceof ListFlow other && other.priority == priority && other.match == match
+                && Objects.equals(other.remoteGroup, remoteGroup);
+        }
+
+        @Override
+        public int hashCode() {
+            return (31 * priority + System.identityHashCode(match)) * 31 + Objects.hashCode(remoteGroup);
+        }
     }
 
     private static final Resolution NOT_HERE = new Resolution(null, null);
+    private static final BitSet NONE_REPEATED = new BitSet();
     private static final int PROFILES = 2;
+    private static final int SLOTS = Stage.values().length * PROFILES;
 
-    /** Per rule, indexed by {@link #index}; rules are shared instances, so identity tells them apart. */
-    private final Map<LabelledRule, Resolution[]> byRule = new IdentityHashMap<>();
-    private final Map<FlowMatch, FlowMatch> interned = new HashMap<>();
+    /**
+     * Per rule list, indexed by {@link #index}. Rule lists are shared instances (a port's list is its group set's),
+     * so identity tells them apart.
+     */
+    private final Map<List<LabelledRule>, StageRules[]> byList = new IdentityHashMap<>();
+    private final Map<FlowMatch, FlowMatch> interned = new ConcurrentHashMap<>();
 
-    /** Resolves the rules for both stages of a profile; a rule added again for the same profile costs a lookup. */
-    void add(final List<LabelledRule> rules, final boolean stateful) {
-        for (LabelledRule rule : rules) {
-            final Resolution[] resolutions = byRule.computeIfAbsent(rule,
-                key -> new Resolution[Stage.values().length * PROFILES]);
-            for (Stage stage : Stage.values()) {
-                final int index = index(stage, stateful);
-                if (resolutions[index] == null) {
-                    resolutions[index] = resolve(stage, rule, stateful);
+    /**
+     * Resolves rule lists for both stages of each profile. Rules are resolved in parallel, each once however many
+     * lists hold it.
+     */
+    ResolvedRules(final Collection<List<LabelledRule>> lists, final Set<SwitchProfile> profiles) {
+        final Map<LabelledRule, Boolean> distinct = new IdentityHashMap<>();
+        lists.forEach(list -> list.forEach(rule -> distinct.put(rule, Boolean.TRUE)));
+        final List<LabelledRule> rules = List.copyOf(distinct.keySet());
+        final List<Resolution[]> resolutions = rules.parallelStream().map(rule -> {
+            final var slots = new Resolution[SLOTS];
+            for (SwitchProfile profile : profiles) {
+                final boolean stateful = profile == SwitchProfile.OVS;
+                for (Stage stage : Stage.values()) {
+                    slots[index(stage, stateful)] = resolveRule(stage, rule, stateful);
                 }
             }
+            return slots;
+        }).toList();
+        final Map<LabelledRule, Resolution[]> byRule = new IdentityHashMap<>();
+        for (int i = 0; i < rules.size(); i++) {
+            byRule.put(rules.get(i), resolutions.get(i));
+        }
+        final List<List<LabelledRule>> distinctLists = List.copyOf(lists.stream()
+            .collect(() -> Collections.newSetFromMap(new IdentityHashMap<>()), Set::add, Set::addAll));
+        final List<StageRules[]> resolvedLists = distinctLists.parallelStream().map(list -> {
+            final var slots = new StageRules[SLOTS];
+            for (int slot = 0; slot < SLOTS; slot++) {
+                slots[slot] = resolveList(list, byRule, slot);
+            }
+            return slots;
+        }).toList();
+        for (int i = 0; i < distinctLists.size(); i++) {
+            byList.put(distinctLists.get(i), resolvedLists.get(i));
         }
     }
 
-    /** How an {@link #add added} rule applies in a stage on a switch of the profile it was added for. */
-    Resolution of(final LabelledRule rule, final Stage stage, final boolean stateful) {
-        final Resolution[] resolutions = byRule.get(rule);
-        final Resolution resolution = resolutions == null ? null : resolutions[index(stage, stateful)];
-        if (resolution == null) {
-            throw new IllegalStateException(rule.label() + " was not resolved for " + stage);
+    /** How a rule list applies in a stage on a switch of a profile it was resolved for. */
+    StageRules of(final List<LabelledRule> rules, final Stage stage, final boolean stateful) {
+        final StageRules[] lists = byList.get(rules);
+        final StageRules resolved = lists == null ? null : lists[index(stage, stateful)];
+        if (resolved == null) {
+            throw new IllegalStateException("rules " + rules + " were not resolved for " + stage);
         }
-        return resolution;
+        return resolved;
+    }
+
+    private static @Nullable StageRules resolveList(final List<LabelledRule> rules,
+            final Map<LabelledRule, Resolution[]> byRule, final int slot) {
+        final var resolved = new ArrayList<Resolved>(rules.size());
+        final var repeated = new ArrayList<BitSet>(rules.size());
+        final var problems = new ArrayList<RuleProblem>();
+        final var made = new HashSet<ListFlow>();
+        for (LabelledRule rule : rules) {
+            final Resolution resolution = byRule.get(rule)[slot];
+            if (resolution == null) {
+                // A profile no switch has.
+                return null;
+            }
+            final Resolved applied = resolution.resolved();
+            if (applied != null) {
+                BitSet again = NONE_REPEATED;
+                for (int i = 0; i < applied.matches().size(); i++) {
+                    if (!made.add(new ListFlow(rule.priority(), applied.matches().get(i),
+                            applied.selector().remoteGroup()))) {
+                        again = again == NONE_REPEATED ? new BitSet() : again;
+                        again.set(i);
+                    }
+                }
+                resolved.add(applied);
+                repeated.add(again);
+            } else if (resolution.problem() != null) {
+                problems.add(new RuleProblem(rule, resolution.problem()));
+            }
+        }
+        return new StageRules(List.copyOf(resolved), List.copyOf(repeated), List.copyOf(problems));
     }
 
     /** The one instance of the rules' matches equal to this one, or the match itself when no rule has it. */
@@ -87,7 +178,7 @@ final class ResolvedRules {
         return stage.ordinal() * PROFILES + (stateful ? 1 : 0);
     }
 
-    private Resolution resolve(final Stage stage, final LabelledRule rule, final boolean stateful) {
+    private Resolution resolveRule(final Stage stage, final LabelledRule rule, final boolean stateful) {
         final Selector selector;
         final boolean mirror;
         try {
@@ -107,7 +198,10 @@ final class ResolvedRules {
             return NOT_HERE;
         }
         final List<FlowMatch> matches = matches(stage, selector,
-            Collections.singletonList(selector.remotePrefix()), match -> interned.computeIfAbsent(match, key -> key));
+            Collections.singletonList(selector.remotePrefix()), match -> {
+                final FlowMatch known = interned.putIfAbsent(match, match);
+                return known != null ? known : match;
+            });
         return new Resolution(new Resolved(rule, selector, mirror, matches), null);
     }
 

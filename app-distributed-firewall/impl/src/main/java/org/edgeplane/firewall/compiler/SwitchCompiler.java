@@ -8,11 +8,12 @@
 package org.edgeplane.firewall.compiler;
 
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,8 +23,9 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.edgeplane.firewall.compiler.FirewallCompiler.GovernedPort;
 import org.edgeplane.firewall.compiler.FirewallCompiler.LabelledRule;
 import org.edgeplane.firewall.compiler.FirewallCompiler.Membership;
-import org.edgeplane.firewall.compiler.ResolvedRules.Resolution;
 import org.edgeplane.firewall.compiler.ResolvedRules.Resolved;
+import org.edgeplane.firewall.compiler.ResolvedRules.RuleProblem;
+import org.edgeplane.firewall.compiler.ResolvedRules.StageRules;
 import org.edgeplane.firewall.intent.PolicyRule;
 import org.edgeplane.firewall.intent.SecurityGroup.GroupKey;
 import org.edgeplane.isolation.flow.Action;
@@ -97,7 +99,7 @@ final class SwitchCompiler {
      * mask, plus the remote group's tag bit. Shared by every port's flows, which is what keeps a full compile
      * cheap: a switch's ports differ only in the port field.
      */
-    private record RuleFlows(long groupBit, List<FlowMatch> matches) {
+    private record RuleFlows(long groupBit, List<FlowMatch> matches, boolean listsMembers) {
     }
 
     /**
@@ -108,6 +110,7 @@ final class SwitchCompiler {
         private final String idPrefix;
         private final FlowMatch base;
         private final Map<Long, FlowMatch> tagged = new HashMap<>();
+        /** The flows made so far, kept only where a rule lists a group's members: elsewhere the rule list knows. */
         private final Set<Emitted> emitted = new HashSet<>();
 
         RuleScope(final String idPrefix, final FlowMatch base) {
@@ -136,6 +139,8 @@ final class SwitchCompiler {
     private final Map<FlowMatch, FlowMatch> switchMatches = new HashMap<>();
     private final Map<Stage, Map<Long, List<Instruction>>> tagInstructions = new EnumMap<>(Stage.class);
     private final Map<Long, String> ruleByCookie = new HashMap<>();
+    /** The rule lists whose rules {@link #ruleByCookie} already names. */
+    private final Set<StageRules> countedLists = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<Long, String> portByCookie = new HashMap<>();
     private final Set<String> problems = new TreeSet<>();
     private @Nullable FlowsById compiled;
@@ -161,11 +166,12 @@ final class SwitchCompiler {
             if (stateful) {
                 compileState(stage);
             }
-            final var rulesByPort = new LinkedHashMap<GovernedPort, List<Resolved>>();
+            // The resolved rules of each port, in the order of {@link #ports}.
+            final var rulesByPort = new ArrayList<StageRules>(ports.size());
             for (GovernedPort port : ports) {
-                rulesByPort.put(port, resolve(stage, port.groupRules(), port.id()));
+                rulesByPort.add(resolve(stage, port.groupRules(), port.id()));
             }
-            final var policyByNetwork = new TreeMap<String, List<Resolved>>();
+            final var policyByNetwork = new TreeMap<String, StageRules>();
             final var networks = new TreeMap<String, Network>();
             for (GovernedPort port : ports) {
                 networks.put(port.network().id(), port.network());
@@ -176,7 +182,10 @@ final class SwitchCompiler {
             compileRemote(stage, networks, bits);
             networks.values().forEach(network -> compilePolicy(stage, network, policyByNetwork.get(network.id()),
                 bits.get(network.id())));
-            rulesByPort.forEach((port, rules) -> compileGroups(stage, port, rules, bits.get(port.network().id())));
+            for (int i = 0; i < ports.size(); i++) {
+                final GovernedPort port = ports.get(i);
+                compileGroups(stage, port, rulesByPort.get(i), bits.get(port.network().id()));
+            }
             ports.forEach(port -> compileDeny(stage, port));
             compileMisses(stage);
         }
@@ -209,19 +218,17 @@ final class SwitchCompiler {
     }
 
     /** The rules of a stage: those of its direction, and on stateless switches the mirrors of allow rules. */
-    private List<Resolved> resolve(final Stage stage, final List<LabelledRule> rules, final String where) {
-        final var resolved = new ArrayList<Resolved>(rules.size());
-        for (LabelledRule rule : rules) {
-            final Resolution resolution = resolvedRules.of(rule, stage, stateful);
-            if (resolution.resolved() != null) {
-                resolved.add(resolution.resolved());
-                ruleByCookie.put(rule.cookie(), rule.label());
-            } else if (resolution.problem() != null) {
-                problems.add(rule.label() + " on " + switchId + " (" + where + "): " + resolution.problem()
-                    + "; not installed there");
-            }
+    private StageRules resolve(final Stage stage, final List<LabelledRule> rules, final String where) {
+        final StageRules stageRules = resolvedRules.of(rules, stage, stateful);
+        if (countedLists.add(stageRules)) {
+            stageRules.resolved().forEach(resolved -> ruleByCookie.put(resolved.rule().cookie(),
+                resolved.rule().label()));
         }
-        return resolved;
+        for (RuleProblem problem : stageRules.problems()) {
+            problems.add(problem.rule().label() + " on " + switchId + " (" + where + "): " + problem.problem()
+                + "; not installed there");
+        }
+        return stageRules;
     }
 
     private void compileEntry(final Stage stage) {
@@ -267,14 +274,17 @@ final class SwitchCompiler {
      * port implies its network), so networks reuse the same bits: a switch that hosts many tenants still tags every
      * referenced group.
      */
-    private static Map<String, Map<GroupKey, Long>> remoteGroupBits(final Map<String, Network> networks,
-            final Map<GovernedPort, List<Resolved>> rulesByPort, final Map<String, List<Resolved>> policyByNetwork) {
+    private Map<String, Map<GroupKey, Long>> remoteGroupBits(final Map<String, Network> networks,
+            final List<StageRules> rulesByPort, final Map<String, StageRules> policyByNetwork) {
         final var referenced = new HashMap<String, Set<GroupKey>>();
         networks.keySet().forEach(networkId -> referenced.put(networkId, new TreeSet<>()));
-        rulesByPort.forEach((port, rules) -> rules.stream().filter(resolved -> resolved.selector().remoteGroup()
-            != null).forEach(resolved -> referenced.get(port.network().id()).add(new GroupKey(port.tenantId(),
-                resolved.selector().remoteGroup()))));
-        policyByNetwork.forEach((networkId, rules) -> rules.stream().filter(resolved -> resolved.selector()
+        for (int i = 0; i < ports.size(); i++) {
+            final GovernedPort port = ports.get(i);
+            rulesByPort.get(i).resolved().stream().filter(resolved -> resolved.selector().remoteGroup() != null)
+                .forEach(resolved -> referenced.get(port.network().id()).add(new GroupKey(port.tenantId(),
+                    resolved.selector().remoteGroup())));
+        }
+        policyByNetwork.forEach((networkId, rules) -> rules.resolved().stream().filter(resolved -> resolved.selector()
             .remoteGroup() != null).forEach(resolved -> referenced.get(networkId).add(new GroupKey(
                 networks.get(networkId).tenantId(), resolved.selector().remoteGroup()))));
         final var bitsByNetwork = new HashMap<String, Map<GroupKey, Long>>();
@@ -339,30 +349,35 @@ final class SwitchCompiler {
         add(stage, "deny", "miss", stage.deny, 0, switchCookie, any, List.of());
     }
 
-    private void compilePolicy(final Stage stage, final Network network, final List<Resolved> rules,
+    private void compilePolicy(final Stage stage, final Network network, final StageRules rules,
             final Map<GroupKey, Long> bits) {
         final var scope = new RuleScope(scope(stage, "policy", "network=" + network.id()), FlowMatch.builder()
             .metadata(networkBits(network), Metadata.NETWORK_MASK).build());
-        for (Resolved resolved : rules) {
+        final List<RuleFlows> byRule = ruleFlows(stage, rules, network, bits);
+        final boolean listsMembers = byRule.stream().anyMatch(RuleFlows::listsMembers);
+        for (int i = 0; i < byRule.size(); i++) {
+            final Resolved resolved = rules.resolved().get(i);
             final LabelledRule rule = resolved.rule();
             final List<Instruction> instructions = switch (rule.action() == null ? "" : rule.action()) {
                 case PolicyRule.ALLOW -> allow(stage, network);
                 case PolicyRule.PASS -> List.of(new Instruction.GotoTable(stage.groups));
                 default -> List.of(new Instruction.GotoTable(stage.deny));
             };
-            emit(scope, resolved, stage.policy, PRIORITY_POLICY_BASE - rule.priority(),
-                ruleFlows(stage, resolved, network, bits), instructions);
+            emit(scope, resolved, stage.policy, PRIORITY_POLICY_BASE - rule.priority(), byRule.get(i), instructions,
+                listsMembers ? null : rules.repeated().get(i));
         }
     }
 
-    private void compileGroups(final Stage stage, final GovernedPort port, final List<Resolved> rules,
+    private void compileGroups(final Stage stage, final GovernedPort port, final StageRules rules,
             final Map<GroupKey, Long> bits) {
         final List<Instruction> allow = allow(stage, port.network());
         final var scope = new RuleScope(scope(stage, "groups", "port=" + port.id()),
             stage.port(port.ofPort()).build());
-        for (Resolved resolved : rules) {
-            emit(scope, resolved, stage.groups, PRIORITY_ALLOW, ruleFlows(stage, resolved, port.network(), bits),
-                allow);
+        final List<RuleFlows> byRule = ruleFlows(stage, rules, port.network(), bits);
+        final boolean listsMembers = byRule.stream().anyMatch(RuleFlows::listsMembers);
+        for (int i = 0; i < byRule.size(); i++) {
+            emit(scope, rules.resolved().get(i), stage.groups, PRIORITY_ALLOW, byRule.get(i), allow,
+                listsMembers ? null : rules.repeated().get(i));
         }
     }
 
@@ -391,41 +406,52 @@ final class SwitchCompiler {
         return Cookies.of(Owner.FIREWALL, ObjectKind.PORT, portId + "#drop");
     }
 
+    /** The flows of each rule of a list in a network, in the list's order. */
+    private List<RuleFlows> ruleFlows(final Stage stage, final StageRules rules, final Network network,
+            final Map<GroupKey, Long> bits) {
+        final var byRule = new ArrayList<RuleFlows>(rules.resolved().size());
+        for (Resolved resolved : rules.resolved()) {
+            byRule.add(ruleFlows(stage, resolved, network, bits));
+        }
+        return byRule;
+    }
+
     /** A rule's flows in a network: its own matches, tagged with its remote group's bit if the group has one. */
     private RuleFlows ruleFlows(final Stage stage, final Resolved resolved, final Network network,
             final Map<GroupKey, Long> bits) {
         final String remoteGroup = resolved.selector().remoteGroup();
         if (remoteGroup == null) {
-            return new RuleFlows(0, resolved.matches());
+            return new RuleFlows(0, resolved.matches(), false);
         }
         final GroupKey group = new GroupKey(network.tenantId(), remoteGroup);
         final Long bit = bits.get(group);
         if (bit != null) {
-            return new RuleFlows(bit, resolved.matches());
+            return new RuleFlows(bit, resolved.matches(), false);
         }
         // More groups than tag bits: this group's members are listed in the rule itself.
         return memberListed.computeIfAbsent(resolved, key -> new HashMap<>()).computeIfAbsent(network.id(),
             key -> new RuleFlows(0, ResolvedRules.matches(stage, resolved.selector(), members.prefixes(group,
                 network.id()).stream().filter(prefix -> prefix.contains(":") == resolved.selector().ipv6())
                 .<@Nullable String>map(prefix -> prefix).toList(), match -> switchMatches.computeIfAbsent(
-                    resolvedRules.interned(match), interned -> interned))));
+                    resolvedRules.interned(match), interned -> interned)), true));
     }
 
     /**
-     * One flow per match of a rule's flows, on top of the scope's match, none that a switch would merge. The flows
-     * are named {@code scope:rule=label:index}.
+     * One flow per match of a rule's flows, on top of the scope's match, none that a switch would merge: those the
+     * rule list knows to repeat an earlier rule's are left out, or with no such knowledge ({@code repeated} null),
+     * those the scope has already made. The flows are named {@code scope:rule=label:index}.
      */
     private void emit(final RuleScope scope, final Resolved resolved, final Table table, final int priority,
-            final RuleFlows rules, final List<Instruction> instructions) {
+            final RuleFlows rules, final List<Instruction> instructions, final @Nullable BitSet repeated) {
         final long bit = rules.groupBit();
         final FlowMatch base = scope.base(bit);
-        int index = 0;
-        for (FlowMatch common : rules.matches()) {
-            if (scope.emitted.add(new Emitted(priority, common, bit))) {
+        final List<FlowMatch> matches = rules.matches();
+        for (int index = 0; index < matches.size(); index++) {
+            final FlowMatch common = matches.get(index);
+            if (repeated != null ? !repeated.get(index) : scope.emitted.add(new Emitted(priority, common, bit))) {
                 put(new FlowRecord(FlowId.of(scope.idPrefix, resolved.flowName(), index), table, priority,
                     resolved.rule().cookie(), base.overlay(common), instructions));
             }
-            index++;
         }
     }
 
