@@ -10,6 +10,7 @@ package org.edgeplane.firewall.compiler;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,7 +55,7 @@ public final class FirewallCompiler {
         // Rules are labelled once per group and tenant and shared by every port and switch that uses them.
         final var groupRules = new HashMap<GroupKey, List<LabelledRule>>();
         final var groupSetRules = new HashMap<GroupSet, List<LabelledRule>>();
-        final Set<SwitchProfile> profiles = EnumSet.noneOf(SwitchProfile.class);
+        final Map<List<LabelledRule>, Set<SwitchProfile>> profilesByList = new IdentityHashMap<>();
         final var policyByTenant = new HashMap<String, List<LabelledRule>>();
         for (PortOutcome outcome : compiled.ports().values()) {
             final Port port = intent.ports().get(outcome.portId());
@@ -70,16 +71,16 @@ public final class FirewallCompiler {
                 firewall.groupsOf(port.id())), groupSet -> rulesOf(firewall, groupSet, groupRules));
             governedBySwitch.computeIfAbsent(outcome.switchId(), key -> new ArrayList<>())
                 .add(new GovernedPort(port, network, outcome.ofPort(), rules));
-            policyByTenant.computeIfAbsent(network.tenantId(), tenantId -> firewall.policyOf(tenantId).stream()
-                .map(rule -> LabelledRule.of(rule.label(), rule.match(), rule.action(), rule.priority())).toList());
-            profiles.add(profileOf(compiled, outcome.switchId()));
+            final List<LabelledRule> policy = policyByTenant.computeIfAbsent(network.tenantId(), tenantId -> firewall
+                .policyOf(tenantId).stream().map(rule -> LabelledRule.of(rule.label(), rule.match(), rule.action(),
+                    rule.priority())).toList());
+            // Each rule list is resolved once, for the profiles of the switches that use it.
+            final SwitchProfile profile = profileOf(compiled, outcome.switchId());
+            profilesByList.computeIfAbsent(rules, key -> EnumSet.noneOf(SwitchProfile.class)).add(profile);
+            profilesByList.computeIfAbsent(policy, key -> EnumSet.noneOf(SwitchProfile.class)).add(profile);
         }
-        // Each rule list is resolved once, for the profiles of the switches that use it.
-        final var lists = new ArrayList<List<LabelledRule>>(groupSetRules.values());
-        lists.addAll(policyByTenant.values());
-        final var resolvedRules = new ResolvedRules(lists, profiles);
+        final var resolvedRules = new ResolvedRules(profilesByList);
         final var flowsBySwitch = new TreeMap<String, Map<String, FlowRecord>>();
-        final var ruleByCookie = new HashMap<Long, String>();
         final var portByCookie = new HashMap<Long, String>();
         final var problems = new TreeSet<String>();
         // Switches compile independently from shared read-only inputs, so they compile in parallel.
@@ -91,11 +92,10 @@ public final class FirewallCompiler {
         }).toList();
         for (SwitchCompiler switchCompiler : switchCompilers) {
             flowsBySwitch.put(switchCompiler.switchId(), switchCompiler.flows());
-            ruleByCookie.putAll(switchCompiler.ruleByCookie());
             portByCookie.putAll(switchCompiler.portByCookie());
             problems.addAll(switchCompiler.problems());
         }
-        return new FirewallFlows(flowsBySwitch, ruleByCookie, portByCookie, List.copyOf(problems));
+        return new FirewallFlows(flowsBySwitch, resolvedRules.ruleByCookie(), portByCookie, List.copyOf(problems));
     }
 
     private static SwitchProfile profileOf(final CompiledIntent compiled, final String switchId) {

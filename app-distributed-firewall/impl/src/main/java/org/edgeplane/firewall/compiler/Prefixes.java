@@ -13,7 +13,7 @@ final class Prefixes {
     }
 
     static int length(final String prefix) {
-        return Integer.parseInt(prefix.substring(prefix.indexOf('/') + 1));
+        return Integer.parseInt(prefix, prefix.indexOf('/') + 1, prefix.length(), 10);
     }
 
     /** A /32 (IPv4) or /128 (IPv6): it covers no other prefix. */

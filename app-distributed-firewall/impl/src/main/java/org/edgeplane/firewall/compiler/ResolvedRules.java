@@ -8,9 +8,11 @@
 package org.edgeplane.firewall.compiler;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
-import java.util.Collection;
 import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -91,18 +93,22 @@ final class ResolvedRules {
      */
     private final Map<List<LabelledRule>, StageRules[]> byList = new IdentityHashMap<>();
     private final Map<FlowMatch, FlowMatch> interned = new ConcurrentHashMap<>();
+    private final Map<Long, String> ruleByCookie;
+    private final List<Map<String, FlowMatch>> remotes = Arrays.stream(Stage.values())
+        .<Map<String, FlowMatch>>map(stage -> new ConcurrentHashMap<>()).toList();
 
     /**
-     * Resolves rule lists for both stages of each profile. Rules are resolved in parallel, each once however many
-     * lists hold it.
+     * Resolves each rule list for both stages of the profiles of the switches that use it. Rules are resolved in
+     * parallel, each once however many lists hold it.
      */
-    ResolvedRules(final Collection<List<LabelledRule>> lists, final Set<SwitchProfile> profiles) {
-        final Map<LabelledRule, Boolean> distinct = new IdentityHashMap<>();
-        lists.forEach(list -> list.forEach(rule -> distinct.put(rule, Boolean.TRUE)));
-        final List<LabelledRule> rules = List.copyOf(distinct.keySet());
+    ResolvedRules(final Map<List<LabelledRule>, Set<SwitchProfile>> profilesByList) {
+        final Map<LabelledRule, Set<SwitchProfile>> profilesByRule = new IdentityHashMap<>();
+        profilesByList.forEach((list, profiles) -> list.forEach(rule -> profilesByRule.computeIfAbsent(rule,
+            key -> EnumSet.noneOf(SwitchProfile.class)).addAll(profiles)));
+        final List<LabelledRule> rules = List.copyOf(profilesByRule.keySet());
         final List<Resolution[]> resolutions = rules.parallelStream().map(rule -> {
             final var slots = new Resolution[SLOTS];
-            for (SwitchProfile profile : profiles) {
+            for (SwitchProfile profile : profilesByRule.get(rule)) {
                 final boolean stateful = profile == SwitchProfile.OVS;
                 for (Stage stage : Stage.values()) {
                     slots[index(stage, stateful)] = resolveRule(stage, rule, stateful);
@@ -114,18 +120,33 @@ final class ResolvedRules {
         for (int i = 0; i < rules.size(); i++) {
             byRule.put(rules.get(i), resolutions.get(i));
         }
-        final List<List<LabelledRule>> distinctLists = List.copyOf(lists.stream()
-            .collect(() -> Collections.newSetFromMap(new IdentityHashMap<>()), Set::add, Set::addAll));
-        final List<StageRules[]> resolvedLists = distinctLists.parallelStream().map(list -> {
+        final List<List<LabelledRule>> lists = List.copyOf(profilesByList.keySet());
+        final List<StageRules[]> resolvedLists = lists.parallelStream().map(list -> {
             final var slots = new StageRules[SLOTS];
-            for (int slot = 0; slot < SLOTS; slot++) {
-                slots[slot] = resolveList(list, byRule, slot);
+            for (SwitchProfile profile : profilesByList.get(list)) {
+                for (Stage stage : Stage.values()) {
+                    final int slot = index(stage, profile == SwitchProfile.OVS);
+                    slots[slot] = resolveList(list, byRule, slot);
+                }
             }
             return slots;
         }).toList();
-        for (int i = 0; i < distinctLists.size(); i++) {
-            byList.put(distinctLists.get(i), resolvedLists.get(i));
+        final var labels = new HashMap<Long, String>();
+        for (int i = 0; i < lists.size(); i++) {
+            byList.put(lists.get(i), resolvedLists.get(i));
+            for (StageRules stageRules : resolvedLists.get(i)) {
+                if (stageRules != null) {
+                    stageRules.resolved().forEach(resolved -> labels.put(resolved.rule().cookie(),
+                        resolved.rule().label()));
+                }
+            }
         }
+        ruleByCookie = Map.copyOf(labels);
+    }
+
+    /** The label of every rule that some switch installs, by the cookie of its flows. */
+    Map<Long, String> ruleByCookie() {
+        return ruleByCookie;
     }
 
     /** How a rule list applies in a stage on a switch of a profile it was resolved for. */
@@ -138,7 +159,7 @@ final class ResolvedRules {
         return resolved;
     }
 
-    private static @Nullable StageRules resolveList(final List<LabelledRule> rules,
+    private static StageRules resolveList(final List<LabelledRule> rules,
             final Map<LabelledRule, Resolution[]> byRule, final int slot) {
         final var resolved = new ArrayList<Resolved>(rules.size());
         final var repeated = new ArrayList<BitSet>(rules.size());
@@ -146,10 +167,6 @@ final class ResolvedRules {
         final var made = new HashSet<ListFlow>();
         for (LabelledRule rule : rules) {
             final Resolution resolution = byRule.get(rule)[slot];
-            if (resolution == null) {
-                // A profile no switch has.
-                return null;
-            }
             final Resolved applied = resolution.resolved();
             if (applied != null) {
                 BitSet again = NONE_REPEATED;
@@ -167,6 +184,18 @@ final class ResolvedRules {
             }
         }
         return new StageRules(List.copyOf(resolved), List.copyOf(repeated), List.copyOf(problems));
+    }
+
+    /**
+     * The match of a remote address in a stage, one instance per compile: every switch that hosts a network tags its
+     * members' addresses.
+     */
+    FlowMatch remote(final Stage stage, final String prefix) {
+        return remotes.get(stage.ordinal()).computeIfAbsent(prefix, key -> {
+            final var match = FlowMatch.builder();
+            stage.remote(match, key.contains(":"), key);
+            return match.build();
+        });
     }
 
     /** The one instance of the rules' matches equal to this one, or the match itself when no rule has it. */

@@ -9,7 +9,6 @@ package org.edgeplane.firewall.compiler;
 
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -132,15 +131,12 @@ final class SwitchCompiler {
     private final Membership members;
     private final Map<String, Integer> zones;
     private final long switchCookie;
-    private final List<FlowRecord> flows;
+    private final FlowsById.Builder flows = FlowsById.builder();
     /** The flows of remote-group rules whose group has no tag bit here, per rule and network. */
     private final Map<Resolved, Map<String, RuleFlows>> memberListed = new IdentityHashMap<>();
     /** Matches made here that no rule shares, one instance each, so that equal ones compare by identity. */
     private final Map<FlowMatch, FlowMatch> switchMatches = new HashMap<>();
     private final Map<Stage, Map<Long, List<Instruction>>> tagInstructions = new EnumMap<>(Stage.class);
-    private final Map<Long, String> ruleByCookie = new HashMap<>();
-    /** The rule lists whose rules {@link #ruleByCookie} already names. */
-    private final Set<StageRules> countedLists = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<Long, String> portByCookie = new HashMap<>();
     private final Set<String> problems = new TreeSet<>();
     private @Nullable FlowsById compiled;
@@ -156,8 +152,6 @@ final class SwitchCompiler {
         this.members = members;
         this.zones = zones;
         switchCookie = Cookies.of(Owner.FIREWALL, ObjectKind.SWITCH, switchId);
-        // Sized for a few dozen flows per port, so that a large switch's table is not rehashed as it fills.
-        flows = new ArrayList<>(Math.max(64, ports.size() * 64));
     }
 
     FlowsById compile() {
@@ -189,7 +183,7 @@ final class SwitchCompiler {
             ports.forEach(port -> compileDeny(stage, port));
             compileMisses(stage);
         }
-        compiled = FlowsById.of(flows);
+        compiled = flows.build();
         return compiled;
     }
 
@@ -205,10 +199,6 @@ final class SwitchCompiler {
         return compiled;
     }
 
-    Map<Long, String> ruleByCookie() {
-        return ruleByCookie;
-    }
-
     Map<Long, String> portByCookie() {
         return portByCookie;
     }
@@ -220,10 +210,6 @@ final class SwitchCompiler {
     /** The rules of a stage: those of its direction, and on stateless switches the mirrors of allow rules. */
     private StageRules resolve(final Stage stage, final List<LabelledRule> rules, final String where) {
         final StageRules stageRules = resolvedRules.of(rules, stage, stateful);
-        if (countedLists.add(stageRules)) {
-            stageRules.resolved().forEach(resolved -> ruleByCookie.put(resolved.rule().cookie(),
-                resolved.rule().label()));
-        }
         for (RuleProblem problem : stageRules.problems()) {
             problems.add(problem.rule().label() + " on " + switchId + " (" + where + "): " + problem.problem()
                 + "; not installed there");
@@ -311,7 +297,7 @@ final class SwitchCompiler {
                 .forEach(prefix -> bitsByPrefix.merge(prefix, bit, (left, right) -> left | right)));
             final FlowMatch networkMatch = FlowMatch.builder().metadata(networkBits(network), Metadata.NETWORK_MASK)
                 .build();
-            final String scope = scope(stage, "remote", "network=" + network.id());
+            final var scopeFlows = ScopeFlows.builder(scope(stage, "remote", "network=" + network.id()), stage.remote);
             // Only a prefix wider than one address can cover another; members are mostly single addresses.
             final var wider = new ArrayList<Map.Entry<String, Long>>();
             bitsByPrefix.entrySet().stream().filter(entry -> !Prefixes.isSingleAddress(entry.getKey()))
@@ -323,11 +309,13 @@ final class SwitchCompiler {
                         all |= other.getValue();
                     }
                 }
-                final var match = networkMatch.toBuilder();
-                stage.remote(match, prefix.contains(":"), prefix);
-                put(new FlowRecord(FlowId.of(scope, prefix), stage.remote, PRIORITY_REMOTE + Prefixes.length(prefix),
-                    switchCookie, match.build(), tagging(stage, all)));
+                scopeFlows.flow(prefix, switchCookie, PRIORITY_REMOTE + Prefixes.length(prefix), networkMatch,
+                    resolvedRules.remote(stage, prefix), tagging(stage, all));
             });
+            final ScopeFlows built = scopeFlows.build();
+            for (int member = 0; member < built.size(); member++) {
+                flows.add(built, member);
+            }
         }
     }
 
@@ -354,7 +342,7 @@ final class SwitchCompiler {
         final var scope = new RuleScope(scope(stage, "policy", "network=" + network.id()), FlowMatch.builder()
             .metadata(networkBits(network), Metadata.NETWORK_MASK).build());
         final List<RuleFlows> byRule = ruleFlows(stage, rules, network, bits);
-        final boolean listsMembers = byRule.stream().anyMatch(RuleFlows::listsMembers);
+        final var scopeFlows = ScopeFlows.builder(scope.idPrefix, stage.policy);
         for (int i = 0; i < byRule.size(); i++) {
             final Resolved resolved = rules.resolved().get(i);
             final LabelledRule rule = resolved.rule();
@@ -363,9 +351,10 @@ final class SwitchCompiler {
                 case PolicyRule.PASS -> List.of(new Instruction.GotoTable(stage.groups));
                 default -> List.of(new Instruction.GotoTable(stage.deny));
             };
-            emit(scope, resolved, stage.policy, PRIORITY_POLICY_BASE - rule.priority(), byRule.get(i), instructions,
-                listsMembers ? null : rules.repeated().get(i));
+            scopeFlows.rule(resolved.flowName(), rule.cookie(), PRIORITY_POLICY_BASE - rule.priority(),
+                scope.base(byRule.get(i).groupBit()), byRule.get(i).matches(), instructions);
         }
+        addMembers(scope, scopeFlows.build(), rules, byRule);
     }
 
     private void compileGroups(final Stage stage, final GovernedPort port, final StageRules rules,
@@ -374,10 +363,31 @@ final class SwitchCompiler {
         final var scope = new RuleScope(scope(stage, "groups", "port=" + port.id()),
             stage.port(port.ofPort()).build());
         final List<RuleFlows> byRule = ruleFlows(stage, rules, port.network(), bits);
-        final boolean listsMembers = byRule.stream().anyMatch(RuleFlows::listsMembers);
+        final var scopeFlows = ScopeFlows.builder(scope.idPrefix, stage.groups);
         for (int i = 0; i < byRule.size(); i++) {
-            emit(scope, rules.resolved().get(i), stage.groups, PRIORITY_ALLOW, byRule.get(i), allow,
-                listsMembers ? null : rules.repeated().get(i));
+            final Resolved resolved = rules.resolved().get(i);
+            scopeFlows.rule(resolved.flowName(), resolved.rule().cookie(), PRIORITY_ALLOW,
+                scope.base(byRule.get(i).groupBit()), byRule.get(i).matches(), allow);
+        }
+        addMembers(scope, scopeFlows.build(), rules, byRule);
+    }
+
+    /**
+     * The scope's flows, none that a switch would merge: those the rule list knows to repeat an earlier rule's are
+     * left out or, where a rule lists a group's members (the list cannot know those), those the scope already has.
+     */
+    private void addMembers(final RuleScope scope, final ScopeFlows scopeFlows, final StageRules rules,
+            final List<RuleFlows> byRule) {
+        final boolean listsMembers = byRule.stream().anyMatch(RuleFlows::listsMembers);
+        for (int rule = 0; rule < byRule.size(); rule++) {
+            final RuleFlows ruleFlows = byRule.get(rule);
+            final BitSet repeated = rules.repeated().get(rule);
+            for (int index = 0; index < ruleFlows.matches().size(); index++) {
+                if (listsMembers ? scope.emitted.add(new Emitted(scopeFlows.priority(rule),
+                        ruleFlows.matches().get(index), ruleFlows.groupBit())) : !repeated.get(index)) {
+                    flows.add(scopeFlows, scopeFlows.member(rule, index));
+                }
+            }
         }
     }
 
@@ -434,25 +444,6 @@ final class SwitchCompiler {
                 network.id()).stream().filter(prefix -> prefix.contains(":") == resolved.selector().ipv6())
                 .<@Nullable String>map(prefix -> prefix).toList(), match -> switchMatches.computeIfAbsent(
                     resolvedRules.interned(match), interned -> interned)), true));
-    }
-
-    /**
-     * One flow per match of a rule's flows, on top of the scope's match, none that a switch would merge: those the
-     * rule list knows to repeat an earlier rule's are left out, or with no such knowledge ({@code repeated} null),
-     * those the scope has already made. The flows are named {@code scope:rule=label:index}.
-     */
-    private void emit(final RuleScope scope, final Resolved resolved, final Table table, final int priority,
-            final RuleFlows rules, final List<Instruction> instructions, final @Nullable BitSet repeated) {
-        final long bit = rules.groupBit();
-        final FlowMatch base = scope.base(bit);
-        final List<FlowMatch> matches = rules.matches();
-        for (int index = 0; index < matches.size(); index++) {
-            final FlowMatch common = matches.get(index);
-            if (repeated != null ? !repeated.get(index) : scope.emitted.add(new Emitted(priority, common, bit))) {
-                put(new FlowRecord(FlowId.of(scope.idPrefix, resolved.flowName(), index), table, priority,
-                    resolved.rule().cookie(), base.overlay(common), instructions));
-            }
-        }
     }
 
     private List<Instruction> allow(final Stage stage, final Network network) {

@@ -33,24 +33,14 @@ public final class FlowId implements CharSequence, Comparable<FlowId> {
         this.name = name;
         this.index = index;
         int textLength = scope.length();
-        int textHash = scope.hashCode();
         if (name != null) {
             textLength += 1 + name.length();
-            textHash = 31 * textHash + SEPARATOR;
-            for (int i = 0; i < name.length(); i++) {
-                textHash = 31 * textHash + name.charAt(i);
-            }
         }
         if (index != NO_INDEX) {
-            final int digits = digits(index);
-            textLength += 1 + digits;
-            textHash = 31 * textHash + SEPARATOR;
-            for (int i = 0; i < digits; i++) {
-                textHash = 31 * textHash + digitAt(i, digits);
-            }
+            textLength += 1 + digits(index);
         }
         length = textLength;
-        hash = textHash;
+        hash = hashOfParts(scope, name, index);
     }
 
     /** An id given as whole text. */
@@ -69,6 +59,42 @@ public final class FlowId implements CharSequence, Comparable<FlowId> {
             throw new IllegalArgumentException("flow index " + index + " is negative");
         }
         return new FlowId(scope, requireNonNull(name), index);
+    }
+
+    /** The {@link #hashCode()} of the id {@code scope:name}, without making it. */
+    public static int hashOf(final String scope, final String name) {
+        return hashOfParts(scope, requireNonNull(name), NO_INDEX);
+    }
+
+    /** The {@link #hashCode()} of the id {@code scope:name:index}, without making it. */
+    public static int hashOf(final String scope, final String name, final int index) {
+        if (index < 0) {
+            throw new IllegalArgumentException("flow index " + index + " is negative");
+        }
+        return hashOfParts(scope, requireNonNull(name), index);
+    }
+
+    /** {@link String#hashCode()} of the text, computed on the parts. */
+    private static int hashOfParts(final String scope, final @Nullable String name, final int index) {
+        int textHash = scope.hashCode();
+        if (name != null) {
+            textHash = 31 * textHash + SEPARATOR;
+            for (int i = 0; i < name.length(); i++) {
+                textHash = 31 * textHash + name.charAt(i);
+            }
+        }
+        if (index != NO_INDEX) {
+            textHash = 31 * textHash + SEPARATOR;
+            final int digits = digits(index);
+            int divisor = 1;
+            for (int i = 1; i < digits; i++) {
+                divisor *= 10;
+            }
+            for (; divisor > 0; divisor /= 10) {
+                textHash = 31 * textHash + (char) ('0' + index / divisor % 10);
+            }
+        }
+        return textHash;
     }
 
     @Override

@@ -135,6 +135,28 @@ public record FlowMatch(@Nullable Long inPort, @Nullable Long metadata, @Nullabl
         return fields;
     }
 
+    /** Whether every field this match uses is one of {@code allowed}: {@link #fields()} without making a set. */
+    public boolean usesOnly(final Set<MatchField> allowed) {
+        return allows(allowed, inPort, MatchField.IN_PORT) && allows(allowed, metadata, MatchField.METADATA)
+            && allows(allowed, ethType, MatchField.ETH_TYPE) && allows(allowed, ethSrc, MatchField.ETH_SRC)
+            && allows(allowed, ethDst, MatchField.ETH_DST) && allows(allowed, vlanVid, MatchField.VLAN_VID)
+            && allows(allowed, ipv4Src, MatchField.IPV4_SRC) && allows(allowed, ipv6Src, MatchField.IPV6_SRC)
+            && allows(allowed, arpSpa, MatchField.ARP_SPA) && allows(allowed, arpSha, MatchField.ARP_SHA)
+            && allows(allowed, arpOp, MatchField.ARP_OP) && allows(allowed, arpTpa, MatchField.ARP_TPA)
+            && allows(allowed, tunnelId, MatchField.TUNNEL_ID) && allows(allowed, mplsLabel, MatchField.MPLS_LABEL)
+            && (ip == null || allows(allowed, ip.ipProto(), MatchField.IP_PROTO)
+                && allows(allowed, ip.ipv4Dst(), MatchField.IPV4_DST)
+                && allows(allowed, ip.ipv6Dst(), MatchField.IPV6_DST)
+                && allows(allowed, ip.srcPort(), MatchField.L4_SRC) && allows(allowed, ip.dstPort(), MatchField.L4_DST)
+                && allows(allowed, ip.icmpType(), MatchField.ICMP) && allows(allowed, ip.icmpCode(), MatchField.ICMP))
+            && allows(allowed, conntrack, MatchField.CONNTRACK);
+    }
+
+    private static boolean allows(final Set<MatchField> allowed, final @Nullable Object value,
+            final MatchField field) {
+        return value == null || allowed.contains(field);
+    }
+
     /** Whether a switch without vendor extensions can execute this match. */
     public boolean isStandardOpenflow13() {
         return conntrack == null && (ip == null || ip.isStandardOpenflow13());

@@ -7,6 +7,9 @@
  */
 package org.edgeplane.isolation.pipeline;
 
+import java.util.List;
+import java.util.function.Supplier;
+import org.eclipse.jdt.annotation.Nullable;
 import org.edgeplane.isolation.flow.Action;
 import org.edgeplane.isolation.flow.FlowMatch;
 import org.edgeplane.isolation.flow.FlowRecord;
@@ -28,35 +31,82 @@ public final class PipelineContract {
      * @throws IllegalArgumentException naming the flow and the broken rule
      */
     public static FlowRecord verify(final FlowRecord flow) {
-        final var undeclared = flow.match().fields();
-        undeclared.removeAll(flow.table().allowedFields());
-        if (!undeclared.isEmpty()) {
-            throw new IllegalArgumentException(flow.id() + ": " + flow.table() + " does not declare " + undeclared);
-        }
-        final boolean handOver = flow.table().isStageEntry() && flow.priority() == Priority.TABLE_MISS
-            && (flow.cookie() & Cookies.APP_MASK) == Cookies.appPrefix(Owner.ISOLATION);
-        if (!handOver && (flow.cookie() & Cookies.APP_MASK) != Cookies.appPrefix(flow.table().owner())) {
-            throw new IllegalArgumentException(flow.id() + ": cookie " + Long.toHexString(flow.cookie())
-                + " is not " + flow.table().owner() + "'s");
-        }
-        // Indexed: this runs for every flow of a compile, and the iterator was a tenth of a firewall compile's garbage.
-        final var instructions = flow.instructions();
-        for (int i = 0; i < instructions.size(); i++) {
-            final Instruction instruction = instructions.get(i);
-            if (instruction instanceof Instruction.GotoTable goTo && goTo.table().id() <= flow.table().id()) {
-                throw new IllegalArgumentException(flow.id() + ": goto " + goTo.table() + " does not go forward");
-            }
-            // Open vSwitch refuses a ct action on a flow that is not limited to IP (OFPBAC_MATCH_INCONSISTENT).
-            if (instruction instanceof Instruction.ApplyActions apply && !matchesIp(flow.match())
-                    && apply.actions().stream().anyMatch(Action.Conntrack.class::isInstance)) {
-                throw new IllegalArgumentException(flow.id() + ": conntrack without an IPv4 or IPv6 ethertype match");
-            }
+        verifyMatch(flow::id, flow.table(), flow.match());
+        verifyRest(flow::id, flow.table(), flow.priority(), flow.cookie(), flow.instructions());
+        if (hasConntrack(flow.instructions()) && !matchesIp(flow.match(), null)) {
+            throw conntrackWithoutIp(flow::id);
         }
         return flow;
     }
 
-    private static boolean matchesIp(final FlowMatch match) {
-        final Integer ethType = match.ethType();
+    /**
+     * Checks flows that share all but part of their match, as {@link #verify(FlowRecord)} checks each flow that
+     * matches {@code base} overlaid with one of {@code overlays}, without making the flows.
+     *
+     * @param family what the flows are, for the message; asked only when they break the contract
+     * @throws IllegalArgumentException naming the flows and the broken rule
+     */
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    public static void verify(final Supplier<String> family, final Table table, final int priority, final long cookie,
+            final FlowMatch base, final List<FlowMatch> overlays, final List<Instruction> instructions) {
+        verifyMatch(family, table, base);
+        verifyRest(family, table, priority, cookie, instructions);
+        final boolean conntrack = hasConntrack(instructions);
+        for (int i = 0; i < overlays.size(); i++) {
+            final FlowMatch overlay = overlays.get(i);
+            verifyMatch(family, table, overlay);
+            if (conntrack && !matchesIp(overlay, base)) {
+                throw conntrackWithoutIp(family);
+            }
+        }
+    }
+
+    private static void verifyMatch(final Supplier<String> what, final Table table, final FlowMatch match) {
+        if (!match.usesOnly(table.allowedFields())) {
+            final var undeclared = match.fields();
+            undeclared.removeAll(table.allowedFields());
+            throw new IllegalArgumentException(what.get() + ": " + table + " does not declare " + undeclared);
+        }
+    }
+
+    private static void verifyRest(final Supplier<String> what, final Table table, final int priority,
+            final long cookie, final List<Instruction> instructions) {
+        final boolean handOver = table.isStageEntry() && priority == Priority.TABLE_MISS
+            && (cookie & Cookies.APP_MASK) == Cookies.appPrefix(Owner.ISOLATION);
+        if (!handOver && (cookie & Cookies.APP_MASK) != Cookies.appPrefix(table.owner())) {
+            throw new IllegalArgumentException(what.get() + ": cookie " + Long.toHexString(cookie) + " is not "
+                + table.owner() + "'s");
+        }
+        // Indexed: this runs for every flow of a compile, where an iterator per flow was a tenth of the garbage.
+        for (int i = 0; i < instructions.size(); i++) {
+            if (instructions.get(i) instanceof Instruction.GotoTable goTo && goTo.table().id() <= table.id()) {
+                throw new IllegalArgumentException(what.get() + ": goto " + goTo.table() + " does not go forward");
+            }
+        }
+    }
+
+    private static boolean hasConntrack(final List<Instruction> instructions) {
+        for (int i = 0; i < instructions.size(); i++) {
+            if (instructions.get(i) instanceof Instruction.ApplyActions apply) {
+                final List<Action> actions = apply.actions();
+                for (int j = 0; j < actions.size(); j++) {
+                    if (actions.get(j) instanceof Action.Conntrack) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Open vSwitch refuses a ct action on a flow that is not limited to IP (OFPBAC_MATCH_INCONSISTENT). */
+    private static IllegalArgumentException conntrackWithoutIp(final Supplier<String> what) {
+        return new IllegalArgumentException(what.get() + ": conntrack without an IPv4 or IPv6 ethertype match");
+    }
+
+    /** Whether the match, laid over {@code base} when there is one, is limited to IPv4 or IPv6. */
+    private static boolean matchesIp(final FlowMatch match, final @Nullable FlowMatch base) {
+        final Integer ethType = match.ethType() != null || base == null ? match.ethType() : base.ethType();
         return ethType != null && (ethType == FlowMatch.ETH_IPV4 || ethType == FlowMatch.ETH_IPV6);
     }
 }

@@ -1,0 +1,167 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.firewall.compiler;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+import org.edgeplane.isolation.flow.FlowId;
+import org.edgeplane.isolation.flow.FlowMatch;
+import org.edgeplane.isolation.flow.FlowRecord;
+import org.edgeplane.isolation.flow.FlowSource;
+import org.edgeplane.isolation.flow.Instruction;
+import org.edgeplane.isolation.pipeline.PipelineContract;
+import org.edgeplane.isolation.pipeline.Table;
+
+/**
+ * The rule flows of one port (or one network) in one stage, made when read. The flow {@code i} of rule {@code r}
+ * is named {@code scope:<r's flow name>:i} and matches the rule's base (the scope's match, with the rule's
+ * remote-group bit when it has one) overlaid with the rule's match {@code i}. A single flow added as such (a remote
+ * address's tag) is named {@code scope:<name>}. A switch holds thousands of these
+ * flows and they differ only in the rule's part of the match, so a compiled result keeps, per scope, what varies
+ * by rule, and per flow two array slots in {@link org.edgeplane.isolation.flow.FlowsById}: the collector no longer
+ * copies three objects per flow out of every compile.
+ */
+final class ScopeFlows implements FlowSource {
+    private final String scope;
+    private final Table table;
+    private final List<String> names;
+    private final long[] cookies;
+    private final int[] priorities;
+    private final List<FlowMatch> bases;
+    private final List<List<FlowMatch>> overlays;
+    private final List<List<Instruction>> instructions;
+    /** The rules added as single flows, whose one flow is named without an index. */
+    private final BitSet single;
+    /** The member number of each rule's first flow; the last entry is the size. */
+    private final int[] firsts;
+
+    private ScopeFlows(final Builder builder) {
+        scope = builder.scope;
+        table = builder.table;
+        names = List.copyOf(builder.names);
+        cookies = Arrays.copyOf(builder.cookies, names.size());
+        priorities = Arrays.copyOf(builder.priorities, names.size());
+        bases = List.copyOf(builder.bases);
+        overlays = List.copyOf(builder.overlays);
+        instructions = List.copyOf(builder.instructions);
+        single = (BitSet) builder.single.clone();
+        firsts = new int[names.size() + 1];
+        for (int rule = 0; rule < names.size(); rule++) {
+            firsts[rule + 1] = firsts[rule] + overlays.get(rule).size();
+        }
+    }
+
+    static Builder builder(final String scope, final Table table) {
+        return new Builder(scope, table);
+    }
+
+    /** The member number of flow {@code index} of the {@code rule}-th rule. */
+    int member(final int rule, final int index) {
+        return firsts[rule] + index;
+    }
+
+    int priority(final int rule) {
+        return priorities[rule];
+    }
+
+    @Override
+    public int size() {
+        return firsts[names.size()];
+    }
+
+    @Override
+    public FlowId id(final int member) {
+        final int rule = ruleOf(member);
+        return idOf(rule, member - firsts[rule]);
+    }
+
+    @Override
+    public int idHash(final int member) {
+        final int rule = ruleOf(member);
+        return single.get(rule) ? FlowId.hashOf(scope, names.get(rule))
+            : FlowId.hashOf(scope, names.get(rule), member - firsts[rule]);
+    }
+
+    @Override
+    public FlowRecord flow(final int member) {
+        final int rule = ruleOf(member);
+        final int index = member - firsts[rule];
+        return new FlowRecord(idOf(rule, index), table, priorities[rule], cookies[rule],
+            bases.get(rule).overlay(overlays.get(rule).get(index)), instructions.get(rule));
+    }
+
+    private FlowId idOf(final int rule, final int index) {
+        return single.get(rule) ? FlowId.of(scope, names.get(rule)) : FlowId.of(scope, names.get(rule), index);
+    }
+
+    private int ruleOf(final int member) {
+        if (member < 0 || member >= size()) {
+            throw new IndexOutOfBoundsException(member);
+        }
+        // The last rule whose first flow is at or before the member; rules without flows share their firsts.
+        int found = Arrays.binarySearch(firsts, 0, names.size(), member);
+        if (found < 0) {
+            return -found - 2;
+        }
+        while (found + 1 < names.size() && firsts[found + 1] == member) {
+            found++;
+        }
+        return found;
+    }
+
+    /** Adds the rules of one scope in order; each is checked against the pipeline contract as it comes. */
+    static final class Builder {
+        private final String scope;
+        private final Table table;
+        private final List<String> names = new ArrayList<>();
+        private long[] cookies = new long[8];
+        private int[] priorities = new int[8];
+        private final List<FlowMatch> bases = new ArrayList<>();
+        private final List<List<FlowMatch>> overlays = new ArrayList<>();
+        private final List<List<Instruction>> instructions = new ArrayList<>();
+        private final BitSet single = new BitSet();
+
+        private Builder(final String scope, final Table table) {
+            this.scope = scope;
+            this.table = table;
+        }
+
+        /** Adds a rule's flows: its base match laid under each of its matches. */
+        @SuppressWarnings("checkstyle:ParameterNumber")
+        Builder rule(final String name, final long cookie, final int priority, final FlowMatch base,
+                final List<FlowMatch> matches, final List<Instruction> ruleInstructions) {
+            PipelineContract.verify(() -> scope + ":" + name, table, priority, cookie, base, matches, ruleInstructions);
+            final int rule = names.size();
+            if (rule == cookies.length) {
+                cookies = Arrays.copyOf(cookies, rule * 2);
+                priorities = Arrays.copyOf(priorities, rule * 2);
+            }
+            names.add(name);
+            cookies[rule] = cookie;
+            priorities[rule] = priority;
+            bases.add(base);
+            overlays.add(matches);
+            instructions.add(ruleInstructions);
+            return this;
+        }
+
+        /** Adds one flow, named {@code scope:name}: {@code base} overlaid with {@code match}. */
+        @SuppressWarnings("checkstyle:ParameterNumber")
+        Builder flow(final String name, final long cookie, final int priority, final FlowMatch base,
+                final FlowMatch match, final List<Instruction> flowInstructions) {
+            single.set(names.size());
+            return rule(name, cookie, priority, base, List.of(match), flowInstructions);
+        }
+
+        ScopeFlows build() {
+            return new ScopeFlows(this);
+        }
+    }
+}
