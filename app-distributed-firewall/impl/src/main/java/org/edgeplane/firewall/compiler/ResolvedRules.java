@@ -82,6 +82,9 @@ final class ResolvedRules {
         }
     }
 
+    private record SelectorKey(Stage stage, Selector selector) {
+    }
+
     private static final Resolution NOT_HERE = new Resolution(null, null);
     private static final BitSet NONE_REPEATED = new BitSet();
     private static final int PROFILES = 2;
@@ -94,8 +97,9 @@ final class ResolvedRules {
     private final Map<List<LabelledRule>, StageRules[]> byList = new IdentityHashMap<>();
     private final Map<FlowMatch, FlowMatch> interned = new ConcurrentHashMap<>();
     private final Map<Long, String> ruleByCookie;
-    private final List<Map<String, FlowMatch>> remotes = Arrays.stream(Stage.values())
-        .<Map<String, FlowMatch>>map(stage -> new ConcurrentHashMap<>()).toList();
+    private final Map<SelectorKey, List<FlowMatch>> matchesBySelector = new ConcurrentHashMap<>();
+    private final List<Map<String, List<FlowMatch>>> remotes = Arrays.stream(Stage.values())
+        .<Map<String, List<FlowMatch>>>map(stage -> new ConcurrentHashMap<>()).toList();
 
     /**
      * Resolves each rule list for both stages of the profiles of the switches that use it. Rules are resolved in
@@ -187,14 +191,14 @@ final class ResolvedRules {
     }
 
     /**
-     * The match of a remote address in a stage, one instance per compile: every switch that hosts a network tags its
-     * members' addresses.
+     * The match of a remote address in a stage, as a list of one, one instance per compile: every switch that hosts
+     * a network tags its members' addresses.
      */
-    FlowMatch remote(final Stage stage, final String prefix) {
+    List<FlowMatch> remote(final Stage stage, final String prefix) {
         return remotes.get(stage.ordinal()).computeIfAbsent(prefix, key -> {
             final var match = FlowMatch.builder();
             stage.remote(match, key.contains(":"), key);
-            return match.build();
+            return List.of(match.build());
         });
     }
 
@@ -226,11 +230,12 @@ final class ResolvedRules {
         if (selector == null) {
             return NOT_HERE;
         }
-        final List<FlowMatch> matches = matches(stage, selector,
-            Collections.singletonList(selector.remotePrefix()), match -> {
+        // Tenants often write the same rules (a default group, "allow ssh"): their matches are built once.
+        final List<FlowMatch> matches = matchesBySelector.computeIfAbsent(new SelectorKey(stage, selector),
+            key -> matches(stage, selector, Collections.singletonList(selector.remotePrefix()), match -> {
                 final FlowMatch known = interned.putIfAbsent(match, match);
                 return known != null ? known : match;
-            });
+            }));
         return new Resolution(new Resolved(rule, selector, mirror, matches), null);
     }
 

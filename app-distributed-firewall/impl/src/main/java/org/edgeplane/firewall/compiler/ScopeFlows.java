@@ -32,6 +32,8 @@ final class ScopeFlows implements FlowSource {
     private final String scope;
     private final Table table;
     private final List<String> names;
+    /** Per rule, the hash of {@code scope:name}, from which its flows' id hashes follow. */
+    private final int[] nameHashes;
     private final long[] cookies;
     private final int[] priorities;
     private final List<FlowMatch> bases;
@@ -46,6 +48,10 @@ final class ScopeFlows implements FlowSource {
         scope = builder.scope;
         table = builder.table;
         names = List.copyOf(builder.names);
+        nameHashes = new int[names.size()];
+        for (int rule = 0; rule < names.size(); rule++) {
+            nameHashes[rule] = FlowId.hashOf(scope, names.get(rule));
+        }
         cookies = Arrays.copyOf(builder.cookies, names.size());
         priorities = Arrays.copyOf(builder.priorities, names.size());
         bases = List.copyOf(builder.bases);
@@ -85,8 +91,7 @@ final class ScopeFlows implements FlowSource {
     @Override
     public int idHash(final int member) {
         final int rule = ruleOf(member);
-        return single.get(rule) ? FlowId.hashOf(scope, names.get(rule))
-            : FlowId.hashOf(scope, names.get(rule), member - firsts[rule]);
+        return single.get(rule) ? nameHashes[rule] : FlowId.hashOf(nameHashes[rule], member - firsts[rule]);
     }
 
     @Override
@@ -137,7 +142,7 @@ final class ScopeFlows implements FlowSource {
         @SuppressWarnings("checkstyle:ParameterNumber")
         Builder rule(final String name, final long cookie, final int priority, final FlowMatch base,
                 final List<FlowMatch> matches, final List<Instruction> ruleInstructions) {
-            PipelineContract.verify(() -> scope + ":" + name, table, priority, cookie, base, matches, ruleInstructions);
+            PipelineContract.verify(scope, name, table, priority, cookie, base, matches, ruleInstructions);
             final int rule = names.size();
             if (rule == cookies.length) {
                 cookies = Arrays.copyOf(cookies, rule * 2);
@@ -152,12 +157,15 @@ final class ScopeFlows implements FlowSource {
             return this;
         }
 
-        /** Adds one flow, named {@code scope:name}: {@code base} overlaid with {@code match}. */
+        /** Adds one flow, named {@code scope:name}: {@code base} overlaid with the one match of {@code match}. */
         @SuppressWarnings("checkstyle:ParameterNumber")
         Builder flow(final String name, final long cookie, final int priority, final FlowMatch base,
-                final FlowMatch match, final List<Instruction> flowInstructions) {
+                final List<FlowMatch> match, final List<Instruction> flowInstructions) {
+            if (match.size() != 1) {
+                throw new IllegalArgumentException("one flow has one match, not " + match.size());
+            }
             single.set(names.size());
-            return rule(name, cookie, priority, base, List.of(match), flowInstructions);
+            return rule(name, cookie, priority, base, match, flowInstructions);
         }
 
         ScopeFlows build() {

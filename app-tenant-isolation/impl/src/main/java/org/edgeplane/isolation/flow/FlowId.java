@@ -66,12 +66,15 @@ public final class FlowId implements CharSequence, Comparable<FlowId> {
         return hashOfParts(scope, requireNonNull(name), NO_INDEX);
     }
 
-    /** The {@link #hashCode()} of the id {@code scope:name:index}, without making it. */
-    public static int hashOf(final String scope, final String name, final int index) {
+    /**
+     * The {@link #hashCode()} of the id {@code scope:name:index}, without making it, from the hash of
+     * {@code scope:name} ({@link #hashOf(String, String)}): a source of many flows of one name hashes the name once.
+     */
+    public static int hashOf(final int scopeAndNameHash, final int index) {
         if (index < 0) {
             throw new IllegalArgumentException("flow index " + index + " is negative");
         }
-        return hashOfParts(scope, requireNonNull(name), index);
+        return withIndex(scopeAndNameHash, index);
     }
 
     /** {@link String#hashCode()} of the text, computed on the parts. */
@@ -83,16 +86,18 @@ public final class FlowId implements CharSequence, Comparable<FlowId> {
                 textHash = 31 * textHash + name.charAt(i);
             }
         }
-        if (index != NO_INDEX) {
-            textHash = 31 * textHash + SEPARATOR;
-            final int digits = digits(index);
-            int divisor = 1;
-            for (int i = 1; i < digits; i++) {
-                divisor *= 10;
-            }
-            for (; divisor > 0; divisor /= 10) {
-                textHash = 31 * textHash + (char) ('0' + index / divisor % 10);
-            }
+        return index == NO_INDEX ? textHash : withIndex(textHash, index);
+    }
+
+    private static int withIndex(final int hash, final int index) {
+        int textHash = 31 * hash + SEPARATOR;
+        final int digits = digits(index);
+        int divisor = 1;
+        for (int i = 1; i < digits; i++) {
+            divisor *= 10;
+        }
+        for (; divisor > 0; divisor /= 10) {
+            textHash = 31 * textHash + (char) ('0' + index / divisor % 10);
         }
         return textHash;
     }

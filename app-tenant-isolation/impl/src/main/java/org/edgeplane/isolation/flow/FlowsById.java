@@ -34,7 +34,7 @@ public final class FlowsById extends AbstractMap<String, FlowRecord> {
     /** Then the members of sources: the member {@code members[i]} of {@code sources[i]}. */
     private final FlowSource[] sources;
     private final int[] members;
-    /** Position + 1 of the flow in each slot; 0 is an empty slot. The length is a power of two above twice size. */
+    /** Position + 1 of the flow in each slot; 0 is an empty slot. A power of two, less than three quarters full. */
     private final int[] slots;
 
     private FlowsById(final FlowRecord[] records, final FlowSource[] sources, final int[] members) {
@@ -42,7 +42,7 @@ public final class FlowsById extends AbstractMap<String, FlowRecord> {
         this.sources = sources;
         this.members = members;
         final int size = size();
-        slots = new int[Integer.highestOneBit(Math.max(1, size) * 2) << 1];
+        slots = new int[Integer.highestOneBit(size + size / 3 + 1) << 1];
         // Ids are made only to tell apart two flows whose hashes are equal: a source makes them on demand.
         final int[] hashes = new int[size];
         for (int position = 0; position < size; position++) {

@@ -43,12 +43,15 @@ public final class PipelineContract {
      * Checks flows that share all but part of their match, as {@link #verify(FlowRecord)} checks each flow that
      * matches {@code base} overlaid with one of {@code overlays}, without making the flows.
      *
-     * @param family what the flows are, for the message; asked only when they break the contract
+     * @param scope what the flows' ids start with, for the message
+     * @param name what follows it, for the message
      * @throws IllegalArgumentException naming the flows and the broken rule
      */
     @SuppressWarnings("checkstyle:ParameterNumber")
-    public static void verify(final Supplier<String> family, final Table table, final int priority, final long cookie,
-            final FlowMatch base, final List<FlowMatch> overlays, final List<Instruction> instructions) {
+    public static void verify(final String scope, final String name, final Table table, final int priority,
+            final long cookie, final FlowMatch base, final List<FlowMatch> overlays,
+            final List<Instruction> instructions) {
+        final Supplier<String> family = () -> scope + ":" + name;
         verifyMatch(family, table, base);
         verifyRest(family, table, priority, cookie, instructions);
         final boolean conntrack = hasConntrack(instructions);

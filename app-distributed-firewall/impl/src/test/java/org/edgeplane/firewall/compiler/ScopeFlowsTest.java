@@ -1,0 +1,75 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.firewall.compiler;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.util.List;
+import org.edgeplane.isolation.flow.FlowId;
+import org.edgeplane.isolation.flow.FlowMatch;
+import org.edgeplane.isolation.flow.FlowRecord;
+import org.edgeplane.isolation.flow.Instruction;
+import org.edgeplane.isolation.flow.IpMatch;
+import org.edgeplane.isolation.flow.IpMatch.PortMask;
+import org.edgeplane.isolation.pipeline.Cookies;
+import org.edgeplane.isolation.pipeline.Owner;
+import org.edgeplane.isolation.pipeline.Table;
+import org.junit.Test;
+
+/** A scope's flows read back as the records they stand for, with the ids and id hashes of those records. */
+public class ScopeFlowsTest {
+    private static final String SCOPE = "firewall:from:groups:port=p1";
+    private static final Table TABLE = Table.FIREWALL_FROM_GROUPS;
+    private static final long WEB = Cookies.appPrefix(Owner.FIREWALL) | 1;
+    private static final long TAG = Cookies.appPrefix(Owner.FIREWALL) | 2;
+    private static final FlowMatch PORT = FlowMatch.builder().inPort(4).build();
+    private static final FlowMatch TAGGED = FlowMatch.builder().inPort(4).metadata(0x100, 0x100).build();
+    private static final List<Instruction> NEXT = List.of(new Instruction.GotoTable(TABLE.next()));
+
+    private static FlowMatch tcp(final int port) {
+        return FlowMatch.builder().ip(FlowMatch.ETH_IPV4).ipProto(IpMatch.TCP).ports(null, PortMask.exact(port))
+            .build();
+    }
+
+    @Test
+    public void membersAreTheRulesFlowsInOrder() {
+        final ScopeFlows flows = ScopeFlows.builder(SCOPE, TABLE)
+            .rule("rule=t/g/web", WEB, 100, PORT, List.of(tcp(80), tcp(443)), NEXT)
+            .rule("rule=t/g/none", WEB, 100, PORT, List.of(), NEXT)
+            .flow("10.0.0.1/32", TAG, 132, TAGGED, List.of(tcp(22)), NEXT)
+            .rule("rule=t/g/db", WEB, 90, TAGGED, List.of(tcp(5432)), NEXT)
+            .build();
+        final var expected = List.of(
+            new FlowRecord(FlowId.of(SCOPE, "rule=t/g/web", 0), TABLE, 100, WEB, PORT.overlay(tcp(80)), NEXT),
+            new FlowRecord(FlowId.of(SCOPE, "rule=t/g/web", 1), TABLE, 100, WEB, PORT.overlay(tcp(443)), NEXT),
+            new FlowRecord(FlowId.of(SCOPE, "10.0.0.1/32"), TABLE, 132, TAG, TAGGED.overlay(tcp(22)), NEXT),
+            new FlowRecord(FlowId.of(SCOPE, "rule=t/g/db", 0), TABLE, 90, WEB, TAGGED.overlay(tcp(5432)), NEXT));
+
+        assertEquals(expected.size(), flows.size());
+        for (int member = 0; member < flows.size(); member++) {
+            assertEquals(expected.get(member), flows.flow(member));
+            assertEquals(expected.get(member).flowId(), flows.id(member));
+            assertEquals(expected.get(member).id().hashCode(), flows.idHash(member));
+        }
+        assertEquals(1, flows.member(0, 1));
+        assertEquals(2, flows.member(2, 0));
+        assertEquals(3, flows.member(3, 0));
+        assertEquals(90, flows.priority(3));
+        assertThrows(IndexOutOfBoundsException.class, () -> flows.flow(4));
+    }
+
+    @Test
+    public void aRuleThatBreaksThePipelineContractIsRefusedByName() {
+        final var error = assertThrows(IllegalArgumentException.class, () -> ScopeFlows.builder(SCOPE, TABLE)
+            .rule("rule=t/g/mac", WEB, 100, PORT, List.of(tcp(80), FlowMatch.builder().ethSrc("02:00:00:00:00:09")
+                .build()), NEXT));
+        assertTrue(error.getMessage(), error.getMessage().startsWith(SCOPE + ":rule=t/g/mac: "));
+    }
+}
