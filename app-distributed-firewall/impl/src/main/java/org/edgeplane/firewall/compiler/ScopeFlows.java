@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
+import org.eclipse.jdt.annotation.Nullable;
 import org.edgeplane.isolation.flow.FlowId;
 import org.edgeplane.isolation.flow.FlowMatch;
 import org.edgeplane.isolation.flow.FlowRecord;
@@ -39,8 +40,8 @@ final class ScopeFlows implements FlowSource {
     private final List<FlowMatch> bases;
     private final List<List<FlowMatch>> overlays;
     private final List<List<Instruction>> instructions;
-    /** The rules added as single flows, whose one flow is named without an index. */
-    private final BitSet single;
+    /** The rules added as single flows, whose one flow is named without an index; null when there are none. */
+    private final @Nullable BitSet single;
     /** The member number of each rule's first flow; the last entry is the size. */
     private final int[] firsts;
 
@@ -57,7 +58,7 @@ final class ScopeFlows implements FlowSource {
         bases = List.copyOf(builder.bases);
         overlays = List.copyOf(builder.overlays);
         instructions = List.copyOf(builder.instructions);
-        single = (BitSet) builder.single.clone();
+        single = builder.single.isEmpty() ? null : (BitSet) builder.single.clone();
         firsts = new int[names.size() + 1];
         for (int rule = 0; rule < names.size(); rule++) {
             firsts[rule + 1] = firsts[rule] + overlays.get(rule).size();
@@ -91,7 +92,7 @@ final class ScopeFlows implements FlowSource {
     @Override
     public int idHash(final int member) {
         final int rule = ruleOf(member);
-        return single.get(rule) ? nameHashes[rule] : FlowId.hashOf(nameHashes[rule], member - firsts[rule]);
+        return isSingle(rule) ? nameHashes[rule] : FlowId.hashOf(nameHashes[rule], member - firsts[rule]);
     }
 
     @Override
@@ -103,7 +104,11 @@ final class ScopeFlows implements FlowSource {
     }
 
     private FlowId idOf(final int rule, final int index) {
-        return single.get(rule) ? FlowId.of(scope, names.get(rule)) : FlowId.of(scope, names.get(rule), index);
+        return isSingle(rule) ? FlowId.of(scope, names.get(rule)) : FlowId.of(scope, names.get(rule), index);
+    }
+
+    private boolean isSingle(final int rule) {
+        return single != null && single.get(rule);
     }
 
     private int ruleOf(final int member) {

@@ -136,6 +136,8 @@ final class SwitchCompiler {
     private final Map<Resolved, Map<String, RuleFlows>> memberListed = new IdentityHashMap<>();
     /** Matches made here that no rule shares, one instance each, so that equal ones compare by identity. */
     private final Map<FlowMatch, FlowMatch> switchMatches = new HashMap<>();
+    private final Map<List<Instruction>, List<Instruction>> instructionLists = new HashMap<>();
+    private final Map<Stage, Map<GovernedPort, FlowMatch>> portMatches = new EnumMap<>(Stage.class);
     private final Map<Stage, Map<Long, List<Instruction>>> tagInstructions = new EnumMap<>(Stage.class);
     private final Map<Long, String> portByCookie = new HashMap<>();
     private final Set<String> problems = new TreeSet<>();
@@ -226,12 +228,12 @@ final class SwitchCompiler {
             final long cookie = Cookies.of(Owner.FIREWALL, ObjectKind.PORT, port.id());
             final String scope = scope(stage, "entry", "port=" + port.id());
             for (int ethType : new int[] {FlowMatch.ETH_IPV4, FlowMatch.ETH_IPV6}) {
-                final List<Instruction> instructions = stateful
+                final List<Instruction> instructions = shared(stateful
                     ? List.of(new Instruction.ApplyActions(List.of(new Action.Conntrack(zone(port.network()),
                         false, stage.state, null))))
-                    : List.of(new Instruction.GotoTable(stage.remote));
+                    : List.of(new Instruction.GotoTable(stage.remote)));
                 put(new FlowRecord(FlowId.of(scope, ethLabel(ethType)), stage.entry, PRIORITY_PORT, cookie,
-                    stage.port(port.ofPort()).ip(ethType).build(), instructions));
+                    portMatch(stage, port).toBuilder().ip(ethType).build(), instructions));
             }
         }
     }
@@ -360,8 +362,7 @@ final class SwitchCompiler {
     private void compileGroups(final Stage stage, final GovernedPort port, final StageRules rules,
             final Map<GroupKey, Long> bits) {
         final List<Instruction> allow = allow(stage, port.network());
-        final var scope = new RuleScope(scope(stage, "groups", "port=" + port.id()),
-            stage.port(port.ofPort()).build());
+        final var scope = new RuleScope(scope(stage, "groups", "port=" + port.id()), portMatch(stage, port));
         final List<RuleFlows> byRule = ruleFlows(stage, rules, port.network(), bits);
         final var scopeFlows = ScopeFlows.builder(scope.idPrefix, stage.groups);
         for (int i = 0; i < byRule.size(); i++) {
@@ -400,15 +401,14 @@ final class SwitchCompiler {
             for (int ethType : List.of(FlowMatch.ETH_IPV4, FlowMatch.ETH_IPV6)) {
                 final String name = ethType == FlowMatch.ETH_IPV6 ? "established:ipv6" : "established:ipv4";
                 put(new FlowRecord(FlowId.of(scope, name), stage.deny, PRIORITY_DENY_ESTABLISHED, cookie,
-                    stage.port(port.ofPort()).ethType(ethType)
+                    portMatch(stage, port).toBuilder().ethType(ethType)
                         .conntrack(ConntrackMatch.state(ConntrackMatch.TRACKED | ConntrackMatch.ESTABLISHED, 0))
                         .build(),
-                    List.of(new Instruction.ApplyActions(List.of(new Action.Conntrack(zone(port.network()), true,
-                        null, BLOCKED))))));
+                    shared(List.of(new Instruction.ApplyActions(List.of(new Action.Conntrack(zone(port.network()),
+                        true, null, BLOCKED)))))));
             }
         }
-        put(new FlowRecord(FlowId.of(scope), stage.deny, PRIORITY_DENY, cookie, stage.port(port.ofPort()).build(),
-            List.of()));
+        put(new FlowRecord(FlowId.of(scope), stage.deny, PRIORITY_DENY, cookie, portMatch(stage, port), List.of()));
     }
 
     /** The cookie of the flows that drop a port's traffic: their statistics are its drop counters. */
@@ -450,8 +450,19 @@ final class SwitchCompiler {
         if (!stateful) {
             return toNextStage(stage);
         }
-        return List.of(new Instruction.ApplyActions(List.of(new Action.Conntrack(zone(network), true, null,
-            null))), new Instruction.GotoTable(stage.exit));
+        return shared(List.of(new Instruction.ApplyActions(List.of(new Action.Conntrack(zone(network), true, null,
+            null))), new Instruction.GotoTable(stage.exit)));
+    }
+
+    /** One instance of each instruction list: a switch's thousands of flows use a few per network. */
+    private List<Instruction> shared(final List<Instruction> instructions) {
+        return instructionLists.computeIfAbsent(instructions, key -> key);
+    }
+
+    /** A port's own match in a stage, one instance for every flow of the port. */
+    private FlowMatch portMatch(final Stage stage, final GovernedPort port) {
+        return portMatches.computeIfAbsent(stage, key -> new IdentityHashMap<>()).computeIfAbsent(port,
+            key -> stage.port(key.ofPort()).build());
     }
 
     private static List<Instruction> toNextStage(final Stage stage) {
