@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import org.eclipse.jdt.annotation.Nullable;
 import org.edgeplane.firewall.compiler.FirewallCompiler.GovernedPort;
 import org.edgeplane.firewall.compiler.FirewallCompiler.LabelledRule;
@@ -77,8 +79,8 @@ final class SwitchCompiler {
 
     /**
      * A rule flow already emitted on top of one base match (a port's or a network's): the same priority, the same
-     * rule match and the same tag bit would make a flow the switch merges with it. Rule matches are interned per
-     * switch, so they compare by identity.
+     * rule match and the same tag bit would make a flow the switch merges with it. Rule matches are interned (per
+     * compile by {@link ResolvedRules}, and per switch for listed members), so they compare by identity.
      */
     private record Emitted(int priority, FlowMatch common, long bit) {
         @Override
@@ -341,34 +343,33 @@ final class SwitchCompiler {
 
     private void compilePolicy(final Stage stage, final Network network, final StageRules rules,
             final Map<GroupKey, Long> bits) {
-        final var scope = new RuleScope(scope(stage, "policy", "network=" + network.id()), FlowMatch.builder()
-            .metadata(networkBits(network), Metadata.NETWORK_MASK).build());
-        final List<RuleFlows> byRule = ruleFlows(stage, rules, network, bits);
-        final var scopeFlows = ScopeFlows.builder(scope.idPrefix, stage.policy);
-        for (int i = 0; i < byRule.size(); i++) {
-            final Resolved resolved = rules.resolved().get(i);
-            final LabelledRule rule = resolved.rule();
-            final List<Instruction> instructions = switch (rule.action() == null ? "" : rule.action()) {
+        compileRules(new RuleScope(scope(stage, "policy", "network=" + network.id()), FlowMatch.builder()
+            .metadata(networkBits(network), Metadata.NETWORK_MASK).build()), stage.policy, rules,
+            ruleFlows(stage, rules, network, bits), rule -> PRIORITY_POLICY_BASE - rule.priority(),
+            rule -> switch (rule.action() == null ? "" : rule.action()) {
                 case PolicyRule.ALLOW -> allow(stage, network);
-                case PolicyRule.PASS -> List.of(new Instruction.GotoTable(stage.groups));
-                default -> List.of(new Instruction.GotoTable(stage.deny));
-            };
-            scopeFlows.rule(resolved.flowName(), rule.cookie(), PRIORITY_POLICY_BASE - rule.priority(),
-                scope.base(byRule.get(i).groupBit()), byRule.get(i).matches(), instructions);
-        }
-        addMembers(scope, scopeFlows.build(), rules, byRule);
+                case PolicyRule.PASS -> shared(List.of(new Instruction.GotoTable(stage.groups)));
+                default -> shared(List.of(new Instruction.GotoTable(stage.deny)));
+            });
     }
 
     private void compileGroups(final Stage stage, final GovernedPort port, final StageRules rules,
             final Map<GroupKey, Long> bits) {
         final List<Instruction> allow = allow(stage, port.network());
-        final var scope = new RuleScope(scope(stage, "groups", "port=" + port.id()), portMatch(stage, port));
-        final List<RuleFlows> byRule = ruleFlows(stage, rules, port.network(), bits);
-        final var scopeFlows = ScopeFlows.builder(scope.idPrefix, stage.groups);
+        compileRules(new RuleScope(scope(stage, "groups", "port=" + port.id()), portMatch(stage, port)),
+            stage.groups, rules, ruleFlows(stage, rules, port.network(), bits), rule -> PRIORITY_ALLOW,
+            rule -> allow);
+    }
+
+    /** A scope's rule flows, as one {@link ScopeFlows}. */
+    private void compileRules(final RuleScope scope, final Table table, final StageRules rules,
+            final List<RuleFlows> byRule, final ToIntFunction<LabelledRule> priority,
+            final Function<LabelledRule, List<Instruction>> instructions) {
+        final var scopeFlows = ScopeFlows.builder(scope.idPrefix, table);
         for (int i = 0; i < byRule.size(); i++) {
             final Resolved resolved = rules.resolved().get(i);
-            scopeFlows.rule(resolved.flowName(), resolved.rule().cookie(), PRIORITY_ALLOW,
-                scope.base(byRule.get(i).groupBit()), byRule.get(i).matches(), allow);
+            scopeFlows.rule(resolved.flowName(), resolved.rule().cookie(), priority.applyAsInt(resolved.rule()),
+                scope.base(byRule.get(i).groupBit()), byRule.get(i).matches(), instructions.apply(resolved.rule()));
         }
         addMembers(scope, scopeFlows.build(), rules, byRule);
     }
