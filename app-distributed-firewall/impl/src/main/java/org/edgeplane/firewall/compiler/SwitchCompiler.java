@@ -112,11 +112,19 @@ final class SwitchCompiler {
         private final FlowMatch base;
         private final Map<Long, FlowMatch> tagged = new HashMap<>();
         /** The flows made so far, kept only where a rule lists a group's members: elsewhere the rule list knows. */
-        private final Set<Emitted> emitted = new HashSet<>();
+        private @Nullable Set<Emitted> emitted;
 
         RuleScope(final String idPrefix, final FlowMatch base) {
             this.idPrefix = idPrefix;
             this.base = base;
+        }
+
+        /** Whether this flow is new to the scope, remembering it. */
+        boolean firstTime(final Emitted flow) {
+            if (emitted == null) {
+                emitted = new HashSet<>();
+            }
+            return emitted.add(flow);
         }
 
         FlowMatch base(final long groupBit) {
@@ -385,7 +393,7 @@ final class SwitchCompiler {
             final RuleFlows ruleFlows = byRule.get(rule);
             final BitSet repeated = rules.repeated().get(rule);
             for (int index = 0; index < ruleFlows.matches().size(); index++) {
-                if (listsMembers ? scope.emitted.add(new Emitted(scopeFlows.priority(rule),
+                if (listsMembers ? scope.firstTime(new Emitted(scopeFlows.priority(rule),
                         ruleFlows.matches().get(index), ruleFlows.groupBit())) : !repeated.get(index)) {
                     flows.add(scopeFlows, scopeFlows.member(rule, index));
                 }

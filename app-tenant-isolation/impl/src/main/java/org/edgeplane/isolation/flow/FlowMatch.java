@@ -10,6 +10,7 @@ package org.edgeplane.isolation.flow;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.function.Predicate;
 import org.eclipse.jdt.annotation.Nullable;
 import org.edgeplane.isolation.pipeline.MatchField;
 
@@ -106,66 +107,42 @@ public record FlowMatch(@Nullable Long inPort, @Nullable Long metadata, @Nullabl
     /** The fields this match uses, for the pipeline contract. */
     public Set<MatchField> fields() {
         final var fields = EnumSet.noneOf(MatchField.class);
-        addIf(fields, inPort, MatchField.IN_PORT);
-        addIf(fields, metadata, MatchField.METADATA);
-        addIf(fields, ethType, MatchField.ETH_TYPE);
-        addIf(fields, ethSrc, MatchField.ETH_SRC);
-        addIf(fields, ethDst, MatchField.ETH_DST);
-        addIf(fields, vlanVid, MatchField.VLAN_VID);
-        addIf(fields, ipv4Src, MatchField.IPV4_SRC);
-        addIf(fields, ipv6Src, MatchField.IPV6_SRC);
-        addIf(fields, arpSpa, MatchField.ARP_SPA);
-        addIf(fields, arpSha, MatchField.ARP_SHA);
-        addIf(fields, arpOp, MatchField.ARP_OP);
-        addIf(fields, arpTpa, MatchField.ARP_TPA);
-        addIf(fields, tunnelId, MatchField.TUNNEL_ID);
-        addIf(fields, mplsLabel, MatchField.MPLS_LABEL);
-        if (ip != null) {
-            addIf(fields, ip.ipProto(), MatchField.IP_PROTO);
-            addIf(fields, ip.ipv4Dst(), MatchField.IPV4_DST);
-            addIf(fields, ip.ipv6Dst(), MatchField.IPV6_DST);
-            addIf(fields, ip.srcPort(), MatchField.L4_SRC);
-            addIf(fields, ip.dstPort(), MatchField.L4_DST);
-            addIf(fields, ip.icmpType(), MatchField.ICMP);
-            addIf(fields, ip.icmpCode(), MatchField.ICMP);
-        }
-        if (conntrack != null) {
-            fields.add(MatchField.CONNTRACK);
-        }
+        everyField(field -> {
+            fields.add(field);
+            return true;
+        });
         return fields;
     }
 
     /** Whether every field this match uses is one of {@code allowed}: {@link #fields()} without making a set. */
     public boolean usesOnly(final Set<MatchField> allowed) {
-        return allows(allowed, inPort, MatchField.IN_PORT) && allows(allowed, metadata, MatchField.METADATA)
-            && allows(allowed, ethType, MatchField.ETH_TYPE) && allows(allowed, ethSrc, MatchField.ETH_SRC)
-            && allows(allowed, ethDst, MatchField.ETH_DST) && allows(allowed, vlanVid, MatchField.VLAN_VID)
-            && allows(allowed, ipv4Src, MatchField.IPV4_SRC) && allows(allowed, ipv6Src, MatchField.IPV6_SRC)
-            && allows(allowed, arpSpa, MatchField.ARP_SPA) && allows(allowed, arpSha, MatchField.ARP_SHA)
-            && allows(allowed, arpOp, MatchField.ARP_OP) && allows(allowed, arpTpa, MatchField.ARP_TPA)
-            && allows(allowed, tunnelId, MatchField.TUNNEL_ID) && allows(allowed, mplsLabel, MatchField.MPLS_LABEL)
-            && (ip == null || allows(allowed, ip.ipProto(), MatchField.IP_PROTO)
-                && allows(allowed, ip.ipv4Dst(), MatchField.IPV4_DST)
-                && allows(allowed, ip.ipv6Dst(), MatchField.IPV6_DST)
-                && allows(allowed, ip.srcPort(), MatchField.L4_SRC) && allows(allowed, ip.dstPort(), MatchField.L4_DST)
-                && allows(allowed, ip.icmpType(), MatchField.ICMP) && allows(allowed, ip.icmpCode(), MatchField.ICMP))
-            && allows(allowed, conntrack, MatchField.CONNTRACK);
+        return everyField(allowed::contains);
     }
 
-    private static boolean allows(final Set<MatchField> allowed, final @Nullable Object value,
+    /** Whether {@code test} holds for each field this match uses; stops at the first that fails. */
+    private boolean everyField(final Predicate<MatchField> test) {
+        return holds(test, inPort, MatchField.IN_PORT) && holds(test, metadata, MatchField.METADATA)
+            && holds(test, ethType, MatchField.ETH_TYPE) && holds(test, ethSrc, MatchField.ETH_SRC)
+            && holds(test, ethDst, MatchField.ETH_DST) && holds(test, vlanVid, MatchField.VLAN_VID)
+            && holds(test, ipv4Src, MatchField.IPV4_SRC) && holds(test, ipv6Src, MatchField.IPV6_SRC)
+            && holds(test, arpSpa, MatchField.ARP_SPA) && holds(test, arpSha, MatchField.ARP_SHA)
+            && holds(test, arpOp, MatchField.ARP_OP) && holds(test, arpTpa, MatchField.ARP_TPA)
+            && holds(test, tunnelId, MatchField.TUNNEL_ID) && holds(test, mplsLabel, MatchField.MPLS_LABEL)
+            && (ip == null || holds(test, ip.ipProto(), MatchField.IP_PROTO)
+                && holds(test, ip.ipv4Dst(), MatchField.IPV4_DST) && holds(test, ip.ipv6Dst(), MatchField.IPV6_DST)
+                && holds(test, ip.srcPort(), MatchField.L4_SRC) && holds(test, ip.dstPort(), MatchField.L4_DST)
+                && holds(test, ip.icmpType(), MatchField.ICMP) && holds(test, ip.icmpCode(), MatchField.ICMP))
+            && holds(test, conntrack, MatchField.CONNTRACK);
+    }
+
+    private static boolean holds(final Predicate<MatchField> test, final @Nullable Object value,
             final MatchField field) {
-        return value == null || allowed.contains(field);
+        return value == null || test.test(field);
     }
 
     /** Whether a switch without vendor extensions can execute this match. */
     public boolean isStandardOpenflow13() {
         return conntrack == null && (ip == null || ip.isStandardOpenflow13());
-    }
-
-    private static void addIf(final Set<MatchField> fields, final Object value, final MatchField field) {
-        if (value != null) {
-            fields.add(field);
-        }
     }
 
     /** ovs-ofctl-like text, stable for golden tests. */
