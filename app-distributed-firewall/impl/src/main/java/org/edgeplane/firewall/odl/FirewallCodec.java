@@ -19,7 +19,7 @@ import org.edgeplane.firewall.intent.SecurityGroup;
 import org.edgeplane.firewall.intent.SecurityRule;
 import org.opendaylight.yang.gen.v1.urn.edgeplane.firewall.rev261122.Intent1;
 import org.opendaylight.yang.gen.v1.urn.edgeplane.firewall.rev261122.Port1;
-import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261122.Intent;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.Intent;
 import org.opendaylight.yangtools.yang.common.Uint16;
 import org.opendaylight.yangtools.yang.common.Uint8;
 

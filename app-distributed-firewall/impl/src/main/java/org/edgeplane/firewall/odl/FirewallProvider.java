@@ -19,8 +19,8 @@ import org.edgeplane.firewall.intent.FirewallIntent;
 import org.edgeplane.firewall.validation.FirewallValidator;
 import org.edgeplane.isolation.compiler.CompiledIntent;
 import org.edgeplane.isolation.intent.Intent;
+import org.edgeplane.isolation.odl.IntentChecks;
 import org.edgeplane.isolation.odl.IntentCodec;
-import org.edgeplane.isolation.odl.IntentCommitCohort;
 import org.edgeplane.isolation.odl.Registrations;
 import org.edgeplane.isolation.pipeline.Owner;
 import org.edgeplane.isolation.service.FlowStatistics;
@@ -29,8 +29,6 @@ import org.edgeplane.isolation.service.PipelineStages;
 import org.edgeplane.isolation.service.SnapshotUnavailableException;
 import org.edgeplane.isolation.service.StageFlows;
 import org.opendaylight.mdsal.binding.api.DataBroker;
-import org.opendaylight.mdsal.binding.dom.codec.api.BindingNormalizedNodeSerializer;
-import org.opendaylight.mdsal.dom.api.DOMDataBroker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,28 +42,25 @@ public final class FirewallProvider implements PipelineStage, FirewallOperations
     private static final Duration COUNTERS_PERIOD = Duration.ofSeconds(5);
 
     private final DataBroker broker;
-    private final DOMDataBroker domBroker;
-    private final BindingNormalizedNodeSerializer codec;
+    private final IntentChecks checks;
     private final PipelineStages stages;
     private final FlowStatistics statistics;
     private final Registrations registrations = new Registrations();
     private volatile FirewallIntent firewall = FirewallIntent.EMPTY;
     private volatile FirewallFlows lastFlows = FirewallFlows.EMPTY;
 
-    public FirewallProvider(final DataBroker broker, final DOMDataBroker domBroker,
-            final BindingNormalizedNodeSerializer codec, final PipelineStages stages,
+    public FirewallProvider(final DataBroker broker, final IntentChecks checks, final PipelineStages stages,
             final FlowStatistics statistics) {
         this.broker = requireNonNull(broker);
-        this.domBroker = requireNonNull(domBroker);
-        this.codec = requireNonNull(codec);
+        this.checks = requireNonNull(checks);
         this.stages = requireNonNull(stages);
         this.statistics = requireNonNull(statistics);
     }
 
     public void init() {
-        registrations.addCohort(domBroker, new IntentCommitCohort(codec, (before, after) -> after == null
-            ? List.of() : FirewallValidator.validate(IntentCodec.fromBinding(after), FirewallCodec.fromBinding(after))),
-            "firewall");
+        registrations.add(checks.addCheck(IntentChecks.FIREWALL, "firewall",
+            (before, after) -> after == null ? List.of()
+                : FirewallValidator.validate(IntentCodec.fromBinding(after), FirewallCodec.fromBinding(after))));
         registrations.followIntent(broker, intent -> {
             firewall = FirewallCodec.fromBinding(intent);
             stages.stageChanged(this);

@@ -20,7 +20,7 @@ import org.edgeplane.insertion.intent.LoadBalanceField;
 import org.edgeplane.insertion.intent.ServiceChain;
 import org.edgeplane.insertion.intent.ServiceFunction;
 import org.opendaylight.yang.gen.v1.urn.edgeplane.service.insertion.rev261123.Intent1;
-import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261122.Intent;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.Intent;
 import org.opendaylight.yangtools.yang.common.Uint16;
 
 /** Reads service insertion out of the binding form of the tenant intent. */

@@ -31,6 +31,7 @@ import org.edgeplane.isolation.intent.Network;
 import org.edgeplane.isolation.intent.Port;
 import org.edgeplane.isolation.intent.SegmentationType;
 import org.edgeplane.isolation.intent.SwitchConfig;
+import org.edgeplane.isolation.intent.SwitchPorts;
 import org.edgeplane.isolation.intent.SwitchProfile;
 import org.edgeplane.isolation.pipeline.Cookies;
 import org.edgeplane.isolation.pipeline.Cookies.ObjectKind;
@@ -49,7 +50,13 @@ import org.edgeplane.isolation.pipeline.Table;
  * thread-safe: one worker owns an instance.
  */
 public final class IsolationCompiler {
+    /** How the status of an object whose compile threw begins; the worker logs each such failure once. */
+    public static final String COMPILE_FAILED = "compile failed: ";
     private static final String NO_SWITCH = "";
+
+    private final FaultInjection faults;
+    /** Holders a full compile is told about; an incremental compiler knows its own (its bound ports). */
+    private Map<String, String> priorHolders = Map.of();
 
     private Intent intent = Intent.EMPTY;
     private Map<String, SwitchFacts> facts = Map.of();
@@ -64,6 +71,14 @@ public final class IsolationCompiler {
     private final SortedMap<String, SortedMap<Long, MeterRecord>> metersBySwitch = new TreeMap<>();
     private final SortedMap<String, PortOutcome> outcomes = new TreeMap<>();
 
+    public IsolationCompiler() {
+        this(FaultInjection.NONE);
+    }
+
+    IsolationCompiler(final FaultInjection faults) {
+        this.faults = faults;
+    }
+
     /**
      * Compiles everything from scratch.
      *
@@ -72,7 +87,32 @@ public final class IsolationCompiler {
      * @return desired flows and meters per switch, and an outcome per port
      */
     public static CompiledIntent compile(final Intent intent, final Map<String, SwitchFacts> inventory) {
-        return new IsolationCompiler().update(intent, inventory, IntentChanges.between(Intent.EMPTY, intent));
+        return compile(intent, inventory, Map.of());
+    }
+
+    /**
+     * Compiles everything from scratch, with the switch ports that ports already hold: when two ports claim one
+     * switch port, the holder keeps it (otherwise the smaller port id gets it). An incremental update always equals
+     * this full compile given the incremental compiler's {@link #holders()}.
+     *
+     * @param holders port id by switch port ({@code "openflow:1 port 3"})
+     */
+    public static CompiledIntent compile(final Intent intent, final Map<String, SwitchFacts> inventory,
+            final Map<String, String> holders) {
+        final var compiler = new IsolationCompiler(FaultInjection.NONE);
+        compiler.priorHolders = Map.copyOf(holders);
+        return compiler.update(intent, inventory, IntentChanges.between(Intent.EMPTY, intent));
+    }
+
+    /** Which port holds each bound switch port, as {@code "openflow:1 port 3"}: the state a contest depends on. */
+    public Map<String, String> holders() {
+        final var holders = new TreeMap<String, String>();
+        bound.values().forEach(port -> holders.put(holderKey(port.switchId(), port.ofPort()), port.id()));
+        return holders;
+    }
+
+    private static String holderKey(final String switchId, final long ofPort) {
+        return switchId + " port " + ofPort;
     }
 
     /** The networks that have flows on a switch. */
@@ -192,11 +232,25 @@ public final class IsolationCompiler {
                 unbind(portId, dirtyNetworks);
             }
         }
-        final var owners = new HashMap<Long, String>();
+        final Map<String, Long> names = namesOf(switchId);
+        // A port that keeps the switch port it holds binds first: a later claim on the same switch port, by number
+        // or by name, never moves it to a new holder.
+        final var keepers = new ArrayList<String>();
+        final var others = new ArrayList<String>();
         for (String portId : portIdsBySwitch.getOrDefault(switchId, Collections.emptySortedSet())) {
+            final BoundPort previous = bound.get(portId);
+            final OptionalLong claim = SwitchPorts.resolve(intent.ports().get(portId).switchPort(), names);
+            final boolean keeps = claim.isPresent() && (previous != null && previous.switchId().equals(switchId)
+                && claim.getAsLong() == previous.ofPort()
+                || portId.equals(priorHolders.get(holderKey(switchId, claim.getAsLong()))));
+            (keeps ? keepers : others).add(portId);
+        }
+        keepers.addAll(others);
+        final var owners = new HashMap<Long, String>();
+        for (String portId : keepers) {
             final Port port = intent.ports().get(portId);
             final Network network = port.networkId() == null ? null : intent.networks().get(port.networkId());
-            final var result = bind(port, network, after, owners);
+            final Binding result = bindAlone(port, network, after, owners);
             final BoundPort previous = bound.get(portId);
             if (result.bound().isPresent()) {
                 final BoundPort now = result.bound().orElseThrow();
@@ -210,7 +264,7 @@ public final class IsolationCompiler {
             } else {
                 unbind(portId, dirtyNetworks);
                 outcomes.put(portId, new PortOutcome(portId, String.valueOf(port.switchId()), 0, 0,
-                    Optional.of(result.problem())));
+                    Optional.of(result.problem()), Optional.ofNullable(result.heldBy())));
             }
         }
     }
@@ -232,7 +286,22 @@ public final class IsolationCompiler {
         }
     }
 
-    private record Binding(Optional<BoundPort> bound, String problem) {
+    private record Binding(Optional<BoundPort> bound, String problem, String heldBy) {
+        Binding(final Optional<BoundPort> bound, final String problem) {
+            this(bound, problem, null);
+        }
+    }
+
+    /** Binds one port; whatever goes wrong stays with that port. */
+    // The boundary of one object: a port that cannot be bound fails alone, with the reason in its status.
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    private Binding bindAlone(final Port port, final Network network, final SwitchContext context,
+            final Map<Long, String> owners) {
+        try {
+            return bind(port, network, context, owners);
+        } catch (RuntimeException e) {
+            return new Binding(Optional.empty(), COMPILE_FAILED + e.getMessage());
+        }
     }
 
     private Binding bind(final Port port, final Network network, final SwitchContext context,
@@ -242,10 +311,14 @@ public final class IsolationCompiler {
                 || network.segmentationId() == null || mac.isEmpty()) {
             return new Binding(Optional.empty(), "not valid intent");
         }
-        final OptionalLong ofPort = resolve(port.switchPort(), facts.get(port.switchId()));
+        final OptionalLong ofPort = SwitchPorts.resolve(port.switchPort(), namesOf(port.switchId()));
         final String location = port.switchId() + " port " + port.switchPort();
         if (ofPort.isEmpty()) {
             return new Binding(Optional.empty(), location + " is not reported by the switch (yet)");
+        }
+        final Optional<String> reserved = SwitchPorts.numberProblem(ofPort.getAsLong());
+        if (reserved.isPresent()) {
+            return new Binding(Optional.empty(), location + " " + reserved.orElseThrow());
         }
         if (context.uplinks().contains(ofPort.getAsLong())
                 || context.tunnelPort().equals(ofPort)) {
@@ -263,7 +336,9 @@ public final class IsolationCompiler {
         }
         final String owner = owners.putIfAbsent(ofPort.getAsLong(), port.id());
         if (owner != null) {
-            return new Binding(Optional.empty(), location + " is already bound to port " + owner);
+            return new Binding(Optional.empty(), port.switchId() + " port " + ofPort.getAsLong() + " (claimed as '"
+                + port.switchPort() + "') is held by port " + owner + ", which keeps it; this port gets no flows "
+                + "until one of them is bound elsewhere", owner);
         }
         final var ips = port.ipAddresses().stream().map(Addresses::ipLiteral).flatMap(Optional::stream).toList();
         final var pairs = new ArrayList<BoundPort.ResolvedPair>();
@@ -296,22 +371,22 @@ public final class IsolationCompiler {
         if (config == null) {
             return new SwitchContext(switchId, profile, List.of(), null, OptionalLong.empty());
         }
-        final List<Long> uplinks = config.uplinkPorts().stream().map(ref -> resolve(ref, reported))
-            .filter(OptionalLong::isPresent).map(OptionalLong::getAsLong).toList();
+        final Map<String, Long> names = namesOf(switchId);
+        // Reserved ports (the bridge's LOCAL port named by the bridge's name) are never uplinks or tunnels.
+        final List<Long> uplinks = config.uplinkPorts().stream().map(ref -> SwitchPorts.resolve(ref, names))
+            .filter(OptionalLong::isPresent).map(OptionalLong::getAsLong)
+            .filter(number -> SwitchPorts.numberProblem(number).isEmpty()).distinct().toList();
         final String tunnelIp = Addresses.ipLiteral(config.tunnelIp()).filter(Addresses::isIpv4)
             .map(Addresses::canonical).orElse(null);
-        return new SwitchContext(switchId, profile, uplinks, tunnelIp, resolve(config.tunnelPort(), reported));
+        final OptionalLong tunnelPort = SwitchPorts.resolve(config.tunnelPort(), names);
+        return new SwitchContext(switchId, profile, uplinks, tunnelIp,
+            tunnelPort.isPresent() && SwitchPorts.numberProblem(tunnelPort.getAsLong()).isEmpty()
+                && !uplinks.contains(tunnelPort.getAsLong()) ? tunnelPort : OptionalLong.empty());
     }
 
-    private static OptionalLong resolve(final String switchPort, final SwitchFacts reported) {
-        if (switchPort == null || switchPort.isEmpty()) {
-            return OptionalLong.empty();
-        }
-        if (switchPort.chars().allMatch(Character::isDigit)) {
-            return OptionalLong.of(Long.parseLong(switchPort));
-        }
-        final Long number = reported == null ? null : reported.portNumbersByName().get(switchPort);
-        return number == null ? OptionalLong.empty() : OptionalLong.of(number);
+    private Map<String, Long> namesOf(final String switchId) {
+        final SwitchFacts reported = facts.get(switchId);
+        return reported == null ? Map.of() : reported.portNumbersByName();
     }
 
     /** Recomputes every partition of one network, on every switch where it has (or had) members. */
@@ -332,16 +407,43 @@ public final class IsolationCompiler {
         final Network network = members.values().iterator().next().network();
         final var memberList = List.copyOf(members.values());
         for (String switchId : switchesNow) {
-            final Partition partition = PartitionCompiler.compile(contexts.get(switchId), network, memberList,
-                contexts);
-            partitionsBySwitch.computeIfAbsent(switchId, key -> new TreeMap<>()).put(networkId, partition);
+            final Partition partition = compilePartition(switchId, network, memberList);
             touchedSwitches.add(switchId);
+            if (partition == null) {
+                final var partitions = partitionsBySwitch.get(switchId);
+                if (partitions != null) {
+                    partitions.remove(networkId);
+                }
+                continue;
+            }
+            partitionsBySwitch.computeIfAbsent(switchId, key -> new TreeMap<>()).put(networkId, partition);
             for (BoundPort port : memberList) {
                 if (port.switchId().equals(switchId)) {
+                    final String failure = partition.failures().get(port.id());
                     outcomes.put(port.id(), new PortOutcome(port.id(), switchId, port.ofPort(),
-                        partition.flowCountByPort().getOrDefault(port.id(), 0), Optional.empty()));
+                        partition.flowCountByPort().getOrDefault(port.id(), 0),
+                        Optional.ofNullable(failure).map(reason -> COMPILE_FAILED + reason)));
                 }
             }
+        }
+    }
+
+    /**
+     * One network's partition on one switch, or null when it cannot be compiled: then the network has no flows
+     * on that switch and its ports there carry the reason, while every other network and switch still converges.
+     */
+    // The boundary of one (network, switch): whatever its compile throws fails it alone.
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    private Partition compilePartition(final String switchId, final Network network,
+            final List<BoundPort> memberList) {
+        try {
+            return PartitionCompiler.compile(contexts.get(switchId), network, memberList, contexts, faults);
+        } catch (RuntimeException e) {
+            final String reason = COMPILE_FAILED + "network " + network.id() + " on " + switchId + ": "
+                + e.getMessage();
+            memberList.stream().filter(port -> port.switchId().equals(switchId)).forEach(port -> outcomes.put(
+                port.id(), new PortOutcome(port.id(), switchId, port.ofPort(), 0, Optional.of(reason))));
+            return null;
         }
     }
 

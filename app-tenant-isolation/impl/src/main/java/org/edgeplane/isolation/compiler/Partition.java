@@ -21,10 +21,12 @@ import org.edgeplane.isolation.flow.MeterRecord;
  * @param flows flows by id
  * @param meters meters by id
  * @param flowCountByPort flows whose cookie names a port, by port id
+ * @param failures why a member's flows could not be compiled, by port id; the partition holds none of its flows
  */
 record Partition(SortedMap<String, FlowRecord> flows, SortedMap<Long, MeterRecord> meters,
-        Map<String, Integer> flowCountByPort) {
+        Map<String, Integer> flowCountByPort, Map<String, String> failures) {
     Partition {
+        failures = Map.copyOf(failures);
         flows = Collections.unmodifiableSortedMap(new TreeMap<>(flows));
         meters = Collections.unmodifiableSortedMap(new TreeMap<>(meters));
         flowCountByPort = Map.copyOf(flowCountByPort);

@@ -50,25 +50,36 @@ final class PartitionCompiler {
 
     private final SwitchContext here;
     private final Network network;
-    private final List<BoundPort> members;
     private final Map<String, SwitchContext> contexts;
-    private final List<BoundPort> local;
-    private final List<BoundPort> remote;
+    private final FaultInjection faults;
     private final long networkBits;
     private final long networkCookie;
     private final Map<String, FlowRecord> flows = new TreeMap<>();
     private final Map<Long, MeterRecord> meters = new TreeMap<>();
+    private final Map<String, String> failures = new TreeMap<>();
+    /** The members that compiled, once each had its turn; the network-wide flows are built from these only. */
+    private List<BoundPort> members;
+    private List<BoundPort> local;
+    private List<BoundPort> remote;
+    /** Where {@link #add} puts flows: a member's own scratch map while it compiles, so a failure leaves nothing. */
+    private Map<String, FlowRecord> target = flows;
+    private Map<Long, MeterRecord> meterTarget = meters;
 
     private PartitionCompiler(final SwitchContext here, final Network network, final List<BoundPort> members,
-            final Map<String, SwitchContext> contexts) {
+            final Map<String, SwitchContext> contexts, final FaultInjection faults) {
         this.here = here;
         this.network = network;
-        this.members = members;
         this.contexts = contexts;
-        local = members.stream().filter(port -> port.switchId().equals(here.switchId())).toList();
-        remote = members.stream().filter(port -> !port.switchId().equals(here.switchId())).toList();
+        this.faults = faults;
+        setMembers(members);
         networkBits = Metadata.network(network.segmentationType(), network.segmentationId());
         networkCookie = Cookies.of(OWNER, ObjectKind.NETWORK, network.id());
+    }
+
+    private void setMembers(final List<BoundPort> all) {
+        members = all;
+        local = all.stream().filter(port -> port.switchId().equals(here.switchId())).toList();
+        remote = all.stream().filter(port -> !port.switchId().equals(here.switchId())).toList();
     }
 
     /**
@@ -81,7 +92,13 @@ final class PartitionCompiler {
      */
     static Partition compile(final SwitchContext here, final Network network, final List<BoundPort> members,
             final Map<String, SwitchContext> contexts) {
-        final var compiler = new PartitionCompiler(here, network, members, contexts);
+        return compile(here, network, members, contexts, FaultInjection.NONE);
+    }
+
+    /** As {@link #compile(SwitchContext, Network, List, Map)}, with faults injected into chosen members. */
+    static Partition compile(final SwitchContext here, final Network network, final List<BoundPort> members,
+            final Map<String, SwitchContext> contexts, final FaultInjection faults) {
+        final var compiler = new PartitionCompiler(here, network, members, contexts, faults);
         compiler.compile();
         final var counts = new HashMap<String, Integer>();
         final var portByCookie = new HashMap<Long, String>();
@@ -92,27 +109,77 @@ final class PartitionCompiler {
                 counts.merge(portId, 1, Integer::sum);
             }
         }
-        return new Partition(new TreeMap<>(compiler.flows), new TreeMap<>(compiler.meters), counts);
+        return new Partition(new TreeMap<>(compiler.flows), new TreeMap<>(compiler.meters), counts,
+            compiler.failures);
     }
 
     private void compile() {
-        local.forEach(this::compileLocalPort);
-        if (here.profile() == SwitchProfile.OVS) {
-            members.forEach(this::compileArpResponder);
-        }
-        final var macOwners = macOwners();
+        // Each member's own flows first, each alone: a member that fails leaves no flow behind and is left out of
+        // the network-wide flows below (flooding, pairs), with its reason; the other members still get theirs.
+        final var compiled = new ArrayList<BoundPort>();
         for (BoundPort port : members) {
-            for (BoundPort.ResolvedPair pair : port.pairs()) {
-                if (!pair.mac().equals(port.mac()) && macOwners.get(pair.mac()) == 1) {
-                    add(l2Unicast(port, pair.mac(), "mac=" + pair.mac()));
-                }
+            if (compileMember(port, () -> compileOwnFlows(port))) {
+                compiled.add(port);
             }
         }
-        remote.forEach(port -> add(l2Unicast(port, port.mac(), null)));
+        setMembers(compiled);
+        final var macOwners = macOwners();
+        for (BoundPort port : List.copyOf(members)) {
+            final boolean ok = compileMember(port, () -> {
+                for (BoundPort.ResolvedPair pair : port.pairs()) {
+                    if (!pair.mac().equals(port.mac()) && macOwners.get(pair.mac()) == 1) {
+                        add(l2Unicast(port, pair.mac(), "mac=" + pair.mac()));
+                    }
+                }
+            });
+            if (!ok) {
+                compiled.remove(port);
+            }
+        }
+        setMembers(compiled);
         compileFlood();
         if (!remote.isEmpty()) {
             compileFabricSide();
         }
+    }
+
+    private void compileOwnFlows(final BoundPort port) {
+        faults.beforeMember(port);
+        if (port.switchId().equals(here.switchId())) {
+            compileLocalPort(port);
+        } else {
+            add(l2Unicast(port, port.mac(), null));
+        }
+        if (here.profile() == SwitchProfile.OVS) {
+            compileArpResponder(port);
+        }
+    }
+
+    /** Runs one member's part into scratch maps; keeps it when it completes, records why when it throws. */
+    // The boundary of one object: whatever a member's compile throws is its own failure, not the partition's.
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    private boolean compileMember(final BoundPort port, final Runnable part) {
+        final var scratch = new TreeMap<String, FlowRecord>();
+        final var scratchMeters = new TreeMap<Long, MeterRecord>();
+        target = scratch;
+        meterTarget = scratchMeters;
+        try {
+            part.run();
+        } catch (RuntimeException e) {
+            failures.put(port.id(), "port " + port.id() + " on " + here.switchId() + ": " + e.getMessage());
+            return false;
+        } finally {
+            target = flows;
+            meterTarget = meters;
+        }
+        scratch.values().forEach(flow -> {
+            final FlowRecord previous = flows.putIfAbsent(flow.id(), flow);
+            if (previous != null && !previous.equals(flow)) {
+                throw new IllegalStateException("two different flows share id " + flow.id());
+            }
+        });
+        meters.putAll(scratchMeters);
+        return true;
     }
 
     /** How many members claim each MAC (own or pair): unicast to a MAC goes only where exactly one does. */
@@ -133,7 +200,7 @@ final class PartitionCompiler {
         final var classify = new ArrayList<Instruction>();
         if (port.port().rateLimit() != null) {
             final var limit = port.port().rateLimit();
-            meters.put(port.ofPort(), new MeterRecord(port.ofPort(), limit.kbps(), limit.effectiveBurstKbits(),
+            meterTarget.put(port.ofPort(), new MeterRecord(port.ofPort(), limit.kbps(), limit.effectiveBurstKbits(),
                 cookie));
             classify.add(new Instruction.Meter(port.ofPort()));
         }
@@ -376,7 +443,7 @@ final class PartitionCompiler {
         if (flow == null) {
             return;
         }
-        final FlowRecord previous = flows.put(flow.id(), PipelineContract.verify(flow));
+        final FlowRecord previous = target.put(flow.id(), PipelineContract.verify(flow));
         if (previous != null && !previous.equals(flow)) {
             throw new IllegalStateException("two different flows share id " + flow.id());
         }

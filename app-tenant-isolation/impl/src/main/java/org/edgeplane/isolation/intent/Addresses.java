@@ -70,13 +70,18 @@ public final class Addresses {
         if (outerLength > innerLength) {
             return false;
         }
-        final byte[] outerBytes = ipLiteral(outerText.substring(0, outerText.indexOf('/'))).orElseThrow()
-            .getAddress();
-        final byte[] innerBytes = ipLiteral(innerText.substring(0, innerText.indexOf('/'))).orElseThrow()
-            .getAddress();
-        for (int bit = 0; bit < outerLength; bit++) {
+        return inPrefix(ipLiteral(outerText.substring(0, outerText.indexOf('/'))).orElseThrow().getAddress(),
+            outerLength, ipLiteral(innerText.substring(0, innerText.indexOf('/'))).orElseThrow().getAddress());
+    }
+
+    /** Whether an address (raw bytes) lies in a prefix (raw bytes and length); false across address families. */
+    public static boolean inPrefix(final byte[] prefix, final int length, final byte[] address) {
+        if (prefix.length != address.length) {
+            return false;
+        }
+        for (int bit = 0; bit < length; bit++) {
             final int mask = 0x80 >> (bit % 8);
-            if ((outerBytes[bit / 8] & mask) != (innerBytes[bit / 8] & mask)) {
+            if ((prefix[bit / 8] & mask) != (address[bit / 8] & mask)) {
                 return false;
             }
         }
@@ -122,6 +127,28 @@ public final class Addresses {
     /** The canonical text of an address literal (RFC 5952 for IPv6). */
     public static String canonical(final InetAddress address) {
         return InetAddresses.toAddrString(address);
+    }
+
+    /**
+     * Why an address cannot be an endpoint's own (a host never sends from it), or empty when it can: unspecified,
+     * "this network" (0.0.0.0/8), loopback, multicast, IPv4 limited broadcast or the reserved 240.0.0.0/4.
+     */
+    public static Optional<String> endpointProblem(final InetAddress address) {
+        final byte[] bytes = address.getAddress();
+        final String text = canonical(address);
+        if (address.isAnyLocalAddress() || bytes.length == 4 && bytes[0] == 0) {
+            return Optional.of(text + " is an unspecified (\"this network\") address, not a host's");
+        }
+        if (address.isLoopbackAddress()) {
+            return Optional.of(text + " is a loopback address, not a host's on the network");
+        }
+        if (address.isMulticastAddress()) {
+            return Optional.of(text + " is a multicast address, not a host's");
+        }
+        if (bytes.length == 4 && (bytes[0] & 0xF0) == 0xF0) {
+            return Optional.of(text + " is the broadcast address or in the reserved 240.0.0.0/4, not a host's");
+        }
+        return Optional.empty();
     }
 
     public static boolean isIpv4(final InetAddress address) {

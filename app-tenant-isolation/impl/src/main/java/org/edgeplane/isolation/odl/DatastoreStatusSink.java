@@ -13,17 +13,18 @@ import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.MoreExecutors;
 import java.util.ArrayList;
 import java.util.Objects;
+import java.util.Set;
 import org.edgeplane.isolation.service.StatusReport;
 import org.edgeplane.isolation.service.StatusSink;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.common.api.CommitInfo;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
-import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261122.Status;
-import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261122.StatusBuilder;
-import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261122.status.PortStatus;
-import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261122.status.PortStatusBuilder;
-import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261122.status.SwitchStatus;
-import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261122.status.SwitchStatusBuilder;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.Status;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.StatusBuilder;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.status.PortStatus;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.status.PortStatusBuilder;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.status.SwitchStatus;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.status.SwitchStatusBuilder;
 import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
 import org.opendaylight.yangtools.yang.binding.util.BindingMap;
 import org.opendaylight.yangtools.yang.common.Uint32;
@@ -53,11 +54,12 @@ public final class DatastoreStatusSink implements StatusSink {
         report.ports().forEach((id, port) -> ports.add(new PortStatusBuilder().setId(id)
             .setSwitchId(port.switchId()).setSwitchConnected(port.switchConnected())
             .setFlowsInstalled(port.flowsInstalled()).setFlowCount(Uint32.valueOf(port.flowCount()))
-            .setLastError(port.lastError().orElse(null)).build()));
+            .setLastError(port.lastError().orElse(null))
+            .setContestedBy(port.contestedBy().isEmpty() ? null : Set.copyOf(port.contestedBy())).build()));
         final var switches = new ArrayList<SwitchStatus>();
         report.switches().forEach((id, status) -> switches.add(new SwitchStatusBuilder().setNodeId(id)
             .setConnected(status.connected())
-            .setProfile(status.profile().map(profile -> org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261122
+            .setProfile(status.profile().map(profile -> org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204
                 .SwitchProfile.ofName(profile.yangName())).orElse(null))
             .setDesiredFlows(Uint32.valueOf(status.desiredFlows()))
             .setInstalledFlows(Uint32.valueOf(status.installedFlows()))

@@ -23,15 +23,15 @@ import org.edgeplane.isolation.intent.SegmentationType;
 import org.edgeplane.isolation.intent.SwitchConfig;
 import org.edgeplane.isolation.intent.SwitchProfile;
 import org.edgeplane.isolation.intent.Tenant;
-import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261122.IntentBuilder;
-import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261122.ObjectId;
-import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261122.intent.NetworkBuilder;
-import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261122.intent.PortBuilder;
-import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261122.intent.Switch;
-import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261122.intent.SwitchBuilder;
-import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261122.intent.TenantBuilder;
-import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261122.intent.port.AllowedAddressPairBuilder;
-import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261122.intent.port.RateLimitBuilder;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.IntentBuilder;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.ObjectId;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.intent.NetworkBuilder;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.intent.PortBuilder;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.intent.Switch;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.intent.SwitchBuilder;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.intent.TenantBuilder;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.intent.port.AllowedAddressPairBuilder;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.intent.port.RateLimitBuilder;
 import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
 import org.opendaylight.yangtools.yang.binding.util.BindingMap;
 import org.opendaylight.yangtools.yang.common.Uint32;
@@ -41,15 +41,15 @@ import org.opendaylight.yangtools.yang.common.Uint32;
  */
 public final class IntentCodec {
     /** The intent container in the configuration datastore. */
-    public static final InstanceIdentifier<org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261122.Intent> PATH =
-        InstanceIdentifier.create(org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261122.Intent.class);
+    public static final InstanceIdentifier<org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.Intent> PATH =
+        InstanceIdentifier.create(org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.Intent.class);
 
     private IntentCodec() {
     }
 
     /** The records for a container; an absent container is empty intent. */
     public static Intent fromBinding(
-            final org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261122.@Nullable Intent container) {
+            final org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.@Nullable Intent container) {
         if (container == null) {
             return Intent.EMPTY;
         }
@@ -76,7 +76,7 @@ public final class IntentCodec {
     }
 
     private static Port fromBinding(
-            final org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261122.intent.Port port) {
+            final org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.intent.Port port) {
         final var pairs = port.nonnullAllowedAddressPair().values().stream()
             .map(pair -> new AddressPair(pair.getIpPrefix(), pair.getMacAddress()))
             .sorted(Comparator.comparing(AddressPair::ipPrefix)).toList();
@@ -85,26 +85,26 @@ public final class IntentCodec {
             port.getSwitchPort(), port.getMacAddress(),
             port.getIpAddress() == null ? List.of() : List.copyOf(new TreeSet<>(port.getIpAddress())),
             Boolean.TRUE.equals(port.getIsolated()), pairs,
-            limit == null || limit.getKbps() == null ? null : new RateLimit(limit.getKbps().toJava(),
+            limit == null ? null : new RateLimit(limit.getKbps() == null ? 0 : limit.getKbps().toJava(),
                 limit.getBurstKbits() == null ? null : limit.getBurstKbits().toJava()),
             !Boolean.FALSE.equals(port.getPortSecurityEnabled()));
     }
 
     /** The container for records: the inverse of {@link #fromBinding}. */
-    public static org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261122.Intent toBinding(final Intent intent) {
-        final var tenants = new ArrayList<org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261122.intent.Tenant>();
+    public static org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.Intent toBinding(final Intent intent) {
+        final var tenants = new ArrayList<org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.intent.Tenant>();
         intent.tenants().values().forEach(tenant -> tenants.add(new TenantBuilder().setId(new ObjectId(tenant.id()))
             .setName(tenant.name()).build()));
         final var networks =
-            new ArrayList<org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261122.intent.Network>();
+            new ArrayList<org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.intent.Network>();
         intent.networks().values().forEach(network -> networks.add(new NetworkBuilder()
             .setId(new ObjectId(network.id())).setTenantId(network.tenantId())
             .setSegmentationType(network.segmentationType() == null ? null
-                : org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261122.SegmentationType
+                : org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.SegmentationType
                     .ofName(network.segmentationType().yangName()))
             .setSegmentationId(network.segmentationId() == null ? null : Uint32.valueOf(network.segmentationId()))
             .build()));
-        final var ports = new ArrayList<org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261122.intent.Port>();
+        final var ports = new ArrayList<org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.intent.Port>();
         intent.ports().values().forEach(port -> ports.add(new PortBuilder().setId(new ObjectId(port.id()))
             .setTenantId(port.tenantId()).setNetworkId(port.networkId()).setSwitchId(port.switchId())
             .setSwitchPort(port.switchPort()).setMacAddress(port.macAddress())
@@ -123,7 +123,7 @@ public final class IntentCodec {
         intent.switches().values().forEach(config -> switches.add(new SwitchBuilder().setNodeId(config.nodeId())
             .setUplinkPort(config.uplinkPorts())
             .setProfile(config.profile() == null ? null
-                : org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261122.SwitchProfile
+                : org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.SwitchProfile
                     .ofName(config.profile().yangName()))
             .setTunnelIp(config.tunnelIp()).setTunnelPort(config.tunnelPort()).build()));
         return new IntentBuilder().setTenant(BindingMap.of(tenants)).setNetwork(BindingMap.of(networks))

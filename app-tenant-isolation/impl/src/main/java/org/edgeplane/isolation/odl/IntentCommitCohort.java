@@ -10,9 +10,11 @@ package org.edgeplane.isolation.odl;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.util.concurrent.FluentFuture;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
 import org.eclipse.jdt.annotation.Nullable;
 import org.edgeplane.isolation.validation.IntentValidator;
 import org.edgeplane.isolation.validation.Violation;
@@ -34,33 +36,29 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Validates every transaction that touches the intent container before it commits, so that bad input is rejected
- * with nothing written. The failure carries a {@link NetconfDocumentedException} as its cause: RESTCONF (netconf
- * 5.0.x) turns that into the HTTP status of its error tag (400 invalid-value, 409 in-use) and the message that
- * names the field, instead of a generic 500.
+ * with nothing written. There is one cohort for all apps: each app adds its checks with an order (isolation 0,
+ * firewall 10, service insertion 20), and the violations are reported in that order, so the same request always
+ * gets the same status whatever app would have answered first. The failure carries a
+ * {@link NetconfDocumentedException} as its cause: RESTCONF (netconf 5.0.x) turns that into the HTTP status of its
+ * error tag (400 invalid-value, 409 in-use) and the message that names the field, instead of a generic 500.
  */
-public final class IntentCommitCohort implements DOMDataTreeCommitCohort {
+public final class IntentCommitCohort implements DOMDataTreeCommitCohort, IntentChecks {
     private static final Logger LOG = LoggerFactory.getLogger(IntentCommitCohort.class);
 
     private final BindingNormalizedNodeSerializer codec;
-    private final IntentCheck check;
+    private final ConcurrentSkipListMap<String, IntentCheck> checks = new ConcurrentSkipListMap<>();
 
-    /** The cohort of tenant isolation's own rules. */
     public IntentCommitCohort(final BindingNormalizedNodeSerializer codec) {
-        this(codec, (before, after) -> IntentValidator.validate(IntentCodec.fromBinding(before),
-            IntentCodec.fromBinding(after)));
-    }
-
-    /** A cohort of another app's rules on the same intent (its augmentations included). */
-    public IntentCommitCohort(final BindingNormalizedNodeSerializer codec, final IntentCheck check) {
         this.codec = requireNonNull(codec);
-        this.check = requireNonNull(check);
     }
 
-    /** What a cohort checks: the whole intent before and after a transaction (null when absent). */
-    @FunctionalInterface
-    public interface IntentCheck {
-        List<Violation> check(org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261122.@Nullable Intent before,
-            org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261122.@Nullable Intent after);
+    @Override
+    public AutoCloseable addCheck(final int order, final String app, final IntentCheck check) {
+        final String key = String.format(Locale.ROOT, "%04d %s", order, app);
+        if (checks.putIfAbsent(key, requireNonNull(check)) != null) {
+            throw new IllegalStateException("checks of " + app + " are already registered");
+        }
+        return () -> checks.remove(key, check);
     }
 
     /** The path the cohort guards. */
@@ -73,11 +71,15 @@ public final class IntentCommitCohort implements DOMDataTreeCommitCohort {
             final Collection<DOMDataTreeCandidate> candidates) {
         for (DOMDataTreeCandidate candidate : candidates) {
             final YangInstanceIdentifier path = candidate.getRootPath().getRootIdentifier();
-            final List<Violation> violations = check.check(decode(path, candidate.getRootNode().getDataBefore()),
-                decode(path, candidate.getRootNode().getDataAfter()));
+            final var before = decode(path, candidate.getRootNode().getDataBefore());
+            final var after = decode(path, candidate.getRootNode().getDataAfter());
+            final var violations = new ArrayList<Violation>();
+            checks.values().forEach(check -> violations.addAll(check.check(before, after)));
             if (!violations.isEmpty()) {
                 final String message = IntentValidator.describe(violations);
-                LOG.info("Transaction {} rejected: {}", txId, message);
+                // One line, no stack trace: a client's mistake must not flood the log.
+                LOG.info("Transaction {} rejected: {}", txId, message.length() > 1000
+                    ? message.substring(0, 1000) + "..." : message);
                 final ErrorTag tag = violations.get(0).kind() == Violation.Kind.CONFLICT ? ErrorTag.IN_USE
                     : ErrorTag.INVALID_VALUE;
                 return FluentFutures.immediateFailedFluentFuture(new DataValidationFailedException(
@@ -88,13 +90,13 @@ public final class IntentCommitCohort implements DOMDataTreeCommitCohort {
         return PostCanCommitStep.NOOP_SUCCESSFUL_FUTURE;
     }
 
-    private org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261122.@Nullable Intent decode(
+    private org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.@Nullable Intent decode(
             final YangInstanceIdentifier path, final Optional<NormalizedNode> data) {
         if (data.isEmpty()) {
             return null;
         }
         final var entry = codec.fromNormalizedNode(path, data.orElseThrow());
-        return entry == null ? null : (org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261122.Intent) entry
+        return entry == null ? null : (org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.Intent) entry
             .getValue();
     }
 }

@@ -24,7 +24,7 @@ import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.mdsal.dom.api.DOMDataBroker;
 import org.opendaylight.mdsal.dom.api.DOMDataTreeCommitCohortRegistry;
 import org.opendaylight.mdsal.dom.api.DOMDataTreeIdentifier;
-import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261122.Intent;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.Intent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -30,6 +30,7 @@ import org.edgeplane.isolation.service.IsolationWorker;
 import org.edgeplane.isolation.service.PipelineStage;
 import org.edgeplane.isolation.service.PipelineStages;
 import org.edgeplane.isolation.service.StatusReport;
+import org.edgeplane.isolation.validation.IntentValidator;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.DataTreeChangeListener;
 import org.opendaylight.mdsal.binding.api.DataTreeIdentifier;
@@ -45,7 +46,8 @@ import org.slf4j.LoggerFactory;
  * Wires tenant isolation together: the commit cohort that validates intent, the listeners that mark work, and the
  * worker that compiles and reconciles. Blueprint constructs it and calls {@link #init()} and {@link #close()}.
  */
-public final class TenantIsolationProvider implements IsolationOperations, PipelineStages, AutoCloseable {
+public final class TenantIsolationProvider implements IsolationOperations, PipelineStages, IntentChecks,
+        AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TenantIsolationProvider.class);
     private static final Duration DATASTORE_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration COALESCE = Duration.ofMillis(50);
@@ -60,6 +62,7 @@ public final class TenantIsolationProvider implements IsolationOperations, Pipel
     private final RpcConsumerRegistry rpcs;
     private final Registrations registrations = new Registrations();
     private IsolationWorker worker;
+    private IntentCommitCohort cohort;
 
     public TenantIsolationProvider(final DataBroker broker, final DOMDataBroker domBroker,
             final BindingNormalizedNodeSerializer codec, final RpcConsumerRegistry rpcs) {
@@ -78,7 +81,11 @@ public final class TenantIsolationProvider implements IsolationOperations, Pipel
             new FlowAudit(RESYNC_GRACE, RESYNC_COOL_DOWN), Clock.systemUTC());
         worker.execute(() -> adoptInstalledFlows(reconciler));
 
-        registrations.addCohort(domBroker, new IntentCommitCohort(codec), "tenant");
+        cohort = new IntentCommitCohort(codec);
+        // Names resolve through the switches the worker last saw, so a port named and a port numbered compare equal.
+        registrations.add(cohort.addCheck(ISOLATION, "tenant-isolation", (before, after) -> IntentValidator.validate(
+            IntentCodec.fromBinding(before), IntentCodec.fromBinding(after), worker.portNames())));
+        registrations.addCohort(domBroker, cohort, "tenant");
         registrations.followIntent(broker, intent -> worker.markDirty("intent"));
         registrations.add(broker.registerDataTreeChangeListener(
             DataTreeIdentifier.create(LogicalDatastoreType.OPERATIONAL, Inventory.ANY_NODE),
@@ -104,6 +111,11 @@ public final class TenantIsolationProvider implements IsolationOperations, Pipel
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Override
+    public AutoCloseable addCheck(final int order, final String app, final IntentCheck check) {
+        return cohort.addCheck(order, app, check);
     }
 
     @Override

@@ -35,8 +35,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.edgeplane.isolation.compiler.CompiledIntent;
 import org.edgeplane.isolation.compiler.IntentChanges;
 import org.edgeplane.isolation.compiler.IsolationCompiler;
+import org.edgeplane.isolation.compiler.SwitchFacts;
 import org.edgeplane.isolation.flow.FlowRecord;
 import org.edgeplane.isolation.intent.Intent;
+import org.edgeplane.isolation.intent.PortNames;
 import org.edgeplane.isolation.reconcile.Reconciler;
 import org.edgeplane.isolation.reconcile.Reconciler.SwitchResult;
 import org.edgeplane.isolation.reconcile.SwitchResync;
@@ -71,6 +73,7 @@ public final class IsolationWorker implements IsolationOperations, PipelineStage
     private boolean stageFailed;
     private volatile CompiledIntent lastCompiled = IsolationCompiler.compile(Intent.EMPTY, Map.of());
     private volatile StatusReport lastStatus = StatusReport.of(lastCompiled, Map.of(), Set.of());
+    private volatile Map<String, SwitchFacts> lastInventory = Map.of();
 
     /** A worker that never resynchronises switches (for hosts without a forwarding-rules manager). */
     public IsolationWorker(final SnapshotSource source, final Reconciler reconciler, final StatusSink status,
@@ -133,6 +136,7 @@ public final class IsolationWorker implements IsolationOperations, PipelineStage
     private SortedMap<String, SwitchResult> round(final Set<String> keys, final Optional<String> recompile)
             throws SnapshotUnavailableException {
         final Snapshot snapshot = source.read();
+        lastInventory = snapshot.inventory();
         IntentChanges changes = IntentChanges.between(compiler.intent(), snapshot.intent());
         if (recompile.isPresent()) {
             final var networks = new HashSet<>(changes.networks());
@@ -219,6 +223,15 @@ public final class IsolationWorker implements IsolationOperations, PipelineStage
                 }
             }, MoreExecutors.directExecutor());
         });
+    }
+
+    /** The port names of the switches the last round saw, for the validator. Any thread. */
+    public PortNames portNames() {
+        final Map<String, SwitchFacts> inventory = lastInventory;
+        return switchId -> {
+            final SwitchFacts facts = inventory.get(switchId);
+            return facts == null ? Map.of() : facts.portNumbersByName();
+        };
     }
 
     @Override

@@ -7,6 +7,8 @@
  */
 package org.edgeplane.isolation.service;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -25,9 +27,16 @@ import org.edgeplane.isolation.reconcile.Reconciler.SwitchResult;
  */
 public record StatusReport(SortedMap<String, PortStatus> ports, SortedMap<String, SwitchStatus> switches) {
 
-    /** Status of one port. */
+    /**
+     * Status of one port.
+     *
+     * @param contestedBy ports that claim the switch port this one holds: they get no flows while it does
+     */
     public record PortStatus(String switchId, boolean switchConnected, boolean flowsInstalled, int flowCount,
-            Optional<String> lastError) {
+            Optional<String> lastError, List<String> contestedBy) {
+        public PortStatus {
+            contestedBy = List.copyOf(contestedBy);
+        }
     }
 
     /** Status of one switch. */
@@ -57,6 +66,9 @@ public record StatusReport(SortedMap<String, PortStatus> ports, SortedMap<String
                 result == null ? 0 : result.installed(),
                 result == null ? Optional.empty() : result.error()));
         }
+        final var contested = new TreeMap<String, List<String>>();
+        compiled.ports().values().forEach(outcome -> outcome.heldBy().ifPresent(holder -> contested
+            .computeIfAbsent(holder, key -> new ArrayList<>()).add(outcome.portId())));
         final var ports = new TreeMap<String, PortStatus>();
         for (PortOutcome outcome : compiled.ports().values()) {
             final boolean switchConnected = connected.contains(outcome.switchId());
@@ -69,7 +81,7 @@ public record StatusReport(SortedMap<String, PortStatus> ports, SortedMap<String
                 error = Optional.of("switch " + outcome.switchId() + " is not connected");
             }
             ports.put(outcome.portId(), new PortStatus(outcome.switchId(), switchConnected, error.isEmpty(),
-                outcome.flowCount(), error));
+                outcome.flowCount(), error, contested.getOrDefault(outcome.portId(), List.of())));
         }
         return new StatusReport(ports, switches);
     }

@@ -7,50 +7,60 @@
  */
 package org.edgeplane.isolation.validation;
 
-import java.net.InetAddress;
+import static org.edgeplane.isolation.validation.Violation.key;
+
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.edgeplane.isolation.intent.AddressPair;
 import org.edgeplane.isolation.intent.Addresses;
 import org.edgeplane.isolation.intent.Intent;
 import org.edgeplane.isolation.intent.Network;
 import org.edgeplane.isolation.intent.Port;
+import org.edgeplane.isolation.intent.PortNames;
 import org.edgeplane.isolation.intent.SwitchConfig;
-import org.edgeplane.isolation.validation.Violation.Kind;
+import org.edgeplane.isolation.intent.SwitchPorts;
+import org.edgeplane.isolation.intent.Tenant;
 
 /**
  * Decides whether a transaction may commit: checks the whole state after it, and reports the violations that
  * involve an entry the transaction changed. Pure; the commit cohort adapts it to the datastore.
+ *
+ * <p>The order of checks is fixed, so the same request always gets the same first violation (and HTTP status):
+ * deletions of entries still in use, then each tenant, network, port and switch by itself (in id order), then the
+ * conflicts between entries (switch ports by identity, addresses).
  */
 public final class IntentValidator {
-    private static final Pattern NODE_ID = Pattern.compile("openflow:[1-9][0-9]{0,19}");
-    private static final Pattern PORT_NUMBER = Pattern.compile("[1-9][0-9]{0,4}");
-    private static final Pattern PORT_NAME = Pattern.compile("[^\\s/]{1,64}");
-    /** OpenFlow 1.3 physical and logical ports end below OFPP_MAX; the egress metadata field holds 16 bits. */
-    private static final long MAX_PORT_NUMBER = 0xFF00;
 
     private IntentValidator() {
     }
 
+    /** The violations, with port names unresolved (no switch connected). */
+    public static List<Violation> validate(final Intent before, final Intent after) {
+        return validate(before, after, PortNames.NONE);
+    }
+
     /**
      * The violations a transaction from {@code before} to {@code after} would introduce, in a stable order.
+     *
+     * @param names the port names connected switches report, so that a port named and a port numbered are compared
+     *        as the one switch port they are
      */
-    public static List<Violation> validate(final Intent before, final Intent after) {
+    public static List<Violation> validate(final Intent before, final Intent after, final PortNames names) {
         final var all = new ArrayList<Violation>();
         checkDeletions(before, after, all);
+        after.tenants().values().forEach(tenant -> checkTenant(tenant, all));
         after.networks().values().forEach(network -> checkNetwork(network, after, all));
-        after.ports().values().forEach(port -> checkPort(port, after, all));
-        after.switches().values().forEach(config -> checkSwitch(config, all));
+        after.ports().values().forEach(port -> PortChecks.check(port, after, names, all));
+        after.switches().values().forEach(config -> checkSwitch(config, names, all));
         checkNetworkUniqueness(after, all);
-        checkPortUniqueness(after, all);
+        IdentityConflicts.check(after, names, all);
         final Set<String> changed = changedKeys(before, after);
         return all.stream().filter(violation -> violation.involved().stream().anyMatch(changed::contains))
             .toList();
@@ -67,8 +77,8 @@ public final class IntentValidator {
             after.ports().values().stream().filter(p -> tenantId.equals(p.tenantId()))
                 .forEach(p -> users.add("port " + p.id()));
             if (!users.isEmpty()) {
-                out.add(new Violation("tenant[" + tenantId + "]", "cannot be deleted while it has " + users,
-                    Kind.CONFLICT, Set.of(key("tenant", tenantId))));
+                out.add(Violation.conflict("tenant[" + tenantId + "]", "cannot be deleted while it has " + users,
+                    Set.of(key("tenant", tenantId))));
             }
         }
         for (String networkId : before.networks().keySet()) {
@@ -78,19 +88,26 @@ public final class IntentValidator {
             final var ports = after.ports().values().stream().filter(p -> networkId.equals(p.networkId()))
                 .map(Port::id).toList();
             if (!ports.isEmpty()) {
-                out.add(new Violation("network[" + networkId + "]", "cannot be deleted while it has ports " + ports,
-                    Kind.CONFLICT, Set.of(key("network", networkId))));
+                out.add(Violation.conflict("network[" + networkId + "]", "cannot be deleted while it has ports "
+                    + ports, Set.of(key("network", networkId))));
             }
         }
     }
 
-    private static void checkTenantReference(final String path, final String tenantId, final Intent after,
+    private static void checkTenant(final Tenant tenant, final List<Violation> out) {
+        Limits.checkLength("tenant[" + tenant.id() + "]/name", tenant.name(), Limits.MAX_TEXT_LENGTH,
+            Set.of(key("tenant", tenant.id())), out);
+    }
+
+    /** A reference to a tenant: required, bounded and existing. */
+    static void checkTenantReference(final String path, final String tenantId, final Intent after,
             final Set<String> involved, final List<Violation> out) {
         if (tenantId == null) {
-            out.add(new Violation(path + "tenant-id", "is required", Kind.INVALID, involved));
+            out.add(Violation.invalid(path + "tenant-id", "is required", involved));
+        } else if (tenantId.length() > Limits.MAX_ID_LENGTH) {
+            Limits.checkLength(path + "tenant-id", tenantId, Limits.MAX_ID_LENGTH, involved, out);
         } else if (!after.tenants().containsKey(tenantId)) {
-            out.add(new Violation(path + "tenant-id", "tenant '" + tenantId + "' does not exist", Kind.INVALID,
-                involved));
+            out.add(Violation.invalid(path + "tenant-id", "tenant '" + tenantId + "' does not exist", involved));
         }
     }
 
@@ -99,17 +116,16 @@ public final class IntentValidator {
         final Set<String> involved = Set.of(key("network", network.id()));
         checkTenantReference(path, network.tenantId(), after, involved, out);
         if (network.segmentationType() == null) {
-            out.add(new Violation(path + "segmentation-type", "is required (vlan or vxlan)", Kind.INVALID,
-                involved));
+            out.add(Violation.invalid(path + "segmentation-type", "is required (vlan or vxlan)", involved));
         }
         if (network.segmentationId() == null) {
-            out.add(new Violation(path + "segmentation-id", "is required", Kind.INVALID, involved));
+            out.add(Violation.invalid(path + "segmentation-id", "is required", involved));
         } else if (network.segmentationType() != null) {
             final long id = network.segmentationId();
             final var type = network.segmentationType();
             if (id < type.minId() || id > type.maxId()) {
-                out.add(new Violation(path + "segmentation-id", type.yangName() + " id " + id
-                    + " is out of range " + type.minId() + ".." + type.maxId(), Kind.INVALID, involved));
+                out.add(Violation.invalid(path + "segmentation-id", type.yangName() + " id " + id
+                    + " is out of range " + type.minId() + ".." + type.maxId(), involved));
             }
         }
     }
@@ -122,15 +138,15 @@ public final class IntentValidator {
                     key -> new ArrayList<>()).add(network.id());
             }
         }
-        reportShared(bySegment, "network", "segmentation-id", "network", Kind.CONFLICT, out);
+        reportShared(bySegment, "network", "segmentation-id", out);
     }
 
     /**
      * For every value held by more than one entry, a violation on each holder naming the others. Each is reported
      * only when its own entry changed, so the entry a transaction adds or edits is the one blamed.
      */
-    private static void reportShared(final Map<String, List<String>> holders, final String kind, final String field,
-            final String holderNoun, final Kind violationKind, final List<Violation> out) {
+    static void reportShared(final Map<String, List<String>> holders, final String kind, final String field,
+            final List<Violation> out) {
         holders.forEach((value, ids) -> {
             if (ids.size() < 2) {
                 return;
@@ -138,133 +154,55 @@ public final class IntentValidator {
             for (String id : ids) {
                 final var others = ids.stream().filter(other -> !other.equals(id)).map(other -> "'" + other + "'")
                     .collect(Collectors.joining(", "));
-                out.add(new Violation(kind + "[" + id + "]/" + field, value + " is already used by " + holderNoun
-                    + " " + others, violationKind, Set.of(key(kind, id))));
+                out.add(Violation.conflict(kind + "[" + id + "]/" + field, value + " is already used by " + kind
+                    + " " + others, Set.of(key(kind, id))));
             }
         });
     }
 
-    private static void checkPort(final Port port, final Intent after, final List<Violation> out) {
-        final String path = "port[" + port.id() + "]/";
-        final Set<String> involved = Set.of(key("port", port.id()));
-        checkTenantReference(path, port.tenantId(), after, involved, out);
-        final Network network = port.networkId() == null ? null : after.networks().get(port.networkId());
-        if (port.networkId() == null) {
-            out.add(new Violation(path + "network-id", "is required", Kind.INVALID, involved));
-        } else if (network == null) {
-            out.add(new Violation(path + "network-id", "network '" + port.networkId() + "' does not exist",
-                Kind.INVALID, Set.of(key("port", port.id()), key("network", port.networkId()))));
-        } else if (after.tenants().containsKey(port.tenantId()) && !port.tenantId().equals(network.tenantId())) {
-            out.add(new Violation(path + "network-id", "network '" + network.id() + "' belongs to tenant '"
-                + network.tenantId() + "', not '" + port.tenantId() + "'", Kind.INVALID,
-                Set.of(key("port", port.id()), key("network", network.id()))));
-        }
-        if (port.switchId() == null) {
-            out.add(new Violation(path + "switch-id", "is required", Kind.INVALID, involved));
-        } else if (!NODE_ID.matcher(port.switchId()).matches()) {
-            out.add(new Violation(path + "switch-id", "'" + port.switchId()
-                + "' is not an OpenFlow node id such as openflow:1", Kind.INVALID, involved));
-        }
-        checkSwitchPort(path + "switch-port", port.switchPort(), involved, out);
-        if (port.macAddress() == null) {
-            out.add(new Violation(path + "mac-address", "is required", Kind.INVALID, involved));
-        } else if (Addresses.unicastMac(port.macAddress()).isEmpty()) {
-            out.add(new Violation(path + "mac-address", "'" + port.macAddress()
-                + "' is not a unicast MAC address such as 02:00:00:00:00:01", Kind.INVALID, involved));
-        }
-        for (String ip : port.ipAddresses()) {
-            if (Addresses.ipLiteral(ip).isEmpty()) {
-                out.add(new Violation(path + "ip-address", "'" + ip
-                    + "' is not an IPv4 or IPv6 address (without prefix length)", Kind.INVALID, involved));
-            }
-        }
-        for (AddressPair pair : port.allowedAddressPairs()) {
-            final String pairPath = path + "allowed-address-pair[" + pair.ipPrefix() + "]/";
-            if (Addresses.ipPrefix(pair.ipPrefix()).isEmpty()) {
-                out.add(new Violation(pairPath + "ip-prefix", "'" + pair.ipPrefix()
-                    + "' is not an IP address or prefix with zero host bits, such as 10.0.0.0/24", Kind.INVALID,
-                    involved));
-            }
-            if (pair.macAddress() != null && Addresses.unicastMac(pair.macAddress()).isEmpty()) {
-                out.add(new Violation(pairPath + "mac-address", "'" + pair.macAddress()
-                    + "' is not a unicast MAC address", Kind.INVALID, involved));
-            }
-        }
-    }
-
-    private static void checkSwitchPort(final String path, final String ref, final Set<String> involved,
-            final List<Violation> out) {
+    /** Checks a reference to a switch port: well formed, and not a reserved port once the switch resolves it. */
+    static void checkSwitchPort(final String path, final String nodeId, final String ref, final PortNames names,
+            final Set<String> involved, final List<Violation> out) {
         if (ref == null) {
-            out.add(new Violation(path, "is required", Kind.INVALID, involved));
-        } else if (ref.chars().allMatch(Character::isDigit) && !ref.isEmpty()) {
-            if (!PORT_NUMBER.matcher(ref).matches() || Long.parseLong(ref) >= MAX_PORT_NUMBER) {
-                out.add(new Violation(path, "OpenFlow port number " + ref + " is out of range 1.."
-                    + (MAX_PORT_NUMBER - 1), Kind.INVALID, involved));
-            }
-        } else if (!PORT_NAME.matcher(ref).matches()) {
-            out.add(new Violation(path, "'" + ref + "' is neither a port number nor a port name", Kind.INVALID,
-                involved));
+            out.add(Violation.invalid(path, "is required", involved));
+            return;
+        }
+        final var problem = SwitchPorts.referenceProblem(ref);
+        if (problem.isPresent()) {
+            out.add(Violation.invalid(path, problem.orElseThrow(), involved));
+            return;
+        }
+        if (nodeId != null) {
+            SwitchPorts.resolve(ref, names.numbersByName(nodeId)).stream()
+                .mapToObj(SwitchPorts::numberProblem).flatMap(java.util.Optional::stream)
+                .forEach(reason -> out.add(Violation.invalid(path, "'" + ref + "' on " + nodeId + " " + reason,
+                    involved)));
         }
     }
 
-    private static void checkSwitch(final SwitchConfig config, final List<Violation> out) {
+    private static void checkSwitch(final SwitchConfig config, final PortNames names, final List<Violation> out) {
         final String path = "switch[" + config.nodeId() + "]";
         final Set<String> involved = Set.of(key("switch", config.nodeId()));
-        if (!NODE_ID.matcher(config.nodeId()).matches()) {
-            out.add(new Violation(path + "/node-id", "'" + config.nodeId()
-                + "' is not an OpenFlow node id such as openflow:1", Kind.INVALID, involved));
+        SwitchPorts.nodeIdProblem(config.nodeId())
+            .ifPresent(reason -> out.add(Violation.invalid(path + "/node-id", reason, involved)));
+        Limits.checkSize(path + "/uplink-port", config.uplinkPorts(), Limits.MAX_UPLINKS_PER_SWITCH, involved, out);
+        if (config.uplinkPorts().size() > Limits.MAX_UPLINKS_PER_SWITCH) {
+            return;
         }
-        config.uplinkPorts().forEach(ref -> checkSwitchPort(path + "/uplink-port", ref, involved, out));
+        config.uplinkPorts().forEach(ref -> checkSwitchPort(path + "/uplink-port", config.nodeId(), ref, names,
+            involved, out));
         if (config.tunnelIp() != null
                 && Addresses.ipLiteral(config.tunnelIp()).filter(Addresses::isIpv4).isEmpty()) {
-            out.add(new Violation(path + "/tunnel-ip", "'" + config.tunnelIp() + "' is not an IPv4 address",
-                Kind.INVALID, involved));
+            out.add(Violation.invalid(path + "/tunnel-ip", "'" + SwitchPorts.printable(config.tunnelIp())
+                + "' is not an IPv4 address", involved));
         }
         if (config.tunnelPort() != null) {
-            checkSwitchPort(path + "/tunnel-port", config.tunnelPort(), involved, out);
-            if (config.uplinkPorts().contains(config.tunnelPort())) {
-                out.add(new Violation(path + "/tunnel-port", "'" + config.tunnelPort() + "' is also an uplink port",
-                    Kind.CONFLICT, involved));
-            }
+            checkSwitchPort(path + "/tunnel-port", config.nodeId(), config.tunnelPort(), names, involved, out);
         }
-    }
-
-    private static void checkPortUniqueness(final Intent after, final List<Violation> out) {
-        final var macs = new TreeMap<String, List<String>>();
-        final var ips = new TreeMap<String, List<String>>();
-        final var locations = new TreeMap<String, List<String>>();
-        for (Port port : after.ports().values()) {
-            final Optional<String> mac = Addresses.unicastMac(port.macAddress());
-            if (port.networkId() != null && mac.isPresent()) {
-                macs.computeIfAbsent(mac.orElseThrow() + " in network '" + port.networkId() + "'",
-                    key -> new ArrayList<>()).add(port.id());
-            }
-            for (String text : port.ipAddresses()) {
-                final Optional<InetAddress> ip = Addresses.ipLiteral(text);
-                if (port.networkId() != null && ip.isPresent()) {
-                    ips.computeIfAbsent(Addresses.canonical(ip.orElseThrow()) + " in network '" + port.networkId()
-                        + "'", key -> new ArrayList<>()).add(port.id());
-                }
-            }
-            if (port.switchId() != null && port.switchPort() != null) {
-                locations.computeIfAbsent(port.switchId() + " port " + port.switchPort(), key -> new ArrayList<>())
-                    .add(port.id());
-                final SwitchConfig config = after.switches().get(port.switchId());
-                if (config != null && (config.uplinkPorts().contains(port.switchPort())
-                        || port.switchPort().equals(config.tunnelPort()))) {
-                    out.add(new Violation("port[" + port.id() + "]/switch-port", port.switchId() + " port "
-                        + port.switchPort() + " is an uplink or tunnel port of the switch", Kind.CONFLICT,
-                        Set.of(key("port", port.id()), key("switch", port.switchId()))));
-                }
-            }
-        }
-        reportShared(macs, "port", "mac-address", "port", Kind.CONFLICT, out);
-        reportShared(ips, "port", "ip-address", "port", Kind.CONFLICT, out);
-        reportShared(locations, "port", "switch-port", "port", Kind.CONFLICT, out);
     }
 
     private static Set<String> changedKeys(final Intent before, final Intent after) {
-        final var changed = new java.util.HashSet<String>();
+        final var changed = new HashSet<String>();
         diffKeys("tenant", before.tenants(), after.tenants(), changed);
         diffKeys("network", before.networks(), after.networks(), changed);
         diffKeys("port", before.ports(), after.ports(), changed);
@@ -274,14 +212,10 @@ public final class IntentValidator {
 
     private static <T> void diffKeys(final String kind, final SortedMap<String, T> before,
             final SortedMap<String, T> after, final Set<String> changed) {
-        final var ids = new java.util.TreeSet<>(before.keySet());
+        final var ids = new TreeSet<>(before.keySet());
         ids.addAll(after.keySet());
         ids.stream().filter(id -> !Objects.equals(before.get(id), after.get(id)))
             .map(id -> key(kind, id)).forEach(changed::add);
-    }
-
-    private static String key(final String kind, final String id) {
-        return kind + ":" + id;
     }
 
     /** All violations as one message, for a protocol error. */

@@ -32,6 +32,21 @@ public record Violation(String field, String reason, Kind kind, Set<String> invo
         involved = Set.copyOf(involved);
     }
 
+    /** A malformed, out-of-range or dangling value (HTTP 400). */
+    public static Violation invalid(final String field, final String reason, final Set<String> involved) {
+        return new Violation(field, reason, Kind.INVALID, involved);
+    }
+
+    /** A value that clashes with other data (HTTP 409). */
+    public static Violation conflict(final String field, final String reason, final Set<String> involved) {
+        return new Violation(field, reason, Kind.CONFLICT, involved);
+    }
+
+    /** The key of an intent entry in {@link #involved}, such as {@code port:vm1}. */
+    public static String key(final String kind, final String id) {
+        return kind + ":" + id;
+    }
+
     @Override
     public String toString() {
         return field + ": " + reason;
