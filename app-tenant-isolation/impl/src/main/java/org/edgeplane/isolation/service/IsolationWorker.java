@@ -151,12 +151,24 @@ public final class IsolationWorker implements IsolationOperations, PipelineStage
             compiled.metersBySwitch(), compiled.groupsBySwitch());
         auditSwitches(snapshot);
         final StatusReport report = StatusReport.of(compiled, results, snapshot.inventory().keySet());
+        logNewCompileFailures(report);
         status.publish(report);
         lastCompiled = compiled;
         lastStatus = report;
         final long changeCount = results.values().stream().mapToLong(SwitchResult::changes).sum();
         LOG.debug("Recomputed for {}: {} switches, {} flow changes", keys, results.size(), changeCount);
         return results;
+    }
+
+    /** Each object whose compile failed is logged once, with its key, when its failure first appears. */
+    private void logNewCompileFailures(final StatusReport report) {
+        report.ports().forEach((portId, port) -> port.lastError()
+            .filter(error -> error.startsWith(IsolationCompiler.COMPILE_FAILED))
+            .filter(error -> {
+                final var previous = lastStatus.ports().get(portId);
+                return previous == null || !port.lastError().equals(previous.lastError());
+            })
+            .ifPresent(error -> LOG.warn("Port {}: {}", portId, error)));
     }
 
     // The boundary of one stage: a stage that throws keeps its previous flows and the round is retried.
