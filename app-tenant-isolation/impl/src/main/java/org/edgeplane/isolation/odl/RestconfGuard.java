@@ -13,6 +13,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -35,27 +39,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A guard in front of RESTCONF (through AAA's filter chain, after authentication) that refuses writes to
- * operational-only data ({@code config false} containers such as {@code edgeplane-tenant:status}) with 405 before they
- * reach the datastore. Stock ODL (controller 7.0.11) answers such a write with 500 and leaves the failed transaction
- * at the head of the configuration shard until it times out, so every client's next write waits about 16 s.
+ * A guard in front of RESTCONF (through AAA's filter chain, after authentication), for two defects of stock ODL
+ * (netconf 5.0.9, controller 7.0.11) that the application cannot fix behind RESTCONF:
+ * <ul>
+ *   <li>A write to operational-only data ({@code config false} containers such as {@code edgeplane-tenant:status})
+ *       answers 500 and leaves the failed transaction at the head of the configuration shard until it times out, so
+ *       every client's next write waits about 16 s. The guard refuses it with 405 before it reaches the datastore.
+ *   <li>A JSON body with data after the document is written up to that point, and a value of the wrong type or out
+ *       of its YANG range is refused with a message that names the value or nothing. The guard checks the body
+ *       first ({@link JsonBodyCheck}) and answers 400 naming the field.
+ * </ul>
  */
-public final class ReadOnlyDataGuard implements Filter {
-    private static final Logger LOG = LoggerFactory.getLogger(ReadOnlyDataGuard.class);
+public final class RestconfGuard implements Filter {
+    private static final Logger LOG = LoggerFactory.getLogger(RestconfGuard.class);
     private static final Set<String> WRITES = Set.of("PUT", "POST", "PATCH", "DELETE");
     private static final String DATA = "/rests/data";
-    /** Bodies of writes to the datastore root are read to look for operational containers; larger ones refused. */
-    private static final int MAX_ROOT_BODY = 16 * 1024 * 1024;
+    /** Bodies of writes are read whole to be checked; larger ones are refused. */
+    private static final int MAX_BODY = 16 * 1024 * 1024;
 
     private final Supplier<EffectiveModelContext> schema;
     private EffectiveModelContext knownContext;
     private Set<String> readOnly = Set.of();
 
-    public ReadOnlyDataGuard(final DOMSchemaService schemaService) {
+    public RestconfGuard(final DOMSchemaService schemaService) {
         this(schemaService::getGlobalContext);
     }
 
-    ReadOnlyDataGuard(final Supplier<EffectiveModelContext> schema) {
+    RestconfGuard(final Supplier<EffectiveModelContext> schema) {
         this.schema = requireNonNull(schema);
     }
 
@@ -97,33 +107,41 @@ public final class ReadOnlyDataGuard implements Filter {
             return;
         }
         final String rest = uri.substring(data + DATA.length());
-        if (rest.isEmpty() || "/".equals(rest)) {
-            guardRootWrite(http, httpResponse, chain);
+        final List<String> segments = rest.isEmpty() || "/".equals(rest) ? List.of()
+            : Arrays.stream(rest.substring(1).split("/")).map(segment -> URLDecoder.decode(segment,
+                StandardCharsets.UTF_8)).toList();
+        if (!segments.isEmpty() && readOnlyContainers().contains(segments.get(0).split("=", 2)[0])) {
+            refuse(httpResponse, http.getMethod(), segments.get(0).split("=", 2)[0]);
             return;
         }
-        final String first = URLDecoder.decode(rest.substring(1).split("/", 2)[0].split("=", 2)[0],
-            StandardCharsets.UTF_8);
-        if (readOnlyContainers().contains(first)) {
-            refuse(httpResponse, http.getMethod(), first);
+        final String contentType = http.getContentType();
+        final boolean json = contentType != null && contentType.toLowerCase(Locale.ROOT).contains("json");
+        if (!segments.isEmpty() && !json || "DELETE".equals(http.getMethod())) {
+            chain.doFilter(request, response);
             return;
         }
-        chain.doFilter(request, response);
-    }
-
-    /** A write to the whole datastore may carry an operational container in its body: read it, then pass it on. */
-    private void guardRootWrite(final HttpServletRequest http, final HttpServletResponse response,
-            final FilterChain chain) throws IOException, ServletException {
-        final byte[] body = http.getInputStream().readNBytes(MAX_ROOT_BODY + 1);
-        if (body.length > MAX_ROOT_BODY) {
-            response.setStatus(413);
-            write(response, "too-big", "a write to the datastore root may carry at most " + MAX_ROOT_BODY
-                + " bytes");
+        final byte[] body = http.getInputStream().readNBytes(MAX_BODY + 1);
+        if (body.length > MAX_BODY) {
+            httpResponse.setStatus(413);
+            write(httpResponse, "too-big", "a request body may carry at most " + MAX_BODY + " bytes");
             return;
         }
         final String text = new String(body, StandardCharsets.UTF_8);
-        for (String container : readOnlyContainers()) {
-            if (text.contains("\"" + container + "\"")) {
-                refuse(response, http.getMethod(), container);
+        if (segments.isEmpty()) {
+            // A write to the whole datastore may carry an operational container in its body.
+            for (String container : readOnlyContainers()) {
+                if (text.contains("\"" + container + "\"")) {
+                    refuse(httpResponse, http.getMethod(), container);
+                    return;
+                }
+            }
+        }
+        if (json && body.length > 0) {
+            final Optional<String> problem = new JsonBodyCheck(schema.get()).problem(segments, text);
+            if (problem.isPresent()) {
+                LOG.info("Refused {} {}: {}", http.getMethod(), uri, problem.orElseThrow());
+                httpResponse.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+                write(httpResponse, "invalid-value", problem.orElseThrow());
                 return;
             }
         }
