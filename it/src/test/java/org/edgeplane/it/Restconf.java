@@ -48,6 +48,16 @@ public final class Restconf {
             return status == 404 || "data-missing".equals(errorTag());
         }
 
+        /** The RESTCONF error message when the body is a RESTCONF error, otherwise the body as it came. */
+        public String errorText() {
+            try {
+                return JSON.readTree(body.isEmpty() ? "{}" : body).path("errors").path("error").path(0)
+                    .path("error-message").asText("");
+            } catch (IOException e) {
+                return body;
+            }
+        }
+
         /** The RESTCONF error message, or the empty string. */
         public String errorMessage() {
             return json().path("errors").path("error").path(0).path("error-message").asText("");
@@ -91,6 +101,17 @@ public final class Restconf {
         return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
             .header("Authorization", authorization).header("Content-Type", "application/json")
             .header("Accept", "application/json");
+    }
+
+    /** Any request as a client may send it: method, raw body (null for none) and content type (null for none). */
+    public Response exchange(final String method, final String path, final String body, final String contentType) {
+        final var builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+            .header("Authorization", authorization).header("Accept", "application/json");
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        return send(builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private Response send(final HttpRequest.Builder request) {

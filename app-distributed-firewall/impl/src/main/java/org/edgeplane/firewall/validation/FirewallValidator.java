@@ -19,6 +19,7 @@ import org.edgeplane.firewall.intent.SecurityRule;
 import org.edgeplane.isolation.intent.Addresses;
 import org.edgeplane.isolation.intent.Intent;
 import org.edgeplane.isolation.intent.Port;
+import org.edgeplane.isolation.validation.Limits;
 import org.edgeplane.isolation.validation.Violation;
 import org.edgeplane.isolation.validation.Violation.Kind;
 
@@ -36,6 +37,10 @@ public final class FirewallValidator {
             final String where = "security-group[" + group.tenantId() + "," + group.name() + "]";
             if (!intent.tenants().containsKey(group.tenantId())) {
                 violations.add(invalid(where + "/tenant-id", "tenant '" + group.tenantId() + "' does not exist"));
+            }
+            if (group.rules().size() > Limits.MAX_RULES_PER_GROUP) {
+                Limits.checkSize(where + "/rule", group.rules(), Limits.MAX_RULES_PER_GROUP, Set.of(), violations);
+                continue;
             }
             for (SecurityRule rule : group.rules()) {
                 checkMatch(violations, where + "/rule[" + rule.id() + "]", group.tenantId(), rule.match(), firewall);
@@ -56,6 +61,11 @@ public final class FirewallValidator {
         firewall.portGroups().forEach((portId, names) -> {
             final Port port = intent.ports().get(portId);
             if (port == null || port.tenantId() == null) {
+                return;
+            }
+            if (names.size() > Limits.MAX_GROUPS_PER_PORT) {
+                Limits.checkSize("port[" + portId + "]/security-group", names, Limits.MAX_GROUPS_PER_PORT, Set.of(),
+                    violations);
                 return;
             }
             for (String name : names) {

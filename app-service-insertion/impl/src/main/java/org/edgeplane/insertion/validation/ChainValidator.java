@@ -29,6 +29,7 @@ import org.edgeplane.insertion.intent.TenantName;
 import org.edgeplane.isolation.intent.Addresses;
 import org.edgeplane.isolation.intent.Intent;
 import org.edgeplane.isolation.intent.Port;
+import org.edgeplane.isolation.validation.Limits;
 import org.edgeplane.isolation.validation.Violation;
 
 /**
@@ -163,8 +164,13 @@ public final class ChainValidator {
                 }
             }
         }
-        for (Classifier classifier : chain.classifiers()) {
-            checkClassifier(where + "/classifier[" + classifier.name() + "]", chain, classifier, networks);
+        if (chain.classifiers().size() > Limits.MAX_CLASSIFIERS_PER_CHAIN) {
+            Limits.checkSize(where + "/classifier", chain.classifiers(), Limits.MAX_CLASSIFIERS_PER_CHAIN, Set.of(),
+                violations);
+        } else {
+            for (Classifier classifier : chain.classifiers()) {
+                checkClassifier(where + "/classifier[" + classifier.name() + "]", chain, classifier, networks);
+            }
         }
         if (networks.size() > 1) {
             invalid(where, "the chain's ports are in networks " + networks + "; a chain stays within one network");

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  * Parses the address strings orchestration writes, strictly: a literal or nothing, never a DNS lookup.
  */
 public final class Addresses {
+    private static final Pattern IP_CHARACTERS = Pattern.compile("[0-9A-Fa-f:.]+");
     private static final Pattern MAC = Pattern.compile("[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}");
 
     private Addresses() {
@@ -37,7 +38,8 @@ public final class Addresses {
 
     /** An IPv4 or IPv6 literal without prefix length, or empty when the text is not one. */
     public static Optional<InetAddress> ipLiteral(final String text) {
-        if (text == null || text.isEmpty() || text.contains("%") || text.contains("/")) {
+        // ASCII only: the parser also takes other scripts' digits, and the stored text must mean what it shows.
+        if (text == null || text.isEmpty() || !IP_CHARACTERS.matcher(text).matches()) {
             return Optional.empty();
         }
         try {

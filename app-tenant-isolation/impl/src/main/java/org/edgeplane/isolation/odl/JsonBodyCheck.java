@@ -15,9 +15,11 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.yangtools.yang.common.QName;
@@ -36,6 +38,7 @@ import org.opendaylight.yangtools.yang.model.api.type.Int16TypeDefinition;
 import org.opendaylight.yangtools.yang.model.api.type.Int32TypeDefinition;
 import org.opendaylight.yangtools.yang.model.api.type.Int64TypeDefinition;
 import org.opendaylight.yangtools.yang.model.api.type.Int8TypeDefinition;
+import org.opendaylight.yangtools.yang.model.api.type.PatternConstraint;
 import org.opendaylight.yangtools.yang.model.api.type.RangeRestrictedTypeDefinition;
 import org.opendaylight.yangtools.yang.model.api.type.StringTypeDefinition;
 import org.opendaylight.yangtools.yang.model.api.type.Uint16TypeDefinition;
@@ -205,6 +208,7 @@ final class JsonBodyCheck {
             return Optional.of(path + ": a JSON object is expected, not " + describe(reader.peek()));
         }
         final QNameModule parentModule = ((DataSchemaNode) container).getQName().getModule();
+        final var seen = new HashSet<QName>();
         reader.beginObject();
         while (reader.hasNext()) {
             final String member = reader.nextName();
@@ -213,12 +217,22 @@ final class JsonBodyCheck {
             final DataSchemaNode child = module == null ? null
                 : container.dataChildByName(QName.create(module, colon > 0 ? member.substring(colon + 1) : member));
             final String childPath = path + "/" + (colon > 0 ? member.substring(colon + 1) : member);
+            if (child != null) {
+                seen.add(child.getQName());
+            }
             final Optional<String> found = child == null ? skip(reader) : checkValue(reader, child, childPath);
             if (found.isPresent()) {
                 return found;
             }
         }
         reader.endObject();
+        if (container instanceof ListSchemaNode list) {
+            for (QName key : list.getKeyDefinition()) {
+                if (!seen.contains(key)) {
+                    return Optional.of(path + "/" + key.getLocalName() + ": is required (a key of the list)");
+                }
+            }
+        }
         return Optional.empty();
     }
 
@@ -247,10 +261,23 @@ final class JsonBodyCheck {
         }
         if (type instanceof StringTypeDefinition string) {
             final int length = text.codePointCount(0, text.length());
-            return string.getLengthConstraint().filter(constraint -> !constraint.getAllowedRanges()
-                .contains(length)).map(constraint -> path + ": is " + length + " characters long; allowed "
-                    + constraint.getAllowedRanges().asRanges().stream().map(range -> range.lowerEndpoint() + ".."
-                        + range.upperEndpoint()).collect(Collectors.joining(", ")));
+            final Optional<String> tooLong = string.getLengthConstraint().filter(constraint -> !constraint
+                .getAllowedRanges().contains(length)).map(constraint -> path + ": is " + length
+                    + " characters long; allowed " + constraint.getAllowedRanges().asRanges().stream()
+                        .map(range -> range.lowerEndpoint() + ".." + range.upperEndpoint())
+                        .collect(Collectors.joining(", ")));
+            if (tooLong.isPresent()) {
+                return tooLong;
+            }
+            for (PatternConstraint pattern : string.getPatternConstraints()) {
+                final boolean matches = Pattern.compile(pattern.getJavaPatternString()).matcher(text).matches();
+                final boolean inverted = pattern.getModifier().isPresent();
+                if (matches == inverted) {
+                    return Optional.of(path + ": " + shown + " does not match the pattern "
+                        + pattern.getRegularExpressionString());
+                }
+            }
+            return Optional.empty();
         }
         final Optional<BigInteger[]> bounds = naturalBounds(type);
         if (bounds.isEmpty()) {
