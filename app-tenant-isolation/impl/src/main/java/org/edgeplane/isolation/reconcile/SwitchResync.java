@@ -10,11 +10,19 @@ package org.edgeplane.isolation.reconcile;
 import com.google.common.util.concurrent.ListenableFuture;
 
 /**
- * Makes a switch hold everything the configuration inventory has for it again, for when the switch lost flows
- * behind the controller's back (a flow table wiped by hand, a switch-side failure). Writing the same configuration
- * again would change nothing in the datastore, so nothing would be pushed; this asks the pusher directly.
+ * Brings a switch back to what the configuration inventory has for it, when the two diverged behind the
+ * controller's back: the switch lost flows (a flow table wiped by hand, a switch-side failure), or kept flows whose
+ * removal the pusher lost. Writing the same configuration again would change nothing in the datastore, so nothing
+ * would be pushed; this asks the switch side directly.
  */
 public interface SwitchResync {
     /** Completes when the re-push was started, or fails with the reason it could not be. */
     ListenableFuture<?> resync(String switchId);
+
+    /**
+     * Removes from the switch, in every table, the flows that carry a cookie no desired flow of that switch carries
+     * (cookies name the object that produced a flow, so they are flows of deleted objects). Completes when the
+     * switch took the removal.
+     */
+    ListenableFuture<?> removeByCookie(String switchId, long cookie);
 }

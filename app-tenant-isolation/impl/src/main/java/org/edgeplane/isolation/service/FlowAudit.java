@@ -28,6 +28,8 @@ public final class FlowAudit {
     private final Duration coolDown;
     private final Map<String, Instant> missingSince = new HashMap<>();
     private final Map<String, Instant> quietUntil = new HashMap<>();
+    private final Map<String, Instant> straySince = new HashMap<>();
+    private final Map<String, Instant> strayQuietUntil = new HashMap<>();
 
     public FlowAudit(final Duration grace, final Duration coolDown) {
         this.grace = grace;
@@ -79,6 +81,42 @@ public final class FlowAudit {
             }
         }
         gone.forEach(missingSince::remove);
+        return due;
+    }
+
+    /**
+     * Edgeplane cookies a switch reports that no desired flow of that switch carries (flows of deleted objects the
+     * pusher failed to remove), once they were seen so for the grace period; each is then not due again before the
+     * cool-down.
+     *
+     * @param desiredCookies the cookies of each switch's desired flows
+     * @param reported {@link #identities} of Edgeplane's flows each switch reports
+     * @param now the time of this audit
+     * @return the stray cookies to remove now, by switch
+     */
+    public Map<String, Set<Long>> strays(final Map<String, Set<Long>> desiredCookies,
+            final Map<String, Set<String>> reported, final Instant now) {
+        final var due = new TreeMap<String, Set<Long>>();
+        final var seen = new HashSet<String>();
+        reported.forEach((switchId, identities) -> {
+            final Set<Long> desired = desiredCookies.getOrDefault(switchId, Set.of());
+            for (String identity : identities) {
+                final long cookie = Long.parseUnsignedLong(identity.substring(0, identity.indexOf('#')), 16);
+                if (desired.contains(cookie)) {
+                    continue;
+                }
+                final String key = switchId + " " + Long.toHexString(cookie);
+                seen.add(key);
+                final Instant since = straySince.computeIfAbsent(key, id -> now);
+                if (!now.isBefore(since.plus(grace))
+                        && !now.isBefore(strayQuietUntil.getOrDefault(key, Instant.MIN))) {
+                    due.computeIfAbsent(switchId, id -> new java.util.TreeSet<>()).add(cookie);
+                    strayQuietUntil.put(key, now.plus(coolDown));
+                }
+            }
+        });
+        straySince.keySet().retainAll(seen);
+        strayQuietUntil.keySet().retainAll(seen);
         return due;
     }
 }

@@ -11,6 +11,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,6 +33,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import org.edgeplane.isolation.compiler.CompiledIntent;
 import org.edgeplane.isolation.compiler.IntentChanges;
 import org.edgeplane.isolation.compiler.IsolationCompiler;
@@ -54,6 +56,18 @@ import org.slf4j.LoggerFactory;
 public final class IsolationWorker implements IsolationOperations, PipelineStages {
     private static final Logger LOG = LoggerFactory.getLogger(IsolationWorker.class);
     private static final String RETRY = "retry";
+    private static final SwitchResync NO_RESYNC = new SwitchResync() {
+        @Override
+        public ListenableFuture<?> resync(final String switchId) {
+            return Futures.immediateVoidFuture();
+        }
+
+        @Override
+        public ListenableFuture<?> removeByCookie(final String switchId,
+                final long cookie) {
+            return Futures.immediateVoidFuture();
+        }
+    };
 
     private final SnapshotSource source;
     private final Reconciler reconciler;
@@ -79,7 +93,7 @@ public final class IsolationWorker implements IsolationOperations, PipelineStage
     public IsolationWorker(final SnapshotSource source, final Reconciler reconciler, final StatusSink status,
             final ScheduledExecutorService executor, final Duration coalesceDelay, final Duration retryDelay) {
         this(source, reconciler, status, executor, coalesceDelay, retryDelay,
-            switchId -> Futures.immediateVoidFuture(), new FlowAudit(Duration.ofDays(1), Duration.ofDays(1)),
+            NO_RESYNC, new FlowAudit(Duration.ofDays(1), Duration.ofDays(1)),
             Clock.systemUTC());
     }
 
@@ -150,6 +164,7 @@ public final class IsolationWorker implements IsolationOperations, PipelineStage
         final SortedMap<String, SwitchResult> results = reconciler.reconcile(compiled.flowsBySwitch(),
             compiled.metersBySwitch(), compiled.groupsBySwitch());
         auditSwitches(snapshot);
+        sweepStrays(snapshot, compiled);
         final StatusReport report = StatusReport.of(compiled, results, snapshot.inventory().keySet());
         logNewCompileFailures(report);
         status.publish(report);
@@ -244,6 +259,29 @@ public final class IsolationWorker implements IsolationOperations, PipelineStage
             final SwitchFacts facts = inventory.get(switchId);
             return facts == null ? Map.of() : facts.portNumbersByName();
         };
+    }
+
+    /** Flows of deleted objects that a switch still holds after the grace period are removed by their cookie. */
+    private void sweepStrays(final Snapshot snapshot, final CompiledIntent compiled) {
+        final var desired = new HashMap<String, Set<Long>>();
+        snapshot.reportedFlows().keySet().forEach(switchId -> desired.put(switchId, compiled.flowsOf(switchId)
+            .values().stream().map(FlowRecord::cookie).collect(Collectors.toSet())));
+        audit.strays(desired, snapshot.reportedFlows(), clock.instant()).forEach((switchId, cookies) -> {
+            LOG.warn("Switch {} holds flows of {} deleted objects; removing them by cookie", switchId, cookies.size());
+            cookies.forEach(cookie -> Futures.addCallback(resync.removeByCookie(switchId, cookie),
+                new FutureCallback<Object>() {
+                    @Override
+                    public void onSuccess(final Object result) {
+                        LOG.debug("Switch {}: flows of cookie {} removed", switchId, Long.toHexString(cookie));
+                    }
+
+                    @Override
+                    public void onFailure(final Throwable cause) {
+                        LOG.warn("Switch {}: flows of cookie {} could not be removed", switchId,
+                            Long.toHexString(cookie), cause);
+                    }
+                }, MoreExecutors.directExecutor()));
+        });
     }
 
     @Override

@@ -59,4 +59,23 @@ public class FlowAuditTest {
         assertEquals(Map.of("openflow:1", 1), audit.audit(installed, Map.of("openflow:1",
             FlowAudit.identities(List.of(7L, 9L))), T0.plusSeconds(10)));
     }
+
+    @Test
+    public void flowsOfDeletedObjectsAreStraysAfterTheGracePeriodAndNotAgainBeforeTheCoolDown() {
+        final Instant start = Instant.parse("2026-12-04T00:00:00Z");
+        final var reported = Map.of("openflow:1", FlowAudit.identities(List.of(0xed01L, 0xed01L, 0xed02L, 0xed03L)));
+        final var desired = Map.of("openflow:1", Set.of(0xed01L));
+        assertEquals(Map.of(), audit.strays(desired, reported, start));
+        assertEquals(Map.of("openflow:1", Set.of(0xed02L, 0xed03L)), audit.strays(desired, reported,
+            start.plusSeconds(10)));
+        assertEquals(Map.of(), audit.strays(desired, reported, start.plusSeconds(20)));
+        // Desired again (the object came back): never removed. Still stray after the cool-down: removed again.
+        final var desiredAgain = Map.of("openflow:1", Set.of(0xed01L, 0xed02L));
+        assertEquals(Map.of("openflow:1", Set.of(0xed03L)), audit.strays(desiredAgain, reported,
+            start.plusSeconds(40)));
+        // Gone from the switch: forgotten, so a later stray waits its own grace period.
+        final var clean = Map.of("openflow:1", FlowAudit.identities(List.of(0xed01L)));
+        assertEquals(Map.of(), audit.strays(desired, clean, start.plusSeconds(50)));
+        assertEquals(Map.of(), audit.strays(desired, reported, start.plusSeconds(51)));
+    }
 }
