@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Finds switches that lack flows Edgeplane installed, from what the switches report in their flow statistics.
@@ -85,35 +86,39 @@ public final class FlowAudit {
     }
 
     /**
-     * Edgeplane cookies a switch reports that no desired flow of that switch carries (flows of deleted objects the
-     * pusher failed to remove), once they were seen so for the grace period; each is then not due again before the
-     * cool-down.
+     * Edgeplane cookies of which a switch reports more flows than it should hold (flows of deleted objects, or of
+     * deleted parts of an object, whose removal the pusher lost), once they were seen so for the grace period; each
+     * is then not due again before the cool-down.
      *
-     * @param desiredCookies the cookies of each switch's desired flows
+     * @param desired how many desired flows of each switch carry each cookie
      * @param reported {@link #identities} of Edgeplane's flows each switch reports
      * @param now the time of this audit
-     * @return the stray cookies to remove now, by switch
+     * @return the cookies with flows to remove now, by switch
      */
-    public Map<String, Set<Long>> strays(final Map<String, Set<Long>> desiredCookies,
+    public Map<String, Set<Long>> strays(final Map<String, Map<Long, Integer>> desired,
             final Map<String, Set<String>> reported, final Instant now) {
         final var due = new TreeMap<String, Set<Long>>();
         final var seen = new HashSet<String>();
         reported.forEach((switchId, identities) -> {
-            final Set<Long> desired = desiredCookies.getOrDefault(switchId, Set.of());
+            final Map<Long, Integer> wanted = desired.getOrDefault(switchId, Map.of());
+            final var counts = new HashMap<Long, Integer>();
             for (String identity : identities) {
-                final long cookie = Long.parseUnsignedLong(identity.substring(0, identity.indexOf('#')), 16);
-                if (desired.contains(cookie)) {
-                    continue;
+                counts.merge(Long.parseUnsignedLong(identity.substring(0, identity.indexOf('#')), 16), 1,
+                    Integer::sum);
+            }
+            counts.forEach((cookie, count) -> {
+                if (count <= wanted.getOrDefault(cookie, 0)) {
+                    return;
                 }
                 final String key = switchId + " " + Long.toHexString(cookie);
                 seen.add(key);
                 final Instant since = straySince.computeIfAbsent(key, id -> now);
                 if (!now.isBefore(since.plus(grace))
                         && !now.isBefore(strayQuietUntil.getOrDefault(key, Instant.MIN))) {
-                    due.computeIfAbsent(switchId, id -> new java.util.TreeSet<>()).add(cookie);
+                    due.computeIfAbsent(switchId, id -> new TreeSet<>()).add(cookie);
                     strayQuietUntil.put(key, now.plus(coolDown));
                 }
-            }
+            });
         });
         straySince.keySet().retainAll(seen);
         strayQuietUntil.keySet().retainAll(seen);

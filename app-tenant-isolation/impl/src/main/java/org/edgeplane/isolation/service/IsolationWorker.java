@@ -261,26 +261,33 @@ public final class IsolationWorker implements IsolationOperations, PipelineStage
         };
     }
 
-    /** Flows of deleted objects that a switch still holds after the grace period are removed by their cookie. */
+    /**
+     * Flows a switch still holds after the grace period although they are no longer desired are removed by their
+     * cookie. When the cookie also names desired flows (a deleted part of a live object), those are removed with it
+     * and the switch is then resynchronised, so it ends with exactly the desired flows.
+     */
     private void sweepStrays(final Snapshot snapshot, final CompiledIntent compiled) {
-        final var desired = new HashMap<String, Set<Long>>();
+        final var desired = new HashMap<String, Map<Long, Integer>>();
         snapshot.reportedFlows().keySet().forEach(switchId -> desired.put(switchId, compiled.flowsOf(switchId)
-            .values().stream().map(FlowRecord::cookie).collect(Collectors.toSet())));
+            .values().stream().collect(Collectors.toMap(FlowRecord::cookie, flow -> 1, Integer::sum))));
         audit.strays(desired, snapshot.reportedFlows(), clock.instant()).forEach((switchId, cookies) -> {
-            LOG.warn("Switch {} holds flows of {} deleted objects; removing them by cookie", switchId, cookies.size());
-            cookies.forEach(cookie -> Futures.addCallback(resync.removeByCookie(switchId, cookie),
-                new FutureCallback<Object>() {
-                    @Override
-                    public void onSuccess(final Object result) {
-                        LOG.debug("Switch {}: flows of cookie {} removed", switchId, Long.toHexString(cookie));
-                    }
+            final boolean shared = cookies.stream().anyMatch(desired.get(switchId)::containsKey);
+            LOG.warn("Switch {} holds flows no longer desired under {} cookies; removing them{}", switchId,
+                cookies.size(), shared ? " and resynchronising the switch" : "");
+            final var removals = cookies.stream().map(cookie -> resync.removeByCookie(switchId, cookie)).toList();
+            final ListenableFuture<?> done = shared ? Futures.transformAsync(Futures.allAsList(removals),
+                ignored -> resync.resync(switchId), MoreExecutors.directExecutor()) : Futures.allAsList(removals);
+            Futures.addCallback(done, new FutureCallback<Object>() {
+                @Override
+                public void onSuccess(final Object result) {
+                    LOG.info("Switch {}: stray flows removed", switchId);
+                }
 
-                    @Override
-                    public void onFailure(final Throwable cause) {
-                        LOG.warn("Switch {}: flows of cookie {} could not be removed", switchId,
-                            Long.toHexString(cookie), cause);
-                    }
-                }, MoreExecutors.directExecutor()));
+                @Override
+                public void onFailure(final Throwable cause) {
+                    LOG.warn("Switch {}: stray flows could not be removed", switchId, cause);
+                }
+            }, MoreExecutors.directExecutor());
         });
     }
 

@@ -61,16 +61,17 @@ public class FlowAuditTest {
     }
 
     @Test
-    public void flowsOfDeletedObjectsAreStraysAfterTheGracePeriodAndNotAgainBeforeTheCoolDown() {
+    public void flowsBeyondTheDesiredOnesAreStraysAfterTheGracePeriodAndNotAgainBeforeTheCoolDown() {
         final Instant start = Instant.parse("2026-12-04T00:00:00Z");
         final var reported = Map.of("openflow:1", FlowAudit.identities(List.of(0xed01L, 0xed01L, 0xed02L, 0xed03L)));
-        final var desired = Map.of("openflow:1", Set.of(0xed01L));
+        // One flow of 0xed01 is desired, two are held; 0xed02 and 0xed03 name deleted objects.
+        final var desired = Map.of("openflow:1", Map.of(0xed01L, 1));
         assertEquals(Map.of(), audit.strays(desired, reported, start));
-        assertEquals(Map.of("openflow:1", Set.of(0xed02L, 0xed03L)), audit.strays(desired, reported,
+        assertEquals(Map.of("openflow:1", Set.of(0xed01L, 0xed02L, 0xed03L)), audit.strays(desired, reported,
             start.plusSeconds(10)));
         assertEquals(Map.of(), audit.strays(desired, reported, start.plusSeconds(20)));
-        // Desired again (the object came back): never removed. Still stray after the cool-down: removed again.
-        final var desiredAgain = Map.of("openflow:1", Set.of(0xed01L, 0xed02L));
+        // Desired again (the object came back): never removed. Still stray after the cool-down: due again.
+        final var desiredAgain = Map.of("openflow:1", Map.of(0xed01L, 2, 0xed02L, 1));
         assertEquals(Map.of("openflow:1", Set.of(0xed03L)), audit.strays(desiredAgain, reported,
             start.plusSeconds(40)));
         // Gone from the switch: forgotten, so a later stray waits its own grace period.

@@ -39,11 +39,12 @@ import org.junit.runners.MethodSorters;
  * addresses, duplicates (by number, by name, by alias), dangling and cross-tenant references, deletions of referenced
  * objects, huge strings and lists, unicode, content types and methods, bulk writes with one bad element, and writes
  * to status. Each gets a 4xx (never a 5xx) that names the field, within the HTTP client's timeout (a stalled
- * datastore would exceed it), and the whole intent reads the same before and after. Then a canary port converges.
- * One Open vSwitch bridge (userspace datapath) is connected so that port names resolve.
+ * datastore would exceed it), and the whole intent reads the same before and after. Then a canary port converges,
+ * and deleting each kind of object, then the whole intent, with hundreds of ports bound leaves no flow behind on the
+ * switch. One Open vSwitch bridge (userspace datapath) is connected so that port names resolve.
  */
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
-public class BadInputCorpusIT {
+public class IntentIntegrityIT {
     private static final String BRIDGE = "xcorp";
     /** Datapath id 0xab1. */
     private static final String NODE = "openflow:2737";
@@ -206,6 +207,112 @@ public class BadInputCorpusIT {
         awaitInstalled("canary");
         Convergence.awaitEquals("canary flows on the bridge", () -> OvsSwitches.countByCookie(BRIDGE,
             Cookies.of(Owner.ISOLATION, ObjectKind.PORT, "canary")) > 0, true);
+    }
+
+    /** The Edgeplane flows of the bridge without counters or age, to compare flow tables. */
+    private static Set<String> edgeplaneFlows() {
+        return OvsSwitches.flows(BRIDGE, OvsSwitches.EDGEPLANE_COOKIES).stream()
+            .map(line -> line.replaceAll("duration=[^,]*, |n_packets=[^,]*, |n_bytes=[^,]*, |idle_age=[^,]*, ", "")
+                .trim()).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    /** Polls until the switch holds exactly as many Edgeplane flows as the status says it should. */
+    private static void awaitNothingStale(final String when) throws InterruptedException {
+        final Instant deadline = Instant.now().plus(Convergence.DEADLINE);
+        String last = "";
+        while (Instant.now().isBefore(deadline)) {
+            final int desired = restconf.get("edgeplane-tenant:status/switch-status=" + encode(NODE)).json()
+                .path("edgeplane-tenant:switch-status").path(0).path("desired-flows").asInt(-1);
+            final int held = edgeplaneFlows().size();
+            if (desired == held) {
+                return;
+            }
+            last = desired + " desired, " + held + " held";
+            Thread.sleep(500);
+        }
+        throw new AssertionError("flows on the switch " + when + ": " + last);
+    }
+
+    private static void delete(final String path) {
+        final Restconf.Response response = restconf.delete(path);
+        assertEquals(path + ": " + response.body(), 204, response.status());
+    }
+
+    @Test
+    public void zzDeletingAnyObjectOrTheWholeIntentLeavesNoFlowBehind() throws InterruptedException {
+        awaitInstalled("r1");
+        final Set<String> baseline = edgeplaneFlows();
+        final int ports = 1000;
+        create(INTENT + "/tenant=bulk", entry("edgeplane-tenant:tenant", object().put("id", "bulk")));
+        create(INTENT + "/network=bulk-net", entry("edgeplane-tenant:network", object().put("id", "bulk-net")
+            .put("tenant-id", "bulk").put("segmentation-type", "vlan").put("segmentation-id", 300)));
+        final ObjectNode group = object().put("tenant-id", "bulk").put("name", "mates");
+        group.putArray("rule").add(object().put("id", "mates").put("direction", "ingress").put("remote-group",
+            "mates")).add(object().put("id", "ssh").put("direction", "ingress").put("protocol", "tcp")
+            .put("port-range-min", 22)).add(object().put("id", "out").put("direction", "egress"));
+        create(INTENT + "/edgeplane-firewall:security-group=bulk,mates", entry("edgeplane-firewall:security-group",
+            group));
+        create(INTENT + "/edgeplane-firewall:policy-rule=bulk,5", entry("edgeplane-firewall:policy-rule", object()
+            .put("tenant-id", "bulk").put("priority", 5).put("direction", "ingress").put("protocol", "tcp")
+            .put("port-range-min", 23).put("action", "deny")));
+        final ObjectNode bulk = object();
+        final ArrayNode list = bulk.putArray("edgeplane-tenant:port");
+        for (int i = 0; i < ports; i++) {
+            final ObjectNode port = port("bulk" + i, "bulk-net", "bulk", Integer.toString(100 + i),
+                String.format("02:00:00:03:%02x:%02x", i / 256, i % 256), "10.30." + i / 250 + "." + (i % 250 + 1));
+            port.putArray("edgeplane-firewall:security-group").add("mates");
+            list.add(port);
+        }
+        final Restconf.Response created = restconf.exchange("PATCH", INTENT, "{\"" + INTENT + "\":{\"port\":"
+            + list + "}}", JSON);
+        assertTrue(created.body(), created.status() == 200 || created.status() == 204);
+        awaitInstalled("bulk" + (ports - 1));
+        awaitNothingStale("with " + ports + " more ports");
+
+        delete(INTENT + "/port=bulk0");
+        Convergence.awaitEquals("flows of the deleted port", () -> OvsSwitches.countByCookie(BRIDGE,
+            Cookies.of(Owner.ISOLATION, ObjectKind.PORT, "bulk0")), 0);
+        awaitNothingStale("after a port was deleted");
+        delete(INTENT + "/edgeplane-firewall:policy-rule=bulk,5");
+        awaitNothingStale("after a policy rule was deleted");
+        delete(INTENT + "/edgeplane-firewall:security-group=bulk,mates/rule=ssh");
+        awaitNothingStale("after a security group rule was deleted");
+        delete(INTENT + "/switch=" + encode(NODE));
+        awaitNothingStale("after the switch's uplinks were deleted");
+
+        final ObjectNode remaining = object();
+        final ObjectNode intent = remaining.putObject(INTENT);
+        intent.putArray("tenant").add(object().put("id", "red").put("name", "Red")).add(object().put("id", "blue"));
+        for (JsonNode network : restconf.get(INTENT).json().path(INTENT).path("network")) {
+            if (!"bulk".equals(network.path("tenant-id").asText())) {
+                intent.withArray("network").add(network);
+            }
+        }
+        for (JsonNode port : restconf.get(INTENT).json().path(INTENT).path("port")) {
+            if (!"bulk".equals(port.path("tenant-id").asText())) {
+                intent.withArray("port").add(port);
+            }
+        }
+        for (JsonNode kept : restconf.get(INTENT).json().path(INTENT).path("edgeplane-firewall:security-group")) {
+            if (!"bulk".equals(kept.path("tenant-id").asText())) {
+                intent.withArray("edgeplane-firewall:security-group").add(kept);
+            }
+        }
+        for (JsonNode kept : restconf.get(INTENT).json().path(INTENT).path("edgeplane-firewall:policy-rule")) {
+            intent.withArray("edgeplane-firewall:policy-rule").add(kept);
+        }
+        final ObjectNode uplinks = object().put("node-id", NODE);
+        uplinks.putArray("uplink-port").add("4");
+        intent.putArray("switch").add(uplinks);
+        // Replacing the whole intent with the baseline deletes the bulk tenant, its network, group and ports.
+        final Restconf.Response replaced = restconf.exchange("PUT", INTENT, remaining.toString(), JSON);
+        assertEquals(replaced.body(), 204, replaced.status());
+        Convergence.awaitEquals("flows after the bulk tenant was deleted", IntentIntegrityIT::edgeplaneFlows,
+            baseline);
+
+        delete(INTENT);
+        Convergence.awaitEquals("Edgeplane flows after the whole intent was deleted",
+            () -> edgeplaneFlows().size(), 0);
     }
 
     private static String abbreviate(final String text) {
