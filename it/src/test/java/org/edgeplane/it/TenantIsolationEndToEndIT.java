@@ -403,6 +403,130 @@ public class TenantIsolationEndToEndIT {
         }
     }
 
+    /**
+     * A switch port claimed twice where the collision cannot be known when it is written: the holder binds s2 port 7
+     * by number before the port exists, then a blue port claims it by a name s2 does not report yet. When the port
+     * appears (a veth named so, numbered 7), the holder keeps it: it reaches its network, nothing crosses to blue, the
+     * newcomer has no flow, and the status names both.
+     */
+    @Test
+    public void b13_aSwitchPortClaimedTwiceStaysWithItsHolderAndNothingCrosses() throws InterruptedException {
+        final var h2 = topology.host("h2");
+        final var h7 = topology.host("h7");
+        final String holderMac = "02:00:00:00:01:77";
+        orchestrator.create(Orchestrator.port("holder", "red", "red-web", "openflow:2", "7", holderMac,
+            "10.0.1.77"));
+        orchestrator.create(Orchestrator.port("intruder", "blue", "blue-app", "openflow:2", "s2-eth7x",
+            "02:00:00:00:03:77", "10.0.3.77"));
+        try {
+            for (String command : List.of("ip netns add hx", "ip link add s2-eth7x type veth peer name hx-eth0",
+                    "ovs-vsctl add-port s2 s2-eth7x -- set interface s2-eth7x ofport_request=7",
+                    "ip link set s2-eth7x up", "ip link set hx-eth0 netns hx",
+                    "ip netns exec hx ip link set hx-eth0 address " + holderMac,
+                    "ip netns exec hx ip addr add 10.0.1.77/16 dev hx-eth0", "ip netns exec hx ip link set hx-eth0 up",
+                    "ip netns exec hx ip link set lo up")) {
+                OvsSwitches.run(List.of("sh", "-c", command));
+            }
+            awaitEquals("the newcomer's status", () -> converge.portStatus("intruder").path("last-error").asText()
+                .contains("is held by port holder"), true);
+            awaitEquals("the holder's status", () -> converge.portStatus("holder").path("flows-installed").asBoolean()
+                + " " + converge.portStatus("holder").path("contested-by"), "true [\"intruder\"]");
+            assertEquals(0, OvsSwitches.countByCookie("s2", Cookies.of(Owner.ISOLATION, Cookies.ObjectKind.PORT,
+                "intruder")));
+            awaitEquals("the holder reaches its network", () -> OvsSwitches.run(List.of("sh", "-c",
+                "ip netns exec hx ping -c 1 -W 1 " + h2.ip() + " >/dev/null && echo ok || echo lost")).trim(), "ok");
+            final List<String> crossed = mininet.capture("h7", "ether src " + holderMac, 4, "h2",
+                "ip netns exec hx ping -c 3 -W 1 " + h7.ip() + " >/dev/null 2>&1; echo $?");
+            assertEquals("frames from the holder reaching blue h7", List.of(), crossed);
+            assertEquals(Map.of("h7 10.0.1.77", false), mininet.pings(List.of(List.of("h7", "10.0.1.77")), 2));
+        } finally {
+            OvsSwitches.run(List.of("sh", "-c", "ovs-vsctl --if-exists del-port s2 s2-eth7x; ip netns del hx; true"));
+            restconf.delete(Orchestrator.INTENT + "/port=intruder");
+            restconf.delete(Orchestrator.INTENT + "/port=holder");
+        }
+    }
+
+    /**
+     * The aliasing attacks, where the collision is knowable when the request arrives: a switch port claimed by name
+     * while another port holds it by number, by number while another holds it by name, and an uplink or tunnel port
+     * claimed by name. Each is refused naming both objects and nothing is written; the holders keep their traffic.
+     * An address pair carrying a neighbour's MAC and IP is refused the same way.
+     */
+    @Test
+    public void b14_aliasesOfAHeldPortAndImpersonatingPairsAreRefused() throws InterruptedException {
+        final String before = restconf.get(Orchestrator.INTENT).body();
+        final var h1 = topology.host("h1");
+        final var h3 = topology.host("h3");
+        final var h6 = topology.host("h6");
+        final var h9 = topology.host("h9");
+        record Claim(String name, String switchPort, int status, String names) {
+        }
+        final List<Claim> claims = List.of(
+            new Claim("h1's port by its name", "s1-eth1", 409, "port 'h1' (as '1')"),
+            new Claim("h9's port by its number", "5", 409, "port 'h9' (as 's1-eth5')"),
+            new Claim("the uplink by its name", "s1-eth10", 409, "openflow:1 port 10 is an uplink port ('10')"),
+            new Claim("the tunnel port by its name", "vx-s1", 409, "openflow:1 port 20 is the tunnel port ('20')"));
+        for (Claim claim : claims) {
+            final Restconf.Response response = orchestrator.put(Orchestrator.port("alias", "blue", "blue-app",
+                "openflow:1", claim.switchPort(), "02:00:00:00:03:99", "10.0.3.99"));
+            assertEquals(claim.name() + ": " + response.body(), claim.status(), response.status());
+            final String message = response.errorMessage();
+            assertTrue(claim.name() + ": " + message, message.startsWith("port[alias]/switch-port")
+                && message.contains(claim.names()));
+            assertEquals(claim.name() + " changed the intent", before, restconf.get(Orchestrator.INTENT).body());
+        }
+        final ObjectNode impersonator = Orchestrator.port("alias", "red", "red-web", "openflow:1", "31",
+            "02:00:00:00:01:99", "10.0.1.99");
+        impersonator.putArray("allowed-address-pair").addObject().put("ip-prefix", h3.ip())
+            .put("mac-address", h3.mac());
+        final Restconf.Response paired = orchestrator.put(impersonator);
+        assertEquals(paired.body(), 409, paired.status());
+        assertTrue(paired.errorMessage(), paired.errorMessage().startsWith("port[alias]/allowed-address-pair")
+            && paired.errorMessage().contains("'h3'"));
+        assertEquals("the impersonating pair changed the intent", before, restconf.get(Orchestrator.INTENT).body());
+        assertEquals(Map.of("h1 " + h3.ip(), true, "h9 " + h6.ip(), true, "h6 " + h1.ip(), false),
+            mininet.pings(List.of(List.of("h1", h3.ip()), List.of("h9", h6.ip()), List.of("h6", h1.ip())), 2));
+    }
+
+    /**
+     * A port bound to a switch's LOCAL port (by the bridge's name, before the switch ever connected) fails alone:
+     * when the switch connects it gets an error status and no flow, while canary ports created meanwhile on both
+     * edge switches install and every existing pair keeps its reachability.
+     */
+    @Test
+    public void b15_aPortOnTheLocalPortFailsAloneWhileOthersConverge() throws InterruptedException {
+        final String controller = OvsSwitches.run(List.of("ovs-vsctl", "get-controller", "s1")).trim();
+        orchestrator.create(Orchestrator.port("on-local", "blue", "blue-app", "openflow:9", "s9",
+            "02:00:00:00:03:98", "10.0.3.98"));
+        try {
+            OvsSwitches.run(List.of("ovs-vsctl", "add-br", "s9", "--", "set", "bridge", "s9", "datapath_type=netdev",
+                "fail-mode=secure", "protocols=OpenFlow13", "other-config:datapath-id=0000000000000009", "--",
+                "set-controller", "s9", controller));
+            awaitEquals("s9 connected", () -> converge.switchStatus("openflow:9").path("connected").asBoolean(),
+                true);
+            awaitEquals("the LOCAL-bound port's status", () -> converge.portStatus("on-local").path("last-error")
+                .asText().contains("reserved port"), true);
+            orchestrator.create(Orchestrator.port("canary1", "red", "red-web", "openflow:1", "31",
+                "02:00:00:00:01:31", "10.0.1.31"));
+            orchestrator.create(Orchestrator.port("canary2", "blue", "blue-app", "openflow:2", "31",
+                "02:00:00:00:03:31", "10.0.3.31"));
+            for (String canary : List.of("canary1", "canary2")) {
+                awaitEquals(canary + " installed", () -> converge.portStatus(canary).path("flows-installed")
+                    .asBoolean(), true);
+            }
+            assertEquals(false, converge.portStatus("on-local").path("flows-installed").asBoolean());
+            assertEquals(0, OvsSwitches.countByCookie("s9", Cookies.of(Owner.ISOLATION, Cookies.ObjectKind.PORT,
+                "on-local")));
+            assertEquals(expectedMatrix(topology.hosts()), measuredMatrix(topology.hosts()));
+        } finally {
+            OvsSwitches.run(List.of("sh", "-c", "ovs-vsctl --if-exists del-br s9; true"));
+            for (String port : List.of("on-local", "canary1", "canary2")) {
+                restconf.delete(Orchestrator.INTENT + "/port=" + port);
+            }
+        }
+        converge.awaitFlowsAsDesired();
+    }
+
     @Test
     public void c1_badInputIsRejectedWith4xxAndChangesNothing() {
         final String before = restconf.get(Orchestrator.INTENT).body();
