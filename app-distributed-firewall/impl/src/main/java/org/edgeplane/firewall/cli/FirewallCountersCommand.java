@@ -35,6 +35,10 @@ public final class FirewallCountersCommand implements Action {
         out.append(String.format("%n%-48s %12s %14s%n", "PORT", "DROPPED-PKTS", "DROPPED-BYTES"));
         counters.droppedByPort().forEach((port, counter) -> out.append(String.format("%-48s %12d %14d%n", port,
             counter.packets(), counter.bytes())));
+        if (!counters.errorsByPort().isEmpty()) {
+            out.append(String.format("%n%-48s %s%n", "QUARANTINED PORT", "ERROR"));
+            counters.errorsByPort().forEach((port, error) -> out.append(String.format("%-48s %s%n", port, error)));
+        }
         return out.toString();
     }
 }

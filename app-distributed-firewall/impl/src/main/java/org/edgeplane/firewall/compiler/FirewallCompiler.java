@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.edgeplane.firewall.intent.FirewallIntent;
 import org.edgeplane.firewall.intent.PolicyRule;
 import org.edgeplane.firewall.intent.RuleMatch;
@@ -42,13 +43,27 @@ import org.edgeplane.isolation.pipeline.Owner;
  * <p>Each switch gets flows only for its own ports with port security on (the "governed" ports): the firewall
  * binds to the port, not to addresses, so a host cannot step around it by changing its address (anti-spoofing
  * has already pinned those) and capacity grows with the switches.
+ *
+ * <p>Failures stay with their object and fail closed: a governed port whose flows cannot be compiled is quarantined
+ * (everything it sends or is sent is dropped, counted as its drops) and its error is reported, while the switch's
+ * other ports get their flows; when a switch's shared flows cannot be compiled, all its governed ports are
+ * quarantined, and other switches are unaffected.
  */
 public final class FirewallCompiler {
+    /** How a port's error starts when its firewall flows could not be compiled. */
+    public static final String COMPILE_FAILED = "firewall compile failed: ";
+    private static final String QUARANTINED = "; all its traffic is dropped until it compiles";
+
     private FirewallCompiler() {
     }
 
     public static FirewallFlows compile(final FirewallIntent firewall, final Intent intent,
             final CompiledIntent compiled) {
+        return compile(firewall, intent, compiled, FirewallFault.NONE);
+    }
+
+    static FirewallFlows compile(final FirewallIntent firewall, final Intent intent, final CompiledIntent compiled,
+            final FirewallFault faults) {
         final var members = Membership.of(firewall, intent);
         final Map<String, Integer> zones = ConntrackZones.assign(intent.networks().values());
         final var governedBySwitch = new TreeMap<String, List<GovernedPort>>();
@@ -83,19 +98,89 @@ public final class FirewallCompiler {
         final var flowsBySwitch = new TreeMap<String, Map<String, FlowRecord>>();
         final var portByCookie = new HashMap<Long, String>();
         final var problems = new TreeSet<String>();
+        final var portErrors = new TreeMap<String, String>();
         // Switches compile independently from shared read-only inputs, so they compile in parallel.
-        final List<SwitchCompiler> switchCompilers = governedBySwitch.entrySet().parallelStream().map(entry -> {
-            final var switchCompiler = new SwitchCompiler(entry.getKey(), profileOf(compiled, entry.getKey()),
-                entry.getValue(), policyByTenant, resolvedRules, members, zones);
-            switchCompiler.compile();
-            return switchCompiler;
+        final List<SwitchOutcome> outcomes = governedBySwitch.entrySet().parallelStream().map(entry -> {
+            final String switchId = entry.getKey();
+            return compileAlone(switchId, entry.getValue(), ports -> {
+                faults.beforeSwitch(switchId, ports.stream().map(GovernedPort::id).toList());
+                final var switchCompiler = new SwitchCompiler(switchId, profileOf(compiled, switchId), ports,
+                    policyByTenant, resolvedRules, members, zones);
+                switchCompiler.compile();
+                return switchCompiler;
+            });
         }).toList();
-        for (SwitchCompiler switchCompiler : switchCompilers) {
-            flowsBySwitch.put(switchCompiler.switchId(), switchCompiler.flows());
-            portByCookie.putAll(switchCompiler.portByCookie());
-            problems.addAll(switchCompiler.problems());
+        for (SwitchOutcome outcome : outcomes) {
+            flowsBySwitch.put(outcome.switchId(), outcome.flows());
+            portByCookie.putAll(outcome.portByCookie());
+            problems.addAll(outcome.problems());
+            portErrors.putAll(outcome.portErrors());
         }
-        return new FirewallFlows(flowsBySwitch, resolvedRules.ruleByCookie(), portByCookie, List.copyOf(problems));
+        portErrors.forEach((portId, error) -> problems.add("port " + portId + ": " + error));
+        return new FirewallFlows(flowsBySwitch, resolvedRules.ruleByCookie(), portByCookie, List.copyOf(problems),
+            portErrors);
+    }
+
+    /** One switch's firewall, or as much of it as compiles: its ports that fail are quarantined. */
+    private record SwitchOutcome(String switchId, Map<String, FlowRecord> flows, Map<Long, String> portByCookie,
+            Set<String> problems, Map<String, String> portErrors) {
+    }
+
+    /**
+     * Compiles a switch's governed ports; when that throws, finds the ports that throw alone, compiles the others
+     * and quarantines the culprits. When the others still do not compile, the switch's shared flows are at fault
+     * and every governed port of it is quarantined.
+     */
+    // The boundary of one switch and of each port on it: whatever goes wrong is attributed and fails closed.
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    private static SwitchOutcome compileAlone(final String switchId, final List<GovernedPort> ports,
+            final Function<List<GovernedPort>, SwitchCompiler> attempt) {
+        try {
+            final SwitchCompiler whole = attempt.apply(ports);
+            return new SwitchOutcome(switchId, whole.flows(), whole.portByCookie(), whole.problems(), Map.of());
+        } catch (RuntimeException e) {
+            final var errors = new TreeMap<String, String>();
+            for (GovernedPort port : ports) {
+                try {
+                    attempt.apply(List.of(port));
+                } catch (RuntimeException portFailure) {
+                    errors.put(port.id(), COMPILE_FAILED + portFailure.getMessage() + QUARANTINED);
+                }
+            }
+            final List<GovernedPort> survivors = ports.stream().filter(port -> !errors.containsKey(port.id()))
+                .toList();
+            SwitchCompiler rest = null;
+            String sharedFailure = e.getMessage();
+            if (!errors.isEmpty()) {
+                try {
+                    rest = attempt.apply(survivors);
+                } catch (RuntimeException restFailure) {
+                    sharedFailure = restFailure.getMessage();
+                }
+            }
+            if (rest == null) {
+                // Not any port's own failure: the switch's shared flows are at fault.
+                for (GovernedPort port : ports) {
+                    errors.put(port.id(), COMPILE_FAILED + "switch " + switchId + ": " + sharedFailure
+                        + QUARANTINED);
+                }
+            }
+            final var flows = new LinkedHashMap<String, FlowRecord>();
+            final var portByCookie = new HashMap<Long, String>();
+            final var problems = new TreeSet<String>();
+            if (rest != null) {
+                flows.putAll(rest.flows());
+                portByCookie.putAll(rest.portByCookie());
+                problems.addAll(rest.problems());
+            }
+            for (GovernedPort port : ports) {
+                if (errors.containsKey(port.id())) {
+                    SwitchCompiler.quarantine(port).forEach(flow -> flows.put(flow.id(), flow));
+                    portByCookie.put(SwitchCompiler.dropCookie(port.id()), port.id());
+                }
+            }
+            return new SwitchOutcome(switchId, flows, portByCookie, problems, errors);
+        }
     }
 
     private static SwitchProfile profileOf(final CompiledIntent compiled, final String switchId) {

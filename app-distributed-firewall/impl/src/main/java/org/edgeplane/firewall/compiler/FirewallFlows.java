@@ -20,17 +20,22 @@ import org.edgeplane.isolation.flow.FlowRecord;
  * @param flowsBySwitch desired flows by switch, then by flow id
  * @param ruleByCookie the rule label (tenant/group/rule or tenant/policy/priority) each rule cookie stands for
  * @param portByCookie the port each drop-counting cookie stands for
- * @param problems rules that could not be installed somewhere, with the reason (fail closed: not installed)
+ * @param problems rules that could not be installed somewhere, with the reason (fail closed: not installed), and
+ *                 the ports' errors
+ * @param portErrors the governed ports whose firewall could not be compiled, with the reason (fail closed: all
+ *                   their traffic is dropped)
  */
 public record FirewallFlows(SortedMap<String, Map<String, FlowRecord>> flowsBySwitch, Map<Long, String> ruleByCookie,
-        Map<Long, String> portByCookie, List<String> problems) {
-    public static final FirewallFlows EMPTY = new FirewallFlows(new TreeMap<>(), Map.of(), Map.of(), List.of());
+        Map<Long, String> portByCookie, List<String> problems, Map<String, String> portErrors) {
+    public static final FirewallFlows EMPTY = new FirewallFlows(new TreeMap<>(), Map.of(), Map.of(), List.of(),
+        Map.of());
 
     public FirewallFlows {
         flowsBySwitch = Collections.unmodifiableSortedMap(new TreeMap<>(flowsBySwitch));
         ruleByCookie = Map.copyOf(ruleByCookie);
         portByCookie = Map.copyOf(portByCookie);
         problems = List.copyOf(problems);
+        portErrors = Map.copyOf(portErrors);
     }
 
     public Map<String, FlowRecord> flowsOf(final String switchId) {

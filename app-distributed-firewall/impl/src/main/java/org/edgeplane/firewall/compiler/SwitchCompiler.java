@@ -63,6 +63,7 @@ import org.edgeplane.isolation.pipeline.Table;
  * An allowed frame is committed to conntrack (ovs) and handed to the next stage of the pipeline.
  */
 final class SwitchCompiler {
+    static final int PRIORITY_QUARANTINE = 400;
     static final int PRIORITY_ND = 150;
     static final int PRIORITY_PORT = 100;
     static final int PRIORITY_BLOCKED = 300;
@@ -418,6 +419,20 @@ final class SwitchCompiler {
             }
         }
         put(new FlowRecord(FlowId.of(scope), stage.deny, PRIORITY_DENY, cookie, portMatch(stage, port), List.of()));
+    }
+
+    /**
+     * The flows that drop everything a port sends and everything delivered to it, above its entry flows: what a
+     * port whose firewall cannot be compiled gets, so that it never passes unjudged. Counted as its drops.
+     */
+    static List<FlowRecord> quarantine(final GovernedPort port) {
+        final var flows = new ArrayList<FlowRecord>();
+        for (Stage stage : Stage.values()) {
+            flows.add(PipelineContract.verify(new FlowRecord(scope(stage, "entry", "quarantine:port=" + port.id()),
+                stage.entry, PRIORITY_QUARANTINE, dropCookie(port.id()), stage.port(port.ofPort()).build(),
+                List.of())));
+        }
+        return flows;
     }
 
     /** The cookie of the flows that drop a port's traffic: their statistics are its drop counters. */

@@ -20,18 +20,23 @@ import org.edgeplane.isolation.service.FlowCounter;
  *
  * @param rules by rule label (tenant/security-group/rule-id or tenant/policy/priority)
  * @param droppedByPort by port id
+ * @param errorsByPort the ports whose firewall could not be compiled (all their traffic is dropped), with the reason
  */
-public record FirewallCounters(SortedMap<String, FlowCounter> rules, SortedMap<String, FlowCounter> droppedByPort) {
-    public static final FirewallCounters EMPTY = new FirewallCounters(new TreeMap<>(), new TreeMap<>());
+public record FirewallCounters(SortedMap<String, FlowCounter> rules, SortedMap<String, FlowCounter> droppedByPort,
+        SortedMap<String, String> errorsByPort) {
+    public static final FirewallCounters EMPTY = new FirewallCounters(new TreeMap<>(), new TreeMap<>(),
+        new TreeMap<>());
 
     public FirewallCounters {
         rules = Collections.unmodifiableSortedMap(new TreeMap<>(rules));
         droppedByPort = Collections.unmodifiableSortedMap(new TreeMap<>(droppedByPort));
+        errorsByPort = Collections.unmodifiableSortedMap(new TreeMap<>(errorsByPort));
     }
 
     /** Sums the flow statistics of every cookie under the rule or port it stands for. */
     public static FirewallCounters of(final FirewallFlows flows, final Map<Long, FlowCounter> byCookie) {
-        return new FirewallCounters(sum(flows.ruleByCookie(), byCookie), sum(flows.portByCookie(), byCookie));
+        return new FirewallCounters(sum(flows.ruleByCookie(), byCookie), sum(flows.portByCookie(), byCookie),
+            new TreeMap<>(flows.portErrors()));
     }
 
     private static SortedMap<String, FlowCounter> sum(final Map<Long, String> owners,

@@ -79,9 +79,9 @@ public final class FirewallProvider implements PipelineStage, FirewallOperations
     @Override
     public StageFlows compile(final Intent intent, final CompiledIntent compiled) {
         final FirewallFlows flows = FirewallCompiler.compile(firewall, intent, compiled);
-        if (!flows.problems().equals(lastFlows.problems())) {
-            flows.problems().forEach(problem -> LOG.warn("Firewall rule not installed: {}", problem));
-        }
+        // Each problem is logged once, when it first appears.
+        flows.problems().stream().filter(problem -> !lastFlows.problems().contains(problem))
+            .forEach(problem -> LOG.warn("Firewall: {}", problem));
         lastFlows = flows;
         return StageFlows.of(flows.flowsBySwitch());
     }

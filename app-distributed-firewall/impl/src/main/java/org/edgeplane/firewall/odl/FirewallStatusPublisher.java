@@ -38,7 +38,7 @@ final class FirewallStatusPublisher {
         final var ports = new ArrayList<PortCounter>();
         counters.droppedByPort().forEach((port, counter) -> ports.add(new PortCounterBuilder().setPortId(port)
             .setDroppedPackets(Uint64.valueOf(counter.packets())).setDroppedBytes(Uint64.valueOf(counter.bytes()))
-            .build()));
+            .setLastError(counters.errorsByPort().get(port)).build()));
         return new FirewallStatusBuilder().setRuleCounter(BindingMap.of(rules)).setPortCounter(BindingMap.of(ports))
             .build();
     }

@@ -15,7 +15,10 @@ import org.edgeplane.insertion.status.ChainStatus;
 import org.edgeplane.insertion.status.ServiceInsertionOperations;
 import org.edgeplane.isolation.service.SnapshotUnavailableException;
 
-/** {@code edgeplane:service-chains}: per chain, each hop's live instances and the packets steered to it. */
+/**
+ * {@code edgeplane:service-chains}: per chain, each hop's live instances and the packets steered to it, then each
+ * chain whose compile failed with the reason.
+ */
 @Service
 @Command(scope = "edgeplane", name = "service-chains",
     description = "Show each service chain's hops, their live instances and packets, from the flow statistics")
@@ -34,6 +37,7 @@ public final class ServiceChainsCommand implements Action {
         status.chains().forEach((chain, hops) -> hops.forEach(hop -> out.append(String.format(
             "%-32s %4d %-20s %12d  %s%n", chain, hop.index(), hop.name(), hop.packets(),
             hop.liveInstances().isEmpty() ? "(none)" : String.join(",", hop.liveInstances())))));
+        status.errors().forEach((chain, error) -> out.append(String.format("%-32s ERROR %s%n", chain, error)));
         return out.toString();
     }
 }

@@ -69,11 +69,16 @@ import org.edgeplane.isolation.pipeline.Table;
  * switch. There the label is popped; a transparent appliance gets the original destination MAC back (by
  * destination address, SERVICE_CHAIN_DELIVER), a routed one keeps its own. After the last hop the frame goes on to
  * L2 forwarding. Every action is standard OpenFlow 1.3; only port ranges use masks on {@code ovs} switches.
+ *
+ * <p>A chain that cannot be compiled fails alone: what it added is taken back and its error is reported. A fail-open
+ * chain's traffic is then not steered; a fail-closed chain's classified traffic is dropped, or, when even its
+ * classifiers cannot be compiled, everything its classifiers' ports send in its network.
  */
 public final class ChainCompiler {
     static final int PRIORITY_BRIDGED_FLOOD = 400;
     static final int PRIORITY_ARRIVAL = 300;
     static final int PRIORITY_RETURN = 200;
+    static final int PRIORITY_QUARANTINE = 150;
     static final int PRIORITY_CLASSIFY = 100;
     static final int PRIORITY_FOREIGN_LABEL = 10;
     static final int PRIORITY_MISS = 0;
@@ -96,22 +101,96 @@ public final class ChainCompiler {
     private final Map<Long, HopRef> hopByCookie = new HashMap<>();
     private final Map<TenantName, List<HopStatus>> status = new TreeMap<>();
     private final TreeSet<String> problems = new TreeSet<>();
+    private final Map<TenantName, String> errors = new TreeMap<>();
+    /** Takes back what the chain being compiled added, newest first, should its compile fail. */
+    private final List<Runnable> undo = new ArrayList<>();
+    private final ChainFault faults;
 
-    private ChainCompiler(final Intent intent, final CompiledIntent compiled) {
+    private ChainCompiler(final Intent intent, final CompiledIntent compiled, final ChainFault faults) {
         this.intent = intent;
         this.compiled = compiled;
+        this.faults = faults;
     }
 
     public static ChainFlows compile(final ChainIntent chains, final Intent intent, final CompiledIntent compiled) {
-        final var compiler = new ChainCompiler(intent, compiled);
+        return compile(chains, intent, compiled, ChainFault.NONE);
+    }
+
+    static ChainFlows compile(final ChainIntent chains, final Intent intent, final CompiledIntent compiled,
+            final ChainFault faults) {
+        final var compiler = new ChainCompiler(intent, compiled, faults);
         final Map<TenantName, Integer> paths = paths(chains, intent);
         for (ServiceChain chain : chains.chains().values()) {
-            compiler.compileChain(chains, chain, paths.get(chain.key()));
+            compiler.compileAlone(chains, chain, paths.get(chain.key()));
         }
         chains.functions().values().forEach(compiler::compileBridgedFloodStop);
         compiler.compileMisses();
         return new ChainFlows(compiler.frozenFlows(), compiler.frozenGroups(), compiler.hopByCookie,
-            Collections.unmodifiableSortedMap(new TreeMap<>(compiler.status)), List.copyOf(compiler.problems));
+            Collections.unmodifiableSortedMap(new TreeMap<>(compiler.status)), List.copyOf(compiler.problems),
+            compiler.errors);
+    }
+
+    /** Compiles one chain; whatever goes wrong stays with that chain. */
+    // The boundary of one object: a chain that cannot be compiled fails alone, with the reason in its status.
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    private void compileAlone(final ChainIntent chains, final ServiceChain chain, final int path) {
+        final RuntimeException failure;
+        undo.clear();
+        try {
+            compileChain(chains, chain, path, false);
+            return;
+        } catch (RuntimeException e) {
+            rollBack();
+            failure = e;
+        }
+        String fate = "its traffic is not steered (fail-open)";
+        if (chain.failurePolicy() != FailurePolicy.FAIL_OPEN) {
+            try {
+                // With no live instance anywhere, a fail-closed chain's classifiers drop what they match.
+                compileChain(chains, chain, path, true);
+                fate = "its classified traffic is dropped (fail-closed)";
+            } catch (RuntimeException e) {
+                rollBack();
+                quarantine(chain);
+                fate = "everything its classifiers' ports send in its network is dropped (fail-closed)";
+            }
+        }
+        final String error = "compile failed: " + failure.getMessage() + "; " + fate;
+        errors.put(chain.key(), error);
+        problems.add("chain " + chain.key() + ": " + error);
+        undo.clear();
+    }
+
+    private void rollBack() {
+        for (int i = undo.size() - 1; i >= 0; i--) {
+            undo.get(i).run();
+        }
+        undo.clear();
+    }
+
+    /** Drops whatever the chain's classifier ports send in the chain's network, in both directions' origins. */
+    private void quarantine(final ServiceChain chain) {
+        final Network network = networkOf(chain);
+        if (network == null || network.segmentationType() == null || network.segmentationId() == null) {
+            return;
+        }
+        final long networkBits = Metadata.network(network.segmentationType(), network.segmentationId());
+        final long cookie = Cookies.of(Owner.SERVICE_INSERTION, ObjectKind.CHAIN_HOP, chain.key().toString());
+        final var origins = new TreeSet<String>();
+        for (Classifier classifier : chain.classifiers()) {
+            origins.add(classifier.logicalSourcePort());
+            if (chain.symmetric() && classifier.logicalDestinationPort() != null) {
+                origins.add(classifier.logicalDestinationPort());
+            }
+        }
+        for (String portId : origins) {
+            final PortOutcome at = bound(portId);
+            if (at != null) {
+                add(at.switchId(), new FlowRecord("insertion:quarantine:" + chain.key() + ":" + portId,
+                    Table.SERVICE_CHAIN, PRIORITY_QUARANTINE, cookie, FlowMatch.builder().inPort(at.ofPort())
+                        .metadata(networkBits, Metadata.NETWORK_MASK).build(), List.of()));
+            }
+        }
     }
 
     /** Which way traffic passes the hops: a symmetric chain's replies pass them backwards. */
@@ -139,7 +218,7 @@ public final class ChainCompiler {
 
     /** Everything one chain's flows need. */
     private record Plan(ServiceChain chain, Network network, long networkBits, int path, List<Hop> hops,
-            List<List<Instance>> live) {
+            List<List<Instance>> live, boolean blackhole) {
         boolean failOpen() {
             return chain.failurePolicy() == FailurePolicy.FAIL_OPEN;
         }
@@ -149,7 +228,9 @@ public final class ChainCompiler {
         }
     }
 
-    private void compileChain(final ChainIntent chains, final ServiceChain chain, final int path) {
+    /** One chain's flows; {@code blackhole} compiles it as if no hop had a live instance. */
+    private void compileChain(final ChainIntent chains, final ServiceChain chain, final int path,
+            final boolean blackhole) {
         final Network network = networkOf(chain);
         if (network == null || network.segmentationType() == null || network.segmentationId() == null) {
             problems.add("chain " + chain.key() + ": its classifiers' ports are in no network");
@@ -164,15 +245,17 @@ public final class ChainCompiler {
                 problems.add("chain " + chain.key() + ": hop " + hopName + " does not exist");
                 return;
             }
-            final List<Instance> instances = liveInstances(chains, hop);
+            final List<Instance> instances = blackhole ? List.of() : liveInstances(chains, hop);
             hops.add(hop);
             live.add(instances);
             hopStatus.add(new HopStatus(hops.size(), hopName, instances.stream().map(instance -> instance.function()
                 .name()).toList()));
         }
-        status.put(chain.key(), List.copyOf(hopStatus));
+        if (status.put(chain.key(), List.copyOf(hopStatus)) == null) {
+            undo.add(() -> status.remove(chain.key()));
+        }
         final var plan = new Plan(chain, network, Metadata.network(network.segmentationType(),
-            network.segmentationId()), path, hops, live);
+            network.segmentationId()), path, hops, live, blackhole);
         for (Classifier classifier : chain.classifiers()) {
             compileDirection(plan, classifier, Direction.FORWARD);
             if (chain.symmetric()) {
@@ -273,6 +356,7 @@ public final class ChainCompiler {
             steer(plan, direction, v6, order, 0, originAt.switchId(), "classify:" + name + ":" + index++,
                 PRIORITY_CLASSIFY, match.build());
         }
+        faults.afterClassify(plan.chain(), plan.blackhole());
         // Where each live instance hands traffic back: on to the next position.
         for (int position = 0; position < order.size(); position++) {
             for (Instance instance : plan.live().get(order.get(position))) {
@@ -442,6 +526,15 @@ public final class ChainCompiler {
         }
         ids.put(key, groupId);
         switchGroups.put(groupId, new GroupRecord(groupId, buckets, hopCookie(plan, hopIndex)));
+        final long added = groupId;
+        undo.add(() -> {
+            ids.remove(key);
+            switchGroups.remove(added);
+            if (switchGroups.isEmpty()) {
+                groups.remove(switchId);
+                groupIds.remove(switchId);
+            }
+        });
         return groupId;
     }
 
@@ -555,7 +648,9 @@ public final class ChainCompiler {
     private long hopCookie(final Plan plan, final int hopIndex) {
         final long cookie = Cookies.of(Owner.SERVICE_INSERTION, ObjectKind.CHAIN_HOP, plan.key() + "#"
             + (hopIndex + 1));
-        hopByCookie.put(cookie, new HopRef(plan.chain().key(), hopIndex + 1));
+        if (hopByCookie.put(cookie, new HopRef(plan.chain().key(), hopIndex + 1)) == null) {
+            undo.add(() -> hopByCookie.remove(cookie));
+        }
         return cookie;
     }
 
@@ -564,9 +659,16 @@ public final class ChainCompiler {
     }
 
     private void add(final String switchId, final FlowRecord flow) {
-        final FlowRecord previous = flows.computeIfAbsent(switchId, key -> new LinkedHashMap<>())
-            .putIfAbsent(flow.id(), PipelineContract.verify(flow));
-        if (previous != null && !previous.equals(flow)) {
+        final Map<String, FlowRecord> switchFlows = flows.computeIfAbsent(switchId, key -> new LinkedHashMap<>());
+        final FlowRecord previous = switchFlows.putIfAbsent(flow.id(), PipelineContract.verify(flow));
+        if (previous == null) {
+            undo.add(() -> {
+                switchFlows.remove(flow.id());
+                if (switchFlows.isEmpty()) {
+                    flows.remove(switchId);
+                }
+            });
+        } else if (!previous.equals(flow)) {
             throw new IllegalStateException("two different flows share id " + flow.id());
         }
     }

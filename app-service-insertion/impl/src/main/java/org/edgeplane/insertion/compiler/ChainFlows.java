@@ -23,11 +23,13 @@ import org.edgeplane.isolation.flow.GroupRecord;
  * @param hopByCookie the chain and hop (1-based) each steering cookie counts packets for
  * @param status per chain, each hop's live instances in chain order
  * @param problems what could not be steered, with the reason
+ * @param errors the chains whose compile failed, with the reason and what happens to their traffic
  */
 public record ChainFlows(Map<String, Map<String, FlowRecord>> flowsBySwitch,
         Map<String, Map<Long, GroupRecord>> groupsBySwitch, Map<Long, HopRef> hopByCookie,
-        SortedMap<TenantName, List<HopStatus>> status, List<String> problems) {
-    public static final ChainFlows EMPTY = new ChainFlows(Map.of(), Map.of(), Map.of(), new TreeMap<>(), List.of());
+        SortedMap<TenantName, List<HopStatus>> status, List<String> problems, Map<TenantName, String> errors) {
+    public static final ChainFlows EMPTY = new ChainFlows(Map.of(), Map.of(), Map.of(), new TreeMap<>(), List.of(),
+        Map.of());
 
     /** One hop of one chain. */
     public record HopRef(TenantName chain, int index) {
@@ -51,5 +53,6 @@ public record ChainFlows(Map<String, Map<String, FlowRecord>> flowsBySwitch,
         groupsBySwitch = Map.copyOf(groupsBySwitch);
         hopByCookie = Map.copyOf(hopByCookie);
         problems = List.copyOf(problems);
+        errors = Map.copyOf(errors);
     }
 }

@@ -9,12 +9,13 @@ package org.edgeplane.insertion.odl;
 
 import com.google.common.collect.ImmutableSet;
 import java.util.ArrayList;
+import java.util.TreeMap;
+import org.edgeplane.insertion.intent.TenantName;
 import org.edgeplane.insertion.status.ChainStatus;
 import org.edgeplane.isolation.odl.OperationalPublisher;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.yang.gen.v1.urn.edgeplane.service.insertion.rev261123.ServiceChainStatus;
 import org.opendaylight.yang.gen.v1.urn.edgeplane.service.insertion.rev261123.ServiceChainStatusBuilder;
-import org.opendaylight.yang.gen.v1.urn.edgeplane.service.insertion.rev261123.service.chain.status.Chain;
 import org.opendaylight.yang.gen.v1.urn.edgeplane.service.insertion.rev261123.service.chain.status.ChainBuilder;
 import org.opendaylight.yang.gen.v1.urn.edgeplane.service.insertion.rev261123.service.chain.status.chain.Hop;
 import org.opendaylight.yang.gen.v1.urn.edgeplane.service.insertion.rev261123.service.chain.status.chain.HopBuilder;
@@ -34,15 +35,22 @@ final class ChainStatusContainer {
     }
 
     static ServiceChainStatus of(final ChainStatus status) {
-        final var chains = new ArrayList<Chain>();
+        final var chains = new TreeMap<TenantName, ChainBuilder>();
         status.chains().forEach((chain, hops) -> {
             final var hopNodes = new ArrayList<Hop>();
             hops.forEach(hop -> hopNodes.add(new HopBuilder().setIndex(Uint8.valueOf(hop.index()))
                 .setName(hop.name()).setLiveInstance(ImmutableSet.copyOf(hop.liveInstances()))
                 .setPackets(Uint64.valueOf(hop.packets())).build()));
-            chains.add(new ChainBuilder().setTenantId(chain.tenantId()).setName(chain.name())
-                .setHop(BindingMap.of(hopNodes)).build());
+            chains.put(chain, builder(chain).setHop(BindingMap.of(hopNodes)));
         });
-        return new ServiceChainStatusBuilder().setChain(BindingMap.of(chains)).build();
+        // A chain whose compile failed may have no hop installed; it is listed with its error all the same.
+        status.errors().forEach((chain, error) -> chains.computeIfAbsent(chain, ChainStatusContainer::builder)
+            .setLastError(error));
+        return new ServiceChainStatusBuilder().setChain(BindingMap.of(chains.values().stream()
+            .map(ChainBuilder::build).toList())).build();
+    }
+
+    private static ChainBuilder builder(final TenantName chain) {
+        return new ChainBuilder().setTenantId(chain.tenantId()).setName(chain.name());
     }
 }

@@ -80,9 +80,9 @@ public final class ServiceInsertionProvider implements PipelineStage, ServiceIns
     @Override
     public StageFlows compile(final Intent intent, final CompiledIntent compiled) {
         final ChainFlows flows = ChainCompiler.compile(chains, intent, compiled);
-        if (!flows.problems().equals(lastFlows.problems())) {
-            flows.problems().forEach(problem -> LOG.warn("Service chain not fully steered: {}", problem));
-        }
+        // Each problem is logged once, when it first appears.
+        flows.problems().stream().filter(problem -> !lastFlows.problems().contains(problem))
+            .forEach(problem -> LOG.warn("Service chain not fully steered: {}", problem));
         lastFlows = flows;
         return new StageFlows(flows.flowsBySwitch(), flows.groupsBySwitch());
     }

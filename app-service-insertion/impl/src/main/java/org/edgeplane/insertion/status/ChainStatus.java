@@ -24,9 +24,10 @@ import org.edgeplane.isolation.service.FlowCounter;
  * compiled chain and hop appears, at zero packets until a switch reports its flows.
  *
  * @param chains by chain, the hops in chain order
+ * @param errors the chains whose compile failed, with the reason and what happens to their traffic
  */
-public record ChainStatus(SortedMap<TenantName, List<HopState>> chains) {
-    public static final ChainStatus EMPTY = new ChainStatus(new TreeMap<>());
+public record ChainStatus(SortedMap<TenantName, List<HopState>> chains, SortedMap<TenantName, String> errors) {
+    public static final ChainStatus EMPTY = new ChainStatus(new TreeMap<>(), new TreeMap<>());
 
     /**
      * One hop of one chain.
@@ -47,6 +48,12 @@ public record ChainStatus(SortedMap<TenantName, List<HopState>> chains) {
         final var copy = new TreeMap<TenantName, List<HopState>>();
         chains.forEach((chain, hops) -> copy.put(chain, List.copyOf(hops)));
         chains = Collections.unmodifiableSortedMap(copy);
+        errors = Collections.unmodifiableSortedMap(new TreeMap<>(errors));
+    }
+
+    /** Chains that all compiled. */
+    public ChainStatus(final SortedMap<TenantName, List<HopState>> chains) {
+        this(chains, new TreeMap<>());
     }
 
     /** Sums the flow statistics of every steering cookie under the hop it steers to. */
@@ -61,6 +68,6 @@ public record ChainStatus(SortedMap<TenantName, List<HopState>> chains) {
                 packets.getOrDefault(new HopRef(chain, hop.index()), 0L))));
             chains.put(chain, states);
         });
-        return new ChainStatus(chains);
+        return new ChainStatus(chains, new TreeMap<>(flows.errors()));
     }
 }

@@ -28,4 +28,14 @@ public class ServiceChainsCommandTest {
             "red/web                             2 route                           0  (none)"),
             ServiceChainsCommand.render(new ChainStatus(chains)).lines().toList());
     }
+
+    @Test
+    public void aChainThatFailedToCompileIsListedWithItsError() {
+        final var errors = new TreeMap<TenantName, String>();
+        errors.put(new TenantName("red", "db"), "compile failed: boom; its traffic is not steered (fail-open)");
+        assertEquals(List.of(
+            "CHAIN                             HOP NAME                      PACKETS  LIVE-INSTANCES",
+            "red/db                           ERROR compile failed: boom; its traffic is not steered (fail-open)"),
+            ServiceChainsCommand.render(new ChainStatus(new TreeMap<>(), errors)).lines().toList());
+    }
 }
