@@ -200,6 +200,29 @@ public class IntentIntegrityIT {
         assertEquals(summary + "\n" + String.join("\n", failures), List.of(), failures);
     }
 
+    /**
+     * Password guessing is slowed: after a few wrong passwords for one user from one address, even the right one is
+     * answered 429 (with Retry-After) until the lock ends, while other users are not locked; then the right password
+     * works again. A client without valid credentials learns nothing from the guard: a write to status answers it
+     * 401, not 405.
+     */
+    @Test
+    public void wWrongPasswordsAreLockedOutUntilTheLockEnds() throws InterruptedException {
+        final var anonymousStatusWrite = new Restconf("http://127.0.0.1:8181/rests/data/", "admin", "wrong")
+            .exchange("PUT", "edgeplane-tenant:status", "{\"edgeplane-tenant:status\":{}}", JSON);
+        assertEquals(anonymousStatusWrite.body(), 401, anonymousStatusWrite.status());
+        for (int i = 1; i < 5; i++) {
+            final var guess = new Restconf("http://127.0.0.1:8181/rests/data/", "admin", "guess" + i).get(INTENT);
+            assertEquals(guess.body(), 401, guess.status());
+        }
+        final var locked = restconf.get(INTENT);
+        assertEquals(locked.body(), 429, locked.status());
+        assertTrue(locked.body(), locked.errorMessage().contains("too many failed sign-ins as admin"));
+        final var otherUser = new Restconf("http://127.0.0.1:8181/rests/data/", "operator", "x").get(INTENT);
+        assertEquals(otherUser.body(), 401, otherUser.status());
+        Convergence.awaitEquals("the right password after the lock", () -> restconf.get(INTENT).status(), 200);
+    }
+
     @Test
     public void zCanaryPortConvergesAfterTheCorpus() throws InterruptedException {
         create(INTENT + "/port=canary", entry("edgeplane-tenant:port", port("canary", "red-web", "red", "xc3",
