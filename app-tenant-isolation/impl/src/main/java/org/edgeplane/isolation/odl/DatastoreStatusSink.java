@@ -55,7 +55,8 @@ public final class DatastoreStatusSink implements StatusSink {
             .setSwitchId(port.switchId()).setSwitchConnected(port.switchConnected())
             .setFlowsInstalled(port.flowsInstalled()).setFlowCount(Uint32.valueOf(port.flowCount()))
             .setLastError(port.lastError().orElse(null))
-            .setContestedBy(port.contestedBy().isEmpty() ? null : Set.copyOf(port.contestedBy())).build()));
+            .setContestedBy(port.contestedBy().isEmpty() ? null : Set.copyOf(port.contestedBy()))
+            .setFlowsRemaining(port.flowsRemaining() == 0 ? null : Uint32.valueOf(port.flowsRemaining())).build()));
         final var switches = new ArrayList<SwitchStatus>();
         report.switches().forEach((id, status) -> switches.add(new SwitchStatusBuilder().setNodeId(id)
             .setConnected(status.connected())

@@ -165,7 +165,8 @@ public final class IsolationWorker implements IsolationOperations, PipelineStage
             compiled.metersBySwitch(), compiled.groupsBySwitch());
         auditSwitches(snapshot);
         sweepStrays(snapshot, compiled);
-        final StatusReport report = StatusReport.of(compiled, results, snapshot.inventory().keySet());
+        final StatusReport report = StatusReport.of(compiled, results, snapshot.inventory().keySet())
+            .withRemovals(lastStatus, snapshot.reportedFlows());
         logNewCompileFailures(report);
         status.publish(report);
         lastCompiled = compiled;

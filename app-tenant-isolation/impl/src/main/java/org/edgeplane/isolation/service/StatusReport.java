@@ -8,15 +8,20 @@
 package org.edgeplane.isolation.service;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.edgeplane.isolation.compiler.CompiledIntent;
 import org.edgeplane.isolation.compiler.PortOutcome;
 import org.edgeplane.isolation.intent.SwitchProfile;
+import org.edgeplane.isolation.pipeline.Cookies;
+import org.edgeplane.isolation.pipeline.Cookies.ObjectKind;
+import org.edgeplane.isolation.pipeline.Owner;
 import org.edgeplane.isolation.reconcile.Reconciler.SwitchResult;
 
 /**
@@ -31,9 +36,10 @@ public record StatusReport(SortedMap<String, PortStatus> ports, SortedMap<String
      * Status of one port.
      *
      * @param contestedBy ports that claim the switch port this one holds: they get no flows while it does
+     * @param flowsRemaining for a port deleted from the intent, its flows the switches still report; 0 otherwise
      */
     public record PortStatus(String switchId, boolean switchConnected, boolean flowsInstalled, int flowCount,
-            Optional<String> lastError, List<String> contestedBy) {
+            Optional<String> lastError, List<String> contestedBy, int flowsRemaining) {
         public PortStatus {
             contestedBy = List.copyOf(contestedBy);
         }
@@ -55,7 +61,7 @@ public record StatusReport(SortedMap<String, PortStatus> ports, SortedMap<String
      * manager pushes the written flows to a connected switch.
      */
     public static StatusReport of(final CompiledIntent compiled, final Map<String, SwitchResult> results,
-            final java.util.Set<String> connected) {
+            final Set<String> connected) {
         final var switchIds = new TreeSet<>(results.keySet());
         compiled.ports().values().forEach(port -> switchIds.add(port.switchId()));
         final var switches = new TreeMap<String, SwitchStatus>();
@@ -81,8 +87,32 @@ public record StatusReport(SortedMap<String, PortStatus> ports, SortedMap<String
                 error = Optional.of("switch " + outcome.switchId() + " is not connected");
             }
             ports.put(outcome.portId(), new PortStatus(outcome.switchId(), switchConnected, error.isEmpty(),
-                outcome.flowCount(), error, contested.getOrDefault(outcome.portId(), List.of())));
+                outcome.flowCount(), error, contested.getOrDefault(outcome.portId(), List.of()), 0));
         }
         return new StatusReport(ports, switches);
+    }
+
+    /**
+     * This report with the ports that the previous one listed, that the intent no longer has, and whose flows (by
+     * their cookie) a switch still reports: a deleted port is gone from the status only once no switch holds any of
+     * its flows.
+     *
+     * @param reported {@link FlowAudit#identities} of Edgeplane's flows each switch reports
+     */
+    public StatusReport withRemovals(final StatusReport previous, final Map<String, Set<String>> reported) {
+        final var remaining = new HashMap<Long, Integer>();
+        reported.values().forEach(identities -> identities.forEach(identity -> remaining.merge(
+            Long.parseUnsignedLong(identity.substring(0, identity.indexOf('#')), 16), 1, Integer::sum)));
+        final var withRemovals = new TreeMap<>(ports);
+        previous.ports().forEach((portId, before) -> {
+            final int flows = remaining.getOrDefault(Cookies.of(Owner.ISOLATION, ObjectKind.PORT, portId), 0);
+            if (!ports.containsKey(portId) && flows > 0) {
+                final SwitchStatus switchStatus = switches.get(before.switchId());
+                withRemovals.put(portId, new PortStatus(before.switchId(), switchStatus != null
+                    && switchStatus.connected(), false, 0, Optional.of("deleted; " + flows + " of its flows are "
+                    + "still on the switches and being removed"), List.of(), flows));
+            }
+        });
+        return withRemovals.size() == ports.size() ? this : new StatusReport(withRemovals, switches);
     }
 }

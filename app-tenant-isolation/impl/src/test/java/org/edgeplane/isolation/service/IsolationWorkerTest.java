@@ -15,12 +15,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.edgeplane.isolation.intent.Intent;
+import org.edgeplane.isolation.pipeline.Cookies;
+import org.edgeplane.isolation.pipeline.Owner;
 import org.edgeplane.isolation.reconcile.FlowDiff;
 import org.edgeplane.isolation.reconcile.Reconciler;
 import org.edgeplane.isolation.testing.IntentFixtures;
@@ -38,6 +42,7 @@ public class IsolationWorkerTest {
     private final AtomicInteger reads = new AtomicInteger();
     private volatile Intent intent = IntentFixtures.twoTenants();
     private volatile int failingReads;
+    private volatile Map<String, Set<String>> reported = Map.of();
 
     private final SnapshotSource source = () -> {
         reads.incrementAndGet();
@@ -45,7 +50,7 @@ public class IsolationWorkerTest {
             failingReads--;
             throw new SnapshotUnavailableException("datastore down", new IllegalStateException());
         }
-        return new Snapshot(intent, Map.of());
+        return new Snapshot(intent, Map.of(), reported);
     };
 
     private final IsolationWorker worker = new IsolationWorker(source,
@@ -89,6 +94,33 @@ public class IsolationWorkerTest {
         await(() -> published.size() == 2);
         assertTrue(written.stream().skip(2).allMatch(diff -> diff.writes().isEmpty() && !diff.removals().isEmpty()));
         assertEquals(Map.of(), published.get(1).ports());
+    }
+
+    @Test
+    public void aDeletedPortStaysInTheStatusWhileASwitchStillReportsItsFlows() throws InterruptedException {
+        worker.markDirty("intent");
+        await(() -> published.size() == 1);
+        final long r1 = Cookies.of(Owner.ISOLATION, Cookies.ObjectKind.PORT, "r1");
+        reported = Map.of("openflow:1", FlowAudit.identities(List.of(r1, r1, 7L)));
+        final var ports = new TreeMap<>(intent.ports());
+        ports.remove("r1");
+        intent = new Intent(intent.tenants(), intent.networks(), ports, intent.switches());
+        worker.markDirty("intent");
+        await(() -> published.size() == 2);
+        final StatusReport.PortStatus removing = published.get(1).ports().get("r1");
+        assertEquals(2, removing.flowsRemaining());
+        assertEquals(false, removing.flowsInstalled());
+        assertTrue(removing.lastError().orElseThrow(), removing.lastError().orElseThrow().startsWith("deleted; 2 "));
+        assertEquals(0, published.get(1).ports().get("r2").flowsRemaining());
+        // Statistics of a later round still show one; then none, and the port is gone.
+        reported = Map.of("openflow:1", FlowAudit.identities(List.of(r1)));
+        worker.markDirty("switch:openflow:1");
+        await(() -> published.size() == 3);
+        assertEquals(1, published.get(2).ports().get("r1").flowsRemaining());
+        reported = Map.of("openflow:1", Set.of());
+        worker.markDirty("switch:openflow:1");
+        await(() -> published.size() == 4);
+        assertEquals(null, published.get(3).ports().get("r1"));
     }
 
     private static void await(final BooleanSupplier condition) throws InterruptedException {
