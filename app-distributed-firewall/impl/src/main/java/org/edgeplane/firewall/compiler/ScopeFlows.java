@@ -17,7 +17,7 @@ import org.edgeplane.isolation.flow.FlowMatch;
 import org.edgeplane.isolation.flow.FlowRecord;
 import org.edgeplane.isolation.flow.FlowSource;
 import org.edgeplane.isolation.flow.Instruction;
-import org.edgeplane.isolation.pipeline.PipelineContract;
+import org.edgeplane.isolation.flow.PipelineContract;
 import org.edgeplane.isolation.pipeline.Table;
 
 /**

@@ -9,11 +9,11 @@ package org.edgeplane.firewall.compiler;
 
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import org.eclipse.jdt.annotation.Nullable;
 import org.edgeplane.firewall.intent.RuleMatch;
 import org.edgeplane.isolation.flow.IpMatch;
 import org.edgeplane.isolation.flow.IpMatch.PortMask;
+import org.edgeplane.isolation.flow.IpProtocols;
 import org.edgeplane.isolation.flow.PortRanges;
 import org.edgeplane.isolation.intent.Addresses;
 
@@ -50,18 +50,9 @@ record Selector(boolean ipv6, @Nullable Integer proto, List<PortMask> dstPorts, 
         }
     }
 
+    /** The rule's protocol number; null for any (the validator has refused every other text). */
     static @Nullable Integer protocolNumber(final RuleMatch match) {
-        final String protocol = match.protocol();
-        if (protocol == null || protocol.isBlank() || "any".equalsIgnoreCase(protocol)) {
-            return null;
-        }
-        return switch (protocol.toLowerCase(Locale.ROOT)) {
-            case "tcp" -> IpMatch.TCP;
-            case "udp" -> IpMatch.UDP;
-            case "icmp" -> match.isIpv6() ? IpMatch.ICMPV6 : IpMatch.ICMP;
-            case "icmpv6", "ipv6-icmp" -> IpMatch.ICMPV6;
-            default -> Integer.valueOf(protocol);
-        };
+        return IpProtocols.number(match.protocol(), match.isIpv6()).orElse(null);
     }
 
     /** The rule as written: destination ports from its range. */
@@ -80,7 +71,7 @@ record Selector(boolean ipv6, @Nullable Integer proto, List<PortMask> dstPorts, 
     static @Nullable Selector mirrorOf(final RuleMatch match, final boolean maskedPorts) throws Unsupported {
         final Integer proto = protocolNumber(match);
         Integer type = match.icmpType();
-        final boolean ported = (proto != null && (proto == IpMatch.TCP || proto == IpMatch.UDP))
+        final boolean ported = IpProtocols.hasPorts(proto)
             && match.portMin() != null;
         if (!ported && type == null) {
             return null;

@@ -37,6 +37,7 @@ import org.edgeplane.isolation.flow.FlowRecord;
 import org.edgeplane.isolation.flow.FlowsById;
 import org.edgeplane.isolation.flow.Instruction;
 import org.edgeplane.isolation.flow.IpMatch;
+import org.edgeplane.isolation.flow.PipelineContract;
 import org.edgeplane.isolation.intent.Addresses;
 import org.edgeplane.isolation.intent.Network;
 import org.edgeplane.isolation.intent.SwitchProfile;
@@ -44,7 +45,6 @@ import org.edgeplane.isolation.pipeline.Cookies;
 import org.edgeplane.isolation.pipeline.Cookies.ObjectKind;
 import org.edgeplane.isolation.pipeline.Metadata;
 import org.edgeplane.isolation.pipeline.Owner;
-import org.edgeplane.isolation.pipeline.PipelineContract;
 import org.edgeplane.isolation.pipeline.Table;
 
 /**

@@ -9,13 +9,14 @@ package org.edgeplane.firewall.validation;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.edgeplane.firewall.intent.FirewallIntent;
 import org.edgeplane.firewall.intent.PolicyRule;
 import org.edgeplane.firewall.intent.RuleMatch;
 import org.edgeplane.firewall.intent.SecurityGroup;
 import org.edgeplane.firewall.intent.SecurityRule;
+import org.edgeplane.isolation.flow.IpMatch;
+import org.edgeplane.isolation.flow.IpProtocols;
 import org.edgeplane.isolation.intent.Addresses;
 import org.edgeplane.isolation.intent.Intent;
 import org.edgeplane.isolation.intent.Port;
@@ -25,8 +26,6 @@ import org.edgeplane.isolation.validation.Violation.Kind;
 
 /** Checks the firewall's intent against itself and the tenant intent. Pure; every violation names its field. */
 public final class FirewallValidator {
-    private static final Set<String> PROTOCOL_NAMES = Set.of("tcp", "udp", "icmp", "icmpv6", "ipv6-icmp", "any");
-    private static final int MAX_PROTOCOL = 255;
 
     private FirewallValidator() {
     }
@@ -83,21 +82,12 @@ public final class FirewallValidator {
         if (match.direction() == null) {
             violations.add(invalid(where + "/direction", "is mandatory: ingress or egress"));
         }
-        final String protocol = match.protocol() == null ? null : match.protocol().toLowerCase(Locale.ROOT);
-        Integer number = null;
-        if (protocol != null && !PROTOCOL_NAMES.contains(protocol)) {
-            try {
-                number = Integer.valueOf(protocol);
-            } catch (NumberFormatException e) {
-                number = -1;
-            }
-            if (number < 0 || number > MAX_PROTOCOL) {
-                violations.add(invalid(where + "/protocol", "'" + match.protocol()
-                    + "' is not tcp, udp, icmp, icmpv6 or a protocol number 0..255"));
-            }
+        final boolean any = match.protocol() == null || "any".equalsIgnoreCase(match.protocol());
+        final Integer number = any ? null : IpProtocols.number(match.protocol(), match.isIpv6()).orElse(null);
+        if (!any && number == null) {
+            violations.add(invalid(where + "/protocol", "'" + match.protocol() + "' is not " + IpProtocols.EXPECTED));
         }
-        final boolean ported = "tcp".equals(protocol) || "udp".equals(protocol)
-            || Integer.valueOf(6).equals(number) || Integer.valueOf(17).equals(number);
+        final boolean ported = IpProtocols.hasPorts(number);
         if (match.portMin() != null || match.portMax() != null) {
             if (!ported) {
                 violations.add(invalid(where + "/port-range-min", "port ranges need protocol tcp or udp"));
@@ -108,8 +98,7 @@ public final class FirewallValidator {
                     + match.portMin()));
             }
         }
-        final boolean icmp = "icmp".equals(protocol) || "icmpv6".equals(protocol) || "ipv6-icmp".equals(protocol)
-            || Integer.valueOf(1).equals(number) || Integer.valueOf(58).equals(number);
+        final boolean icmp = number != null && (number == IpMatch.ICMP || number == IpMatch.ICMPV6);
         if ((match.icmpType() != null || match.icmpCode() != null) && !icmp) {
             violations.add(invalid(where + "/icmp-type", "ICMP type and code need protocol icmp or icmpv6"));
         } else if (match.icmpCode() != null && match.icmpType() == null) {

@@ -29,7 +29,6 @@ import org.edgeplane.insertion.intent.Hop;
 import org.edgeplane.insertion.intent.ServiceChain;
 import org.edgeplane.insertion.intent.ServiceFunction;
 import org.edgeplane.insertion.intent.TenantName;
-import org.edgeplane.insertion.validation.ChainValidator;
 import org.edgeplane.isolation.compiler.CompiledIntent;
 import org.edgeplane.isolation.compiler.PortOutcome;
 import org.edgeplane.isolation.flow.Action;
@@ -38,6 +37,8 @@ import org.edgeplane.isolation.flow.FlowRecord;
 import org.edgeplane.isolation.flow.GroupRecord;
 import org.edgeplane.isolation.flow.Instruction;
 import org.edgeplane.isolation.flow.IpMatch.PortMask;
+import org.edgeplane.isolation.flow.IpProtocols;
+import org.edgeplane.isolation.flow.PipelineContract;
 import org.edgeplane.isolation.flow.PortRanges;
 import org.edgeplane.isolation.intent.Addresses;
 import org.edgeplane.isolation.intent.Intent;
@@ -48,7 +49,6 @@ import org.edgeplane.isolation.pipeline.Cookies;
 import org.edgeplane.isolation.pipeline.Cookies.ObjectKind;
 import org.edgeplane.isolation.pipeline.Metadata;
 import org.edgeplane.isolation.pipeline.Owner;
-import org.edgeplane.isolation.pipeline.PipelineContract;
 import org.edgeplane.isolation.pipeline.Table;
 
 /**
@@ -84,8 +84,6 @@ public final class ChainCompiler {
     static final int PRIORITY_MISS = 0;
     /** Label layout: path (10 bits) | position (5) | instance (3) | direction (1) | IPv6 (1). */
     static final int PATH_COUNT = 1 << 10;
-    public static final int MAX_HOPS = 1 << 5;
-    public static final int MAX_INSTANCES = 1 << 3;
     /** Port ranges are listed port by port on switches that cannot mask ports, up to this many. */
     static final int MAX_EXACT_PORTS = 64;
     private static final long GROUP_ID_BASE = 0x5000_0000L;
@@ -336,7 +334,7 @@ public final class ChainCompiler {
         final String peerId = forward ? classifier.logicalDestinationPort() : classifier.logicalSourcePort();
         final Port origin = originId == null ? null : intent.ports().get(originId);
         final Port peer = peerId == null ? null : intent.ports().get(peerId);
-        final Classifier oriented = forward ? classifier : ChainValidator.reverse(classifier);
+        final Classifier oriented = forward ? classifier : classifier.reversed();
         final String name = plan.key() + ":" + classifier.name() + ":" + direction.name().toLowerCase(Locale.ROOT);
         final PortOutcome originAt = bound(originId);
         if (origin == null || originAt == null) {
@@ -409,7 +407,7 @@ public final class ChainCompiler {
      */
     private List<FlowMatch.Builder> matches(final Classifier classifier, final boolean v6,
             final SwitchProfile profile, final @Nullable List<String> senders, final String name) {
-        final Integer proto = ChainValidator.protocolNumber(classifier.protocol());
+        final Integer proto = IpProtocols.number(classifier.protocol(), v6).orElse(null);
         final List<PortMask> sources = portAlternatives(classifier.sourcePorts(), profile, name);
         final List<PortMask> destinations = portAlternatives(classifier.destinationPorts(), profile, name);
         if (sources.isEmpty() || destinations.isEmpty()) {
@@ -620,6 +618,10 @@ public final class ChainCompiler {
         }
     }
 
+    /**
+     * The label of a steered frame: path (10 bits), position in the chain (5 bits: {@link ServiceChain#MAX_HOPS}),
+     * instance within the hop (3 bits: {@link Hop#MAX_SERVICE_FUNCTIONS}), direction and IPv6 (a bit each).
+     */
     static int label(final int path, final int position, final int instance, final Direction direction,
             final boolean v6) {
         return path << 10 | position << 5 | instance << 2 | (direction == Direction.REVERSE ? 2 : 0) | (v6 ? 1 : 0);

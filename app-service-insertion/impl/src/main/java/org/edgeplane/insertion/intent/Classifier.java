@@ -46,6 +46,12 @@ public record Classifier(String name, String ethertype, @Nullable String protoco
             logicalSourcePort, logicalDestinationPort);
     }
 
+    /** The classifier of the replies: sources and destinations swapped. */
+    public Classifier reversed() {
+        return new Classifier(name, ethertype, protocol, destinationPrefix, sourcePrefix, destinationPorts,
+            sourcePorts, logicalDestinationPort, logicalSourcePort);
+    }
+
     public Classifier withDestinationPort(final String portId) {
         return new Classifier(name, ethertype, protocol, sourcePrefix, destinationPrefix, sourcePorts,
             destinationPorts, logicalSourcePort, portId);

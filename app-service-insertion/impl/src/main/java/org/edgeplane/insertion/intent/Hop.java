@@ -14,6 +14,8 @@ public record Hop(String tenantId, String name, List<String> serviceFunctions, L
     /** The IP and L4 5-tuple: what a hop balances on unless told otherwise. */
     public static final List<LoadBalanceField> FIVE_TUPLE = List.of(LoadBalanceField.IP_SRC, LoadBalanceField.IP_DST,
         LoadBalanceField.IP_PROTO, LoadBalanceField.L4_SRC, LoadBalanceField.L4_DST);
+    /** Service functions per hop: an instance's index has three bits in the label a steered frame carries. */
+    public static final int MAX_SERVICE_FUNCTIONS = 1 << 3;
 
     public Hop {
         serviceFunctions = List.copyOf(serviceFunctions);

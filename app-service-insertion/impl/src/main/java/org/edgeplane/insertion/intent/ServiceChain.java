@@ -12,6 +12,9 @@ import java.util.List;
 /** Classified traffic of a tenant passes the hops in order, then goes on to its destination. */
 public record ServiceChain(String tenantId, String name, List<String> hops, List<Classifier> classifiers,
         boolean symmetric, FailurePolicy failurePolicy) {
+    /** Hops per chain: a hop's position has five bits in the label a steered frame carries. */
+    public static final int MAX_HOPS = 1 << 5;
+
     public ServiceChain {
         hops = List.copyOf(hops);
         classifiers = List.copyOf(classifiers);

@@ -11,14 +11,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.eclipse.jdt.annotation.Nullable;
-import org.edgeplane.insertion.compiler.ChainCompiler;
 import org.edgeplane.insertion.intent.ChainIntent;
 import org.edgeplane.insertion.intent.Classifier;
 import org.edgeplane.insertion.intent.Classifier.PortRange;
@@ -26,6 +24,7 @@ import org.edgeplane.insertion.intent.Hop;
 import org.edgeplane.insertion.intent.ServiceChain;
 import org.edgeplane.insertion.intent.ServiceFunction;
 import org.edgeplane.insertion.intent.TenantName;
+import org.edgeplane.isolation.flow.IpProtocols;
 import org.edgeplane.isolation.intent.Addresses;
 import org.edgeplane.isolation.intent.Intent;
 import org.edgeplane.isolation.intent.Port;
@@ -38,8 +37,6 @@ import org.edgeplane.isolation.validation.Violation;
  * classifiers that select the same packets for two chains are conflicts (409).
  */
 public final class ChainValidator {
-    private static final Map<String, Integer> PROTOCOLS = Map.of("tcp", 6, "udp", 17, "icmp", 1, "icmpv6", 58);
-    private static final int MAX_PROTOCOL = 255;
 
     private final Intent intent;
     private final ChainIntent chains;
@@ -108,8 +105,8 @@ public final class ChainValidator {
                     + "OpenFlow 1.3 cannot tell a switch which fields its select group hashes, and Open vSwitch "
                     + "hashes the addresses and TCP ports");
             }
-            if (hop.serviceFunctions().size() > ChainCompiler.MAX_INSTANCES) {
-                invalid(where + "/service-function", "a hop has at most " + ChainCompiler.MAX_INSTANCES
+            if (hop.serviceFunctions().size() > Hop.MAX_SERVICE_FUNCTIONS) {
+                invalid(where + "/service-function", "a hop has at most " + Hop.MAX_SERVICE_FUNCTIONS
                     + " service functions (the MPLS label names the instance in 3 bits)");
             }
             for (String name : hop.serviceFunctions()) {
@@ -141,8 +138,8 @@ public final class ChainValidator {
         if (chain.hops().isEmpty()) {
             invalid(where + "/hop", "a chain needs at least one hop");
         }
-        if (chain.hops().size() > ChainCompiler.MAX_HOPS) {
-            invalid(where + "/hop", "a chain has at most " + ChainCompiler.MAX_HOPS
+        if (chain.hops().size() > ServiceChain.MAX_HOPS) {
+            invalid(where + "/hop", "a chain has at most " + ServiceChain.MAX_HOPS
                 + " hops (the MPLS label carries the position in 5 bits)");
         }
         final var networks = new TreeSet<String>();
@@ -186,10 +183,9 @@ public final class ChainValidator {
             invalid(where + "/ethertype", "'" + classifier.ethertype() + "' is not ipv4 or ipv6");
             ipv6 = false;
         }
-        final Integer protocol = protocolNumber(classifier.protocol());
+        final Integer protocol = protocolNumber(classifier);
         if (classifier.protocol() != null && protocol == null) {
-            invalid(where + "/protocol", "'" + classifier.protocol()
-                + "' is not tcp, udp, icmp, icmpv6 or a protocol number 0..255");
+            invalid(where + "/protocol", "'" + classifier.protocol() + "' is not " + IpProtocols.EXPECTED);
         }
         checkPrefix(where + "/source-prefix", classifier.sourcePrefix(), ipv6);
         checkPrefix(where + "/destination-prefix", classifier.destinationPrefix(), ipv6);
@@ -222,7 +218,7 @@ public final class ChainValidator {
             for (Classifier classifier : chain.classifiers()) {
                 directed.add(new Directed(key, classifier.name(), classifier));
                 if (chain.symmetric()) {
-                    directed.add(new Directed(key, classifier.name() + " (replies)", reverse(classifier)));
+                    directed.add(new Directed(key, classifier.name() + " (replies)", classifier.reversed()));
                 }
             }
         }
@@ -243,18 +239,12 @@ public final class ChainValidator {
     private record Directed(TenantName chain, String name, Classifier classifier) {
     }
 
-    public static Classifier reverse(final Classifier classifier) {
-        return new Classifier(classifier.name(), classifier.ethertype(), classifier.protocol(),
-            classifier.destinationPrefix(), classifier.sourcePrefix(), classifier.destinationPorts(),
-            classifier.sourcePorts(), classifier.logicalDestinationPort(), classifier.logicalSourcePort());
-    }
-
     /** Whether some packet matches both: every field pair admits a common value. */
     static boolean overlap(final Classifier left, final Classifier right) {
         return Objects.equals(left.logicalSourcePort(), right.logicalSourcePort())
             && left.ethertype().equals(right.ethertype())
             && compatible(left.logicalDestinationPort(), right.logicalDestinationPort())
-            && compatible(protocolNumber(left.protocol()), protocolNumber(right.protocol()))
+            && compatible(protocolNumber(left), protocolNumber(right))
             && prefixesMeet(left.sourcePrefix(), right.sourcePrefix())
             && prefixesMeet(left.destinationPrefix(), right.destinationPrefix())
             && rangesMeet(left.sourcePorts(), right.sourcePorts())
@@ -274,20 +264,8 @@ public final class ChainValidator {
             || left.min() <= right.effectiveMax() && right.min() <= left.effectiveMax();
     }
 
-    public static @Nullable Integer protocolNumber(final @Nullable String protocol) {
-        if (protocol == null) {
-            return null;
-        }
-        final Integer named = PROTOCOLS.get(protocol.toLowerCase(Locale.ROOT));
-        if (named != null) {
-            return named;
-        }
-        try {
-            final int number = Integer.parseInt(protocol);
-            return number >= 0 && number <= MAX_PROTOCOL ? number : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
+    private static @Nullable Integer protocolNumber(final Classifier classifier) {
+        return IpProtocols.number(classifier.protocol(), Classifier.IPV6.equals(classifier.ethertype())).orElse(null);
     }
 
     private void checkPrefix(final String where, final @Nullable String prefix, final boolean ipv6) {
@@ -306,7 +284,7 @@ public final class ChainValidator {
         if (range == null) {
             return;
         }
-        if (protocol == null || protocol != 6 && protocol != 17) {
+        if (!IpProtocols.hasPorts(protocol)) {
             invalid(where + "-min", "port ranges need protocol tcp or udp");
         } else if (range.min() == null) {
             invalid(where + "-min", "is required with " + where.substring(where.lastIndexOf('/') + 1) + "-max");

@@ -12,7 +12,6 @@ import static org.junit.Assert.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.edgeplane.insertion.compiler.ChainCompiler;
 import org.edgeplane.insertion.intent.ChainIntent;
 import org.edgeplane.insertion.intent.Classifier;
 import org.edgeplane.insertion.intent.Classifier.PortRange;
@@ -188,7 +187,7 @@ public class ChainValidatorTest {
             only(validate(List.of(FIREWALL, IDS), List.of(FIREWALLS, new Hop("red", "sensors", List.of("ids",
                 "nids"), List.of())), chain("web", false, WEB))));
         final var crowded = new ArrayList<String>();
-        for (int i = 0; i <= ChainCompiler.MAX_HOPS; i++) {
+        for (int i = 0; i <= ServiceChain.MAX_HOPS; i++) {
             crowded.add(i % 2 == 0 ? "firewalls" : "sensors");
         }
         assertTrue(validate(new ServiceChain("red", "long", crowded, List.of(WEB), false, null)).stream()

@@ -24,6 +24,7 @@ import java.util.TreeSet;
 import org.edgeplane.isolation.flow.FlowMatch;
 import org.edgeplane.isolation.flow.FlowRecord;
 import org.edgeplane.isolation.flow.MeterRecord;
+import org.edgeplane.isolation.flow.PipelineContract;
 import org.edgeplane.isolation.intent.AddressPair;
 import org.edgeplane.isolation.intent.Addresses;
 import org.edgeplane.isolation.intent.Intent;
@@ -36,7 +37,6 @@ import org.edgeplane.isolation.intent.SwitchProfile;
 import org.edgeplane.isolation.pipeline.Cookies;
 import org.edgeplane.isolation.pipeline.Cookies.ObjectKind;
 import org.edgeplane.isolation.pipeline.Owner;
-import org.edgeplane.isolation.pipeline.PipelineContract;
 import org.edgeplane.isolation.pipeline.Priority;
 import org.edgeplane.isolation.pipeline.Table;
 

@@ -5,15 +5,15 @@
  * terms of the Eclipse Public License v1.0 which accompanies this distribution,
  * and is available at http://www.eclipse.org/legal/epl-v10.html
  */
-package org.edgeplane.isolation.pipeline;
+package org.edgeplane.isolation.flow;
 
 import java.util.List;
 import java.util.function.Supplier;
 import org.eclipse.jdt.annotation.Nullable;
-import org.edgeplane.isolation.flow.Action;
-import org.edgeplane.isolation.flow.FlowMatch;
-import org.edgeplane.isolation.flow.FlowRecord;
-import org.edgeplane.isolation.flow.Instruction;
+import org.edgeplane.isolation.pipeline.Cookies;
+import org.edgeplane.isolation.pipeline.Owner;
+import org.edgeplane.isolation.pipeline.Priority;
+import org.edgeplane.isolation.pipeline.Table;
 
 /**
  * Rejects a flow that breaks the declared pipeline, so that a compiler bug fails a unit test instead of a switch:

@@ -5,18 +5,16 @@
  * terms of the Eclipse Public License v1.0 which accompanies this distribution,
  * and is available at http://www.eclipse.org/legal/epl-v10.html
  */
-package org.edgeplane.isolation.pipeline;
+package org.edgeplane.isolation.flow;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.util.List;
-import org.edgeplane.isolation.flow.Action;
-import org.edgeplane.isolation.flow.FlowMatch;
-import org.edgeplane.isolation.flow.FlowRecord;
-import org.edgeplane.isolation.flow.Instruction;
-import org.edgeplane.isolation.flow.IpMatch;
+import org.edgeplane.isolation.pipeline.Cookies;
+import org.edgeplane.isolation.pipeline.Owner;
+import org.edgeplane.isolation.pipeline.Table;
 import org.junit.Test;
 
 /**

@@ -1,0 +1,11 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+/**
+ * Pure: service insertion's write-time checks, each violation naming its field.
+ */
+package org.edgeplane.insertion.validation;
