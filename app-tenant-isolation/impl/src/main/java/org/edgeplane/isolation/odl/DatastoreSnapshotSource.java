@@ -10,6 +10,8 @@ package org.edgeplane.isolation.odl;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -46,6 +48,19 @@ public final class DatastoreSnapshotSource implements SnapshotSource {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SnapshotUnavailableException("interrupted while reading intent and inventory", e);
+        }
+    }
+
+    @Override
+    public Map<String, Set<String>> reportedFlows() throws SnapshotUnavailableException {
+        try (var operational = broker.newReadOnlyTransaction()) {
+            return Inventory.reportedFlows(operational.read(LogicalDatastoreType.OPERATIONAL, Inventory.NODES)
+                .get(timeout.toMillis(), TimeUnit.MILLISECONDS).orElse(null));
+        } catch (ExecutionException | TimeoutException e) {
+            throw new SnapshotUnavailableException("cannot read the inventory", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SnapshotUnavailableException("interrupted while reading the inventory", e);
         }
     }
 }

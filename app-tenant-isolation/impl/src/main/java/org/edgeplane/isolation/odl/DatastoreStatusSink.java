@@ -14,6 +14,7 @@ import com.google.common.util.concurrent.MoreExecutors;
 import java.util.ArrayList;
 import java.util.Objects;
 import java.util.Set;
+import org.edgeplane.isolation.service.RoundCounters;
 import org.edgeplane.isolation.service.StatusReport;
 import org.edgeplane.isolation.service.StatusSink;
 import org.opendaylight.mdsal.binding.api.DataBroker;
@@ -23,11 +24,15 @@ import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.Status;
 import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.StatusBuilder;
 import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.status.PortStatus;
 import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.status.PortStatusBuilder;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.status.RoundsBuilder;
 import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.status.SwitchStatus;
 import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.status.SwitchStatusBuilder;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.status.rounds.Stage;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.status.rounds.StageBuilder;
 import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
 import org.opendaylight.yangtools.yang.binding.util.BindingMap;
 import org.opendaylight.yangtools.yang.common.Uint32;
+import org.opendaylight.yangtools.yang.common.Uint64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,9 +70,17 @@ public final class DatastoreStatusSink implements StatusSink {
             .setDesiredFlows(Uint32.valueOf(status.desiredFlows()))
             .setInstalledFlows(Uint32.valueOf(status.installedFlows()))
             .setLastError(status.lastError().orElse(null)).build()));
+        final RoundCounters counters = report.counters();
+        final var stages = new ArrayList<Stage>();
+        counters.lastStageMillis().forEach((name, millis) -> stages.add(new StageBuilder().setName(name)
+            .setLastCompileMs(Uint64.valueOf(millis)).build()));
+        final var rounds = new RoundsBuilder().setCount(Uint64.valueOf(counters.rounds()))
+            .setAudits(Uint64.valueOf(counters.audits())).setLastRoundMs(Uint64.valueOf(counters.lastRoundMillis()))
+            .setLastFlowChanges(Uint64.valueOf(counters.lastFlowChanges())).setLastCause(counters.lastCause())
+            .setStage(BindingMap.of(stages)).build();
         final var tx = broker.newWriteOnlyTransaction();
         tx.put(LogicalDatastoreType.OPERATIONAL, PATH, new StatusBuilder().setPortStatus(BindingMap.of(ports))
-            .setSwitchStatus(BindingMap.of(switches)).build());
+            .setSwitchStatus(BindingMap.of(switches)).setRounds(rounds).build());
         published = report;
         tx.commit().addCallback(new FutureCallback<CommitInfo>() {
             @Override

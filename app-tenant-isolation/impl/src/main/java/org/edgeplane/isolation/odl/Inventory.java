@@ -143,31 +143,41 @@ public final class Inventory {
     /** The connected OpenFlow switches in the operational inventory, with their port names. */
     public static Map<String, SwitchFacts> switches(final @Nullable Nodes nodes) {
         final var switches = new TreeMap<String, SwitchFacts>();
-        if (nodes == null) {
-            return switches;
-        }
-        for (Node node : nodes.nonnullNode().values()) {
-            if (node.augmentation(FlowCapableNode.class) == null) {
-                continue;
-            }
-            final var ports = new HashMap<String, Long>();
-            final var portsDown = new HashSet<Long>();
-            for (NodeConnector connector : node.nonnullNodeConnector().values()) {
-                final var flowCapable = connector.augmentation(FlowCapableNodeConnector.class);
-                if (flowCapable != null && flowCapable.getName() != null && flowCapable.getPortNumber() != null
-                        && flowCapable.getPortNumber().getUint32() != null) {
-                    final long number = flowCapable.getPortNumber().getUint32().toJava();
-                    ports.put(flowCapable.getName(), number);
-                    if (isDown(flowCapable)) {
-                        portsDown.add(number);
-                    }
+        if (nodes != null) {
+            for (Node node : nodes.nonnullNode().values()) {
+                final SwitchFacts facts = facts(node);
+                if (facts != null) {
+                    switches.put(facts.nodeId(), facts);
                 }
             }
-            final String nodeId = node.getId().getValue();
-            switches.put(nodeId, new SwitchFacts(nodeId, ports,
-                detectProfile(node.augmentation(FlowCapableNode.class)), portsDown));
         }
         return switches;
+    }
+
+    /**
+     * What compilation needs of one switch: its ports (names, numbers, up or down) and profile; null for a node
+     * that is absent or not an OpenFlow switch. Statistics are not part of it, so a change that leaves it equal
+     * does not need a round.
+     */
+    public static @Nullable SwitchFacts facts(final @Nullable Node node) {
+        if (node == null || node.augmentation(FlowCapableNode.class) == null) {
+            return null;
+        }
+        final var ports = new HashMap<String, Long>();
+        final var portsDown = new HashSet<Long>();
+        for (NodeConnector connector : node.nonnullNodeConnector().values()) {
+            final var flowCapable = connector.augmentation(FlowCapableNodeConnector.class);
+            if (flowCapable != null && flowCapable.getName() != null && flowCapable.getPortNumber() != null
+                    && flowCapable.getPortNumber().getUint32() != null) {
+                final long number = flowCapable.getPortNumber().getUint32().toJava();
+                ports.put(flowCapable.getName(), number);
+                if (isDown(flowCapable)) {
+                    portsDown.add(number);
+                }
+            }
+        }
+        final String nodeId = node.getId().getValue();
+        return new SwitchFacts(nodeId, ports, detectProfile(node.augmentation(FlowCapableNode.class)), portsDown);
     }
 
     /** Whether the switch reports the port's link down or the port administratively down. */

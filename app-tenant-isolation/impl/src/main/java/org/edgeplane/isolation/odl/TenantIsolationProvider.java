@@ -12,6 +12,7 @@ import static java.util.Objects.requireNonNull;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -55,6 +56,8 @@ public final class TenantIsolationProvider implements IsolationOperations, Pipel
     /** Statistics arrive every few seconds: a flow missing for longer than this is really gone. */
     private static final Duration RESYNC_GRACE = Duration.ofSeconds(10);
     private static final Duration RESYNC_COOL_DOWN = Duration.ofSeconds(30);
+    /** The OpenFlow plugin polls statistics every few seconds; the audit reads them about as often. */
+    private static final Duration AUDIT_PERIOD = Duration.ofSeconds(2);
 
     private final DataBroker broker;
     private final DOMDataBroker domBroker;
@@ -87,11 +90,18 @@ public final class TenantIsolationProvider implements IsolationOperations, Pipel
             IntentCodec.fromBinding(before), IntentCodec.fromBinding(after), worker.portNames())));
         registrations.addCohort(domBroker, cohort, "tenant");
         registrations.followIntent(broker, intent -> worker.markDirty("intent"));
+        // A round when a switch comes or goes or its ports change, never for its statistics (the audit reads those).
         registrations.add(broker.registerDataTreeChangeListener(
             DataTreeIdentifier.create(LogicalDatastoreType.OPERATIONAL, Inventory.ANY_NODE),
-            (DataTreeChangeListener<Node>) changes -> changes.forEach(change -> worker.markDirty(
-                "switch:" + change.getRootPath().getRootIdentifier().firstKeyOf(Node.class).getId().getValue()))));
+            (DataTreeChangeListener<Node>) changes -> changes.forEach(change -> {
+                final var node = change.getRootNode();
+                if (!Objects.equals(Inventory.facts(node.getDataBefore()), Inventory.facts(node.getDataAfter()))) {
+                    worker.markDirty("switch:" + change.getRootPath().getRootIdentifier().firstKeyOf(Node.class)
+                        .getId().getValue());
+                }
+            })));
         worker.markDirty("startup");
+        worker.startAudit(AUDIT_PERIOD);
         LOG.info("Edgeplane tenant isolation started");
     }
 

@@ -9,10 +9,8 @@ package org.edgeplane.isolation.service;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
-import com.google.common.util.concurrent.MoreExecutors;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +18,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -33,7 +30,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Collectors;
 import org.edgeplane.isolation.compiler.CompiledIntent;
 import org.edgeplane.isolation.compiler.IntentChanges;
 import org.edgeplane.isolation.compiler.IsolationCompiler;
@@ -51,7 +47,8 @@ import org.slf4j.LoggerFactory;
  * The one thread that turns intent into flows. Listeners only call {@link #markDirty(String)}; the worker then
  * reads a fresh snapshot, compiles it, lets the reconciler write the difference and publishes status. Events that
  * arrive during a round coalesce into the next one, so spurious or repeated events cost one idempotent round at
- * most. A round that fails, or that leaves a switch unwritten, is retried after a delay.
+ * most. A round that fails, or that leaves a switch unwritten, is retried after a delay. What the switches report in
+ * their flow statistics is checked on a timer of its own ({@link #startAudit}), never by a round.
  */
 public final class IsolationWorker implements IsolationOperations, PipelineStages {
     private static final Logger LOG = LoggerFactory.getLogger(IsolationWorker.class);
@@ -78,15 +75,17 @@ public final class IsolationWorker implements IsolationOperations, PipelineStage
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final IsolationCompiler compiler = new IsolationCompiler();
-    private final SwitchResync resync;
-    private final FlowAudit audit;
-    private final Clock clock;
+    private final SwitchAuditor auditor;
     private final Map<String, PipelineStage> stages = new ConcurrentSkipListMap<>();
     /** The last flows each stage compiled, reused when it fails: a broken stage must not open its tables. */
     private final Map<String, StageFlows> lastStageFlows = new HashMap<>();
     private boolean stageFailed;
     private volatile CompiledIntent lastCompiled = IsolationCompiler.compile(Intent.EMPTY, Map.of());
     private volatile StatusReport lastStatus = StatusReport.of(lastCompiled, Map.of(), Set.of());
+    /** The last round's report, before ports being removed are added to it. */
+    private StatusReport lastRoundReport = lastStatus;
+    private RoundCounters counters = RoundCounters.NONE;
+    private final Map<String, Long> stageMillis = new HashMap<>();
     private volatile Map<String, SwitchFacts> lastInventory = Map.of();
 
     /** A worker that never resynchronises switches (for hosts without a forwarding-rules manager). */
@@ -107,9 +106,7 @@ public final class IsolationWorker implements IsolationOperations, PipelineStage
         this.executor = requireNonNull(executor);
         this.coalesceDelay = requireNonNull(coalesceDelay);
         this.retryDelay = requireNonNull(retryDelay);
-        this.resync = requireNonNull(resync);
-        this.audit = requireNonNull(audit);
-        this.clock = requireNonNull(clock);
+        auditor = new SwitchAuditor(resync, audit, clock);
     }
 
     /** Something under this key may have changed. Cheap and safe to call from any thread, any number of times. */
@@ -149,6 +146,7 @@ public final class IsolationWorker implements IsolationOperations, PipelineStage
     /** One round; {@code recompile} names a switch whose networks are all recompiled, whatever changed. */
     private SortedMap<String, SwitchResult> round(final Set<String> keys, final Optional<String> recompile)
             throws SnapshotUnavailableException {
+        final long started = System.nanoTime();
         final Snapshot snapshot = source.read();
         lastInventory = snapshot.inventory();
         IntentChanges changes = IntentChanges.between(compiler.intent(), snapshot.intent());
@@ -163,17 +161,44 @@ public final class IsolationWorker implements IsolationOperations, PipelineStage
             compiler.update(snapshot.intent(), snapshot.inventory(), changes));
         final SortedMap<String, SwitchResult> results = reconciler.reconcile(compiled.flowsBySwitch(),
             compiled.metersBySwitch(), compiled.groupsBySwitch());
-        auditSwitches(snapshot);
-        sweepStrays(snapshot, compiled);
-        final StatusReport report = StatusReport.of(compiled, results, snapshot.inventory().keySet())
-            .withRemovals(lastStatus, snapshot.reportedFlows());
+        final long changeCount = results.values().stream().mapToLong(SwitchResult::changes).sum();
+        counters = counters.afterRound(String.join(" ", keys), (System.nanoTime() - started) / 1_000_000,
+            changeCount, stageMillis);
+        lastRoundReport = StatusReport.of(compiled, results, snapshot.inventory().keySet());
+        final StatusReport report = lastRoundReport.withRemovals(lastStatus, snapshot.reportedFlows())
+            .withCounters(counters);
         logNewCompileFailures(report);
         status.publish(report);
         lastCompiled = compiled;
         lastStatus = report;
-        final long changeCount = results.values().stream().mapToLong(SwitchResult::changes).sum();
         LOG.debug("Recomputed for {}: {} switches, {} flow changes", keys, results.size(), changeCount);
         return results;
+    }
+
+    /** Audits what the switches report every {@code period}, on the worker's thread, until the executor stops. */
+    public void startAudit(final Duration period) {
+        executor.scheduleWithFixedDelay(this::auditRound, period.toMillis(), period.toMillis(),
+            TimeUnit.MILLISECONDS);
+    }
+
+    // The boundary of one audit: whatever goes wrong is logged, and the next audit runs on time.
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    private void auditRound() {
+        try {
+            final Map<String, Set<String>> reported = source.reportedFlows();
+            auditor.check(reported, lastCompiled, reconciler);
+            counters = counters.afterAudit();
+            final StatusReport report = lastRoundReport.withRemovals(lastStatus, reported);
+            // The counters alone changing is not worth a datastore write.
+            if (!report.ports().equals(lastStatus.ports())) {
+                lastStatus = report.withCounters(counters);
+                status.publish(lastStatus);
+            }
+        } catch (SnapshotUnavailableException e) {
+            LOG.debug("Audit could not read the inventory; the next one retries", e);
+        } catch (RuntimeException e) {
+            LOG.warn("Audit failed; the next one retries", e);
+        }
     }
 
     /** Each object whose compile failed is logged once, with its key, when its failure first appears. */
@@ -192,10 +217,12 @@ public final class IsolationWorker implements IsolationOperations, PipelineStage
     private CompiledIntent withStages(final Intent intent, final CompiledIntent compiled) {
         stageFailed = false;
         lastStageFlows.keySet().retainAll(stages.keySet());
+        stageMillis.clear();
         final var extra = new HashMap<String, List<Map<String, FlowRecord>>>();
         CompiledIntent withGroups = compiled;
         for (PipelineStage stage : stages.values()) {
             StageFlows flows;
+            final long started = System.nanoTime();
             try {
                 flows = stage.compile(intent, compiled);
                 lastStageFlows.put(stage.name(), flows);
@@ -204,6 +231,7 @@ public final class IsolationWorker implements IsolationOperations, PipelineStage
                 stageFailed = true;
                 flows = lastStageFlows.getOrDefault(stage.name(), StageFlows.NONE);
             }
+            stageMillis.put(stage.name(), (System.nanoTime() - started) / 1_000_000);
             flows.flowsBySwitch().forEach((switchId, switchFlows) -> extra.computeIfAbsent(switchId,
                 key -> new ArrayList<>()).add(switchFlows));
             withGroups = withGroups.withGroups(flows.groupsBySwitch());
@@ -228,31 +256,6 @@ public final class IsolationWorker implements IsolationOperations, PipelineStage
         markDirty("stage:" + stage.name());
     }
 
-    /** Switches that lost installed flows (seen in their statistics) are re-pushed. */
-    private void auditSwitches(final Snapshot snapshot) {
-        final var installed = new HashMap<String, Set<String>>();
-        snapshot.reportedFlows().keySet().forEach(switchId -> {
-            final Map<String, FlowRecord> desired = lastCompiled.flowsOf(switchId);
-            // Installed flows no longer desired are being deleted; they are not expected on the switch.
-            installed.put(switchId, FlowAudit.identities(reconciler.installedIds(switchId).stream()
-                .map(desired::get).filter(Objects::nonNull).map(FlowRecord::cookie).toList()));
-        });
-        audit.audit(installed, snapshot.reportedFlows(), clock.instant()).forEach((switchId, missing) -> {
-            LOG.warn("Switch {} lacks {} installed flows; asking for a resync", switchId, missing);
-            Futures.addCallback(resync.resync(switchId), new FutureCallback<Object>() {
-                @Override
-                public void onSuccess(final Object result) {
-                    LOG.info("Switch {}: resync started", switchId);
-                }
-
-                @Override
-                public void onFailure(final Throwable cause) {
-                    LOG.warn("Switch {}: resync failed", switchId, cause);
-                }
-            }, MoreExecutors.directExecutor());
-        });
-    }
-
     /** The port names of the switches the last round saw, for the validator. Any thread. */
     public PortNames portNames() {
         final Map<String, SwitchFacts> inventory = lastInventory;
@@ -260,36 +263,6 @@ public final class IsolationWorker implements IsolationOperations, PipelineStage
             final SwitchFacts facts = inventory.get(switchId);
             return facts == null ? Map.of() : facts.portNumbersByName();
         };
-    }
-
-    /**
-     * Flows a switch still holds after the grace period although they are no longer desired are removed by their
-     * cookie. When the cookie also names desired flows (a deleted part of a live object), those are removed with it
-     * and the switch is then resynchronised, so it ends with exactly the desired flows.
-     */
-    private void sweepStrays(final Snapshot snapshot, final CompiledIntent compiled) {
-        final var desired = new HashMap<String, Map<Long, Integer>>();
-        snapshot.reportedFlows().keySet().forEach(switchId -> desired.put(switchId, compiled.flowsOf(switchId)
-            .values().stream().collect(Collectors.toMap(FlowRecord::cookie, flow -> 1, Integer::sum))));
-        audit.strays(desired, snapshot.reportedFlows(), clock.instant()).forEach((switchId, cookies) -> {
-            final boolean shared = cookies.stream().anyMatch(desired.get(switchId)::containsKey);
-            LOG.warn("Switch {} holds flows no longer desired under {} cookies; removing them{}", switchId,
-                cookies.size(), shared ? " and resynchronising the switch" : "");
-            final var removals = cookies.stream().map(cookie -> resync.removeByCookie(switchId, cookie)).toList();
-            final ListenableFuture<?> done = shared ? Futures.transformAsync(Futures.allAsList(removals),
-                ignored -> resync.resync(switchId), MoreExecutors.directExecutor()) : Futures.allAsList(removals);
-            Futures.addCallback(done, new FutureCallback<Object>() {
-                @Override
-                public void onSuccess(final Object result) {
-                    LOG.info("Switch {}: stray flows removed", switchId);
-                }
-
-                @Override
-                public void onFailure(final Throwable cause) {
-                    LOG.warn("Switch {}: stray flows could not be removed", switchId, cause);
-                }
-            }, MoreExecutors.directExecutor());
-        });
     }
 
     @Override

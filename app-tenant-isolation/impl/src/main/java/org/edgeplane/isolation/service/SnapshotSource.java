@@ -7,6 +7,9 @@
  */
 package org.edgeplane.isolation.service;
 
+import java.util.Map;
+import java.util.Set;
+
 /**
  * Reads a fresh snapshot of intent and inventory.
  */
@@ -17,4 +20,13 @@ public interface SnapshotSource {
      * @throws SnapshotUnavailableException when the datastore cannot be read; the worker retries
      */
     Snapshot read() throws SnapshotUnavailableException;
+
+    /**
+     * Reads only the flows the switches report, for the audit: {@link FlowAudit#identities} by switch.
+     *
+     * @throws SnapshotUnavailableException when the datastore cannot be read
+     */
+    default Map<String, Set<String>> reportedFlows() throws SnapshotUnavailableException {
+        return read().reportedFlows();
+    }
 }

@@ -29,8 +29,10 @@ import org.edgeplane.isolation.reconcile.Reconciler.SwitchResult;
  *
  * @param ports per port id
  * @param switches per switch node id
+ * @param counters how the worker has been running
  */
-public record StatusReport(SortedMap<String, PortStatus> ports, SortedMap<String, SwitchStatus> switches) {
+public record StatusReport(SortedMap<String, PortStatus> ports, SortedMap<String, SwitchStatus> switches,
+        RoundCounters counters) {
 
     /**
      * Status of one port.
@@ -89,7 +91,12 @@ public record StatusReport(SortedMap<String, PortStatus> ports, SortedMap<String
             ports.put(outcome.portId(), new PortStatus(outcome.switchId(), switchConnected, error.isEmpty(),
                 outcome.flowCount(), error, contested.getOrDefault(outcome.portId(), List.of()), 0));
         }
-        return new StatusReport(ports, switches);
+        return new StatusReport(ports, switches, RoundCounters.NONE);
+    }
+
+    /** This report with the worker's counters. */
+    public StatusReport withCounters(final RoundCounters newCounters) {
+        return new StatusReport(ports, switches, newCounters);
     }
 
     /**
@@ -113,6 +120,6 @@ public record StatusReport(SortedMap<String, PortStatus> ports, SortedMap<String
                     + "still on the switches and being removed"), List.of(), flows));
             }
         });
-        return withRemovals.size() == ports.size() ? this : new StatusReport(withRemovals, switches);
+        return withRemovals.size() == ports.size() ? this : new StatusReport(withRemovals, switches, counters);
     }
 }

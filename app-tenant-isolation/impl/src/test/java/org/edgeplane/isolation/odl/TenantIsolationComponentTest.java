@@ -34,8 +34,10 @@ import org.opendaylight.mdsal.binding.api.RpcConsumerRegistry;
 import org.opendaylight.mdsal.binding.dom.adapter.test.AbstractConcurrentDataBrokerTest;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.Status;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.status.Rounds;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.Counter64;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowCapableNodeBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowCapableNodeConnectorBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.TableBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
@@ -44,9 +46,12 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.statistics.rev130819.F
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.statistics.rev130819.flow.statistics.FlowStatisticsBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.table.statistics.rev131215.FlowTableStatisticsDataBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.table.statistics.rev131215.flow.table.statistics.FlowTableStatisticsBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.port.rev130925.PortNumberUni;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.FlowCookie;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeConnectorId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.Nodes;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.node.NodeConnectorBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.Node;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.NodeBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.NodeKey;
@@ -54,6 +59,7 @@ import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
 import org.opendaylight.yangtools.yang.binding.Rpc;
 import org.opendaylight.yangtools.yang.binding.RpcService;
 import org.opendaylight.yangtools.yang.binding.util.BindingMap;
+import org.opendaylight.yangtools.yang.common.Uint32;
 import org.opendaylight.yangtools.yang.common.Uint64;
 import org.opendaylight.yangtools.yang.common.Uint8;
 
@@ -157,6 +163,53 @@ public class TenantIsolationComponentTest extends AbstractConcurrentDataBrokerTe
         assertEquals(Map.of("openflow:1", FlowAudit.identities(List.of(firewallRule, firewallRule, isolationPort)),
             "openflow:2", FlowAudit.identities(List.of(firewallRule))),
             Inventory.reportedFlows(read(LogicalDatastoreType.OPERATIONAL, Inventory.NODES).orElse(null)));
+    }
+
+    @Test
+    public void statisticsStartNoRoundWhileAPortChangeDoesAndTheAuditRunsOnItsOwn() throws Exception {
+        writeIntent(IntentFixtures.twoTenants());
+        final long rule = Cookies.of(Owner.ISOLATION, ObjectKind.PORT, "r1");
+        putNode(nodeWithFlows("openflow:1", flowWithStatistics("a", rule, 1, 100)));
+        awaitEquals(() -> portStatus("r1"), Optional.of("connected=true installed=true error=null"));
+        final long before = awaitSettledRounds();
+
+        // Statistics only: the flow counted more packets.
+        putNode(nodeWithFlows("openflow:1", flowWithStatistics("a", rule, 9, 900)));
+        Thread.sleep(500);
+        assertEquals("rounds after a statistics update", before, rounds().orElseThrow().getCount().longValue());
+
+        // A port appears: one round, and it says why.
+        putNode(new NodeBuilder(nodeWithFlows("openflow:1", flowWithStatistics("a", rule, 9, 900)))
+            .setNodeConnector(BindingMap.of(new NodeConnectorBuilder().setId(new NodeConnectorId("openflow:1:7"))
+                .addAugmentation(new FlowCapableNodeConnectorBuilder().setName("s1-eth7")
+                    .setPortNumber(new PortNumberUni(Uint32.valueOf(7))).build()).build())).build());
+        awaitEquals(() -> rounds().map(rounds -> rounds.getCount().longValue() + " " + rounds.getLastCause()),
+            Optional.of(before + 1 + " switch:openflow:1"));
+        awaitEquals(() -> rounds().map(rounds -> rounds.getAudits().longValue() > 0), Optional.of(true));
+    }
+
+    private void putNode(final Node node) throws Exception {
+        final var tx = getDataBroker().newWriteOnlyTransaction();
+        tx.put(LogicalDatastoreType.OPERATIONAL, nodePath(node.getId().getValue()), node);
+        tx.commit().get(10, TimeUnit.SECONDS);
+    }
+
+    private Optional<Rounds> rounds() {
+        return read(LogicalDatastoreType.OPERATIONAL, InstanceIdentifier.create(Status.class)).map(Status::getRounds);
+    }
+
+    /** The round count once no round has run for a while. */
+    private long awaitSettledRounds() throws InterruptedException {
+        long last = -1;
+        for (int i = 0; i < 40; i++) {
+            final long now = rounds().map(rounds -> rounds.getCount().longValue()).orElse(0L);
+            if (now == last && now > 0) {
+                return now;
+            }
+            last = now;
+            Thread.sleep(300);
+        }
+        throw new AssertionError("rounds kept running: " + last);
     }
 
     private static Node nodeWithFlows(final String nodeId, final Flow... flows) {

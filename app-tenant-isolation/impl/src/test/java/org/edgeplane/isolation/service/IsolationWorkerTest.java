@@ -123,6 +123,28 @@ public class IsolationWorkerTest {
         assertEquals(null, published.get(3).ports().get("r1"));
     }
 
+    @Test
+    public void theAuditAloneFollowsWhatTheSwitchesReportWithoutARound() throws InterruptedException {
+        final long r1 = Cookies.of(Owner.ISOLATION, Cookies.ObjectKind.PORT, "r1");
+        reported = Map.of("openflow:1", FlowAudit.identities(List.of(r1)));
+        worker.markDirty("intent");
+        await(() -> published.size() == 1);
+        final var ports = new TreeMap<>(intent.ports());
+        ports.remove("r1");
+        intent = new Intent(intent.tenants(), intent.networks(), ports, intent.switches());
+        worker.markDirty("intent");
+        await(() -> published.size() == 2);
+        assertEquals(1, published.get(1).ports().get("r1").flowsRemaining());
+        assertEquals(2, published.get(1).counters().rounds());
+        assertEquals("intent", published.get(1).counters().lastCause());
+        worker.startAudit(Duration.ofMillis(20));
+        reported = Map.of("openflow:1", Set.of());
+        await(() -> published.size() == 3);
+        assertEquals(null, published.get(2).ports().get("r1"));
+        assertEquals("no round ran for it", 2, published.get(2).counters().rounds());
+        assertTrue(published.get(2).counters().audits() > 0);
+    }
+
     private static void await(final BooleanSupplier condition) throws InterruptedException {
         final Instant deadline = Instant.now().plusSeconds(10);
         while (!condition.getAsBoolean()) {
