@@ -8,6 +8,7 @@
 package org.edgeplane.firewall.compiler;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -19,6 +20,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.edgeplane.firewall.intent.FirewallIntent;
 import org.edgeplane.firewall.intent.PolicyRule;
 import org.edgeplane.firewall.intent.RuleMatch;
@@ -54,15 +56,36 @@ public final class FirewallCompiler {
     public static final String COMPILE_FAILED = "firewall compile failed: ";
     private static final String QUARANTINED = "; all its traffic is dropped until it compiles";
 
-    private FirewallCompiler() {
+    /** Last round's inputs and results per switch: a switch whose inputs are unchanged is not compiled again. */
+    private Map<String, Memo> memo = Map.of();
+    private int lastReused;
+    private int lastCompiled;
+
+    /** A compiler that remembers its last result, for {@link #update}. */
+    public FirewallCompiler() {
+        // Starts with nothing compiled.
     }
 
+    /** Compiles everything afresh. */
     public static FirewallFlows compile(final FirewallIntent firewall, final Intent intent,
             final CompiledIntent compiled) {
-        return compile(firewall, intent, compiled, FirewallFault.NONE);
+        return new FirewallCompiler().update(firewall, intent, compiled, FirewallFault.NONE);
     }
 
     static FirewallFlows compile(final FirewallIntent firewall, final Intent intent, final CompiledIntent compiled,
+            final FirewallFault faults) {
+        return new FirewallCompiler().update(firewall, intent, compiled, faults);
+    }
+
+    /**
+     * The firewall for this intent, compiling only the switches whose inputs changed since the last call: the same
+     * result as {@link #compile}, which {@code FirewallIncrementalPropertyTest} holds it to.
+     */
+    public FirewallFlows update(final FirewallIntent firewall, final Intent intent, final CompiledIntent compiled) {
+        return update(firewall, intent, compiled, FirewallFault.NONE);
+    }
+
+    FirewallFlows update(final FirewallIntent firewall, final Intent intent, final CompiledIntent compiled,
             final FirewallFault faults) {
         final var members = Membership.of(firewall, intent);
         final Map<String, Integer> zones = ConntrackZones.assign(intent.networks().values());
@@ -70,7 +93,6 @@ public final class FirewallCompiler {
         // Rules are labelled once per group and tenant and shared by every port and switch that uses them.
         final var groupRules = new HashMap<GroupKey, List<LabelledRule>>();
         final var groupSetRules = new HashMap<GroupSet, List<LabelledRule>>();
-        final Map<List<LabelledRule>, Set<SwitchProfile>> profilesByList = new IdentityHashMap<>();
         final var policyByTenant = new HashMap<String, List<LabelledRule>>();
         for (PortOutcome outcome : compiled.ports().values()) {
             final Port port = intent.ports().get(outcome.portId());
@@ -86,39 +108,110 @@ public final class FirewallCompiler {
                 firewall.groupsOf(port.id())), groupSet -> rulesOf(firewall, groupSet, groupRules));
             governedBySwitch.computeIfAbsent(outcome.switchId(), key -> new ArrayList<>())
                 .add(new GovernedPort(port, network, outcome.ofPort(), rules));
-            final List<LabelledRule> policy = policyByTenant.computeIfAbsent(network.tenantId(), tenantId -> firewall
-                .policyOf(tenantId).stream().map(rule -> LabelledRule.of(rule.label(), rule.match(), rule.action(),
-                    rule.priority())).toList());
-            // Each rule list is resolved once, for the profiles of the switches that use it.
-            final SwitchProfile profile = profileOf(compiled, outcome.switchId());
-            profilesByList.computeIfAbsent(rules, key -> EnumSet.noneOf(SwitchProfile.class)).add(profile);
-            profilesByList.computeIfAbsent(policy, key -> EnumSet.noneOf(SwitchProfile.class)).add(profile);
+            policyByTenant.computeIfAbsent(network.tenantId(), tenantId -> firewall.policyOf(tenantId).stream()
+                .map(rule -> LabelledRule.of(rule.label(), rule.match(), rule.action(), rule.priority())).toList());
+        }
+        final var inputs = new TreeMap<String, SwitchInput>();
+        governedBySwitch.forEach((switchId, ports) -> inputs.put(switchId, SwitchInput.of(profileOf(compiled,
+            switchId), ports, policyByTenant, members, zones)));
+        final List<String> stale = inputs.entrySet().stream().filter(entry -> {
+            final Memo known = memo.get(entry.getKey());
+            return known == null || !known.input().equals(entry.getValue());
+        }).map(Map.Entry::getKey).toList();
+        // Each rule list is resolved once, for the profiles of the switches that compile it.
+        final Map<List<LabelledRule>, Set<SwitchProfile>> profilesByList = new IdentityHashMap<>();
+        for (String switchId : stale) {
+            final SwitchInput input = inputs.get(switchId);
+            input.lists().forEach(list -> profilesByList.computeIfAbsent(list,
+                key -> EnumSet.noneOf(SwitchProfile.class)).add(input.profile()));
         }
         final var resolvedRules = new ResolvedRules(profilesByList);
+        // Switches compile independently from shared read-only inputs, so they compile in parallel.
+        final Map<String, Memo> fresh = stale.parallelStream().collect(Collectors.toMap(switchId -> switchId,
+            switchId -> {
+                final SwitchInput input = inputs.get(switchId);
+                final SwitchOutcome outcome = compileAlone(switchId, governedBySwitch.get(switchId), ports -> {
+                    faults.beforeSwitch(switchId, ports.stream().map(GovernedPort::id).toList());
+                    final var switchCompiler = new SwitchCompiler(switchId, input.profile(), ports,
+                        policyByTenant, resolvedRules, members, zones);
+                    switchCompiler.compile();
+                    return switchCompiler;
+                });
+                return new Memo(input, outcome, resolvedRules.ruleByCookie(input.lists(), input.profile()));
+            }));
+        final var next = new TreeMap<String, Memo>();
+        inputs.keySet().forEach(switchId -> next.put(switchId, fresh.containsKey(switchId) ? fresh.get(switchId)
+            : memo.get(switchId)));
+        memo = next;
+        lastCompiled = stale.size();
+        lastReused = inputs.size() - stale.size();
+        return assemble(next.values());
+    }
+
+    /** Switches whose firewall the last {@link #update} took from the round before, unchanged. */
+    public int lastReused() {
+        return lastReused;
+    }
+
+    /** Switches whose firewall the last {@link #update} compiled. */
+    public int lastCompiled() {
+        return lastCompiled;
+    }
+
+    private static FirewallFlows assemble(final Collection<Memo> switches) {
         final var flowsBySwitch = new TreeMap<String, Map<String, FlowRecord>>();
+        final var ruleByCookie = new HashMap<Long, String>();
         final var portByCookie = new HashMap<Long, String>();
         final var problems = new TreeSet<String>();
         final var portErrors = new TreeMap<String, String>();
-        // Switches compile independently from shared read-only inputs, so they compile in parallel.
-        final List<SwitchOutcome> outcomes = governedBySwitch.entrySet().parallelStream().map(entry -> {
-            final String switchId = entry.getKey();
-            return compileAlone(switchId, entry.getValue(), ports -> {
-                faults.beforeSwitch(switchId, ports.stream().map(GovernedPort::id).toList());
-                final var switchCompiler = new SwitchCompiler(switchId, profileOf(compiled, switchId), ports,
-                    policyByTenant, resolvedRules, members, zones);
-                switchCompiler.compile();
-                return switchCompiler;
-            });
-        }).toList();
-        for (SwitchOutcome outcome : outcomes) {
+        for (Memo known : switches) {
+            final SwitchOutcome outcome = known.outcome();
             flowsBySwitch.put(outcome.switchId(), outcome.flows());
+            ruleByCookie.putAll(known.ruleByCookie());
             portByCookie.putAll(outcome.portByCookie());
             problems.addAll(outcome.problems());
             portErrors.putAll(outcome.portErrors());
         }
         portErrors.forEach((portId, error) -> problems.add("port " + portId + ": " + error));
-        return new FirewallFlows(flowsBySwitch, resolvedRules.ruleByCookie(), portByCookie, List.copyOf(problems),
-            portErrors);
+        return new FirewallFlows(flowsBySwitch, ruleByCookie, portByCookie, List.copyOf(problems), portErrors);
+    }
+
+    /** A switch's inputs and what they compiled to. */
+    private record Memo(SwitchInput input, SwitchOutcome outcome, Map<Long, String> ruleByCookie) {
+    }
+
+    /**
+     * Everything a switch's firewall depends on, and nothing else: equal inputs compile to equal flows.
+     *
+     * @param policies the policy of each tenant with a network on the switch
+     * @param members per network on the switch, each group's member prefixes in it
+     * @param zones the conntrack zone of each network on the switch
+     */
+    private record SwitchInput(SwitchProfile profile, List<GovernedPort> ports,
+            Map<String, List<LabelledRule>> policies, Map<String, Map<GroupKey, List<String>>> members,
+            Map<String, Integer> zones) {
+        static SwitchInput of(final SwitchProfile profile, final List<GovernedPort> ports,
+                final Map<String, List<LabelledRule>> policyByTenant, final Membership membership,
+                final Map<String, Integer> allZones) {
+            final var policies = new TreeMap<String, List<LabelledRule>>();
+            final var members = new TreeMap<String, Map<GroupKey, List<String>>>();
+            final var zones = new TreeMap<String, Integer>();
+            for (GovernedPort port : ports) {
+                final String networkId = port.network().id();
+                policies.put(port.network().tenantId(), policyByTenant.get(port.network().tenantId()));
+                members.put(networkId, membership.inNetwork(networkId));
+                zones.put(networkId, allZones.get(networkId));
+            }
+            return new SwitchInput(profile, ports, policies, members, zones);
+        }
+
+        /** The rule lists the switch resolves: its ports' group rules and its tenants' policies. */
+        List<List<LabelledRule>> lists() {
+            final Map<List<LabelledRule>, Boolean> lists = new IdentityHashMap<>();
+            ports.forEach(port -> lists.put(port.groupRules(), Boolean.TRUE));
+            policies.values().forEach(policy -> lists.put(policy, Boolean.TRUE));
+            return List.copyOf(lists.keySet());
+        }
     }
 
     /** One switch's firewall, or as much of it as compiles: its ports that fail are quarantined. */
@@ -245,7 +338,8 @@ public final class FirewallCompiler {
     }
 
     /** Who is in which security group: the remote addresses of remote-group rules, per network. */
-    record Membership(Map<GroupKey, Map<String, List<String>>> prefixesByGroupAndNetwork) {
+    record Membership(Map<GroupKey, Map<String, List<String>>> prefixesByGroupAndNetwork,
+            Map<String, Map<GroupKey, List<String>>> byNetwork) {
         static Membership of(final FirewallIntent firewall, final Intent intent) {
             final var prefixes = new HashMap<GroupKey, Map<String, List<String>>>();
             for (Port port : intent.ports().values()) {
@@ -261,7 +355,15 @@ public final class FirewallCompiler {
                         .computeIfAbsent(port.networkId(), key -> new ArrayList<>()).addAll(addresses);
                 }
             }
-            return new Membership(prefixes);
+            final var byNetwork = new HashMap<String, Map<GroupKey, List<String>>>();
+            prefixes.forEach((group, networks) -> networks.forEach((networkId, members) -> byNetwork
+                .computeIfAbsent(networkId, key -> new HashMap<>()).put(group, members)));
+            return new Membership(prefixes, byNetwork);
+        }
+
+        /** Every group's member prefixes within one network. */
+        Map<GroupKey, List<String>> inNetwork(final String networkId) {
+            return byNetwork.getOrDefault(networkId, Map.of());
         }
 
         /** The member prefixes of a group within one network. */

@@ -153,6 +153,18 @@ final class ResolvedRules {
         return ruleByCookie;
     }
 
+    /** The label of each rule of these lists that installs on a switch of this profile, by its cookie. */
+    Map<Long, String> ruleByCookie(final List<List<LabelledRule>> lists, final SwitchProfile profile) {
+        final var labels = new HashMap<Long, String>();
+        for (List<LabelledRule> list : lists) {
+            for (Stage stage : Stage.values()) {
+                of(list, stage, profile == SwitchProfile.OVS).resolved().forEach(resolved -> labels.put(
+                    resolved.rule().cookie(), resolved.rule().label()));
+            }
+        }
+        return labels;
+    }
+
     /** How a rule list applies in a stage on a switch of a profile it was resolved for. */
     StageRules of(final List<LabelledRule> rules, final Stage stage, final boolean stateful) {
         final StageRules[] lists = byList.get(rules);

@@ -48,6 +48,8 @@ public final class FirewallProvider implements PipelineStage, FirewallOperations
     private final Registrations registrations = new Registrations();
     private volatile FirewallIntent firewall = FirewallIntent.EMPTY;
     private volatile FirewallFlows lastFlows = FirewallFlows.EMPTY;
+    /** Used by the worker's thread only: it recompiles the switches whose firewall inputs changed. */
+    private final FirewallCompiler compiler = new FirewallCompiler();
 
     public FirewallProvider(final DataBroker broker, final IntentChecks checks, final PipelineStages stages,
             final FlowStatistics statistics) {
@@ -78,7 +80,8 @@ public final class FirewallProvider implements PipelineStage, FirewallOperations
 
     @Override
     public StageFlows compile(final Intent intent, final CompiledIntent compiled) {
-        final FirewallFlows flows = FirewallCompiler.compile(firewall, intent, compiled);
+        final FirewallFlows flows = compiler.update(firewall, intent, compiled);
+        LOG.debug("Firewall: {} switches compiled, {} unchanged", compiler.lastCompiled(), compiler.lastReused());
         // Each problem is logged once, when it first appears.
         flows.problems().stream().filter(problem -> !lastFlows.problems().contains(problem))
             .forEach(problem -> LOG.warn("Firewall: {}", problem));
