@@ -107,6 +107,10 @@ public record StatusReport(SortedMap<String, PortStatus> ports, SortedMap<String
      * @param reported {@link FlowAudit#identities} of Edgeplane's flows each switch reports
      */
     public StatusReport withRemovals(final StatusReport previous, final Map<String, Set<String>> reported) {
+        // The audit calls this every few seconds: without a deleted port there is nothing to count.
+        if (ports.keySet().containsAll(previous.ports().keySet())) {
+            return this;
+        }
         final var remaining = new HashMap<Long, Integer>();
         reported.values().forEach(identities -> identities.forEach(identity -> remaining.merge(
             Long.parseUnsignedLong(identity.substring(0, identity.indexOf('#')), 16), 1, Integer::sum)));

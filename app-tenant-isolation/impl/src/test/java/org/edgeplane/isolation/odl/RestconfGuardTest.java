@@ -10,7 +10,6 @@ package org.edgeplane.isolation.odl;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -22,9 +21,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.servlet.ReadListener;
 import javax.servlet.ServletException;
-import javax.servlet.ServletInputStream;
 import javax.servlet.ServletRequest;
 import javax.servlet.ServletResponse;
 import javax.servlet.http.HttpServletRequest;
@@ -61,28 +58,7 @@ public class RestconfGuardTest {
                 .getBytes(StandardCharsets.UTF_8)));
         }
         headers.put("Content-Type", "application/json");
-        final var in = new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8));
-        final var stream = new ServletInputStream() {
-            @Override
-            public int read() {
-                return in.read();
-            }
-
-            @Override
-            public boolean isFinished() {
-                return in.available() == 0;
-            }
-
-            @Override
-            public boolean isReady() {
-                return true;
-            }
-
-            @Override
-            public void setReadListener(final ReadListener listener) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        final var stream = new BodyStream(body.getBytes(StandardCharsets.UTF_8));
         final HttpServletRequest request = (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
             new Class<?>[] {HttpServletRequest.class}, (proxy, called, args) -> switch (called.getName()) {
                 case "getMethod" -> method;
