@@ -19,7 +19,10 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +44,7 @@ import org.edgeplane.isolation.intent.Tenant;
 import org.edgeplane.isolation.odl.IntentCodec;
 import org.edgeplane.isolation.odl.Inventory;
 import org.edgeplane.isolation.pipeline.Owner;
+import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.opendaylight.mdsal.binding.api.DataBroker;
@@ -115,6 +119,26 @@ public class TenantIsolationPaxExamIT {
             new VMOption("-classpath"),
             new VMOption("lib/jdk9plus/*" + File.pathSeparator + "lib/boot/*"),
         };
+    }
+
+    /**
+     * Waits until the OpenFlow plugin listens: Karaf answers before the plugin has started, and a container stopped
+     * while it starts makes the plugin's shutdown wait five minutes for a service that is already gone.
+     */
+    @Before
+    public void awaitOpenflowListening() throws InterruptedException {
+        final Instant deadline = Instant.now().plus(DEADLINE);
+        while (true) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", 6653), 1000);
+                return;
+            } catch (IOException e) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new AssertionError("the OpenFlow plugin does not listen on 127.0.0.1:6653", e);
+                }
+                Thread.sleep(200);
+            }
+        }
     }
 
     private static Intent oneTenant(final List<String> ips) {
