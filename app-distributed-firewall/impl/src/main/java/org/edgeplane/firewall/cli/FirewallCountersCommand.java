@@ -11,9 +11,9 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.edgeplane.core.stage.SnapshotUnavailableException;
 import org.edgeplane.firewall.counters.FirewallCounters;
 import org.edgeplane.firewall.counters.FirewallOperations;
-import org.edgeplane.isolation.service.SnapshotUnavailableException;
 
 /** {@code edgeplane:firewall-counters}: packets and bytes per firewall rule, and what it dropped per port. */
 @Service

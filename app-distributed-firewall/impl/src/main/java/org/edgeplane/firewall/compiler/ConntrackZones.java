@@ -12,8 +12,8 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
-import org.edgeplane.isolation.intent.Network;
-import org.edgeplane.isolation.intent.SegmentationType;
+import org.edgeplane.core.endpoint.Network;
+import org.edgeplane.core.endpoint.SegmentationType;
 
 /**
  * One conntrack zone per network, so overlapping addresses of different networks never share a connection. VLAN

@@ -21,22 +21,22 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.edgeplane.core.endpoint.Intent;
+import org.edgeplane.core.endpoint.Network;
+import org.edgeplane.core.endpoint.Port;
+import org.edgeplane.core.endpoint.SwitchProfile;
+import org.edgeplane.core.flow.FlowRecord;
+import org.edgeplane.core.pipeline.Cookies;
+import org.edgeplane.core.pipeline.Cookies.ObjectKind;
+import org.edgeplane.core.pipeline.Owner;
+import org.edgeplane.core.stage.EdgeFacts;
+import org.edgeplane.core.stage.EdgeFacts.PortPlace;
 import org.edgeplane.firewall.intent.FirewallIntent;
 import org.edgeplane.firewall.intent.PolicyRule;
 import org.edgeplane.firewall.intent.RuleMatch;
 import org.edgeplane.firewall.intent.SecurityGroup;
 import org.edgeplane.firewall.intent.SecurityGroup.GroupKey;
 import org.edgeplane.firewall.intent.SecurityRule;
-import org.edgeplane.isolation.compiler.CompiledIntent;
-import org.edgeplane.isolation.compiler.PortOutcome;
-import org.edgeplane.isolation.flow.FlowRecord;
-import org.edgeplane.isolation.intent.Intent;
-import org.edgeplane.isolation.intent.Network;
-import org.edgeplane.isolation.intent.Port;
-import org.edgeplane.isolation.intent.SwitchProfile;
-import org.edgeplane.isolation.pipeline.Cookies;
-import org.edgeplane.isolation.pipeline.Cookies.ObjectKind;
-import org.edgeplane.isolation.pipeline.Owner;
 
 /**
  * Compiles security groups and tenant policies into the firewall tables of every switch. Pure: no ODL, no clock,
@@ -68,24 +68,24 @@ public final class FirewallCompiler {
 
     /** Compiles everything afresh. */
     public static FirewallFlows compile(final FirewallIntent firewall, final Intent intent,
-            final CompiledIntent compiled) {
-        return new FirewallCompiler().update(firewall, intent, compiled, FirewallFault.NONE);
+            final EdgeFacts facts) {
+        return new FirewallCompiler().update(firewall, intent, facts, FirewallFault.NONE);
     }
 
-    static FirewallFlows compile(final FirewallIntent firewall, final Intent intent, final CompiledIntent compiled,
+    static FirewallFlows compile(final FirewallIntent firewall, final Intent intent, final EdgeFacts facts,
             final FirewallFault faults) {
-        return new FirewallCompiler().update(firewall, intent, compiled, faults);
+        return new FirewallCompiler().update(firewall, intent, facts, faults);
     }
 
     /**
      * The firewall for this intent, compiling only the switches whose inputs changed since the last call: the same
      * result as {@link #compile}, which {@code FirewallIncrementalPropertyTest} holds it to.
      */
-    public FirewallFlows update(final FirewallIntent firewall, final Intent intent, final CompiledIntent compiled) {
-        return update(firewall, intent, compiled, FirewallFault.NONE);
+    public FirewallFlows update(final FirewallIntent firewall, final Intent intent, final EdgeFacts facts) {
+        return update(firewall, intent, facts, FirewallFault.NONE);
     }
 
-    FirewallFlows update(final FirewallIntent firewall, final Intent intent, final CompiledIntent compiled,
+    FirewallFlows update(final FirewallIntent firewall, final Intent intent, final EdgeFacts facts,
             final FirewallFault faults) {
         final var members = Membership.of(firewall, intent);
         final Map<String, Integer> zones = ConntrackZones.assign(intent.networks().values());
@@ -94,10 +94,9 @@ public final class FirewallCompiler {
         final var groupRules = new HashMap<GroupKey, List<LabelledRule>>();
         final var groupSetRules = new HashMap<GroupSet, List<LabelledRule>>();
         final var policyByTenant = new HashMap<String, List<LabelledRule>>();
-        for (PortOutcome outcome : compiled.ports().values()) {
-            final Port port = intent.ports().get(outcome.portId());
-            if (outcome.error().isPresent() || outcome.ofPort() <= 0 || port == null || !port.portSecurityEnabled()
-                    || port.networkId() == null) {
+        for (Map.Entry<String, PortPlace> place : facts.places().entrySet()) {
+            final Port port = intent.ports().get(place.getKey());
+            if (port == null || !port.portSecurityEnabled() || port.networkId() == null) {
                 continue;
             }
             final Network network = intent.networks().get(port.networkId());
@@ -106,14 +105,14 @@ public final class FirewallCompiler {
             }
             final List<LabelledRule> rules = groupSetRules.computeIfAbsent(new GroupSet(port.tenantId(),
                 firewall.groupsOf(port.id())), groupSet -> rulesOf(firewall, groupSet, groupRules));
-            governedBySwitch.computeIfAbsent(outcome.switchId(), key -> new ArrayList<>())
-                .add(new GovernedPort(port, network, outcome.ofPort(), rules));
+            governedBySwitch.computeIfAbsent(place.getValue().switchId(), key -> new ArrayList<>())
+                .add(new GovernedPort(port, network, place.getValue().ofPort(), rules));
             policyByTenant.computeIfAbsent(network.tenantId(), tenantId -> firewall.policyOf(tenantId).stream()
                 .map(rule -> LabelledRule.of(rule.label(), rule.match(), rule.action(), rule.priority())).toList());
         }
         final var inputs = new TreeMap<String, SwitchInput>();
-        governedBySwitch.forEach((switchId, ports) -> inputs.put(switchId, SwitchInput.of(profileOf(compiled,
-            switchId), ports, policyByTenant, members, zones)));
+        governedBySwitch.forEach((switchId, ports) -> inputs.put(switchId, SwitchInput.of(facts.profileOf(switchId),
+            ports, policyByTenant, members, zones)));
         final List<String> stale = inputs.entrySet().stream().filter(entry -> {
             final Memo known = memo.get(entry.getKey());
             return known == null || !known.input().equals(entry.getValue());
@@ -274,10 +273,6 @@ public final class FirewallCompiler {
             }
             return new SwitchOutcome(switchId, flows, portByCookie, problems, errors);
         }
-    }
-
-    private static SwitchProfile profileOf(final CompiledIntent compiled, final String switchId) {
-        return compiled.profiles().getOrDefault(switchId, SwitchProfile.OVS);
     }
 
     /** The groups a port is in: ports in the same groups share one rule list. */

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.edgeplane.isolation.flow.FlowRecord;
+import org.edgeplane.core.flow.FlowRecord;
 
 /**
  * What the firewall wants on the switches, and how to read their statistics back.

@@ -22,11 +22,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import org.eclipse.jdt.annotation.Nullable;
+import org.edgeplane.core.endpoint.SwitchProfile;
+import org.edgeplane.core.flow.FlowMatch;
+import org.edgeplane.core.flow.IpMatch.PortMask;
 import org.edgeplane.firewall.compiler.FirewallCompiler.LabelledRule;
 import org.edgeplane.firewall.intent.PolicyRule;
-import org.edgeplane.isolation.flow.FlowMatch;
-import org.edgeplane.isolation.flow.IpMatch.PortMask;
-import org.edgeplane.isolation.intent.SwitchProfile;
 
 /**
  * How each rule of one compile applies in each stage, on each profile it meets: resolved once, before the switches

@@ -12,13 +12,13 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import org.eclipse.jdt.annotation.Nullable;
-import org.edgeplane.isolation.flow.FlowId;
-import org.edgeplane.isolation.flow.FlowMatch;
-import org.edgeplane.isolation.flow.FlowRecord;
-import org.edgeplane.isolation.flow.FlowSource;
-import org.edgeplane.isolation.flow.Instruction;
-import org.edgeplane.isolation.flow.PipelineContract;
-import org.edgeplane.isolation.pipeline.Table;
+import org.edgeplane.core.flow.FlowId;
+import org.edgeplane.core.flow.FlowMatch;
+import org.edgeplane.core.flow.FlowRecord;
+import org.edgeplane.core.flow.FlowSource;
+import org.edgeplane.core.flow.Instruction;
+import org.edgeplane.core.flow.PipelineContract;
+import org.edgeplane.core.pipeline.Table;
 
 /**
  * The rule flows of one port (or one network) in one stage, made when read. The flow {@code i} of rule {@code r}
@@ -26,7 +26,7 @@ import org.edgeplane.isolation.pipeline.Table;
  * remote-group bit when it has one) overlaid with the rule's match {@code i}. A single flow added as such (a remote
  * address's tag) is named {@code scope:<name>}. A switch holds thousands of these
  * flows and they differ only in the rule's part of the match, so a compiled result keeps, per scope, what varies
- * by rule, and per flow two array slots in {@link org.edgeplane.isolation.flow.FlowsById}: the collector no longer
+ * by rule, and per flow two array slots in {@link org.edgeplane.core.flow.FlowsById}: the collector no longer
  * copies three objects per flow out of every compile.
  */
 final class ScopeFlows implements FlowSource {

@@ -10,12 +10,12 @@ package org.edgeplane.firewall.compiler;
 import java.util.Collections;
 import java.util.List;
 import org.eclipse.jdt.annotation.Nullable;
+import org.edgeplane.core.endpoint.Addresses;
+import org.edgeplane.core.flow.IpMatch;
+import org.edgeplane.core.flow.IpMatch.PortMask;
+import org.edgeplane.core.flow.IpProtocols;
+import org.edgeplane.core.flow.PortRanges;
 import org.edgeplane.firewall.intent.RuleMatch;
-import org.edgeplane.isolation.flow.IpMatch;
-import org.edgeplane.isolation.flow.IpMatch.PortMask;
-import org.edgeplane.isolation.flow.IpProtocols;
-import org.edgeplane.isolation.flow.PortRanges;
-import org.edgeplane.isolation.intent.Addresses;
 
 /**
  * A rule's match fields resolved for one switch: protocol number, port masks, ICMP, and the remote side. A rule

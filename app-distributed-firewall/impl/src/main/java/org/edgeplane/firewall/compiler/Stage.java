@@ -7,10 +7,10 @@
  */
 package org.edgeplane.firewall.compiler;
 
+import org.edgeplane.core.flow.FlowMatch;
+import org.edgeplane.core.pipeline.Metadata;
+import org.edgeplane.core.pipeline.Table;
 import org.edgeplane.firewall.intent.RuleMatch;
-import org.edgeplane.isolation.flow.FlowMatch;
-import org.edgeplane.isolation.pipeline.Metadata;
-import org.edgeplane.isolation.pipeline.Table;
 
 /**
  * The two places the firewall judges a frame: as it leaves its sender's port (egress rules), and as it reaches

@@ -11,8 +11,8 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.edgeplane.core.stage.FlowCounter;
 import org.edgeplane.firewall.compiler.FirewallFlows;
-import org.edgeplane.isolation.service.FlowCounter;
 
 /**
  * The firewall's counters: per rule, what the flows it produced matched; per port, what the firewall dropped to or

@@ -7,7 +7,7 @@
  */
 package org.edgeplane.firewall.counters;
 
-import org.edgeplane.isolation.service.SnapshotUnavailableException;
+import org.edgeplane.core.stage.SnapshotUnavailableException;
 
 /** What the firewall offers operators (the Karaf shell). */
 public interface FirewallOperations {

@@ -11,23 +11,23 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 import java.util.List;
+import org.edgeplane.core.endpoint.Intent;
+import org.edgeplane.core.odl.IntentChecks;
+import org.edgeplane.core.odl.IntentCodec;
+import org.edgeplane.core.odl.Registrations;
+import org.edgeplane.core.pipeline.Owner;
+import org.edgeplane.core.stage.EdgeFacts;
+import org.edgeplane.core.stage.FlowStatistics;
+import org.edgeplane.core.stage.PipelineStage;
+import org.edgeplane.core.stage.PipelineStages;
+import org.edgeplane.core.stage.SnapshotUnavailableException;
+import org.edgeplane.core.stage.StageFlows;
 import org.edgeplane.firewall.compiler.FirewallCompiler;
 import org.edgeplane.firewall.compiler.FirewallFlows;
 import org.edgeplane.firewall.counters.FirewallCounters;
 import org.edgeplane.firewall.counters.FirewallOperations;
 import org.edgeplane.firewall.intent.FirewallIntent;
 import org.edgeplane.firewall.validation.FirewallValidator;
-import org.edgeplane.isolation.compiler.CompiledIntent;
-import org.edgeplane.isolation.intent.Intent;
-import org.edgeplane.isolation.odl.IntentChecks;
-import org.edgeplane.isolation.odl.IntentCodec;
-import org.edgeplane.isolation.odl.Registrations;
-import org.edgeplane.isolation.pipeline.Owner;
-import org.edgeplane.isolation.service.FlowStatistics;
-import org.edgeplane.isolation.service.PipelineStage;
-import org.edgeplane.isolation.service.PipelineStages;
-import org.edgeplane.isolation.service.SnapshotUnavailableException;
-import org.edgeplane.isolation.service.StageFlows;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,8 +79,8 @@ public final class FirewallProvider implements PipelineStage, FirewallOperations
     }
 
     @Override
-    public StageFlows compile(final Intent intent, final CompiledIntent compiled) {
-        final FirewallFlows flows = compiler.update(firewall, intent, compiled);
+    public StageFlows compile(final Intent intent, final EdgeFacts facts) {
+        final FirewallFlows flows = compiler.update(firewall, intent, facts);
         LOG.debug("Firewall: {} switches compiled, {} unchanged", compiler.lastCompiled(), compiler.lastReused());
         // Each problem is logged once, when it first appears.
         flows.problems().stream().filter(problem -> !lastFlows.problems().contains(problem))

@@ -8,8 +8,8 @@
 package org.edgeplane.firewall.odl;
 
 import java.util.ArrayList;
+import org.edgeplane.core.odl.OperationalPublisher;
 import org.edgeplane.firewall.counters.FirewallCounters;
-import org.edgeplane.isolation.odl.OperationalPublisher;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.yang.gen.v1.urn.edgeplane.firewall.rev261122.FirewallStatus;
 import org.opendaylight.yang.gen.v1.urn.edgeplane.firewall.rev261122.FirewallStatusBuilder;

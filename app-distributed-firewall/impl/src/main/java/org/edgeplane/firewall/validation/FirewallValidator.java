@@ -10,19 +10,19 @@ package org.edgeplane.firewall.validation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.edgeplane.core.endpoint.Addresses;
+import org.edgeplane.core.endpoint.Intent;
+import org.edgeplane.core.endpoint.Port;
+import org.edgeplane.core.flow.IpMatch;
+import org.edgeplane.core.flow.IpProtocols;
+import org.edgeplane.core.validation.Limits;
+import org.edgeplane.core.validation.Violation;
+import org.edgeplane.core.validation.Violation.Kind;
 import org.edgeplane.firewall.intent.FirewallIntent;
 import org.edgeplane.firewall.intent.PolicyRule;
 import org.edgeplane.firewall.intent.RuleMatch;
 import org.edgeplane.firewall.intent.SecurityGroup;
 import org.edgeplane.firewall.intent.SecurityRule;
-import org.edgeplane.isolation.flow.IpMatch;
-import org.edgeplane.isolation.flow.IpProtocols;
-import org.edgeplane.isolation.intent.Addresses;
-import org.edgeplane.isolation.intent.Intent;
-import org.edgeplane.isolation.intent.Port;
-import org.edgeplane.isolation.validation.Limits;
-import org.edgeplane.isolation.validation.Violation;
-import org.edgeplane.isolation.validation.Violation.Kind;
 
 /** Checks the firewall's intent against itself and the tenant intent. Pure; every violation names its field. */
 public final class FirewallValidator {

@@ -11,8 +11,8 @@ import static org.junit.Assert.assertEquals;
 
 import java.util.List;
 import java.util.TreeMap;
+import org.edgeplane.core.stage.FlowCounter;
 import org.edgeplane.firewall.counters.FirewallCounters;
-import org.edgeplane.isolation.service.FlowCounter;
 import org.junit.Test;
 
 public class FirewallCountersCommandTest {

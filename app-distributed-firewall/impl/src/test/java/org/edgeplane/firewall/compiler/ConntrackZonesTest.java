@@ -12,8 +12,8 @@ import static org.junit.Assert.assertEquals;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import org.edgeplane.isolation.intent.Network;
-import org.edgeplane.isolation.intent.SegmentationType;
+import org.edgeplane.core.endpoint.Network;
+import org.edgeplane.core.endpoint.SegmentationType;
 import org.junit.Test;
 
 /** Every network gets its own conntrack zone, VXLAN VNIs that collide modulo the zone space included. */

@@ -22,6 +22,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.edgeplane.core.endpoint.Intent;
+import org.edgeplane.core.endpoint.SwitchProfile;
+import org.edgeplane.core.flow.FlowRecord;
 import org.edgeplane.firewall.intent.FirewallIntent;
 import org.edgeplane.firewall.intent.PolicyRule;
 import org.edgeplane.firewall.intent.RuleMatch;
@@ -29,9 +32,6 @@ import org.edgeplane.firewall.intent.SecurityGroup;
 import org.edgeplane.isolation.benchmark.CompilerBenchmark;
 import org.edgeplane.isolation.compiler.CompiledIntent;
 import org.edgeplane.isolation.compiler.IsolationCompiler;
-import org.edgeplane.isolation.flow.FlowRecord;
-import org.edgeplane.isolation.intent.Intent;
-import org.edgeplane.isolation.intent.SwitchProfile;
 import org.junit.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -118,19 +118,20 @@ public class FirewallBenchmark {
         final CompiledIntent compiled = IsolationCompiler.compile(intent, Map.of());
         final var compiler = new FirewallCompiler();
         for (int i = 0; i < WARMUP; i++) {
-            compiler.update(i % 2 == 0 ? after : before, intent, compiled);
+            compiler.update(i % 2 == 0 ? after : before, intent, compiled.edgeFacts());
         }
         final double[] millis = new double[RUNS];
         for (int i = 0; i < RUNS; i++) {
             final long start = System.nanoTime();
-            compiler.update(i % 2 == 0 ? after : before, intent, compiled);
+            compiler.update(i % 2 == 0 ? after : before, intent, compiled.edgeFacts());
             millis[i] = (System.nanoTime() - start) / 1e6;
         }
         Arrays.sort(millis);
         final int recompiled = compiler.lastCompiled();
         final int reused = compiler.lastReused();
-        compiler.update(before, intent, compiled);
-        assertEquals(FirewallCompiler.compile(after, intent, compiled), compiler.update(after, intent, compiled));
+        compiler.update(before, intent, compiled.edgeFacts());
+        assertEquals(FirewallCompiler.compile(after, intent, compiled.edgeFacts()),
+            compiler.update(after, intent, compiled.edgeFacts()));
         LOG.info(String.format(Locale.ROOT, "firewall, one rule added to one group: min %.1f ms, median %.1f ms, "
             + "max %.1f ms; %d switches compiled, %d reused", millis[0], millis[RUNS / 2], millis[RUNS - 1],
             recompiled, reused));
@@ -146,14 +147,14 @@ public class FirewallBenchmark {
         final CompiledIntent compiled = IsolationCompiler.compile(intent, Map.of());
 
         for (int i = 0; i < WARMUP; i++) {
-            FirewallCompiler.compile(firewall, intent, compiled);
+            FirewallCompiler.compile(firewall, intent, compiled.edgeFacts());
         }
         final double[] millis = new double[RUNS];
         FirewallFlows flows = null;
         final long gcBefore = gcMillis();
         for (int i = 0; i < RUNS; i++) {
             final long start = System.nanoTime();
-            flows = FirewallCompiler.compile(firewall, intent, compiled);
+            flows = FirewallCompiler.compile(firewall, intent, compiled.edgeFacts());
             millis[i] = (System.nanoTime() - start) / 1e6;
         }
         final double gcPerRun = (double) (gcMillis() - gcBefore) / RUNS;

@@ -17,14 +17,14 @@ import static org.junit.Assert.assertEquals;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import org.edgeplane.core.endpoint.Intent;
+import org.edgeplane.core.endpoint.SwitchProfile;
+import org.edgeplane.core.testing.GoldenFiles;
+import org.edgeplane.core.testing.IntentFixtures;
 import org.edgeplane.firewall.intent.FirewallIntent;
 import org.edgeplane.firewall.intent.PolicyRule;
 import org.edgeplane.firewall.intent.RuleMatch;
 import org.edgeplane.isolation.compiler.IsolationCompiler;
-import org.edgeplane.isolation.intent.Intent;
-import org.edgeplane.isolation.intent.SwitchProfile;
-import org.edgeplane.isolation.testing.GoldenFiles;
-import org.edgeplane.isolation.testing.IntentFixtures;
 import org.junit.Test;
 
 /**
@@ -60,7 +60,7 @@ public class FirewallCompilerGoldenTest {
     private static void assertGolden(final String name, final SwitchProfile profile) throws IOException {
         final Intent intent = everySwitch(profile);
         final FirewallFlows flows = FirewallCompiler.compile(EVERY_RULE_KIND, intent,
-            IsolationCompiler.compile(intent, Map.of()));
+            FirewallFixtures.factsOf(intent));
         assertEquals(List.of(), flows.problems());
         GoldenFiles.assertGolden(name, GoldenFiles.render(flows.flowsBySwitch()));
     }
@@ -79,7 +79,7 @@ public class FirewallCompilerGoldenTest {
     public void sameIntentGivesTheSameFlows() {
         final Intent intent = everySwitch(SwitchProfile.OVS);
         final var compiled = IsolationCompiler.compile(intent, Map.of());
-        assertEquals(FirewallCompiler.compile(EVERY_RULE_KIND, intent, compiled),
-            FirewallCompiler.compile(EVERY_RULE_KIND, intent, compiled));
+        assertEquals(FirewallCompiler.compile(EVERY_RULE_KIND, intent, compiled.edgeFacts()),
+            FirewallCompiler.compile(EVERY_RULE_KIND, intent, compiled.edgeFacts()));
     }
 }

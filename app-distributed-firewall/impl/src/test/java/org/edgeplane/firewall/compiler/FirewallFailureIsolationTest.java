@@ -7,12 +7,12 @@
  */
 package org.edgeplane.firewall.compiler;
 
+import static org.edgeplane.core.testing.IntentFixtures.mac;
 import static org.edgeplane.firewall.compiler.FirewallFixtures.firewall;
 import static org.edgeplane.firewall.compiler.FirewallFixtures.ingress;
 import static org.edgeplane.firewall.compiler.FirewallFixtures.rule;
 import static org.edgeplane.firewall.compiler.FirewallFixtures.twoTenantModel;
 import static org.edgeplane.firewall.compiler.FirewallFixtures.withProfile;
-import static org.edgeplane.isolation.testing.IntentFixtures.mac;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
@@ -20,17 +20,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.edgeplane.core.endpoint.Intent;
+import org.edgeplane.core.endpoint.SwitchProfile;
+import org.edgeplane.core.flow.FlowRecord;
+import org.edgeplane.core.testing.FlowTableModel;
+import org.edgeplane.core.testing.Frame;
+import org.edgeplane.core.testing.IntentFixtures;
 import org.edgeplane.firewall.counters.FirewallCounters;
 import org.edgeplane.firewall.intent.FirewallIntent;
 import org.edgeplane.firewall.intent.RuleMatch;
 import org.edgeplane.isolation.compiler.CompiledIntent;
 import org.edgeplane.isolation.compiler.IsolationCompiler;
-import org.edgeplane.isolation.flow.FlowRecord;
-import org.edgeplane.isolation.intent.Intent;
-import org.edgeplane.isolation.intent.SwitchProfile;
-import org.edgeplane.isolation.testing.FlowTableModel;
-import org.edgeplane.isolation.testing.Frame;
-import org.edgeplane.isolation.testing.IntentFixtures;
 import org.junit.Test;
 
 /**
@@ -50,7 +50,7 @@ public class FirewallFailureIsolationTest {
         .build();
 
     private static FirewallFlows compile(final FirewallFault faults) {
-        return FirewallCompiler.compile(WEB, TOPOLOGY, ISOLATION, faults);
+        return FirewallCompiler.compile(WEB, TOPOLOGY, ISOLATION.edgeFacts(), faults);
     }
 
     private static FlowTableModel model(final FirewallFlows firewallFlows) {

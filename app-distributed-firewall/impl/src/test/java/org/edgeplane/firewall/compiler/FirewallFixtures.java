@@ -13,6 +13,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.edgeplane.core.endpoint.Intent;
+import org.edgeplane.core.endpoint.SwitchConfig;
+import org.edgeplane.core.endpoint.SwitchProfile;
+import org.edgeplane.core.flow.FlowRecord;
+import org.edgeplane.core.stage.EdgeFacts;
+import org.edgeplane.core.testing.FlowTableModel;
 import org.edgeplane.firewall.intent.FirewallIntent;
 import org.edgeplane.firewall.intent.PolicyRule;
 import org.edgeplane.firewall.intent.RuleMatch;
@@ -20,11 +26,6 @@ import org.edgeplane.firewall.intent.SecurityGroup;
 import org.edgeplane.firewall.intent.SecurityRule;
 import org.edgeplane.isolation.compiler.CompiledIntent;
 import org.edgeplane.isolation.compiler.IsolationCompiler;
-import org.edgeplane.isolation.flow.FlowRecord;
-import org.edgeplane.isolation.intent.Intent;
-import org.edgeplane.isolation.intent.SwitchConfig;
-import org.edgeplane.isolation.intent.SwitchProfile;
-import org.edgeplane.isolation.testing.FlowTableModel;
 
 /** Firewall intent for tests, and the isolation + firewall flows it compiles to. */
 final class FirewallFixtures {
@@ -77,10 +78,15 @@ final class FirewallFixtures {
         return new Intent(intent.tenants(), intent.networks(), intent.ports(), switches);
     }
 
+    /** What tenant isolation resolves for this intent on switches that report no ports. */
+    static EdgeFacts factsOf(final Intent intent) {
+        return IsolationCompiler.compile(intent, Map.of()).edgeFacts();
+    }
+
     /** Isolation's and the firewall's flows of every switch, together. */
     static Map<String, List<FlowRecord>> allFlows(final Intent intent, final FirewallIntent firewall) {
         final CompiledIntent compiled = IsolationCompiler.compile(intent, Map.of());
-        final FirewallFlows flows = FirewallCompiler.compile(firewall, intent, compiled);
+        final FirewallFlows flows = FirewallCompiler.compile(firewall, intent, compiled.edgeFacts());
         final var all = new TreeMap<String, List<FlowRecord>>();
         compiled.flowsBySwitch().forEach((switchId, switchFlows) -> all.put(switchId,
             new ArrayList<>(switchFlows.values())));

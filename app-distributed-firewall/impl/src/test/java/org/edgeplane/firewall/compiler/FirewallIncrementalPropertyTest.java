@@ -7,9 +7,9 @@
  */
 package org.edgeplane.firewall.compiler;
 
+import static org.edgeplane.core.testing.IntentFixtures.mac;
 import static org.edgeplane.firewall.compiler.FirewallFixtures.rule;
 import static org.edgeplane.firewall.compiler.FirewallFixtures.withProfile;
-import static org.edgeplane.isolation.testing.IntentFixtures.mac;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
@@ -18,16 +18,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import org.edgeplane.core.endpoint.Intent;
+import org.edgeplane.core.endpoint.Port;
+import org.edgeplane.core.endpoint.SwitchProfile;
+import org.edgeplane.core.testing.IntentFixtures;
 import org.edgeplane.firewall.intent.FirewallIntent;
 import org.edgeplane.firewall.intent.PolicyRule;
 import org.edgeplane.firewall.intent.RuleMatch;
 import org.edgeplane.firewall.intent.SecurityRule;
 import org.edgeplane.isolation.compiler.CompiledIntent;
 import org.edgeplane.isolation.compiler.IsolationCompiler;
-import org.edgeplane.isolation.intent.Intent;
-import org.edgeplane.isolation.intent.Port;
-import org.edgeplane.isolation.intent.SwitchProfile;
-import org.edgeplane.isolation.testing.IntentFixtures;
 import org.junit.Test;
 
 /**
@@ -124,10 +124,10 @@ public class FirewallIncrementalPropertyTest {
                     }
                 }
                 final CompiledIntent isolation = IsolationCompiler.compile(intent, Map.of());
-                final FirewallFlows incremental = compiler.update(firewall, intent, isolation);
+                final FirewallFlows incremental = compiler.update(firewall, intent, isolation.edgeFacts());
                 reused += compiler.lastReused();
-                assertEquals("seed " + seed + " step " + step, FirewallCompiler.compile(firewall, intent, isolation),
-                    incremental);
+                assertEquals("seed " + seed + " step " + step,
+                    FirewallCompiler.compile(firewall, intent, isolation.edgeFacts()), incremental);
             }
         }
         assertTrue("some switches were reused: " + reused, reused > 0);
@@ -141,11 +141,11 @@ public class FirewallIncrementalPropertyTest {
         final Intent intentB = randomIntent(random);
         final FirewallIntent firewallB = randomFirewall(random);
         final var compiler = new FirewallCompiler();
-        final FirewallFlows first = compiler.update(firewallA, intentA, IsolationCompiler.compile(intentA, Map.of()));
-        compiler.update(firewallB, intentB, IsolationCompiler.compile(intentB, Map.of()));
-        final FirewallFlows back = compiler.update(firewallA, intentA, IsolationCompiler.compile(intentA, Map.of()));
+        final FirewallFlows first = compiler.update(firewallA, intentA, FirewallFixtures.factsOf(intentA));
+        compiler.update(firewallB, intentB, FirewallFixtures.factsOf(intentB));
+        final FirewallFlows back = compiler.update(firewallA, intentA, FirewallFixtures.factsOf(intentA));
         assertEquals(first, back);
-        final FirewallFlows again = compiler.update(firewallA, intentA, IsolationCompiler.compile(intentA, Map.of()));
+        final FirewallFlows again = compiler.update(firewallA, intentA, FirewallFixtures.factsOf(intentA));
         assertEquals(first, again);
         assertEquals("nothing changed, nothing compiled", 0, compiler.lastCompiled());
     }

@@ -7,25 +7,25 @@
  */
 package org.edgeplane.firewall.compiler;
 
+import static org.edgeplane.core.testing.IntentFixtures.mac;
 import static org.edgeplane.firewall.compiler.FirewallFixtures.allFlows;
 import static org.edgeplane.firewall.compiler.FirewallFixtures.firewall;
 import static org.edgeplane.firewall.compiler.FirewallFixtures.ingress;
 import static org.edgeplane.firewall.compiler.FirewallFixtures.rule;
 import static org.edgeplane.firewall.compiler.FirewallFixtures.twoTenantModel;
 import static org.edgeplane.firewall.compiler.FirewallFixtures.withProfile;
-import static org.edgeplane.isolation.testing.IntentFixtures.mac;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.util.Set;
+import org.edgeplane.core.endpoint.Intent;
+import org.edgeplane.core.endpoint.SwitchProfile;
+import org.edgeplane.core.testing.FlowTableModel;
+import org.edgeplane.core.testing.Frame;
+import org.edgeplane.core.testing.IntentFixtures;
 import org.edgeplane.firewall.intent.FirewallIntent;
 import org.edgeplane.firewall.intent.PolicyRule;
 import org.edgeplane.firewall.intent.RuleMatch;
-import org.edgeplane.isolation.intent.Intent;
-import org.edgeplane.isolation.intent.SwitchProfile;
-import org.edgeplane.isolation.testing.FlowTableModel;
-import org.edgeplane.isolation.testing.Frame;
-import org.edgeplane.isolation.testing.IntentFixtures;
 import org.junit.Test;
 
 /**
@@ -192,7 +192,7 @@ public class FirewallPacketFateTest {
             rule("out", RuleMatch.any(RuleMatch.EGRESS, RuleMatch.IPV4))).ports("range", "r2").build();
         final Intent intent = withProfile(TOPOLOGY, "openflow:2", SwitchProfile.OF13);
         final var compiled = FirewallCompiler.compile(firewall, intent,
-            org.edgeplane.isolation.compiler.IsolationCompiler.compile(intent, java.util.Map.of()));
+            org.edgeplane.isolation.compiler.IsolationCompiler.compile(intent, java.util.Map.of()).edgeFacts());
         assertEquals(1, compiled.problems().size());
         assertTrue(compiled.problems().get(0), compiled.problems().get(0).startsWith("red/range/wide on openflow:2"));
         assertDropped(model(intent, firewall), "r1", tcp("r1", "r2", 40000, 1500));
@@ -231,12 +231,12 @@ public class FirewallPacketFateTest {
     public void of13SwitchGetsOnlyStandardOpenflow() {
         final Intent intent = withProfile(TOPOLOGY, "openflow:2", SwitchProfile.OF13);
         final var flows = FirewallCompiler.compile(WEB, intent, org.edgeplane.isolation.compiler.IsolationCompiler
-            .compile(intent, java.util.Map.of())).flowsOf("openflow:2").values();
+            .compile(intent, java.util.Map.of()).edgeFacts()).flowsOf("openflow:2").values();
         assertTrue(!flows.isEmpty());
         flows.forEach(flow -> {
             assertTrue(flow.toString(), flow.match().isStandardOpenflow13());
             flow.instructions().forEach(instruction -> {
-                if (instruction instanceof org.edgeplane.isolation.flow.Instruction.ApplyActions apply) {
+                if (instruction instanceof org.edgeplane.core.flow.Instruction.ApplyActions apply) {
                     apply.actions().forEach(action -> assertTrue(flow + " " + action, action.isStandardOpenflow13()));
                 }
             });

@@ -14,16 +14,14 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.util.List;
-import java.util.Map;
+import org.edgeplane.core.endpoint.Intent;
+import org.edgeplane.core.endpoint.SwitchConfig;
+import org.edgeplane.core.endpoint.SwitchProfile;
+import org.edgeplane.core.pipeline.Metadata;
+import org.edgeplane.core.pipeline.Table;
+import org.edgeplane.core.testing.IntentFixtures;
 import org.edgeplane.firewall.intent.FirewallIntent;
 import org.edgeplane.firewall.intent.RuleMatch;
-import org.edgeplane.isolation.compiler.IsolationCompiler;
-import org.edgeplane.isolation.intent.Intent;
-import org.edgeplane.isolation.intent.SwitchConfig;
-import org.edgeplane.isolation.intent.SwitchProfile;
-import org.edgeplane.isolation.pipeline.Metadata;
-import org.edgeplane.isolation.pipeline.Table;
-import org.edgeplane.isolation.testing.IntentFixtures;
 import org.junit.Test;
 
 /**
@@ -45,7 +43,7 @@ public class RemoteGroupGrowthTest {
         }
         final Intent intent = builder.build();
         final FirewallIntent fw = fixtures.build();
-        return FirewallCompiler.compile(fw, intent, IsolationCompiler.compile(intent, Map.of()))
+        return FirewallCompiler.compile(fw, intent, FirewallFixtures.factsOf(intent))
             .flowsOf("openflow:1").size();
     }
 
@@ -84,8 +82,8 @@ public class RemoteGroupGrowthTest {
             }
         }
         final Intent intent = builder.build();
-        final var flows = FirewallCompiler.compile(fixtures.build(), intent, IsolationCompiler.compile(intent,
-            Map.of())).flowsOf("openflow:1").values();
+        final var flows = FirewallCompiler.compile(fixtures.build(), intent, FirewallFixtures.factsOf(intent))
+            .flowsOf("openflow:1").values();
         for (int port = 1; port <= ofPort; port++) {
             final String prefix = "firewall:to:groups:port=p" + port + ":rule=";
             assertEquals("p" + port, 1, flows.stream().filter(flow -> flow.id().startsWith(prefix)).count());

@@ -7,27 +7,26 @@
  */
 package org.edgeplane.firewall.compiler;
 
+import static org.edgeplane.core.testing.IntentFixtures.mac;
 import static org.edgeplane.firewall.compiler.FirewallFixtures.firewall;
 import static org.edgeplane.firewall.compiler.FirewallFixtures.ingress;
 import static org.edgeplane.firewall.compiler.FirewallFixtures.rule;
 import static org.edgeplane.firewall.compiler.FirewallFixtures.twoTenantModel;
 import static org.edgeplane.firewall.compiler.FirewallFixtures.withProfile;
-import static org.edgeplane.isolation.testing.IntentFixtures.mac;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.util.Map;
+import org.edgeplane.core.endpoint.Intent;
+import org.edgeplane.core.endpoint.SwitchProfile;
+import org.edgeplane.core.stage.FlowCounter;
+import org.edgeplane.core.testing.FlowTableModel;
+import org.edgeplane.core.testing.Frame;
+import org.edgeplane.core.testing.IntentFixtures;
 import org.edgeplane.firewall.counters.FirewallCounters;
 import org.edgeplane.firewall.intent.FirewallIntent;
 import org.edgeplane.firewall.intent.PolicyRule;
 import org.edgeplane.firewall.intent.RuleMatch;
-import org.edgeplane.isolation.compiler.IsolationCompiler;
-import org.edgeplane.isolation.intent.Intent;
-import org.edgeplane.isolation.intent.SwitchProfile;
-import org.edgeplane.isolation.service.FlowCounter;
-import org.edgeplane.isolation.testing.FlowTableModel;
-import org.edgeplane.isolation.testing.Frame;
-import org.edgeplane.isolation.testing.IntentFixtures;
 import org.junit.Test;
 
 /**
@@ -52,7 +51,7 @@ public class RuleCountersTest {
 
     @Test
     public void allowedTrafficCountsOnItsRuleAndDropsOnTheirPort() {
-        final var flows = FirewallCompiler.compile(WEB, TOPOLOGY, IsolationCompiler.compile(TOPOLOGY, Map.of()));
+        final var flows = FirewallCompiler.compile(WEB, TOPOLOGY, FirewallFixtures.factsOf(TOPOLOGY));
         final FlowTableModel model = twoTenantModel(FirewallFixtures.allFlows(TOPOLOGY, WEB));
         assertEquals(FirewallCounters.of(flows, Map.of()).rules().get("red/web/http"), FlowCounter.ZERO);
 

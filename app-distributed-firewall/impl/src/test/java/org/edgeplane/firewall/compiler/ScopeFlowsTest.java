@@ -12,15 +12,15 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.util.List;
-import org.edgeplane.isolation.flow.FlowId;
-import org.edgeplane.isolation.flow.FlowMatch;
-import org.edgeplane.isolation.flow.FlowRecord;
-import org.edgeplane.isolation.flow.Instruction;
-import org.edgeplane.isolation.flow.IpMatch;
-import org.edgeplane.isolation.flow.IpMatch.PortMask;
-import org.edgeplane.isolation.pipeline.Cookies;
-import org.edgeplane.isolation.pipeline.Owner;
-import org.edgeplane.isolation.pipeline.Table;
+import org.edgeplane.core.flow.FlowId;
+import org.edgeplane.core.flow.FlowMatch;
+import org.edgeplane.core.flow.FlowRecord;
+import org.edgeplane.core.flow.Instruction;
+import org.edgeplane.core.flow.IpMatch;
+import org.edgeplane.core.flow.IpMatch.PortMask;
+import org.edgeplane.core.pipeline.Cookies;
+import org.edgeplane.core.pipeline.Owner;
+import org.edgeplane.core.pipeline.Table;
 import org.junit.Test;
 
 /** A scope's flows read back as the records they stand for, with the ids and id hashes of those records. */

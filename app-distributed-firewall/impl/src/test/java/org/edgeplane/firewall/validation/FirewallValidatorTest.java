@@ -11,14 +11,14 @@ import static org.junit.Assert.assertEquals;
 
 import java.util.List;
 import java.util.Map;
+import org.edgeplane.core.endpoint.Intent;
+import org.edgeplane.core.testing.IntentFixtures;
+import org.edgeplane.core.validation.Violation;
 import org.edgeplane.firewall.intent.FirewallIntent;
 import org.edgeplane.firewall.intent.PolicyRule;
 import org.edgeplane.firewall.intent.RuleMatch;
 import org.edgeplane.firewall.intent.SecurityGroup;
 import org.edgeplane.firewall.intent.SecurityRule;
-import org.edgeplane.isolation.intent.Intent;
-import org.edgeplane.isolation.testing.IntentFixtures;
-import org.edgeplane.isolation.validation.Violation;
 import org.junit.Test;
 
 /** Each rule of the firewall's input validation, by the field it names. */

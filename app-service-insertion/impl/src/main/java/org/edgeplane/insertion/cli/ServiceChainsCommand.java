@@ -11,9 +11,9 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.edgeplane.core.stage.SnapshotUnavailableException;
 import org.edgeplane.insertion.status.ChainStatus;
 import org.edgeplane.insertion.status.ServiceInsertionOperations;
-import org.edgeplane.isolation.service.SnapshotUnavailableException;
 
 /**
  * {@code edgeplane:service-chains}: per chain, each hop's live instances and the packets steered to it, then each

@@ -20,6 +20,27 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.eclipse.jdt.annotation.Nullable;
+import org.edgeplane.core.endpoint.Addresses;
+import org.edgeplane.core.endpoint.Intent;
+import org.edgeplane.core.endpoint.Network;
+import org.edgeplane.core.endpoint.Port;
+import org.edgeplane.core.endpoint.SwitchProfile;
+import org.edgeplane.core.flow.Action;
+import org.edgeplane.core.flow.FlowMatch;
+import org.edgeplane.core.flow.FlowRecord;
+import org.edgeplane.core.flow.GroupRecord;
+import org.edgeplane.core.flow.Instruction;
+import org.edgeplane.core.flow.IpMatch.PortMask;
+import org.edgeplane.core.flow.IpProtocols;
+import org.edgeplane.core.flow.PipelineContract;
+import org.edgeplane.core.flow.PortRanges;
+import org.edgeplane.core.pipeline.Cookies;
+import org.edgeplane.core.pipeline.Cookies.ObjectKind;
+import org.edgeplane.core.pipeline.Metadata;
+import org.edgeplane.core.pipeline.Owner;
+import org.edgeplane.core.pipeline.Table;
+import org.edgeplane.core.stage.EdgeFacts;
+import org.edgeplane.core.stage.EdgeFacts.PortPlace;
 import org.edgeplane.insertion.compiler.ChainFlows.HopRef;
 import org.edgeplane.insertion.compiler.ChainFlows.HopStatus;
 import org.edgeplane.insertion.intent.ChainIntent;
@@ -29,27 +50,6 @@ import org.edgeplane.insertion.intent.Hop;
 import org.edgeplane.insertion.intent.ServiceChain;
 import org.edgeplane.insertion.intent.ServiceFunction;
 import org.edgeplane.insertion.intent.TenantName;
-import org.edgeplane.isolation.compiler.CompiledIntent;
-import org.edgeplane.isolation.compiler.PortOutcome;
-import org.edgeplane.isolation.flow.Action;
-import org.edgeplane.isolation.flow.FlowMatch;
-import org.edgeplane.isolation.flow.FlowRecord;
-import org.edgeplane.isolation.flow.GroupRecord;
-import org.edgeplane.isolation.flow.Instruction;
-import org.edgeplane.isolation.flow.IpMatch.PortMask;
-import org.edgeplane.isolation.flow.IpProtocols;
-import org.edgeplane.isolation.flow.PipelineContract;
-import org.edgeplane.isolation.flow.PortRanges;
-import org.edgeplane.isolation.intent.Addresses;
-import org.edgeplane.isolation.intent.Intent;
-import org.edgeplane.isolation.intent.Network;
-import org.edgeplane.isolation.intent.Port;
-import org.edgeplane.isolation.intent.SwitchProfile;
-import org.edgeplane.isolation.pipeline.Cookies;
-import org.edgeplane.isolation.pipeline.Cookies.ObjectKind;
-import org.edgeplane.isolation.pipeline.Metadata;
-import org.edgeplane.isolation.pipeline.Owner;
-import org.edgeplane.isolation.pipeline.Table;
 
 /**
  * Compiles service chains into the SERVICE_CHAIN tables. Pure: the same intent gives the same flows and groups.
@@ -92,7 +92,7 @@ public final class ChainCompiler {
     private static final PortMask ANY_PORT = new PortMask(0, 0);
 
     private final Intent intent;
-    private final CompiledIntent compiled;
+    private final EdgeFacts facts;
     private final Map<String, Map<String, FlowRecord>> flows = new TreeMap<>();
     private final Map<String, Map<Long, GroupRecord>> groups = new TreeMap<>();
     private final Map<String, Map<String, Long>> groupIds = new HashMap<>();
@@ -104,19 +104,19 @@ public final class ChainCompiler {
     private final List<Runnable> undo = new ArrayList<>();
     private final ChainFault faults;
 
-    private ChainCompiler(final Intent intent, final CompiledIntent compiled, final ChainFault faults) {
+    private ChainCompiler(final Intent intent, final EdgeFacts facts, final ChainFault faults) {
         this.intent = intent;
-        this.compiled = compiled;
+        this.facts = facts;
         this.faults = faults;
     }
 
-    public static ChainFlows compile(final ChainIntent chains, final Intent intent, final CompiledIntent compiled) {
-        return compile(chains, intent, compiled, ChainFault.NONE);
+    public static ChainFlows compile(final ChainIntent chains, final Intent intent, final EdgeFacts facts) {
+        return compile(chains, intent, facts, ChainFault.NONE);
     }
 
-    static ChainFlows compile(final ChainIntent chains, final Intent intent, final CompiledIntent compiled,
+    static ChainFlows compile(final ChainIntent chains, final Intent intent, final EdgeFacts facts,
             final ChainFault faults) {
-        final var compiler = new ChainCompiler(intent, compiled, faults);
+        final var compiler = new ChainCompiler(intent, facts, faults);
         final Map<TenantName, Integer> paths = paths(chains, intent);
         for (ServiceChain chain : chains.chains().values()) {
             compiler.compileAlone(chains, chain, paths.get(chain.key()));
@@ -182,7 +182,7 @@ public final class ChainCompiler {
             }
         }
         for (String portId : origins) {
-            final PortOutcome at = bound(portId);
+            final PortPlace at = bound(portId);
             if (at != null) {
                 add(at.switchId(), new FlowRecord("insertion:quarantine:" + chain.key() + ":" + portId,
                     Table.SERVICE_CHAIN, PRIORITY_QUARANTINE, cookie, FlowMatch.builder().inPort(at.ofPort())
@@ -198,9 +198,9 @@ public final class ChainCompiler {
 
     /** One service function of a hop, where its ports are bound. */
     private record Instance(int index, ServiceFunction function, Port ingress, Port egress,
-            PortOutcome ingressAt, PortOutcome egressAt) {
+            PortPlace ingressAt, PortPlace egressAt) {
         /** The port a frame of this direction is delivered to. */
-        PortOutcome deliverAt(final Direction direction) {
+        PortPlace deliverAt(final Direction direction) {
             return direction == Direction.FORWARD ? ingressAt : egressAt;
         }
 
@@ -209,7 +209,7 @@ public final class ChainCompiler {
         }
 
         /** The port the appliance hands a frame of this direction back on. */
-        PortOutcome returnAt(final Direction direction) {
+        PortPlace returnAt(final Direction direction) {
             return direction == Direction.FORWARD ? egressAt : ingressAt;
         }
     }
@@ -272,7 +272,7 @@ public final class ChainCompiler {
             return;
         }
         for (String portId : new TreeSet<>(List.of(function.ingressPort(), function.egressPort()))) {
-            final PortOutcome at = bound(portId);
+            final PortPlace at = bound(portId);
             if (at != null) {
                 add(at.switchId(), new FlowRecord("insertion:bridged-flood:port=" + portId, Table.SERVICE_CHAIN,
                     PRIORITY_BRIDGED_FLOOD, Cookies.of(Owner.SERVICE_INSERTION, ObjectKind.PORT, portId),
@@ -292,8 +292,8 @@ public final class ChainCompiler {
             }
             final Port ingress = intent.ports().get(function.ingressPort());
             final Port egress = intent.ports().get(function.egressPort());
-            final PortOutcome ingressAt = bound(function.ingressPort());
-            final PortOutcome egressAt = bound(function.egressPort());
+            final PortPlace ingressAt = bound(function.ingressPort());
+            final PortPlace egressAt = bound(function.egressPort());
             if (ingress != null && egress != null && ingressAt != null && egressAt != null) {
                 live.add(new Instance(index, function, ingress, egress, ingressAt, egressAt));
             }
@@ -302,12 +302,8 @@ public final class ChainCompiler {
     }
 
     /** Where a port is bound, if it is bound and up. */
-    private @Nullable PortOutcome bound(final @Nullable String portId) {
-        if (portId == null || compiled.portsDown().contains(portId)) {
-            return null;
-        }
-        final PortOutcome outcome = compiled.ports().get(portId);
-        return outcome == null || outcome.error().isPresent() || outcome.ofPort() <= 0 ? null : outcome;
+    private @Nullable PortPlace bound(final @Nullable String portId) {
+        return portId == null ? null : facts.placeIfUp(portId).orElse(null);
     }
 
     private @Nullable Network networkOf(final ServiceChain chain) {
@@ -336,7 +332,7 @@ public final class ChainCompiler {
         final Port peer = peerId == null ? null : intent.ports().get(peerId);
         final Classifier oriented = forward ? classifier : classifier.reversed();
         final String name = plan.key() + ":" + classifier.name() + ":" + direction.name().toLowerCase(Locale.ROOT);
-        final PortOutcome originAt = bound(originId);
+        final PortPlace originAt = bound(originId);
         if (origin == null || originAt == null) {
             problems.add("chain " + plan.key() + " classifier " + classifier.name() + ": port " + originId
                 + " is not bound; its traffic is not classified");
@@ -358,7 +354,7 @@ public final class ChainCompiler {
         // Where each live instance hands traffic back: on to the next position.
         for (int position = 0; position < order.size(); position++) {
             for (Instance instance : plan.live().get(order.get(position))) {
-                final PortOutcome back = instance.returnAt(direction);
+                final PortPlace back = instance.returnAt(direction);
                 final List<String> senders = senderAddresses(origin, oriented.sourcePrefix(), v6);
                 int returnIndex = 0;
                 for (FlowMatch.Builder match : matches(oriented, v6, profileOf(back.switchId()), senders, name)) {
@@ -472,7 +468,7 @@ public final class ChainCompiler {
     }
 
     private SwitchProfile profileOf(final String switchId) {
-        return compiled.profiles().getOrDefault(switchId, SwitchProfile.OVS);
+        return facts.profileOf(switchId);
     }
 
     /**
@@ -539,14 +535,14 @@ public final class ChainCompiler {
     /** How one instance gets a frame from this switch: straight out of a local port, or labelled over the fabric. */
     private Optional<List<Action>> bucket(final Plan plan, final Direction direction, final boolean v6,
             final int position, final Instance instance, final String switchId) {
-        final PortOutcome target = instance.deliverAt(direction);
+        final PortPlace target = instance.deliverAt(direction);
         final String mac = instance.deliverPort(direction).macAddress();
         final boolean routed = instance.function().routed();
         if (target.switchId().equals(switchId)) {
             return Optional.of(routed && mac != null ? List.of(new Action.SetEthDst(mac), new Action.Output(
                 target.ofPort())) : List.of(new Action.Output(target.ofPort())));
         }
-        final Optional<List<Action>> fabric = compiled.fabric().towards(switchId, target.switchId(),
+        final Optional<List<Action>> fabric = facts.fabric().towards(switchId, target.switchId(),
             plan.network());
         if (fabric.isEmpty() || mac == null) {
             problems.add("chain " + plan.key() + ": no path from " + switchId + " to " + instance.function().name()
@@ -564,7 +560,7 @@ public final class ChainCompiler {
     /** At the instance's switch: a labelled frame from the fabric is unlabelled and handed to the appliance. */
     private void compileArrival(final Plan plan, final Instance instance,
             final Direction direction, final boolean v6, final int label) {
-        final PortOutcome target = instance.deliverAt(direction);
+        final PortPlace target = instance.deliverAt(direction);
         final int ethType = v6 ? FlowMatch.ETH_IPV6 : FlowMatch.ETH_IPV4;
         // Not the hop's cookie: the frame was counted where it was steered, on the sending switch.
         final long cookie = chainCookie(plan);

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.edgeplane.core.flow.FlowRecord;
+import org.edgeplane.core.flow.GroupRecord;
 import org.edgeplane.insertion.intent.TenantName;
-import org.edgeplane.isolation.flow.FlowRecord;
-import org.edgeplane.isolation.flow.GroupRecord;
 
 /**
  * What service insertion wants on the switches, and how to read its counters back.

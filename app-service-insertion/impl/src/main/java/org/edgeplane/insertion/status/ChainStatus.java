@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.edgeplane.core.stage.FlowCounter;
 import org.edgeplane.insertion.compiler.ChainFlows;
 import org.edgeplane.insertion.compiler.ChainFlows.HopRef;
 import org.edgeplane.insertion.intent.TenantName;
-import org.edgeplane.isolation.service.FlowCounter;
 
 /**
  * What operators see of the chains: per chain, each hop's live instances and the packets steered to it. Every

@@ -7,7 +7,7 @@
  */
 package org.edgeplane.insertion.status;
 
-import org.edgeplane.isolation.service.SnapshotUnavailableException;
+import org.edgeplane.core.stage.SnapshotUnavailableException;
 
 /** What service insertion offers operators (the Karaf shell). */
 public interface ServiceInsertionOperations {

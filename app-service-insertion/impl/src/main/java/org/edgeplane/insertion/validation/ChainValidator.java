@@ -17,6 +17,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.eclipse.jdt.annotation.Nullable;
+import org.edgeplane.core.endpoint.Addresses;
+import org.edgeplane.core.endpoint.Intent;
+import org.edgeplane.core.endpoint.Port;
+import org.edgeplane.core.flow.IpProtocols;
+import org.edgeplane.core.validation.Limits;
+import org.edgeplane.core.validation.Violation;
 import org.edgeplane.insertion.intent.ChainIntent;
 import org.edgeplane.insertion.intent.Classifier;
 import org.edgeplane.insertion.intent.Classifier.PortRange;
@@ -24,12 +30,6 @@ import org.edgeplane.insertion.intent.Hop;
 import org.edgeplane.insertion.intent.ServiceChain;
 import org.edgeplane.insertion.intent.ServiceFunction;
 import org.edgeplane.insertion.intent.TenantName;
-import org.edgeplane.isolation.flow.IpProtocols;
-import org.edgeplane.isolation.intent.Addresses;
-import org.edgeplane.isolation.intent.Intent;
-import org.edgeplane.isolation.intent.Port;
-import org.edgeplane.isolation.validation.Limits;
-import org.edgeplane.isolation.validation.Violation;
 
 /**
  * Checks service functions, hops and chains against the tenant intent. Malformed values and references to

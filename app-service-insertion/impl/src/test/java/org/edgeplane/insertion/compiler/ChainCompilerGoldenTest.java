@@ -12,12 +12,12 @@ import static org.junit.Assert.assertEquals;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import org.edgeplane.core.endpoint.Intent;
+import org.edgeplane.core.endpoint.SwitchProfile;
+import org.edgeplane.core.testing.GoldenFiles;
 import org.edgeplane.insertion.intent.ChainIntent;
 import org.edgeplane.insertion.intent.FailurePolicy;
 import org.edgeplane.isolation.compiler.IsolationCompiler;
-import org.edgeplane.isolation.intent.Intent;
-import org.edgeplane.isolation.intent.SwitchProfile;
-import org.edgeplane.isolation.testing.GoldenFiles;
 import org.junit.Test;
 
 /**
@@ -29,7 +29,8 @@ public class ChainCompilerGoldenTest {
     private static void assertGolden(final String name, final SwitchProfile profile) throws IOException {
         final Intent intent = ChainFixtures.topology(profile);
         final ChainIntent chains = ChainFixtures.chain(true, FailurePolicy.FAIL_OPEN, "ids", "ids2");
-        final ChainFlows flows = ChainCompiler.compile(chains, intent, IsolationCompiler.compile(intent, Map.of()));
+        final ChainFlows flows = ChainCompiler.compile(chains, intent,
+            IsolationCompiler.compile(intent, Map.of()).edgeFacts());
         assertEquals(List.of(), flows.problems());
         GoldenFiles.assertGolden(name, GoldenFiles.render(flows.flowsBySwitch(), flows.groupsBySwitch()));
     }
@@ -49,7 +50,7 @@ public class ChainCompilerGoldenTest {
         final Intent intent = ChainFixtures.topology(SwitchProfile.OVS);
         final ChainIntent chains = ChainFixtures.chain(true, FailurePolicy.FAIL_OPEN, "ids", "ids2");
         final var compiled = IsolationCompiler.compile(intent, Map.of());
-        assertEquals(ChainCompiler.compile(chains, intent, compiled), ChainCompiler.compile(chains, intent,
-            compiled));
+        assertEquals(ChainCompiler.compile(chains, intent, compiled.edgeFacts()), ChainCompiler.compile(chains, intent,
+            compiled.edgeFacts()));
     }
 }

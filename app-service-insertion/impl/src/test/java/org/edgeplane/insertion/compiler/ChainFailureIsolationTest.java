@@ -14,6 +14,9 @@ import static org.junit.Assert.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.edgeplane.core.endpoint.Intent;
+import org.edgeplane.core.endpoint.SwitchProfile;
+import org.edgeplane.core.flow.FlowRecord;
 import org.edgeplane.insertion.intent.ChainIntent;
 import org.edgeplane.insertion.intent.Classifier;
 import org.edgeplane.insertion.intent.FailurePolicy;
@@ -22,9 +25,6 @@ import org.edgeplane.insertion.intent.ServiceChain;
 import org.edgeplane.insertion.intent.TenantName;
 import org.edgeplane.isolation.compiler.CompiledIntent;
 import org.edgeplane.isolation.compiler.IsolationCompiler;
-import org.edgeplane.isolation.flow.FlowRecord;
-import org.edgeplane.isolation.intent.Intent;
-import org.edgeplane.isolation.intent.SwitchProfile;
 import org.junit.Test;
 
 /**
@@ -52,7 +52,7 @@ public class ChainFailureIsolationTest {
     }
 
     private static ChainFlows compile(final ChainIntent chains, final ChainFault faults) {
-        return ChainCompiler.compile(chains, INTENT, COMPILED, faults);
+        return ChainCompiler.compile(chains, INTENT, COMPILED.edgeFacts(), faults);
     }
 
     private static ChainFault failing(final boolean alsoBlackhole) {

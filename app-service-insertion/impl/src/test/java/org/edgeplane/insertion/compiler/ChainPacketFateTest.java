@@ -7,11 +7,11 @@
  */
 package org.edgeplane.insertion.compiler;
 
+import static org.edgeplane.core.testing.IntentFixtures.mac;
 import static org.edgeplane.insertion.compiler.ChainFixtures.ROUTER_IN;
 import static org.edgeplane.insertion.compiler.ChainFixtures.ROUTER_OUT;
 import static org.edgeplane.insertion.compiler.ChainFixtures.chain;
 import static org.edgeplane.insertion.compiler.ChainFixtures.topology;
-import static org.edgeplane.isolation.testing.IntentFixtures.mac;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
@@ -22,6 +22,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
+import org.edgeplane.core.endpoint.Intent;
+import org.edgeplane.core.endpoint.SwitchFacts;
+import org.edgeplane.core.endpoint.SwitchProfile;
+import org.edgeplane.core.flow.FlowRecord;
+import org.edgeplane.core.flow.GroupRecord;
+import org.edgeplane.core.testing.FlowTableModel;
+import org.edgeplane.core.testing.FlowTableModel.Delivery;
+import org.edgeplane.core.testing.Frame;
 import org.edgeplane.insertion.intent.ChainIntent;
 import org.edgeplane.insertion.intent.Classifier;
 import org.edgeplane.insertion.intent.FailurePolicy;
@@ -31,14 +39,6 @@ import org.edgeplane.insertion.intent.TenantName;
 import org.edgeplane.insertion.status.ChainStatus;
 import org.edgeplane.isolation.compiler.CompiledIntent;
 import org.edgeplane.isolation.compiler.IsolationCompiler;
-import org.edgeplane.isolation.compiler.SwitchFacts;
-import org.edgeplane.isolation.flow.FlowRecord;
-import org.edgeplane.isolation.flow.GroupRecord;
-import org.edgeplane.isolation.intent.Intent;
-import org.edgeplane.isolation.intent.SwitchProfile;
-import org.edgeplane.isolation.testing.FlowTableModel;
-import org.edgeplane.isolation.testing.FlowTableModel.Delivery;
-import org.edgeplane.isolation.testing.Frame;
 import org.junit.Test;
 
 /**
@@ -51,7 +51,7 @@ public class ChainPacketFateTest {
         final Map<String, SwitchFacts> facts = downOnS2.isEmpty() ? Map.of()
             : Map.of("openflow:2", new SwitchFacts("openflow:2", Map.of(), null, downOnS2));
         final CompiledIntent compiled = IsolationCompiler.compile(intent, facts);
-        final ChainFlows chainFlows = ChainCompiler.compile(chains, intent, compiled);
+        final ChainFlows chainFlows = ChainCompiler.compile(chains, intent, compiled.edgeFacts());
         assertEquals(List.of(), chainFlows.problems());
         final var all = new TreeMap<String, List<FlowRecord>>();
         compiled.flowsBySwitch().forEach((switchId, flows) -> all.put(switchId, new ArrayList<>(flows.values())));
@@ -106,7 +106,8 @@ public class ChainPacketFateTest {
             assertEquals(List.of("ids", "router", "r2"), path(model, "r1", web(sourcePort)).stream()
                 .map(host -> host.replace("ids2", "ids")).toList());
         }
-        final ChainFlows flows = ChainCompiler.compile(chains, intent, IsolationCompiler.compile(intent, Map.of()));
+        final ChainFlows flows = ChainCompiler.compile(chains, intent,
+            IsolationCompiler.compile(intent, Map.of()).edgeFacts());
         final ChainStatus status = ChainStatus.of(flows, model.countersByCookie());
         assertEquals(List.of(new ChainStatus.HopState(1, "inspect", List.of("ids", "ids2"), 10),
             new ChainStatus.HopState(2, "route", List.of("router"), 10)),
@@ -124,11 +125,11 @@ public class ChainPacketFateTest {
         final var hops = new ArrayList<>(web.hops().values());
         hops.add(new Hop("red", "inspect2", List.of("ids2"), Hop.FIVE_TUPLE));
         final ChainFlows before = ChainCompiler.compile(ChainIntent.of(web.functions().values(), hops,
-            List.of(web.chains().values().iterator().next(), ssh)), intent, compiled);
+            List.of(web.chains().values().iterator().next(), ssh)), intent, compiled.edgeFacts());
         final ServiceChain edited = web.chains().values().iterator().next();
         final ChainFlows after = ChainCompiler.compile(ChainIntent.of(web.functions().values(), hops,
             List.of(new ServiceChain("red", "web", List.of("route"), edited.classifiers(), false,
-                FailurePolicy.FAIL_CLOSED), ssh)), intent, compiled);
+                FailurePolicy.FAIL_CLOSED), ssh)), intent, compiled.edgeFacts());
         assertEquals(ofChain(before, "red/ssh"), ofChain(after, "red/ssh"));
         assertTrue(ofChain(before, "red/ssh").contains("insertion:classify:red/ssh"));
         // The edited chain itself did change: its first hop is now the router.
@@ -226,12 +227,12 @@ public class ChainPacketFateTest {
         final Intent intent = topology(SwitchProfile.OF13);
         final CompiledIntent compiled = IsolationCompiler.compile(intent, Map.of());
         final ChainFlows flows = ChainCompiler.compile(chain(true, FailurePolicy.FAIL_OPEN, "ids", "ids2"), intent,
-            compiled);
+            compiled.edgeFacts());
         flows.flowsBySwitch().values().forEach(switchFlows -> switchFlows.values().forEach(flow -> {
             assertTrue(flow.toString(), flow.match().isStandardOpenflow13());
             flow.instructions().forEach(instruction -> assertTrue(flow.toString(),
-                !(instruction instanceof org.edgeplane.isolation.flow.Instruction.ApplyActions apply)
-                    || apply.actions().stream().allMatch(org.edgeplane.isolation.flow.Action::isStandardOpenflow13)));
+                !(instruction instanceof org.edgeplane.core.flow.Instruction.ApplyActions apply)
+                    || apply.actions().stream().allMatch(org.edgeplane.core.flow.Action::isStandardOpenflow13)));
         }));
         flows.groupsBySwitch().values().forEach(groups -> groups.values().forEach(group -> assertTrue(
             group.toString(), group.isStandardOpenflow13())));

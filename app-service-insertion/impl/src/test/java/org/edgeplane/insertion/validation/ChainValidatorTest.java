@@ -12,6 +12,9 @@ import static org.junit.Assert.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.edgeplane.core.endpoint.Intent;
+import org.edgeplane.core.testing.IntentFixtures;
+import org.edgeplane.core.validation.Violation;
 import org.edgeplane.insertion.intent.ChainIntent;
 import org.edgeplane.insertion.intent.Classifier;
 import org.edgeplane.insertion.intent.Classifier.PortRange;
@@ -20,9 +23,6 @@ import org.edgeplane.insertion.intent.Hop;
 import org.edgeplane.insertion.intent.LoadBalanceField;
 import org.edgeplane.insertion.intent.ServiceChain;
 import org.edgeplane.insertion.intent.ServiceFunction;
-import org.edgeplane.isolation.intent.Intent;
-import org.edgeplane.isolation.testing.IntentFixtures;
-import org.edgeplane.isolation.validation.Violation;
 import org.junit.Test;
 
 public class ChainValidatorTest {

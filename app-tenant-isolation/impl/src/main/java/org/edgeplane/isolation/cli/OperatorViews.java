@@ -10,10 +10,10 @@ package org.edgeplane.isolation.cli;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
-import org.edgeplane.isolation.flow.FlowRecord;
-import org.edgeplane.isolation.intent.Intent;
-import org.edgeplane.isolation.intent.Network;
-import org.edgeplane.isolation.intent.Port;
+import org.edgeplane.core.endpoint.Intent;
+import org.edgeplane.core.endpoint.Network;
+import org.edgeplane.core.endpoint.Port;
+import org.edgeplane.core.flow.FlowRecord;
 import org.edgeplane.isolation.service.StatusReport;
 
 /** The text the shell commands print; plain functions of what the worker knows, so tests need no shell. */

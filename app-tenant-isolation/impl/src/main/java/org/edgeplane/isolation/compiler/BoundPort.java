@@ -9,12 +9,12 @@ package org.edgeplane.isolation.compiler;
 
 import java.net.InetAddress;
 import java.util.List;
-import org.edgeplane.isolation.intent.Network;
-import org.edgeplane.isolation.intent.Port;
-import org.edgeplane.isolation.pipeline.Cookies;
-import org.edgeplane.isolation.pipeline.Cookies.ObjectKind;
-import org.edgeplane.isolation.pipeline.Metadata;
-import org.edgeplane.isolation.pipeline.Owner;
+import org.edgeplane.core.endpoint.Network;
+import org.edgeplane.core.endpoint.Port;
+import org.edgeplane.core.pipeline.Cookies;
+import org.edgeplane.core.pipeline.Cookies.ObjectKind;
+import org.edgeplane.core.pipeline.Metadata;
+import org.edgeplane.core.pipeline.Owner;
 
 /**
  * A port the compiler could place on a switch port, with its addresses parsed.

@@ -17,10 +17,13 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.edgeplane.isolation.flow.FlowRecord;
-import org.edgeplane.isolation.flow.GroupRecord;
-import org.edgeplane.isolation.flow.MeterRecord;
-import org.edgeplane.isolation.intent.SwitchProfile;
+import org.edgeplane.core.endpoint.SwitchProfile;
+import org.edgeplane.core.flow.FlowRecord;
+import org.edgeplane.core.flow.GroupRecord;
+import org.edgeplane.core.flow.MeterRecord;
+import org.edgeplane.core.stage.EdgeFacts;
+import org.edgeplane.core.stage.EdgeFacts.PortPlace;
+import org.edgeplane.core.stage.Fabric;
 
 /**
  * What the compiler wants on the switches. The per-switch maps must be unmodifiable (the compiler's are); only
@@ -86,6 +89,17 @@ public record CompiledIntent(SortedMap<String, Map<String, FlowRecord>> flowsByS
             merged.put(switchId, Collections.unmodifiableSortedMap(groups));
         });
         return new CompiledIntent(flowsBySwitch, metersBySwitch, merged, ports, portsDown, profiles, fabric);
+    }
+
+    /** What other stages build on: the usable ports' places, ports down, profiles and fabric. */
+    public EdgeFacts edgeFacts() {
+        final var places = new TreeMap<String, PortPlace>();
+        ports.values().forEach(outcome -> {
+            if (outcome.error().isEmpty() && outcome.ofPort() > 0) {
+                places.put(outcome.portId(), new PortPlace(outcome.switchId(), outcome.ofPort()));
+            }
+        });
+        return new EdgeFacts(places, portsDown, profiles, fabric);
     }
 
     /** Desired flows of one switch; empty when it should hold none. */

@@ -11,7 +11,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.edgeplane.isolation.intent.Intent;
+import org.edgeplane.core.endpoint.Intent;
 
 /**
  * The ids of intent entries that may have changed since the compiler's last update. Saying too much is only

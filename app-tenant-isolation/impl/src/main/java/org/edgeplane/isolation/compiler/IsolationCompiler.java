@@ -21,24 +21,27 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.edgeplane.isolation.flow.FlowMatch;
-import org.edgeplane.isolation.flow.FlowRecord;
-import org.edgeplane.isolation.flow.MeterRecord;
-import org.edgeplane.isolation.flow.PipelineContract;
-import org.edgeplane.isolation.intent.AddressPair;
-import org.edgeplane.isolation.intent.Addresses;
-import org.edgeplane.isolation.intent.Intent;
-import org.edgeplane.isolation.intent.Network;
-import org.edgeplane.isolation.intent.Port;
-import org.edgeplane.isolation.intent.SegmentationType;
-import org.edgeplane.isolation.intent.SwitchConfig;
-import org.edgeplane.isolation.intent.SwitchPorts;
-import org.edgeplane.isolation.intent.SwitchProfile;
-import org.edgeplane.isolation.pipeline.Cookies;
-import org.edgeplane.isolation.pipeline.Cookies.ObjectKind;
-import org.edgeplane.isolation.pipeline.Owner;
-import org.edgeplane.isolation.pipeline.Priority;
-import org.edgeplane.isolation.pipeline.Table;
+import org.edgeplane.core.endpoint.AddressPair;
+import org.edgeplane.core.endpoint.Addresses;
+import org.edgeplane.core.endpoint.Intent;
+import org.edgeplane.core.endpoint.Network;
+import org.edgeplane.core.endpoint.Port;
+import org.edgeplane.core.endpoint.SegmentationType;
+import org.edgeplane.core.endpoint.SwitchConfig;
+import org.edgeplane.core.endpoint.SwitchFacts;
+import org.edgeplane.core.endpoint.SwitchPorts;
+import org.edgeplane.core.endpoint.SwitchProfile;
+import org.edgeplane.core.flow.FlowMatch;
+import org.edgeplane.core.flow.FlowRecord;
+import org.edgeplane.core.flow.MeterRecord;
+import org.edgeplane.core.flow.PipelineContract;
+import org.edgeplane.core.pipeline.Cookies;
+import org.edgeplane.core.pipeline.Cookies.ObjectKind;
+import org.edgeplane.core.pipeline.Owner;
+import org.edgeplane.core.pipeline.Priority;
+import org.edgeplane.core.pipeline.Table;
+import org.edgeplane.core.stage.Fabric;
+import org.edgeplane.core.stage.Fabric.SwitchPath;
 
 /**
  * Compiles intent snapshots into the tenant-isolation flows and meters of every switch, incrementally.
@@ -184,7 +187,14 @@ public final class IsolationCompiler {
             }
         });
         return new CompiledIntent(flowsBySwitch, metersBySwitch, Collections.emptySortedMap(), outcomes, portsDown,
-            profiles, new Fabric(contexts));
+            profiles, fabricOf(contexts));
+    }
+
+    private static Fabric fabricOf(final Map<String, SwitchContext> contexts) {
+        final var paths = new HashMap<String, SwitchPath>();
+        contexts.forEach((switchId, context) -> paths.put(switchId,
+            new SwitchPath(context.uplinks(), context.tunnelIp(), context.tunnelPort())));
+        return Fabric.of(paths);
     }
 
     private static String switchKey(final Port port) {
@@ -486,7 +496,7 @@ public final class IsolationCompiler {
             final boolean passes = table == Table.ARP_RESPONDER || table.owner() != Owner.ISOLATION;
             final var flow = new FlowRecord("isolation:miss:" + table.name().toLowerCase(java.util.Locale.ROOT)
                 .replace('_', '-'), table, Priority.TABLE_MISS, cookie, FlowMatch.builder().build(),
-                passes ? List.of(new org.edgeplane.isolation.flow.Instruction.GotoTable(table.next())) : List.of());
+                passes ? List.of(new org.edgeplane.core.flow.Instruction.GotoTable(table.next())) : List.of());
             flows.put(flow.id(), PipelineContract.verify(flow));
         }
         return Collections.unmodifiableMap(flows);

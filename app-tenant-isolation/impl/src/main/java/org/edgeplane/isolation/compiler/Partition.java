@@ -11,8 +11,8 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.edgeplane.isolation.flow.FlowRecord;
-import org.edgeplane.isolation.flow.MeterRecord;
+import org.edgeplane.core.flow.FlowRecord;
+import org.edgeplane.core.flow.MeterRecord;
 
 /**
  * The flows and meters one network needs on one switch. A pure function of the network, its bound ports on

@@ -10,7 +10,7 @@ package org.edgeplane.isolation.compiler;
 import java.util.List;
 import java.util.OptionalLong;
 import org.eclipse.jdt.annotation.Nullable;
-import org.edgeplane.isolation.intent.SwitchProfile;
+import org.edgeplane.core.endpoint.SwitchProfile;
 
 /**
  * What the compiler needs to know about one switch, resolved from its configuration and its inventory facts.

@@ -14,8 +14,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.edgeplane.isolation.flow.FlowRecord;
-import org.edgeplane.isolation.flow.FlowsById;
+import org.edgeplane.core.flow.FlowRecord;
+import org.edgeplane.core.flow.FlowsById;
 
 /**
  * The desired flows of one switch, by id: an unmodifiable union of its base flows and its partitions' flows, which

@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Future;
-import org.edgeplane.isolation.flow.FlowRecord;
-import org.edgeplane.isolation.intent.Intent;
-import org.edgeplane.isolation.reconcile.Reconciler.SwitchResult;
+import org.edgeplane.core.endpoint.Intent;
+import org.edgeplane.core.flow.FlowRecord;
+import org.edgeplane.core.reconcile.Reconciler.SwitchResult;
 
 /** What operators can ask of tenant isolation (the Karaf shell commands use it). */
 public interface IsolationOperations {

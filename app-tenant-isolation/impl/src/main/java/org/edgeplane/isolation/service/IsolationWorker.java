@@ -30,16 +30,22 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.edgeplane.core.endpoint.Intent;
+import org.edgeplane.core.endpoint.PortNames;
+import org.edgeplane.core.endpoint.SwitchFacts;
+import org.edgeplane.core.flow.FlowRecord;
+import org.edgeplane.core.reconcile.FlowAudit;
+import org.edgeplane.core.reconcile.Reconciler;
+import org.edgeplane.core.reconcile.Reconciler.SwitchResult;
+import org.edgeplane.core.reconcile.SwitchResync;
+import org.edgeplane.core.stage.EdgeFacts;
+import org.edgeplane.core.stage.PipelineStage;
+import org.edgeplane.core.stage.PipelineStages;
+import org.edgeplane.core.stage.SnapshotUnavailableException;
+import org.edgeplane.core.stage.StageFlows;
 import org.edgeplane.isolation.compiler.CompiledIntent;
 import org.edgeplane.isolation.compiler.IntentChanges;
 import org.edgeplane.isolation.compiler.IsolationCompiler;
-import org.edgeplane.isolation.compiler.SwitchFacts;
-import org.edgeplane.isolation.flow.FlowRecord;
-import org.edgeplane.isolation.intent.Intent;
-import org.edgeplane.isolation.intent.PortNames;
-import org.edgeplane.isolation.reconcile.Reconciler;
-import org.edgeplane.isolation.reconcile.Reconciler.SwitchResult;
-import org.edgeplane.isolation.reconcile.SwitchResync;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -220,11 +226,12 @@ public final class IsolationWorker implements IsolationOperations, PipelineStage
         stageMillis.clear();
         final var extra = new HashMap<String, List<Map<String, FlowRecord>>>();
         CompiledIntent withGroups = compiled;
+        final EdgeFacts facts = compiled.edgeFacts();
         for (PipelineStage stage : stages.values()) {
             StageFlows flows;
             final long started = System.nanoTime();
             try {
-                flows = stage.compile(intent, compiled);
+                flows = stage.compile(intent, facts);
                 lastStageFlows.put(stage.name(), flows);
             } catch (RuntimeException e) {
                 LOG.error("Stage {} failed to compile; keeping its previous flows", stage.name(), e);

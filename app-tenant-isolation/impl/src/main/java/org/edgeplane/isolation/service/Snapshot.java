@@ -11,8 +11,8 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.Map;
 import java.util.Set;
-import org.edgeplane.isolation.compiler.SwitchFacts;
-import org.edgeplane.isolation.intent.Intent;
+import org.edgeplane.core.endpoint.Intent;
+import org.edgeplane.core.endpoint.SwitchFacts;
 
 /**
  * Everything one recompute reads, taken at one moment.

@@ -9,6 +9,8 @@ package org.edgeplane.isolation.service;
 
 import java.util.Map;
 import java.util.Set;
+import org.edgeplane.core.reconcile.FlowAudit;
+import org.edgeplane.core.stage.SnapshotUnavailableException;
 
 /**
  * Reads a fresh snapshot of intent and inventory.

@@ -16,13 +16,14 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.edgeplane.core.endpoint.SwitchProfile;
+import org.edgeplane.core.pipeline.Cookies;
+import org.edgeplane.core.pipeline.Cookies.ObjectKind;
+import org.edgeplane.core.pipeline.Owner;
+import org.edgeplane.core.reconcile.FlowAudit;
+import org.edgeplane.core.reconcile.Reconciler.SwitchResult;
 import org.edgeplane.isolation.compiler.CompiledIntent;
 import org.edgeplane.isolation.compiler.PortOutcome;
-import org.edgeplane.isolation.intent.SwitchProfile;
-import org.edgeplane.isolation.pipeline.Cookies;
-import org.edgeplane.isolation.pipeline.Cookies.ObjectKind;
-import org.edgeplane.isolation.pipeline.Owner;
-import org.edgeplane.isolation.reconcile.Reconciler.SwitchResult;
 
 /**
  * The operational status of ports and switches after one recompute.

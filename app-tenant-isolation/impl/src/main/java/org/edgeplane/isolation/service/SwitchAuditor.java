@@ -19,10 +19,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.edgeplane.core.flow.FlowRecord;
+import org.edgeplane.core.reconcile.FlowAudit;
+import org.edgeplane.core.reconcile.Reconciler;
+import org.edgeplane.core.reconcile.SwitchResync;
 import org.edgeplane.isolation.compiler.CompiledIntent;
-import org.edgeplane.isolation.flow.FlowRecord;
-import org.edgeplane.isolation.reconcile.Reconciler;
-import org.edgeplane.isolation.reconcile.SwitchResync;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

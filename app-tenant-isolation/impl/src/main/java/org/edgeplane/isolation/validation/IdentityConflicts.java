@@ -7,7 +7,7 @@
  */
 package org.edgeplane.isolation.validation;
 
-import static org.edgeplane.isolation.validation.Violation.key;
+import static org.edgeplane.core.validation.Violation.key;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,13 +19,15 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.edgeplane.isolation.intent.AddressPair;
-import org.edgeplane.isolation.intent.Addresses;
-import org.edgeplane.isolation.intent.Intent;
-import org.edgeplane.isolation.intent.Port;
-import org.edgeplane.isolation.intent.PortNames;
-import org.edgeplane.isolation.intent.SwitchConfig;
-import org.edgeplane.isolation.intent.SwitchPorts;
+import org.edgeplane.core.endpoint.AddressPair;
+import org.edgeplane.core.endpoint.Addresses;
+import org.edgeplane.core.endpoint.Intent;
+import org.edgeplane.core.endpoint.Port;
+import org.edgeplane.core.endpoint.PortNames;
+import org.edgeplane.core.endpoint.SwitchConfig;
+import org.edgeplane.core.endpoint.SwitchPorts;
+import org.edgeplane.core.validation.Limits;
+import org.edgeplane.core.validation.Violation;
 
 /**
  * The conflicts between entries, all compared by identity rather than by the text a client typed: two bindings of

@@ -7,7 +7,7 @@
  */
 package org.edgeplane.isolation.validation;
 
-import static org.edgeplane.isolation.validation.Violation.key;
+import static org.edgeplane.core.validation.Violation.key;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,14 +19,16 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.edgeplane.isolation.intent.Addresses;
-import org.edgeplane.isolation.intent.Intent;
-import org.edgeplane.isolation.intent.Network;
-import org.edgeplane.isolation.intent.Port;
-import org.edgeplane.isolation.intent.PortNames;
-import org.edgeplane.isolation.intent.SwitchConfig;
-import org.edgeplane.isolation.intent.SwitchPorts;
-import org.edgeplane.isolation.intent.Tenant;
+import org.edgeplane.core.endpoint.Addresses;
+import org.edgeplane.core.endpoint.Intent;
+import org.edgeplane.core.endpoint.Network;
+import org.edgeplane.core.endpoint.Port;
+import org.edgeplane.core.endpoint.PortNames;
+import org.edgeplane.core.endpoint.SwitchConfig;
+import org.edgeplane.core.endpoint.SwitchPorts;
+import org.edgeplane.core.endpoint.Tenant;
+import org.edgeplane.core.validation.Limits;
+import org.edgeplane.core.validation.Violation;
 
 /**
  * Decides whether a transaction may commit: checks the whole state after it, and reports the violations that
@@ -216,10 +218,5 @@ public final class IntentValidator {
         ids.addAll(after.keySet());
         ids.stream().filter(id -> !Objects.equals(before.get(id), after.get(id)))
             .map(id -> key(kind, id)).forEach(changed::add);
-    }
-
-    /** All violations as one message, for a protocol error. */
-    public static String describe(final List<Violation> violations) {
-        return violations.stream().map(Violation::toString).collect(Collectors.joining("; "));
     }
 }

@@ -7,20 +7,22 @@
  */
 package org.edgeplane.isolation.validation;
 
-import static org.edgeplane.isolation.validation.Violation.key;
+import static org.edgeplane.core.validation.Violation.key;
 
 import java.net.InetAddress;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.edgeplane.isolation.intent.AddressPair;
-import org.edgeplane.isolation.intent.Addresses;
-import org.edgeplane.isolation.intent.Intent;
-import org.edgeplane.isolation.intent.Network;
-import org.edgeplane.isolation.intent.Port;
-import org.edgeplane.isolation.intent.PortNames;
-import org.edgeplane.isolation.intent.SwitchPorts;
+import org.edgeplane.core.endpoint.AddressPair;
+import org.edgeplane.core.endpoint.Addresses;
+import org.edgeplane.core.endpoint.Intent;
+import org.edgeplane.core.endpoint.Network;
+import org.edgeplane.core.endpoint.Port;
+import org.edgeplane.core.endpoint.PortNames;
+import org.edgeplane.core.endpoint.SwitchPorts;
+import org.edgeplane.core.validation.Limits;
+import org.edgeplane.core.validation.Violation;
 
 /** The checks of one port by itself: required fields, formats, ranges, bounds and references. Pure. */
 final class PortChecks {

@@ -12,9 +12,9 @@ import static org.junit.Assert.assertTrue;
 
 import java.util.Map;
 import java.util.Set;
+import org.edgeplane.core.testing.IntentFixtures;
 import org.edgeplane.isolation.compiler.IsolationCompiler;
 import org.edgeplane.isolation.service.StatusReport;
-import org.edgeplane.isolation.testing.IntentFixtures;
 import org.junit.Test;
 
 public class OperatorViewsTest {

@@ -7,7 +7,7 @@
  */
 package org.edgeplane.isolation.compiler;
 
-import static org.edgeplane.isolation.testing.IntentFixtures.mac;
+import static org.edgeplane.core.testing.IntentFixtures.mac;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
@@ -17,17 +17,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.edgeplane.isolation.flow.Action;
-import org.edgeplane.isolation.flow.FlowMatch;
-import org.edgeplane.isolation.flow.FlowRecord;
-import org.edgeplane.isolation.flow.Instruction;
-import org.edgeplane.isolation.intent.Intent;
-import org.edgeplane.isolation.pipeline.Cookies;
-import org.edgeplane.isolation.pipeline.Owner;
-import org.edgeplane.isolation.pipeline.Table;
-import org.edgeplane.isolation.testing.FlowTableModel;
-import org.edgeplane.isolation.testing.Frame;
-import org.edgeplane.isolation.testing.IntentFixtures;
+import org.edgeplane.core.endpoint.Intent;
+import org.edgeplane.core.flow.Action;
+import org.edgeplane.core.flow.FlowMatch;
+import org.edgeplane.core.flow.FlowRecord;
+import org.edgeplane.core.flow.Instruction;
+import org.edgeplane.core.pipeline.Cookies;
+import org.edgeplane.core.pipeline.Owner;
+import org.edgeplane.core.pipeline.Table;
+import org.edgeplane.core.testing.FlowTableModel;
+import org.edgeplane.core.testing.Frame;
+import org.edgeplane.core.testing.IntentFixtures;
 import org.junit.Test;
 
 /**

@@ -7,7 +7,7 @@
  */
 package org.edgeplane.isolation.compiler;
 
-import static org.edgeplane.isolation.testing.IntentFixtures.mac;
+import static org.edgeplane.core.testing.IntentFixtures.mac;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
@@ -15,15 +15,16 @@ import static org.junit.Assert.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.edgeplane.isolation.flow.Action;
-import org.edgeplane.isolation.flow.FlowRecord;
-import org.edgeplane.isolation.flow.Instruction;
-import org.edgeplane.isolation.intent.Intent;
-import org.edgeplane.isolation.intent.Port;
-import org.edgeplane.isolation.pipeline.Cookies;
-import org.edgeplane.isolation.pipeline.Cookies.ObjectKind;
-import org.edgeplane.isolation.pipeline.Owner;
-import org.edgeplane.isolation.testing.IntentFixtures;
+import org.edgeplane.core.endpoint.Intent;
+import org.edgeplane.core.endpoint.Port;
+import org.edgeplane.core.endpoint.SwitchFacts;
+import org.edgeplane.core.flow.Action;
+import org.edgeplane.core.flow.FlowRecord;
+import org.edgeplane.core.flow.Instruction;
+import org.edgeplane.core.pipeline.Cookies;
+import org.edgeplane.core.pipeline.Cookies.ObjectKind;
+import org.edgeplane.core.pipeline.Owner;
+import org.edgeplane.core.testing.IntentFixtures;
 import org.junit.Test;
 
 /**

@@ -7,7 +7,7 @@
  */
 package org.edgeplane.isolation.compiler;
 
-import static org.edgeplane.isolation.testing.IntentFixtures.mac;
+import static org.edgeplane.core.testing.IntentFixtures.mac;
 import static org.junit.Assert.assertEquals;
 
 import java.util.ArrayList;
@@ -16,15 +16,16 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import org.edgeplane.isolation.intent.AddressPair;
-import org.edgeplane.isolation.intent.Intent;
-import org.edgeplane.isolation.intent.Network;
-import org.edgeplane.isolation.intent.Port;
-import org.edgeplane.isolation.intent.RateLimit;
-import org.edgeplane.isolation.intent.SegmentationType;
-import org.edgeplane.isolation.intent.SwitchConfig;
-import org.edgeplane.isolation.intent.SwitchProfile;
-import org.edgeplane.isolation.testing.IntentFixtures;
+import org.edgeplane.core.endpoint.AddressPair;
+import org.edgeplane.core.endpoint.Intent;
+import org.edgeplane.core.endpoint.Network;
+import org.edgeplane.core.endpoint.Port;
+import org.edgeplane.core.endpoint.RateLimit;
+import org.edgeplane.core.endpoint.SegmentationType;
+import org.edgeplane.core.endpoint.SwitchConfig;
+import org.edgeplane.core.endpoint.SwitchFacts;
+import org.edgeplane.core.endpoint.SwitchProfile;
+import org.edgeplane.core.testing.IntentFixtures;
 import org.junit.Test;
 
 /**

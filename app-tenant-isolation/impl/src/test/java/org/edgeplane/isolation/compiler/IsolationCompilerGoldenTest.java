@@ -7,19 +7,19 @@
  */
 package org.edgeplane.isolation.compiler;
 
-import static org.edgeplane.isolation.testing.IntentFixtures.mac;
+import static org.edgeplane.core.testing.IntentFixtures.mac;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.edgeplane.isolation.flow.MeterRecord;
-import org.edgeplane.isolation.intent.Intent;
-import org.edgeplane.isolation.pipeline.Cookies;
-import org.edgeplane.isolation.pipeline.Owner;
-import org.edgeplane.isolation.testing.GoldenFiles;
-import org.edgeplane.isolation.testing.IntentFixtures;
+import org.edgeplane.core.endpoint.Intent;
+import org.edgeplane.core.flow.MeterRecord;
+import org.edgeplane.core.pipeline.Cookies;
+import org.edgeplane.core.pipeline.Owner;
+import org.edgeplane.core.testing.GoldenFiles;
+import org.edgeplane.core.testing.IntentFixtures;
 import org.junit.Test;
 
 /**

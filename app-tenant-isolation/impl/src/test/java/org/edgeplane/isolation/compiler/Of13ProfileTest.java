@@ -7,7 +7,7 @@
  */
 package org.edgeplane.isolation.compiler;
 
-import static org.edgeplane.isolation.testing.IntentFixtures.mac;
+import static org.edgeplane.core.testing.IntentFixtures.mac;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
@@ -15,18 +15,18 @@ import static org.junit.Assert.assertTrue;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.edgeplane.isolation.flow.Action;
-import org.edgeplane.isolation.flow.FlowMatch;
-import org.edgeplane.isolation.flow.FlowRecord;
-import org.edgeplane.isolation.flow.Instruction;
-import org.edgeplane.isolation.intent.Intent;
-import org.edgeplane.isolation.intent.SwitchConfig;
-import org.edgeplane.isolation.intent.SwitchProfile;
-import org.edgeplane.isolation.pipeline.MatchField;
-import org.edgeplane.isolation.pipeline.Table;
-import org.edgeplane.isolation.testing.FlowTableModel;
-import org.edgeplane.isolation.testing.Frame;
-import org.edgeplane.isolation.testing.IntentFixtures;
+import org.edgeplane.core.endpoint.Intent;
+import org.edgeplane.core.endpoint.SwitchConfig;
+import org.edgeplane.core.endpoint.SwitchProfile;
+import org.edgeplane.core.flow.Action;
+import org.edgeplane.core.flow.FlowMatch;
+import org.edgeplane.core.flow.FlowRecord;
+import org.edgeplane.core.flow.Instruction;
+import org.edgeplane.core.pipeline.MatchField;
+import org.edgeplane.core.pipeline.Table;
+import org.edgeplane.core.testing.FlowTableModel;
+import org.edgeplane.core.testing.Frame;
+import org.edgeplane.core.testing.IntentFixtures;
 import org.junit.Test;
 
 /** A switch set to of13 gets standard OpenFlow 1.3 only, and isolation still holds on it. */

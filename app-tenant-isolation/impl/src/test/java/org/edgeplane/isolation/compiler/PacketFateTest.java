@@ -7,16 +7,17 @@
  */
 package org.edgeplane.isolation.compiler;
 
-import static org.edgeplane.isolation.testing.IntentFixtures.mac;
+import static org.edgeplane.core.testing.IntentFixtures.mac;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 import java.util.Map;
 import java.util.Set;
-import org.edgeplane.isolation.testing.FlowTableModel;
-import org.edgeplane.isolation.testing.Frame;
-import org.edgeplane.isolation.testing.IntentFixtures;
+import org.edgeplane.core.endpoint.SwitchFacts;
+import org.edgeplane.core.testing.FlowTableModel;
+import org.edgeplane.core.testing.Frame;
+import org.edgeplane.core.testing.IntentFixtures;
 import org.junit.Before;
 import org.junit.Test;
 

@@ -18,15 +18,19 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.edgeplane.core.endpoint.Intent;
+import org.edgeplane.core.odl.IntentCodec;
+import org.edgeplane.core.odl.Inventory;
+import org.edgeplane.core.odl.InventoryFlowStatistics;
+import org.edgeplane.core.odl.OpenflowTranslator;
+import org.edgeplane.core.pipeline.Cookies;
+import org.edgeplane.core.pipeline.Cookies.ObjectKind;
+import org.edgeplane.core.pipeline.Owner;
+import org.edgeplane.core.pipeline.Table;
+import org.edgeplane.core.reconcile.FlowAudit;
+import org.edgeplane.core.stage.FlowCounter;
+import org.edgeplane.core.testing.IntentFixtures;
 import org.edgeplane.isolation.compiler.IsolationCompiler;
-import org.edgeplane.isolation.intent.Intent;
-import org.edgeplane.isolation.pipeline.Cookies;
-import org.edgeplane.isolation.pipeline.Cookies.ObjectKind;
-import org.edgeplane.isolation.pipeline.Owner;
-import org.edgeplane.isolation.pipeline.Table;
-import org.edgeplane.isolation.service.FlowAudit;
-import org.edgeplane.isolation.service.FlowCounter;
-import org.edgeplane.isolation.testing.IntentFixtures;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -244,7 +248,7 @@ public class TenantIsolationComponentTest extends AbstractConcurrentDataBrokerTe
     private Map<String, java.util.Set<String>> flowIdsBySwitch() {
         final var ids = new TreeMap<String, java.util.Set<String>>();
         Inventory.installedFlows(read(LogicalDatastoreType.CONFIGURATION, Inventory.NODES).orElse(null),
-            org.edgeplane.isolation.pipeline.Owner.ISOLATION)
+            org.edgeplane.core.pipeline.Owner.ISOLATION)
             .forEach((sw, flows) -> ids.put(sw, new java.util.TreeSet<>(flows.keySet())));
         return ids;
     }

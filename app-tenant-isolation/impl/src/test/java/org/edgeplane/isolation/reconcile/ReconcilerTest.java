@@ -5,9 +5,9 @@
  * terms of the Eclipse Public License v1.0 which accompanies this distribution,
  * and is available at http://www.eclipse.org/legal/epl-v10.html
  */
-package org.edgeplane.isolation.reconcile;
+package org.edgeplane.core.reconcile;
 
-import static org.edgeplane.isolation.testing.IntentFixtures.mac;
+import static org.edgeplane.core.testing.IntentFixtures.mac;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
@@ -21,12 +21,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.edgeplane.core.endpoint.Intent;
+import org.edgeplane.core.flow.Action;
+import org.edgeplane.core.flow.FlowRecord;
+import org.edgeplane.core.flow.GroupRecord;
+import org.edgeplane.core.testing.IntentFixtures;
 import org.edgeplane.isolation.compiler.IsolationCompiler;
-import org.edgeplane.isolation.flow.Action;
-import org.edgeplane.isolation.flow.FlowRecord;
-import org.edgeplane.isolation.flow.GroupRecord;
-import org.edgeplane.isolation.intent.Intent;
-import org.edgeplane.isolation.testing.IntentFixtures;
 import org.junit.Test;
 
 /**
@@ -71,7 +71,7 @@ public class ReconcilerTest {
     private static Intent intentB() {
         final var a = intentA();
         final var ports = new ArrayList<>(a.ports().values());
-        ports.add(new org.edgeplane.isolation.intent.Port("r5", "red", "red-web", "openflow:2", "5", mac(0x15),
+        ports.add(new org.edgeplane.core.endpoint.Port("r5", "red", "red-web", "openflow:2", "5", mac(0x15),
             List.of("10.0.0.5")));
         return Intent.of(a.tenants().values(), a.networks().values(), ports, a.switches().values());
     }
@@ -147,7 +147,7 @@ public class ReconcilerTest {
         reconciler.reconcile(desired(intentB()));
         final var restarted = new Reconciler(switches, Duration.ofSeconds(1));
         switches.tables.forEach((sw, flows) -> {
-            final var tables = new TreeMap<String, org.edgeplane.isolation.pipeline.Table>();
+            final var tables = new TreeMap<String, org.edgeplane.core.pipeline.Table>();
             flows.values().forEach(flow -> tables.put(flow.id(), flow.table()));
             restarted.adoptInstalled(sw, tables);
         });

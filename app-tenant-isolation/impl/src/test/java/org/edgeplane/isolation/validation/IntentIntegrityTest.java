@@ -7,7 +7,7 @@
  */
 package org.edgeplane.isolation.validation;
 
-import static org.edgeplane.isolation.testing.IntentFixtures.mac;
+import static org.edgeplane.core.testing.IntentFixtures.mac;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
@@ -15,14 +15,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.edgeplane.isolation.intent.AddressPair;
-import org.edgeplane.isolation.intent.Intent;
-import org.edgeplane.isolation.intent.Port;
-import org.edgeplane.isolation.intent.PortNames;
-import org.edgeplane.isolation.intent.RateLimit;
-import org.edgeplane.isolation.intent.SwitchConfig;
-import org.edgeplane.isolation.testing.IntentFixtures;
-import org.edgeplane.isolation.validation.Violation.Kind;
+import org.edgeplane.core.endpoint.AddressPair;
+import org.edgeplane.core.endpoint.Intent;
+import org.edgeplane.core.endpoint.Port;
+import org.edgeplane.core.endpoint.PortNames;
+import org.edgeplane.core.endpoint.RateLimit;
+import org.edgeplane.core.endpoint.SwitchConfig;
+import org.edgeplane.core.testing.IntentFixtures;
+import org.edgeplane.core.validation.Limits;
+import org.edgeplane.core.validation.Violation;
+import org.edgeplane.core.validation.Violation.Kind;
 import org.junit.Test;
 
 /**

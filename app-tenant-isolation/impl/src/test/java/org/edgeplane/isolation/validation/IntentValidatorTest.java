@@ -7,18 +7,19 @@
  */
 package org.edgeplane.isolation.validation;
 
-import static org.edgeplane.isolation.testing.IntentFixtures.mac;
+import static org.edgeplane.core.testing.IntentFixtures.mac;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.edgeplane.isolation.intent.Intent;
-import org.edgeplane.isolation.intent.Network;
-import org.edgeplane.isolation.intent.Port;
-import org.edgeplane.isolation.intent.SegmentationType;
-import org.edgeplane.isolation.testing.IntentFixtures;
-import org.edgeplane.isolation.validation.Violation.Kind;
+import org.edgeplane.core.endpoint.Intent;
+import org.edgeplane.core.endpoint.Network;
+import org.edgeplane.core.endpoint.Port;
+import org.edgeplane.core.endpoint.SegmentationType;
+import org.edgeplane.core.testing.IntentFixtures;
+import org.edgeplane.core.validation.Violation;
+import org.edgeplane.core.validation.Violation.Kind;
 import org.junit.Test;
 
 /**

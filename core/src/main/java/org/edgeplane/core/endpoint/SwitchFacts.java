@@ -1,0 +1,35 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.core.endpoint;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.jdt.annotation.Nullable;
+
+/**
+ * What a connected switch reported about itself in the operational inventory.
+ *
+ * @param nodeId inventory node id
+ * @param portNumbersByName OpenFlow port number of each port name
+ * @param detectedProfile the profile its description implies, null when it tells nothing
+ * @param portsDown numbers of the ports whose link is down or that are administratively disabled
+ */
+public record SwitchFacts(String nodeId, Map<String, Long> portNumbersByName,
+        @Nullable SwitchProfile detectedProfile, Set<Long> portsDown) {
+    public SwitchFacts {
+        requireNonNull(nodeId);
+        portNumbersByName = Map.copyOf(portNumbersByName);
+        portsDown = Set.copyOf(portsDown);
+    }
+
+    public SwitchFacts(final String nodeId, final Map<String, Long> portNumbersByName) {
+        this(nodeId, portNumbersByName, null, Set.of());
+    }
+}

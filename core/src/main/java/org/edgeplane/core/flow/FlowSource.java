@@ -1,0 +1,29 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.core.flow;
+
+/**
+ * Flows that share most of what they are, such as one port's firewall rule flows, kept once and made when read:
+ * a compiler hands these to {@link FlowsById} instead of thousands of records. Members are numbered from 0; an
+ * implementation is immutable, so that any thread may read it.
+ */
+public interface FlowSource {
+    /** How many members there are. */
+    int size();
+
+    /** The id of a member, without making the flow. */
+    FlowId id(int member);
+
+    /** The hash of a member's id ({@link FlowId#hashCode()}); sources that can should compute it without the id. */
+    default int idHash(final int member) {
+        return id(member).hashCode();
+    }
+
+    /** A member, made anew on every call. */
+    FlowRecord flow(int member);
+}

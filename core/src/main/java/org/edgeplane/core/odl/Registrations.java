@@ -1,0 +1,117 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.core.odl;
+
+import com.google.common.collect.Iterables;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.eclipse.jdt.annotation.Nullable;
+import org.edgeplane.core.stage.SnapshotUnavailableException;
+import org.opendaylight.mdsal.binding.api.DataBroker;
+import org.opendaylight.mdsal.binding.api.DataTreeChangeListener;
+import org.opendaylight.mdsal.binding.api.DataTreeIdentifier;
+import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
+import org.opendaylight.mdsal.dom.api.DOMDataBroker;
+import org.opendaylight.mdsal.dom.api.DOMDataTreeCommitCohortRegistry;
+import org.opendaylight.mdsal.dom.api.DOMDataTreeIdentifier;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.Intent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** What an app registered with the platform, closed in reverse order when the app stops. */
+public final class Registrations implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Registrations.class);
+
+    private final Deque<AutoCloseable> registrations = new ArrayDeque<>();
+
+    public synchronized void add(final AutoCloseable registration) {
+        registrations.push(registration);
+    }
+
+    /**
+     * Registers a cohort that validates the intent before every commit. A data broker without commit cohorts
+     * (never the case in the distribution) is logged as an error: bad input would then be written.
+     */
+    public void addCohort(final DOMDataBroker domBroker, final IntentCommitCohort cohort, final String app) {
+        final var cohortRegistry = domBroker.getExtensions().getInstance(DOMDataTreeCommitCohortRegistry.class);
+        if (cohortRegistry == null) {
+            LOG.error("The data broker cannot validate commits: bad {} intent will not be rejected", app);
+            return;
+        }
+        add(cohortRegistry.registerCommitCohort(
+            new DOMDataTreeIdentifier(LogicalDatastoreType.CONFIGURATION, cohort.path()), cohort));
+    }
+
+    /**
+     * Follows the configured intent: after every batch of changes, {@code onChange} gets the intent as it now is
+     * (null when it was deleted).
+     */
+    public void followIntent(final DataBroker broker, final Consumer<@Nullable Intent> onChange) {
+        add(broker.registerDataTreeChangeListener(
+            DataTreeIdentifier.create(LogicalDatastoreType.CONFIGURATION, IntentCodec.PATH),
+            (DataTreeChangeListener<Intent>) changes -> {
+                if (!changes.isEmpty()) {
+                    onChange.accept(Iterables.getLast(changes).getRootNode().getDataAfter());
+                }
+            }));
+    }
+
+    /** What an app publishes: read from the switches' latest statistics, so it may be unavailable for a round. */
+    @FunctionalInterface
+    public interface StatusSource<V> {
+        V read() throws SnapshotUnavailableException;
+    }
+
+    /** Publishes what {@code source} reads every {@code period}, on a thread of its own, until the app stops. */
+    public <V> void publishEvery(final String threadName, final Duration period, final StatusSource<V> source,
+            final OperationalPublisher<V, ?> publisher) {
+        newScheduler(threadName).scheduleWithFixedDelay(() -> publishOnce(threadName, source, publisher),
+            period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    // One failed round must not end the periodic task: the next one tries again.
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    private static <V> void publishOnce(final String threadName, final StatusSource<V> source,
+            final OperationalPublisher<V, ?> publisher) {
+        try {
+            publisher.publish(source.read());
+        } catch (SnapshotUnavailableException | RuntimeException e) {
+            LOG.warn("{}: not published this round", threadName, e);
+        }
+    }
+
+    /** A single daemon thread for an app's own work, stopped when the app stops (after what was added later). */
+    public ScheduledExecutorService newScheduler(final String threadName) {
+        final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            final var thread = new Thread(runnable, threadName);
+            thread.setDaemon(true);
+            return thread;
+        });
+        add(executor::shutdownNow);
+        return executor;
+    }
+
+    // Closing must go on past a registration that fails to close.
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    @Override
+    public synchronized void close() {
+        while (!registrations.isEmpty()) {
+            final AutoCloseable registration = registrations.pop();
+            try {
+                registration.close();
+            } catch (Exception e) {
+                LOG.warn("Failed to close {}", registration, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.core.reconcile;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.edgeplane.core.flow.FlowRecord;
+import org.edgeplane.core.flow.GroupRecord;
+import org.edgeplane.core.flow.MeterRecord;
+import org.edgeplane.core.pipeline.Table;
+
+/**
+ * What must change on one switch to turn its installed flows, meters and groups into the desired ones.
+ *
+ * @param switchId the switch
+ * @param writes flows to add or overwrite, in id order
+ * @param removals flows to delete: id and the table that holds it
+ * @param meterWrites meters to add or overwrite, in id order (written before the flows that use them)
+ * @param meterRemovals meters to delete (deleted after the flows that used them)
+ * @param groupWrites groups to add or overwrite, in id order (written before the flows that use them)
+ * @param groupRemovals groups to delete (deleted after the flows that used them)
+ */
+public record FlowDiff(String switchId, List<FlowRecord> writes, SortedMap<String, Table> removals,
+        List<MeterRecord> meterWrites, SortedSet<Long> meterRemovals, List<GroupRecord> groupWrites,
+        SortedSet<Long> groupRemovals) {
+
+    public FlowDiff {
+        writes = List.copyOf(writes);
+        removals = Collections.unmodifiableSortedMap(new TreeMap<>(removals));
+        meterWrites = List.copyOf(meterWrites);
+        meterRemovals = Collections.unmodifiableSortedSet(new TreeSet<>(meterRemovals));
+        groupWrites = List.copyOf(groupWrites);
+        groupRemovals = Collections.unmodifiableSortedSet(new TreeSet<>(groupRemovals));
+    }
+
+    /** A diff of flows only. */
+    public FlowDiff(final String switchId, final List<FlowRecord> writes, final SortedMap<String, Table> removals) {
+        this(switchId, writes, removals, List.of(), Collections.emptySortedSet(), List.of(),
+            Collections.emptySortedSet());
+    }
+
+    /**
+     * The difference between the flows a switch holds and those it should hold. An installed flow whose content is
+     * unknown (as after a restart) is always rewritten.
+     */
+    public static FlowDiff between(final String switchId, final Map<String, InstalledFlow> installed,
+            final Map<String, FlowRecord> desired) {
+        final var writes = new ArrayList<FlowRecord>();
+        for (FlowRecord flow : desired.values()) {
+            final InstalledFlow current = installed.get(flow.id());
+            if (current == null || !current.isExactly(flow)) {
+                writes.add(flow);
+            }
+        }
+        writes.sort(Comparator.comparing(FlowRecord::flowId));
+        final var removals = new TreeMap<String, Table>();
+        installed.forEach((id, flow) -> {
+            final FlowRecord wanted = desired.get(id);
+            // A flow that moved to another table is a new flow: the old entry must go.
+            if (wanted == null || wanted.table() != flow.table()) {
+                removals.put(id, flow.table());
+            }
+        });
+        return new FlowDiff(switchId, writes, removals);
+    }
+
+    /** This diff with the meter and group changes of the same switch. */
+    public FlowDiff withObjects(final List<MeterRecord> newMeterWrites, final SortedSet<Long> newMeterRemovals,
+            final List<GroupRecord> newGroupWrites, final SortedSet<Long> newGroupRemovals) {
+        return new FlowDiff(switchId, writes, removals, newMeterWrites, newMeterRemovals, newGroupWrites,
+            newGroupRemovals);
+    }
+
+    public boolean isEmpty() {
+        return size() == 0;
+    }
+
+    public int size() {
+        return writes.size() + removals.size() + meterWrites.size() + meterRemovals.size() + groupWrites.size()
+            + groupRemovals.size();
+    }
+}

@@ -1,0 +1,22 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.core.stage;
+
+import java.util.Map;
+import org.edgeplane.core.pipeline.Owner;
+
+/** The switches' flow statistics, for apps that count traffic by the cookies of the flows they produced. */
+public interface FlowStatistics {
+    /**
+     * Counters of one app's flows from the switches' last statistics round, summed by cookie over every switch.
+     * A cookie whose flows no switch reported yet is absent.
+     *
+     * @throws SnapshotUnavailableException when the statistics cannot be read
+     */
+    Map<Long, FlowCounter> countersByCookie(Owner owner) throws SnapshotUnavailableException;
+}

@@ -1,0 +1,101 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.core.flow;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.edgeplane.core.pipeline.Cookies;
+import org.edgeplane.core.pipeline.Owner;
+import org.edgeplane.core.pipeline.Table;
+import org.junit.Test;
+
+public class FlowsByIdTest {
+    private static final long COOKIE = Cookies.appPrefix(Owner.FIREWALL);
+
+    /** A source that holds its members as records: what any source must read back as. */
+    private record ListedSource(List<FlowRecord> flows) implements FlowSource {
+        @Override
+        public int size() {
+            return flows.size();
+        }
+
+        @Override
+        public FlowId id(final int member) {
+            return flows.get(member).flowId();
+        }
+
+        @Override
+        public FlowRecord flow(final int member) {
+            return flows.get(member);
+        }
+    }
+
+    private static FlowRecord flow(final FlowId id, final long port) {
+        return new FlowRecord(id, Table.FIREWALL_FROM_GROUPS, 100, COOKIE, FlowMatch.builder().inPort(port).build(),
+            List.of());
+    }
+
+    @Test
+    public void recordsAndSourceMembersAreFoundByTheirIdText() {
+        final FlowRecord whole = flow(FlowId.of("firewall:from:deny:port=a"), 1);
+        final var members = List.of(flow(FlowId.of("firewall:from:groups:port=a", "rule=t/g/web", 0), 1),
+            flow(FlowId.of("firewall:from:groups:port=a", "rule=t/g/web", 1), 2),
+            flow(FlowId.of("firewall:from:groups:port=a", "rule=t/g/ssh"), 3));
+        final var source = new ListedSource(members);
+        final FlowsById flows = FlowsById.builder().add(whole).add(source, 0).add(source, 2).build();
+
+        assertEquals(3, flows.size());
+        assertEquals(whole, flows.get("firewall:from:deny:port=a"));
+        assertEquals(members.get(0), flows.get("firewall:from:groups:port=a:rule=t/g/web:0"));
+        assertEquals(members.get(2), flows.get("firewall:from:groups:port=a:rule=t/g/ssh"));
+        // A member the source has but nobody added is not in the map.
+        assertNull(flows.get("firewall:from:groups:port=a:rule=t/g/web:1"));
+        assertNull(flows.get("firewall:from:groups:port=a:rule=t/g/web"));
+        assertEquals(List.of(whole, members.get(0), members.get(2)), new ArrayList<>(flows.values()));
+        final var byId = new HashMap<String, FlowRecord>();
+        flows.forEach(byId::put);
+        assertEquals(Map.of(whole.id(), whole, members.get(0).id(), members.get(0), members.get(2).id(),
+            members.get(2)), byId);
+        assertEquals(byId, flows);
+    }
+
+    @Test
+    public void twoFlowsWithOneIdAreRefused() {
+        final FlowRecord whole = flow(FlowId.of("s:rule=r:0"), 1);
+        final var source = new ListedSource(List.of(flow(FlowId.of("s", "rule=r", 0), 2)));
+        final var error = assertThrows(IllegalArgumentException.class,
+            () -> FlowsById.builder().add(whole).add(source, 0).build());
+        assertTrue(error.getMessage(), error.getMessage().contains("s:rule=r:0"));
+        assertThrows(IndexOutOfBoundsException.class, () -> FlowsById.builder().add(source, 1));
+    }
+
+    @Test(timeout = 10_000)
+    public void everySizeFindsEveryFlowAndMissesAnAbsentOne() {
+        // The table must keep an empty slot at every size, or a lookup of an absent id would never end.
+        for (int size = 0; size <= 70; size++) {
+            final var records = new ArrayList<FlowRecord>();
+            for (int i = 0; i < size; i++) {
+                records.add(flow(FlowId.of("scope", "rule", i), i));
+            }
+            final FlowsById flows = FlowsById.of(records);
+            assertEquals(size, flows.size());
+            for (FlowRecord record : records) {
+                assertEquals(record, flows.get(record.id()));
+            }
+            assertNull(flows.get("scope:rule:" + size));
+            assertNull(flows.get("absent"));
+        }
+    }
+}
