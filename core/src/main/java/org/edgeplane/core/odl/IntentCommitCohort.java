@@ -41,18 +41,18 @@ import org.slf4j.LoggerFactory;
  * {@link NetconfDocumentedException} as its cause: RESTCONF (netconf 5.0.x) turns that into the HTTP status of its
  * error tag (400 invalid-value, 409 in-use) and the message that names the field, instead of a generic 500.
  */
-public final class IntentCommitCohort implements DOMDataTreeCommitCohort, IntentChecks {
+public final class IntentCommitCohort implements DOMDataTreeCommitCohort {
     private static final Logger LOG = LoggerFactory.getLogger(IntentCommitCohort.class);
 
     private final BindingNormalizedNodeSerializer codec;
-    private final ConcurrentSkipListMap<String, IntentCheck> checks = new ConcurrentSkipListMap<>();
+    private final ConcurrentSkipListMap<String, IntentChecks.IntentCheck> checks = new ConcurrentSkipListMap<>();
 
     public IntentCommitCohort(final BindingNormalizedNodeSerializer codec) {
         this.codec = requireNonNull(codec);
     }
 
-    @Override
-    public AutoCloseable addCheck(final int order, final String app, final IntentCheck check) {
+    /** Adds an app's checks, as {@link IntentChecks#addCheck} describes. */
+    public AutoCloseable addCheck(final int order, final String app, final IntentChecks.IntentCheck check) {
         final String key = String.format(Locale.ROOT, "%04d %s", order, app);
         if (checks.putIfAbsent(key, requireNonNull(check)) != null) {
             throw new IllegalStateException("checks of " + app + " are already registered");

@@ -15,7 +15,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.eclipse.jdt.annotation.Nullable;
+import org.edgeplane.core.stage.PipelineStage;
+import org.edgeplane.core.stage.PipelineStages;
 import org.edgeplane.core.stage.SnapshotUnavailableException;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.DataTreeChangeListener;
@@ -50,6 +53,24 @@ public final class Registrations implements AutoCloseable {
         }
         add(cohortRegistry.registerCommitCohort(
             new DOMDataTreeIdentifier(LogicalDatastoreType.CONFIGURATION, cohort.path()), cohort));
+    }
+
+    /**
+     * Plugs an app into the core: its write-time checks into the one commit cohort (in the stage's order), the
+     * decoder of its part of the intent into every snapshot, and its stage into the rounds. All are removed when the
+     * app stops.
+     */
+    public void plugIn(final IntentChecks checks, final PipelineStages stages, final PipelineStage stage,
+            final IntentChecks.IntentCheck check, final Function<@Nullable Intent, Object> slice) {
+        add(checks.addSlice(stage.name(), slice));
+        plugIn(checks, stages, stage, check);
+    }
+
+    /** Plugs in an app whose intent is the endpoints every snapshot holds anyway (tenant isolation). */
+    public void plugIn(final IntentChecks checks, final PipelineStages stages, final PipelineStage stage,
+            final IntentChecks.IntentCheck check) {
+        add(checks.addCheck(stage.order(), stage.name(), check));
+        add(stages.register(stage));
     }
 
     /**

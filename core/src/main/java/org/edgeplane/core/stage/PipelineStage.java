@@ -7,24 +7,49 @@
  */
 package org.edgeplane.core.stage;
 
-import org.edgeplane.core.endpoint.Intent;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * A part of the pipeline an app adds (firewall, service insertion). Each round, after the binding stage ran, the
- * worker asks every registered stage for its flows and hands the union to the one reconciler, so all Edgeplane
- * flows of a switch are diffed and written together.
+ * One app's part of the pipeline. Each round the worker reads one snapshot and calls every registered stage in
+ * {@link #order()}: the binding stage (tenant isolation) first, which resolves the {@link EdgeFacts} the others
+ * build on, then the firewall and service insertion. The union of their flows goes to the one reconciler, so all
+ * Edgeplane flows of a switch are diffed and written together.
  */
 public interface PipelineStage {
-    /** A short name for logs and dirty keys. */
+    /** The order of the binding stage, which resolves where ports are. */
+    int BINDING = 0;
+    /** The order of the firewall. */
+    int FIREWALL = 10;
+    /** The order of service insertion. */
+    int SERVICE_INSERTION = 20;
+
+    /** A short name for logs, dirty keys and status. */
     String name();
 
+    /** Where the stage runs in a round: lower first; two stages never share an order. */
+    int order();
+
     /**
-     * The stage's desired flows (by switch and flow id, for the tables its app owns) and groups. Called on the
-     * worker thread; must be a pure function of its arguments and the stage's own intent. The per-switch maps are
-     * not modified afterwards.
-     *
-     * @param intent the endpoints of this round: tenants, networks, ports, switch configurations
-     * @param facts what the binding stage resolved this round: where each usable port is, each switch's profile
+     * The stage's desired flows (for the tables its app owns), groups and meters. Called on the worker thread; a pure
+     * function of the input, which may return its previous result when its slice of the input is unchanged. The
+     * per-switch maps are not modified afterwards. A failure is caught per object inside the stage; a stage that
+     * throws keeps its previous flows for the round.
      */
-    StageFlows compile(Intent intent, EdgeFacts facts);
+    StageFlows compile(RoundInput input);
+
+    /** After the round's writes were sent: what each switch took. On the worker thread. */
+    default void written(final RoundReport report) {
+        // Most stages publish their status from their own statistics.
+    }
+
+    /**
+     * After an audit of the switches' flow statistics. On the worker thread.
+     *
+     * @param reportedFlows {@code FlowAudit.identities} of the flows each switch reports, by switch
+     * @param counters the worker's counters after the audit
+     */
+    default void audited(final Map<String, Set<String>> reportedFlows, final RoundCounters counters) {
+        // Most stages have nothing to update.
+    }
 }

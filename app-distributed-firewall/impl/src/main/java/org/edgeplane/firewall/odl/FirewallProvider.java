@@ -11,17 +11,17 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 import java.util.List;
-import org.edgeplane.core.endpoint.Intent;
 import org.edgeplane.core.odl.IntentChecks;
 import org.edgeplane.core.odl.IntentCodec;
 import org.edgeplane.core.odl.Registrations;
 import org.edgeplane.core.pipeline.Owner;
-import org.edgeplane.core.stage.EdgeFacts;
 import org.edgeplane.core.stage.FlowStatistics;
 import org.edgeplane.core.stage.PipelineStage;
 import org.edgeplane.core.stage.PipelineStages;
+import org.edgeplane.core.stage.RoundInput;
 import org.edgeplane.core.stage.SnapshotUnavailableException;
 import org.edgeplane.core.stage.StageFlows;
+import org.edgeplane.core.stage.StageFlows.StageWork;
 import org.edgeplane.firewall.compiler.FirewallCompiler;
 import org.edgeplane.firewall.compiler.FirewallFlows;
 import org.edgeplane.firewall.counters.FirewallCounters;
@@ -46,7 +46,6 @@ public final class FirewallProvider implements PipelineStage, FirewallOperations
     private final PipelineStages stages;
     private final FlowStatistics statistics;
     private final Registrations registrations = new Registrations();
-    private volatile FirewallIntent firewall = FirewallIntent.EMPTY;
     private volatile FirewallFlows lastFlows = FirewallFlows.EMPTY;
     /** Used by the worker's thread only: it recompiles the switches whose firewall inputs changed. */
     private final FirewallCompiler compiler = new FirewallCompiler();
@@ -60,17 +59,17 @@ public final class FirewallProvider implements PipelineStage, FirewallOperations
     }
 
     public void init() {
-        registrations.add(checks.addCheck(IntentChecks.FIREWALL, "firewall",
-            (before, after) -> after == null ? List.of()
-                : FirewallValidator.validate(IntentCodec.fromBinding(after), FirewallCodec.fromBinding(after))));
-        registrations.followIntent(broker, intent -> {
-            firewall = FirewallCodec.fromBinding(intent);
-            stages.stageChanged(this);
-        });
-        registrations.add(stages.register(this));
+        registrations.plugIn(checks, stages, this, (before, after) -> after == null ? List.of()
+            : FirewallValidator.validate(IntentCodec.fromBinding(after), FirewallCodec.fromBinding(after)),
+            FirewallCodec::fromBinding);
         registrations.publishEvery("edgeplane-firewall-counters", COUNTERS_PERIOD, this::counters,
             FirewallStatusPublisher.create(broker));
         LOG.info("Edgeplane distributed firewall started");
+    }
+
+    @Override
+    public int order() {
+        return FIREWALL;
     }
 
     @Override
@@ -79,14 +78,16 @@ public final class FirewallProvider implements PipelineStage, FirewallOperations
     }
 
     @Override
-    public StageFlows compile(final Intent intent, final EdgeFacts facts) {
-        final FirewallFlows flows = compiler.update(firewall, intent, facts);
+    public StageFlows compile(final RoundInput input) {
+        final FirewallIntent firewall = input.snapshot().slice(name(), FirewallIntent.class, FirewallIntent.EMPTY);
+        final FirewallFlows flows = compiler.update(firewall, input.snapshot().intent(), input.facts());
         LOG.debug("Firewall: {} switches compiled, {} unchanged", compiler.lastCompiled(), compiler.lastReused());
         // Each problem is logged once, when it first appears.
         flows.problems().stream().filter(problem -> !lastFlows.problems().contains(problem))
             .forEach(problem -> LOG.warn("Firewall: {}", problem));
         lastFlows = flows;
-        return StageFlows.of(flows.flowsBySwitch());
+        return StageFlows.of(flows.flowsBySwitch())
+            .withWork(new StageWork("switches", compiler.lastCompiled(), compiler.lastReused()));
     }
 
     @Override

@@ -11,15 +11,14 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 import java.util.List;
-import org.edgeplane.core.endpoint.Intent;
 import org.edgeplane.core.odl.IntentChecks;
 import org.edgeplane.core.odl.IntentCodec;
 import org.edgeplane.core.odl.Registrations;
 import org.edgeplane.core.pipeline.Owner;
-import org.edgeplane.core.stage.EdgeFacts;
 import org.edgeplane.core.stage.FlowStatistics;
 import org.edgeplane.core.stage.PipelineStage;
 import org.edgeplane.core.stage.PipelineStages;
+import org.edgeplane.core.stage.RoundInput;
 import org.edgeplane.core.stage.SnapshotUnavailableException;
 import org.edgeplane.core.stage.StageFlows;
 import org.edgeplane.insertion.compiler.ChainCompiler;
@@ -47,7 +46,6 @@ public final class ServiceInsertionProvider implements PipelineStage, ServiceIns
     private final PipelineStages stages;
     private final FlowStatistics statistics;
     private final Registrations registrations = new Registrations();
-    private volatile ChainIntent chains = ChainIntent.EMPTY;
     private volatile ChainFlows lastFlows = ChainFlows.EMPTY;
 
     public ServiceInsertionProvider(final DataBroker broker, final IntentChecks checks, final PipelineStages stages,
@@ -59,17 +57,17 @@ public final class ServiceInsertionProvider implements PipelineStage, ServiceIns
     }
 
     public void init() {
-        registrations.add(checks.addCheck(IntentChecks.SERVICE_INSERTION, "service-insertion",
-            (before, after) -> after == null ? List.of()
-                : ChainValidator.validate(IntentCodec.fromBinding(after), ChainCodec.fromBinding(after))));
-        registrations.followIntent(broker, intent -> {
-            chains = ChainCodec.fromBinding(intent);
-            stages.stageChanged(this);
-        });
-        registrations.add(stages.register(this));
+        registrations.plugIn(checks, stages, this, (before, after) -> after == null ? List.of()
+            : ChainValidator.validate(IntentCodec.fromBinding(after), ChainCodec.fromBinding(after)),
+            ChainCodec::fromBinding);
         registrations.publishEvery("edgeplane-service-chain-status", STATUS_PERIOD, this::status,
             ChainStatusContainer.publisher(broker));
         LOG.info("Edgeplane service insertion started");
+    }
+
+    @Override
+    public int order() {
+        return SERVICE_INSERTION;
     }
 
     @Override
@@ -78,8 +76,9 @@ public final class ServiceInsertionProvider implements PipelineStage, ServiceIns
     }
 
     @Override
-    public StageFlows compile(final Intent intent, final EdgeFacts facts) {
-        final ChainFlows flows = ChainCompiler.compile(chains, intent, facts);
+    public StageFlows compile(final RoundInput input) {
+        final ChainIntent chains = input.snapshot().slice(name(), ChainIntent.class, ChainIntent.EMPTY);
+        final ChainFlows flows = ChainCompiler.compile(chains, input.snapshot().intent(), input.facts());
         // Each problem is logged once, when it first appears.
         flows.problems().stream().filter(problem -> !lastFlows.problems().contains(problem))
             .forEach(problem -> LOG.warn("Service chain not fully steered: {}", problem));

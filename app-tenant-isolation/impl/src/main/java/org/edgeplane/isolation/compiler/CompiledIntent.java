@@ -21,6 +21,7 @@ import org.edgeplane.core.endpoint.SwitchProfile;
 import org.edgeplane.core.flow.FlowRecord;
 import org.edgeplane.core.flow.GroupRecord;
 import org.edgeplane.core.flow.MeterRecord;
+import org.edgeplane.core.flow.SwitchFlows;
 import org.edgeplane.core.stage.EdgeFacts;
 import org.edgeplane.core.stage.EdgeFacts.PortPlace;
 import org.edgeplane.core.stage.Fabric;

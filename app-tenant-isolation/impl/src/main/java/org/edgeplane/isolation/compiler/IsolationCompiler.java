@@ -35,6 +35,7 @@ import org.edgeplane.core.flow.FlowMatch;
 import org.edgeplane.core.flow.FlowRecord;
 import org.edgeplane.core.flow.MeterRecord;
 import org.edgeplane.core.flow.PipelineContract;
+import org.edgeplane.core.flow.SwitchFlows;
 import org.edgeplane.core.pipeline.Cookies;
 import org.edgeplane.core.pipeline.Cookies.ObjectKind;
 import org.edgeplane.core.pipeline.Owner;
@@ -42,6 +43,7 @@ import org.edgeplane.core.pipeline.Priority;
 import org.edgeplane.core.pipeline.Table;
 import org.edgeplane.core.stage.Fabric;
 import org.edgeplane.core.stage.Fabric.SwitchPath;
+import org.edgeplane.core.stage.StageFlows.StageWork;
 
 /**
  * Compiles intent snapshots into the tenant-isolation flows and meters of every switch, incrementally.
@@ -70,6 +72,7 @@ public final class IsolationCompiler {
     private final Map<String, Set<String>> boundIdsBySwitch = new HashMap<>();
     private final Map<String, SortedMap<String, BoundPort>> boundByNetwork = new HashMap<>();
     private final Map<String, SortedMap<String, Partition>> partitionsBySwitch = new HashMap<>();
+    private StageWork lastWork = StageWork.NONE;
     private final SortedMap<String, Map<String, FlowRecord>> flowsBySwitch = new TreeMap<>();
     private final SortedMap<String, SortedMap<Long, MeterRecord>> metersBySwitch = new TreeMap<>();
     private final SortedMap<String, PortOutcome> outcomes = new TreeMap<>();
@@ -128,6 +131,11 @@ public final class IsolationCompiler {
         return intent;
     }
 
+    /** How many networks the last {@link #update} compiled again, and how many it reused. */
+    public StageWork lastWork() {
+        return lastWork;
+    }
+
     /**
      * Brings the result up to a new snapshot.
      *
@@ -172,6 +180,8 @@ public final class IsolationCompiler {
                 outcomes.remove(portId);
             }
         }
+        final long recompiled = dirtyNetworks.stream().filter(newIntent.networks()::containsKey).count();
+        lastWork = new StageWork("networks", recompiled, newIntent.networks().size() - recompiled);
         final Set<String> touchedSwitches = new TreeSet<>();
         for (String networkId : dirtyNetworks) {
             recompileNetwork(networkId, touchedSwitches);

@@ -14,7 +14,7 @@ import com.google.common.util.concurrent.MoreExecutors;
 import java.util.ArrayList;
 import java.util.Objects;
 import java.util.Set;
-import org.edgeplane.isolation.service.RoundCounters;
+import org.edgeplane.core.stage.RoundCounters;
 import org.edgeplane.isolation.service.StatusReport;
 import org.edgeplane.isolation.service.StatusSink;
 import org.opendaylight.mdsal.binding.api.DataBroker;
@@ -72,8 +72,11 @@ public final class DatastoreStatusSink implements StatusSink {
             .setLastError(status.lastError().orElse(null)).build()));
         final RoundCounters counters = report.counters();
         final var stages = new ArrayList<Stage>();
-        counters.lastStageMillis().forEach((name, millis) -> stages.add(new StageBuilder().setName(name)
-            .setLastCompileMs(Uint64.valueOf(millis)).build()));
+        counters.lastStages().forEach((name, stage) -> stages.add(new StageBuilder().setName(name)
+            .setLastCompileMs(Uint64.valueOf(stage.compileMillis()))
+            .setUnit(stage.work().unit().isEmpty() ? null : stage.work().unit())
+            .setLastRecompiled(Uint64.valueOf(stage.work().recompiled()))
+            .setLastReused(Uint64.valueOf(stage.work().reused())).build()));
         final var rounds = new RoundsBuilder().setCount(Uint64.valueOf(counters.rounds()))
             .setAudits(Uint64.valueOf(counters.audits())).setLastRoundMs(Uint64.valueOf(counters.lastRoundMillis()))
             .setLastFlowChanges(Uint64.valueOf(counters.lastFlowChanges())).setLastCause(counters.lastCause())

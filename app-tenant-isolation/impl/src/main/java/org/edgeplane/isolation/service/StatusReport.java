@@ -22,6 +22,7 @@ import org.edgeplane.core.pipeline.Cookies.ObjectKind;
 import org.edgeplane.core.pipeline.Owner;
 import org.edgeplane.core.reconcile.FlowAudit;
 import org.edgeplane.core.reconcile.Reconciler.SwitchResult;
+import org.edgeplane.core.stage.RoundCounters;
 import org.edgeplane.isolation.compiler.CompiledIntent;
 import org.edgeplane.isolation.compiler.PortOutcome;
 

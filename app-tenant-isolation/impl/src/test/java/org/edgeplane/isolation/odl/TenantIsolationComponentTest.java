@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.edgeplane.core.endpoint.Intent;
+import org.edgeplane.core.odl.CoreProvider;
 import org.edgeplane.core.odl.IntentCodec;
 import org.edgeplane.core.odl.Inventory;
 import org.edgeplane.core.odl.InventoryFlowStatistics;
@@ -68,12 +69,14 @@ import org.opendaylight.yangtools.yang.common.Uint64;
 import org.opendaylight.yangtools.yang.common.Uint8;
 
 /**
- * The whole bundle on the mdsal in-memory datastore: intent written through the DataBroker becomes flows in the
- * inventory configuration datastore, status follows the switch, and deleted intent leaves no flow.
+ * The core and tenant isolation, wired as their Blueprint files wire them, on the mdsal in-memory datastore: intent
+ * written through the DataBroker becomes flows in the inventory configuration datastore, status follows the switch,
+ * and deleted intent leaves no flow.
  */
 public class TenantIsolationComponentTest extends AbstractConcurrentDataBrokerTest {
     private static final Duration DEADLINE = Duration.ofSeconds(20);
 
+    private CoreProvider core;
     private TenantIsolationProvider provider;
 
     public TenantIsolationComponentTest() {
@@ -82,8 +85,10 @@ public class TenantIsolationComponentTest extends AbstractConcurrentDataBrokerTe
 
     @Before
     public void startProvider() {
-        provider = new TenantIsolationProvider(getDataBroker(), getDomBroker(),
+        core = new CoreProvider(getDataBroker(), getDomBroker(),
             getDataBrokerTestCustomizer().getAdapterContext().currentSerializer(), new NoRpcs());
+        core.init();
+        provider = new TenantIsolationProvider(getDataBroker(), core, core, core);
         provider.init();
     }
 
@@ -103,6 +108,7 @@ public class TenantIsolationComponentTest extends AbstractConcurrentDataBrokerTe
     @After
     public void stopProvider() {
         provider.close();
+        core.close();
     }
 
     @Test

@@ -5,12 +5,11 @@
  * terms of the Eclipse Public License v1.0 which accompanies this distribution,
  * and is available at http://www.eclipse.org/legal/epl-v10.html
  */
-package org.edgeplane.isolation.service;
+package org.edgeplane.core.stage;
 
 import java.util.Map;
 import java.util.Set;
 import org.edgeplane.core.reconcile.FlowAudit;
-import org.edgeplane.core.stage.SnapshotUnavailableException;
 
 /**
  * Reads a fresh snapshot of intent and inventory.

@@ -28,16 +28,20 @@ import org.edgeplane.core.pipeline.Owner;
 import org.edgeplane.core.reconcile.FlowAudit;
 import org.edgeplane.core.reconcile.FlowDiff;
 import org.edgeplane.core.reconcile.Reconciler;
+import org.edgeplane.core.round.RoundWorker;
+import org.edgeplane.core.stage.Snapshot;
+import org.edgeplane.core.stage.SnapshotSource;
 import org.edgeplane.core.stage.SnapshotUnavailableException;
 import org.edgeplane.core.testing.IntentFixtures;
 import org.junit.After;
+import org.junit.Before;
 import org.junit.Test;
 
 /**
- * The worker with hand-written fakes: events coalesce into rounds, a datastore that cannot be read is retried, and
- * status follows what was written.
+ * Tenant isolation's stage on the core's worker, with hand-written fakes: events coalesce into rounds, a datastore
+ * that cannot be read is retried, and status follows what was written and what the switches report.
  */
-public class IsolationWorkerTest {
+public class IsolationRoundTest {
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
     private final List<FlowDiff> written = new CopyOnWriteArrayList<>();
     private final List<StatusReport> published = new CopyOnWriteArrayList<>();
@@ -55,11 +59,16 @@ public class IsolationWorkerTest {
         return new Snapshot(intent, Map.of(), reported);
     };
 
-    private final IsolationWorker worker = new IsolationWorker(source,
+    private final RoundWorker worker = new RoundWorker(source,
         new Reconciler(diff -> {
             written.add(diff);
             return Futures.immediateFuture(null);
-        }, Duration.ofSeconds(1)), published::add, executor, Duration.ofMillis(100), Duration.ofMillis(100));
+        }, Duration.ofSeconds(1)), executor, Duration.ofMillis(100), Duration.ofMillis(100));
+
+    @Before
+    public void plugIn() throws Exception {
+        worker.register(new IsolationStage(published::add));
+    }
 
     @After
     public void stop() {

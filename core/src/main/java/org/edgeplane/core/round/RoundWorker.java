@@ -5,7 +5,7 @@
  * terms of the Eclipse Public License v1.0 which accompanies this distribution,
  * and is available at http://www.eclipse.org/legal/epl-v10.html
  */
-package org.edgeplane.isolation.service;
+package org.edgeplane.core.round;
 
 import static java.util.Objects.requireNonNull;
 
@@ -13,14 +13,14 @@ import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -30,7 +30,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.edgeplane.core.endpoint.Intent;
 import org.edgeplane.core.endpoint.PortNames;
 import org.edgeplane.core.endpoint.SwitchFacts;
 import org.edgeplane.core.flow.FlowRecord;
@@ -41,23 +40,31 @@ import org.edgeplane.core.reconcile.SwitchResync;
 import org.edgeplane.core.stage.EdgeFacts;
 import org.edgeplane.core.stage.PipelineStage;
 import org.edgeplane.core.stage.PipelineStages;
+import org.edgeplane.core.stage.RoundCounters;
+import org.edgeplane.core.stage.RoundCounters.StageRound;
+import org.edgeplane.core.stage.RoundInput;
+import org.edgeplane.core.stage.RoundOperations;
+import org.edgeplane.core.stage.RoundReport;
+import org.edgeplane.core.stage.Snapshot;
+import org.edgeplane.core.stage.SnapshotSource;
 import org.edgeplane.core.stage.SnapshotUnavailableException;
 import org.edgeplane.core.stage.StageFlows;
-import org.edgeplane.isolation.compiler.CompiledIntent;
-import org.edgeplane.isolation.compiler.IntentChanges;
-import org.edgeplane.isolation.compiler.IsolationCompiler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one thread that turns intent into flows. Listeners only call {@link #markDirty(String)}; the worker then
- * reads a fresh snapshot, compiles it, lets the reconciler write the difference and publishes status. Events that
- * arrive during a round coalesce into the next one, so spurious or repeated events cost one idempotent round at
- * most. A round that fails, or that leaves a switch unwritten, is retried after a delay. What the switches report in
- * their flow statistics is checked on a timer of its own ({@link #startAudit}), never by a round.
+ * reads one snapshot, runs every registered stage in order (the binding stage first, whose edge facts the others
+ * build on), lets the reconciler write the difference of their union and tells each stage what was written.
+ * Events that arrive during a round coalesce into the next one, so spurious or repeated events cost one idempotent
+ * round at most. A round that fails, or that leaves a switch unwritten, is retried after a delay. What the switches
+ * report in their flow statistics is checked on a timer of its own ({@link #startAudit}), never by a round.
+ *
+ * <p>No round runs before a binding stage is registered: without it no port has a place, and a round would remove
+ * every flow an earlier run installed.
  */
-public final class IsolationWorker implements IsolationOperations, PipelineStages {
-    private static final Logger LOG = LoggerFactory.getLogger(IsolationWorker.class);
+public final class RoundWorker implements PipelineStages, RoundOperations {
+    private static final Logger LOG = LoggerFactory.getLogger(RoundWorker.class);
     private static final String RETRY = "retry";
     private static final SwitchResync NO_RESYNC = new SwitchResync() {
         @Override
@@ -66,49 +73,41 @@ public final class IsolationWorker implements IsolationOperations, PipelineStage
         }
 
         @Override
-        public ListenableFuture<?> removeByCookie(final String switchId,
-                final long cookie) {
+        public ListenableFuture<?> removeByCookie(final String switchId, final long cookie) {
             return Futures.immediateVoidFuture();
         }
     };
 
     private final SnapshotSource source;
     private final Reconciler reconciler;
-    private final StatusSink status;
     private final ScheduledExecutorService executor;
     private final Duration coalesceDelay;
     private final Duration retryDelay;
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean scheduled = new AtomicBoolean();
-    private final IsolationCompiler compiler = new IsolationCompiler();
     private final SwitchAuditor auditor;
+    /** Registered stages in round order. */
     private final Map<String, PipelineStage> stages = new ConcurrentSkipListMap<>();
     /** The last flows each stage compiled, reused when it fails: a broken stage must not open its tables. */
     private final Map<String, StageFlows> lastStageFlows = new HashMap<>();
     private boolean stageFailed;
-    private volatile CompiledIntent lastCompiled = IsolationCompiler.compile(Intent.EMPTY, Map.of());
-    private volatile StatusReport lastStatus = StatusReport.of(lastCompiled, Map.of(), Set.of());
-    /** The last round's report, before ports being removed are added to it. */
-    private StatusReport lastRoundReport = lastStatus;
     private RoundCounters counters = RoundCounters.NONE;
-    private final Map<String, Long> stageMillis = new HashMap<>();
+    private volatile RoundUnion lastUnion = RoundUnion.EMPTY;
     private volatile Map<String, SwitchFacts> lastInventory = Map.of();
 
     /** A worker that never resynchronises switches (for hosts without a forwarding-rules manager). */
-    public IsolationWorker(final SnapshotSource source, final Reconciler reconciler, final StatusSink status,
+    public RoundWorker(final SnapshotSource source, final Reconciler reconciler,
             final ScheduledExecutorService executor, final Duration coalesceDelay, final Duration retryDelay) {
-        this(source, reconciler, status, executor, coalesceDelay, retryDelay,
-            NO_RESYNC, new FlowAudit(Duration.ofDays(1), Duration.ofDays(1)),
-            Clock.systemUTC());
+        this(source, reconciler, executor, coalesceDelay, retryDelay, NO_RESYNC,
+            new FlowAudit(Duration.ofDays(1), Duration.ofDays(1)), Clock.systemUTC());
     }
 
     @SuppressWarnings("checkstyle:ParameterNumber")
-    public IsolationWorker(final SnapshotSource source, final Reconciler reconciler, final StatusSink status,
+    public RoundWorker(final SnapshotSource source, final Reconciler reconciler,
             final ScheduledExecutorService executor, final Duration coalesceDelay, final Duration retryDelay,
             final SwitchResync resync, final FlowAudit audit, final Clock clock) {
         this.source = requireNonNull(source);
         this.reconciler = requireNonNull(reconciler);
-        this.status = requireNonNull(status);
         this.executor = requireNonNull(executor);
         this.coalesceDelay = requireNonNull(coalesceDelay);
         this.retryDelay = requireNonNull(retryDelay);
@@ -123,15 +122,25 @@ public final class IsolationWorker implements IsolationOperations, PipelineStage
         }
     }
 
+    /** Runs a task on the worker's thread, after what is already queued (such as adopting installed flows). */
+    public void execute(final Runnable task) {
+        executor.execute(task);
+    }
+
     // The boundary of one round: whatever goes wrong is logged and retried, and the worker keeps running.
     @SuppressWarnings("checkstyle:IllegalCatch")
     private void runRound() {
         scheduled.set(false);
+        if (!hasBindingStage()) {
+            LOG.debug("No binding stage registered yet; {} wait", dirty);
+            return;
+        }
         final var keys = new TreeSet<String>();
         dirty.removeIf(keys::add);
         boolean retry;
         try {
-            retry = round(keys);
+            retry = round(keys, Optional.empty()).values().stream().anyMatch(result -> result.error().isPresent())
+                || stageFailed;
         } catch (SnapshotUnavailableException e) {
             LOG.warn("Recompute for {} could not read the datastore, retrying in {}", keys, retryDelay, e);
             retry = true;
@@ -144,41 +153,67 @@ public final class IsolationWorker implements IsolationOperations, PipelineStage
         }
     }
 
-    private boolean round(final Set<String> keys) throws SnapshotUnavailableException {
-        return round(keys, Optional.empty()).values().stream().anyMatch(result -> result.error().isPresent())
-            || stageFailed;
+    private boolean hasBindingStage() {
+        return stages.values().stream().anyMatch(stage -> stage.order() == PipelineStage.BINDING);
     }
 
-    /** One round; {@code recompile} names a switch whose networks are all recompiled, whatever changed. */
+    /** One round; {@code recompile} names a switch whose stages compile everything on it afresh. */
     private SortedMap<String, SwitchResult> round(final Set<String> keys, final Optional<String> recompile)
             throws SnapshotUnavailableException {
         final long started = System.nanoTime();
         final Snapshot snapshot = source.read();
         lastInventory = snapshot.inventory();
-        IntentChanges changes = IntentChanges.between(compiler.intent(), snapshot.intent());
-        if (recompile.isPresent()) {
-            final var networks = new HashSet<>(changes.networks());
-            networks.addAll(compiler.networksOn(recompile.orElseThrow()));
-            final var switches = new HashSet<>(changes.switches());
-            switches.add(recompile.orElseThrow());
-            changes = new IntentChanges(networks, changes.ports(), switches);
-        }
-        final CompiledIntent compiled = withStages(snapshot.intent(),
-            compiler.update(snapshot.intent(), snapshot.inventory(), changes));
-        final SortedMap<String, SwitchResult> results = reconciler.reconcile(compiled.flowsBySwitch(),
-            compiled.metersBySwitch(), compiled.groupsBySwitch());
+        final var stageRounds = new TreeMap<String, StageRound>();
+        final RoundUnion union = compileStages(snapshot, recompile, stageRounds);
+        final SortedMap<String, SwitchResult> results = reconciler.reconcile(union.flowsBySwitch(),
+            union.metersBySwitch(), union.groupsBySwitch());
+        lastUnion = union;
         final long changeCount = results.values().stream().mapToLong(SwitchResult::changes).sum();
         counters = counters.afterRound(String.join(" ", keys), (System.nanoTime() - started) / 1_000_000,
-            changeCount, stageMillis);
-        lastRoundReport = StatusReport.of(compiled, results, snapshot.inventory().keySet());
-        final StatusReport report = lastRoundReport.withRemovals(lastStatus, snapshot.reportedFlows())
-            .withCounters(counters);
-        logNewCompileFailures(report);
-        status.publish(report);
-        lastCompiled = compiled;
-        lastStatus = report;
+            changeCount, stageRounds);
+        final var report = new RoundReport(snapshot, results, counters);
+        stages.values().forEach(stage -> tellStage(stage, "publish its status", () -> stage.written(report)));
         LOG.debug("Recomputed for {}: {} switches, {} flow changes", keys, results.size(), changeCount);
         return results;
+    }
+
+    // The boundary of one stage: a stage that throws keeps its previous flows and the round is retried.
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    private RoundUnion compileStages(final Snapshot snapshot, final Optional<String> recompile,
+            final Map<String, StageRound> stageRounds) {
+        stageFailed = false;
+        lastStageFlows.keySet().retainAll(stages.keySet());
+        final var union = new RoundUnion.Builder();
+        EdgeFacts facts = EdgeFacts.NONE;
+        for (Map.Entry<String, PipelineStage> entry : stages.entrySet()) {
+            final PipelineStage stage = entry.getValue();
+            StageFlows flows;
+            final long started = System.nanoTime();
+            try {
+                flows = stage.compile(new RoundInput(snapshot, facts, recompile));
+                lastStageFlows.put(entry.getKey(), flows);
+            } catch (RuntimeException e) {
+                LOG.error("Stage {} failed to compile; keeping its previous flows", stage.name(), e);
+                stageFailed = true;
+                flows = lastStageFlows.getOrDefault(entry.getKey(), StageFlows.NONE);
+            }
+            stageRounds.put(stage.name(), new StageRound((System.nanoTime() - started) / 1_000_000, flows.work()));
+            if (flows.facts().isPresent()) {
+                facts = flows.facts().orElseThrow();
+            }
+            union.add(stage.name(), flows);
+        }
+        return union.build();
+    }
+
+    // A stage's status is its own: one that fails to publish must not stop the others or the worker.
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    private static void tellStage(final PipelineStage stage, final String what, final Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.warn("Stage {} could not {}", stage.name(), what, e);
+        }
     }
 
     /** Audits what the switches report every {@code period}, on the worker's thread, until the executor stops. */
@@ -192,14 +227,11 @@ public final class IsolationWorker implements IsolationOperations, PipelineStage
     private void auditRound() {
         try {
             final Map<String, Set<String>> reported = source.reportedFlows();
-            auditor.check(reported, lastCompiled, reconciler);
             counters = counters.afterAudit();
-            final StatusReport report = lastRoundReport.withRemovals(lastStatus, reported);
-            // The counters alone changing is not worth a datastore write.
-            if (!report.ports().equals(lastStatus.ports())) {
-                lastStatus = report.withCounters(counters);
-                status.publish(lastStatus);
-            }
+            auditor.check(reported, lastUnion::flowsOf, reconciler);
+            final RoundCounters now = counters;
+            stages.values().forEach(stage -> tellStage(stage, "take the audit",
+                () -> stage.audited(reported, now)));
         } catch (SnapshotUnavailableException e) {
             LOG.debug("Audit could not read the inventory; the next one retries", e);
         } catch (RuntimeException e) {
@@ -207,53 +239,16 @@ public final class IsolationWorker implements IsolationOperations, PipelineStage
         }
     }
 
-    /** Each object whose compile failed is logged once, with its key, when its failure first appears. */
-    private void logNewCompileFailures(final StatusReport report) {
-        report.ports().forEach((portId, port) -> port.lastError()
-            .filter(error -> error.startsWith(IsolationCompiler.COMPILE_FAILED))
-            .filter(error -> {
-                final var previous = lastStatus.ports().get(portId);
-                return previous == null || !port.lastError().equals(previous.lastError());
-            })
-            .ifPresent(error -> LOG.warn("Port {}: {}", portId, error)));
-    }
-
-    // The boundary of one stage: a stage that throws keeps its previous flows and the round is retried.
-    @SuppressWarnings("checkstyle:IllegalCatch")
-    private CompiledIntent withStages(final Intent intent, final CompiledIntent compiled) {
-        stageFailed = false;
-        lastStageFlows.keySet().retainAll(stages.keySet());
-        stageMillis.clear();
-        final var extra = new HashMap<String, List<Map<String, FlowRecord>>>();
-        CompiledIntent withGroups = compiled;
-        final EdgeFacts facts = compiled.edgeFacts();
-        for (PipelineStage stage : stages.values()) {
-            StageFlows flows;
-            final long started = System.nanoTime();
-            try {
-                flows = stage.compile(intent, facts);
-                lastStageFlows.put(stage.name(), flows);
-            } catch (RuntimeException e) {
-                LOG.error("Stage {} failed to compile; keeping its previous flows", stage.name(), e);
-                stageFailed = true;
-                flows = lastStageFlows.getOrDefault(stage.name(), StageFlows.NONE);
-            }
-            stageMillis.put(stage.name(), (System.nanoTime() - started) / 1_000_000);
-            flows.flowsBySwitch().forEach((switchId, switchFlows) -> extra.computeIfAbsent(switchId,
-                key -> new ArrayList<>()).add(switchFlows));
-            withGroups = withGroups.withGroups(flows.groupsBySwitch());
-        }
-        return withGroups.withExtraFlows(extra);
-    }
-
     @Override
     public AutoCloseable register(final PipelineStage stage) {
-        if (stages.putIfAbsent(stage.name(), stage) != null) {
-            throw new IllegalStateException("a stage named " + stage.name() + " is already registered");
+        final String key = String.format(Locale.ROOT, "%04d", stage.order());
+        if (stages.putIfAbsent(key, stage) != null) {
+            throw new IllegalStateException("stage " + stages.get(key).name() + " already has order "
+                + stage.order() + "; " + stage.name() + " cannot share it");
         }
         stageChanged(stage);
         return () -> {
-            stages.remove(stage.name(), stage);
+            stages.remove(key, stage);
             markDirty("stage:" + stage.name());
         };
     }
@@ -263,7 +258,7 @@ public final class IsolationWorker implements IsolationOperations, PipelineStage
         markDirty("stage:" + stage.name());
     }
 
-    /** The port names of the switches the last round saw, for the validator. Any thread. */
+    @Override
     public PortNames portNames() {
         final Map<String, SwitchFacts> inventory = lastInventory;
         return switchId -> {
@@ -273,26 +268,15 @@ public final class IsolationWorker implements IsolationOperations, PipelineStage
     }
 
     @Override
-    public Intent intent() {
-        return compiler.intent();
-    }
-
-    @Override
-    public StatusReport status() {
-        return lastStatus;
-    }
-
-    @Override
     public Map<String, FlowRecord> desiredFlows(final String switchId) {
-        return lastCompiled.flowsOf(switchId);
+        return lastUnion.flowsOf(switchId);
     }
 
     @Override
     public Set<String> installedFlowIds(final String switchId) {
         // The reconciler belongs to the worker thread; ask it there.
         try {
-            return executor.submit(() -> Set.copyOf(reconciler.installedIds(switchId))).get(30,
-                TimeUnit.SECONDS);
+            return executor.submit(() -> Set.copyOf(reconciler.installedIds(switchId))).get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("could not read the installed flows of " + switchId, e);
         } catch (InterruptedException e) {
@@ -309,8 +293,8 @@ public final class IsolationWorker implements IsolationOperations, PipelineStage
         });
     }
 
-    /** Runs on the worker thread: for wiring that must happen before the first round. */
-    public void execute(final Runnable task) {
-        executor.execute(task);
+    /** The stages registered now, in round order (for tests and operators). */
+    public List<String> stageNames() {
+        return stages.values().stream().map(PipelineStage::name).toList();
     }
 }

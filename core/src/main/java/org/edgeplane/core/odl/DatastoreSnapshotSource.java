@@ -5,35 +5,48 @@
  * terms of the Eclipse Public License v1.0 which accompanies this distribution,
  * and is available at http://www.eclipse.org/legal/epl-v10.html
  */
-package org.edgeplane.isolation.odl;
+package org.edgeplane.core.odl;
 
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.edgeplane.core.odl.IntentCodec;
-import org.edgeplane.core.odl.Inventory;
+import java.util.function.Function;
+import org.eclipse.jdt.annotation.Nullable;
+import org.edgeplane.core.stage.Snapshot;
+import org.edgeplane.core.stage.SnapshotSource;
 import org.edgeplane.core.stage.SnapshotUnavailableException;
-import org.edgeplane.isolation.service.Snapshot;
-import org.edgeplane.isolation.service.SnapshotSource;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.Intent;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.Nodes;
 
 /**
- * Reads intent (configuration) and inventory (operational).
+ * Reads intent (configuration: the endpoints and every app's part) and inventory (operational).
  */
 public final class DatastoreSnapshotSource implements SnapshotSource {
     private final DataBroker broker;
     private final Duration timeout;
+    /** Each app's decoder of its part of the intent container, by app name. */
+    private final Map<String, Function<@Nullable Intent, Object>> slices = new ConcurrentSkipListMap<>();
 
     public DatastoreSnapshotSource(final DataBroker broker, final Duration timeout) {
         this.broker = requireNonNull(broker);
         this.timeout = requireNonNull(timeout);
+    }
+
+    /** Decodes an app's part of the intent in every snapshot from now on; closing the result stops it. */
+    public AutoCloseable addSlice(final String app, final Function<@Nullable Intent, Object> decoder) {
+        if (slices.putIfAbsent(app, requireNonNull(decoder)) != null) {
+            throw new IllegalStateException("the intent of " + app + " is already decoded");
+        }
+        return () -> slices.remove(app, decoder);
     }
 
     @Override
@@ -43,8 +56,11 @@ public final class DatastoreSnapshotSource implements SnapshotSource {
             final var intent = config.read(LogicalDatastoreType.CONFIGURATION, IntentCodec.PATH);
             final var nodes = operational.read(LogicalDatastoreType.OPERATIONAL, Inventory.NODES);
             final Nodes reported = nodes.get(timeout.toMillis(), TimeUnit.MILLISECONDS).orElse(null);
-            return new Snapshot(IntentCodec.fromBinding(intent.get(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .orElse(null)), Inventory.switches(reported), Inventory.reportedFlows(reported));
+            final Intent root = intent.get(timeout.toMillis(), TimeUnit.MILLISECONDS).orElse(null);
+            final var decoded = new HashMap<String, Object>();
+            slices.forEach((app, decoder) -> decoded.put(app, decoder.apply(root)));
+            return new Snapshot(IntentCodec.fromBinding(root), Inventory.switches(reported),
+                Inventory.reportedFlows(reported), decoded);
         } catch (ExecutionException | TimeoutException e) {
             throw new SnapshotUnavailableException("cannot read intent and inventory", e);
         } catch (InterruptedException e) {

@@ -5,7 +5,7 @@
  * terms of the Eclipse Public License v1.0 which accompanies this distribution,
  * and is available at http://www.eclipse.org/legal/epl-v10.html
  */
-package org.edgeplane.isolation.compiler;
+package org.edgeplane.core.flow;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
@@ -14,8 +14,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.edgeplane.core.flow.FlowRecord;
-import org.edgeplane.core.flow.FlowsById;
 
 /**
  * The desired flows of one switch, by id: an unmodifiable union of its base flows and its partitions' flows, which
@@ -23,12 +21,12 @@ import org.edgeplane.core.flow.FlowsById;
  * so an incremental update pays for the switches it touched only when someone reads them by id. Parts that are
  * already indexed ({@link FlowsById}, as other apps' large stages are) are looked up in place, not copied.
  */
-final class SwitchFlows extends AbstractMap<String, FlowRecord> {
+public final class SwitchFlows extends AbstractMap<String, FlowRecord> {
     private final List<Map<String, FlowRecord>> parts;
     private final int size;
     private volatile Map<String, FlowRecord> index;
 
-    SwitchFlows(final List<Map<String, FlowRecord>> parts) {
+    public SwitchFlows(final List<Map<String, FlowRecord>> parts) {
         this.parts = List.copyOf(parts);
         size = this.parts.stream().mapToInt(Map::size).sum();
     }

@@ -1,0 +1,168 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.core.odl;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import org.eclipse.jdt.annotation.Nullable;
+import org.edgeplane.core.endpoint.PortNames;
+import org.edgeplane.core.flow.FlowRecord;
+import org.edgeplane.core.pipeline.Owner;
+import org.edgeplane.core.reconcile.FlowAudit;
+import org.edgeplane.core.reconcile.Reconciler;
+import org.edgeplane.core.reconcile.Reconciler.SwitchResult;
+import org.edgeplane.core.round.RoundWorker;
+import org.edgeplane.core.stage.PipelineStage;
+import org.edgeplane.core.stage.PipelineStages;
+import org.edgeplane.core.stage.RoundOperations;
+import org.opendaylight.mdsal.binding.api.DataBroker;
+import org.opendaylight.mdsal.binding.api.DataTreeChangeListener;
+import org.opendaylight.mdsal.binding.api.DataTreeIdentifier;
+import org.opendaylight.mdsal.binding.api.RpcConsumerRegistry;
+import org.opendaylight.mdsal.binding.dom.codec.api.BindingNormalizedNodeSerializer;
+import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
+import org.opendaylight.mdsal.dom.api.DOMDataBroker;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.Intent;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.Node;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires the platform: the one commit cohort every app adds its checks to, the listeners that mark work, and the
+ * worker whose rounds run every registered stage and reconcile their union. Apps (tenant isolation first) plug in
+ * through the services it offers. Blueprint constructs it and calls {@link #init()} and {@link #close()}.
+ */
+public final class CoreProvider implements PipelineStages, IntentChecks, RoundOperations, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CoreProvider.class);
+    private static final Duration DATASTORE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration COALESCE = Duration.ofMillis(50);
+    private static final Duration RETRY = Duration.ofSeconds(2);
+    /** Statistics arrive every few seconds: a flow missing for longer than this is really gone. */
+    private static final Duration RESYNC_GRACE = Duration.ofSeconds(10);
+    private static final Duration RESYNC_COOL_DOWN = Duration.ofSeconds(30);
+    /** The OpenFlow plugin polls statistics every few seconds; the audit reads them about as often. */
+    private static final Duration AUDIT_PERIOD = Duration.ofSeconds(2);
+
+    private final DataBroker broker;
+    private final DOMDataBroker domBroker;
+    private final IntentCommitCohort cohort;
+    private final RpcConsumerRegistry rpcs;
+    private final Registrations registrations = new Registrations();
+    private final DatastoreSnapshotSource source;
+    private RoundWorker worker;
+
+    public CoreProvider(final DataBroker broker, final DOMDataBroker domBroker,
+            final BindingNormalizedNodeSerializer codec, final RpcConsumerRegistry rpcs) {
+        this.broker = requireNonNull(broker);
+        this.domBroker = requireNonNull(domBroker);
+        cohort = new IntentCommitCohort(codec);
+        this.rpcs = requireNonNull(rpcs);
+        source = new DatastoreSnapshotSource(broker, DATASTORE_TIMEOUT);
+    }
+
+    /** Starts validating, listening and reconciling; rounds run once the binding stage registers. */
+    public void init() {
+        final ScheduledExecutorService executor = registrations.newScheduler("edgeplane-rounds");
+        final var reconciler = new Reconciler(new InventoryFlowWriter(broker), DATASTORE_TIMEOUT);
+        worker = new RoundWorker(source, reconciler, executor,
+            COALESCE, RETRY, new FrmSwitchResync(rpcs), new FlowAudit(RESYNC_GRACE, RESYNC_COOL_DOWN),
+            Clock.systemUTC());
+        worker.execute(() -> adoptInstalledFlows(reconciler));
+        registrations.addCohort(domBroker, cohort, "Edgeplane");
+        registrations.followIntent(broker, intent -> worker.markDirty("intent"));
+        // A round when a switch comes or goes or its ports change, never for its statistics (the audit reads those).
+        registrations.add(broker.registerDataTreeChangeListener(
+            DataTreeIdentifier.create(LogicalDatastoreType.OPERATIONAL, Inventory.ANY_NODE),
+            (DataTreeChangeListener<Node>) changes -> changes.forEach(change -> {
+                final var node = change.getRootNode();
+                if (!Objects.equals(Inventory.facts(node.getDataBefore()), Inventory.facts(node.getDataAfter()))) {
+                    worker.markDirty("switch:" + change.getRootPath().getRootIdentifier().firstKeyOf(Node.class)
+                        .getId().getValue());
+                }
+            })));
+        worker.markDirty("startup");
+        worker.startAudit(AUDIT_PERIOD);
+        LOG.info("Edgeplane core started");
+    }
+
+    private void adoptInstalledFlows(final Reconciler reconciler) {
+        try (var tx = broker.newReadOnlyTransaction()) {
+            final var nodes = tx.read(LogicalDatastoreType.CONFIGURATION, Inventory.NODES)
+                .get(DATASTORE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).orElse(null);
+            // One reconciler writes every app's flows (apps plug in as pipeline stages), so it adopts them all.
+            for (Owner owner : Owner.values()) {
+                Inventory.installedFlows(nodes, owner).forEach(reconciler::adoptInstalled);
+            }
+            Inventory.installedMeters(nodes).forEach(reconciler::adoptInstalledMeters);
+            Inventory.installedGroups(nodes).forEach(reconciler::adoptInstalledGroups);
+        } catch (ExecutionException | TimeoutException e) {
+            // Not fatal: flows of an earlier run stay until their switch is resynchronised.
+            LOG.warn("Could not read flows installed by an earlier run", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public AutoCloseable addCheck(final int order, final String app, final IntentCheck check) {
+        return cohort.addCheck(order, app, check);
+    }
+
+    @Override
+    public AutoCloseable addSlice(final String app, final Function<@Nullable Intent, Object> decoder) {
+        return source.addSlice(app, decoder);
+    }
+
+    @Override
+    public AutoCloseable register(final PipelineStage stage) {
+        return worker.register(stage);
+    }
+
+    @Override
+    public void stageChanged(final PipelineStage stage) {
+        worker.stageChanged(stage);
+    }
+
+    @Override
+    public Map<String, FlowRecord> desiredFlows(final String switchId) {
+        return worker.desiredFlows(switchId);
+    }
+
+    @Override
+    public Set<String> installedFlowIds(final String switchId) {
+        return worker.installedFlowIds(switchId);
+    }
+
+    @Override
+    public Future<Optional<SwitchResult>> recompute(final String switchId) {
+        return worker.recompute(switchId);
+    }
+
+    @Override
+    public PortNames portNames() {
+        return worker.portNames();
+    }
+
+    @Override
+    public void close() {
+        registrations.close();
+        LOG.info("Edgeplane core stopped");
+    }
+}

@@ -1,0 +1,30 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.core.stage;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Collections;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.edgeplane.core.reconcile.Reconciler.SwitchResult;
+
+/**
+ * What one round wrote, for the stages to publish their status from.
+ *
+ * @param snapshot what the round read
+ * @param results what each switch took, by switch
+ * @param counters the worker's counters after the round
+ */
+public record RoundReport(Snapshot snapshot, SortedMap<String, SwitchResult> results, RoundCounters counters) {
+    public RoundReport {
+        requireNonNull(snapshot);
+        results = Collections.unmodifiableSortedMap(new TreeMap<>(results));
+        requireNonNull(counters);
+    }
+}

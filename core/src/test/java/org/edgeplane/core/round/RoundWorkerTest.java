@@ -1,0 +1,176 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.core.round;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import com.google.common.util.concurrent.Futures;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import org.edgeplane.core.endpoint.Intent;
+import org.edgeplane.core.flow.FlowMatch;
+import org.edgeplane.core.flow.FlowRecord;
+import org.edgeplane.core.flow.GroupRecord;
+import org.edgeplane.core.flow.Instruction;
+import org.edgeplane.core.pipeline.Table;
+import org.edgeplane.core.reconcile.FlowDiff;
+import org.edgeplane.core.reconcile.Reconciler;
+import org.edgeplane.core.stage.EdgeFacts;
+import org.edgeplane.core.stage.EdgeFacts.PortPlace;
+import org.edgeplane.core.stage.Fabric;
+import org.edgeplane.core.stage.PipelineStage;
+import org.edgeplane.core.stage.RoundInput;
+import org.edgeplane.core.stage.RoundReport;
+import org.edgeplane.core.stage.Snapshot;
+import org.edgeplane.core.stage.StageFlows;
+import org.junit.After;
+import org.junit.Test;
+
+/**
+ * The core's worker with hand-written stages: no round before a binding stage, stages in order with the binding
+ * stage's facts, a stage that throws keeps its flows, and stages cannot share an order or a group id.
+ */
+public class RoundWorkerTest {
+    private static final EdgeFacts FACTS = EdgeFacts.of(Map.of("vm1", new PortPlace("openflow:1", 3)),
+        Set.of(), Map.of(), Fabric.NONE);
+
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
+    private final List<FlowDiff> written = new CopyOnWriteArrayList<>();
+    private final AtomicInteger reads = new AtomicInteger();
+    private final RoundWorker worker = new RoundWorker(() -> {
+        reads.incrementAndGet();
+        return new Snapshot(Intent.EMPTY, Map.of(), Map.of(), Map.of("firewall", "allow web"));
+    }, new Reconciler(diff -> {
+        written.add(diff);
+        return Futures.immediateFuture(null);
+    }, Duration.ofSeconds(1)), executor, Duration.ofMillis(20), Duration.ofMillis(50));
+
+    @After
+    public void stop() {
+        executor.shutdownNow();
+    }
+
+    @Test
+    public void noRoundRunsBeforeTheBindingStageAndStagesRunInOrderOnItsFacts() throws Exception {
+        final var seen = new CopyOnWriteArrayList<String>();
+        final var firewall = new FakeStage("firewall", PipelineStage.FIREWALL, input -> {
+            seen.add("firewall saw " + input.facts().places().keySet() + " and "
+                + input.snapshot().slice("firewall", String.class, "nothing"));
+            return StageFlows.of(Map.of("openflow:1", Map.of("fw", flow("fw", Table.FIREWALL_FROM_PORT))));
+        });
+        worker.register(firewall);
+        worker.markDirty("intent");
+        Thread.sleep(300);
+        assertEquals("without a binding stage nothing is read or written", 0, reads.get());
+
+        worker.register(new FakeStage("binding", PipelineStage.BINDING, input -> {
+            seen.add("binding saw " + input.facts().places().keySet());
+            return new StageFlows(Map.of("openflow:1", Map.of("iso", flow("iso", Table.CLASSIFY))), Map.of(),
+                Map.of(), Optional.of(FACTS), StageFlows.StageWork.NONE);
+        }));
+        await(() -> firewall.reports.size() == 1);
+        assertEquals(List.of("binding saw []", "firewall saw [vm1] and allow web"), seen);
+        assertEquals(Set.of("fw", "iso"), worker.desiredFlows("openflow:1").keySet());
+        assertEquals(2, firewall.reports.get(0).results().get("openflow:1").desired());
+        assertEquals(List.of("binding", "firewall"), worker.stageNames());
+    }
+
+    @Test
+    public void aStageThatThrowsKeepsItsPreviousFlowsAndTheRoundIsRetried() throws Exception {
+        final AtomicInteger calls = new AtomicInteger();
+        worker.register(new FakeStage("binding", PipelineStage.BINDING,
+            input -> StageFlows.of(Map.of("openflow:1", Map.of("iso", flow("iso", Table.CLASSIFY))))));
+        final var firewall = new FakeStage("firewall", PipelineStage.FIREWALL, input -> {
+            if (calls.incrementAndGet() == 2) {
+                throw new IllegalStateException("broken rule");
+            }
+            return StageFlows.of(Map.of("openflow:1", Map.of("fw", flow("fw", Table.FIREWALL_FROM_PORT))));
+        });
+        worker.register(firewall);
+        await(() -> firewall.reports.size() == 1);
+        worker.stageChanged(firewall);
+        // The failing round keeps "fw"; its retry compiles again and succeeds.
+        await(() -> calls.get() >= 3);
+        assertEquals(Set.of("fw", "iso"), worker.desiredFlows("openflow:1").keySet());
+        assertTrue(written.stream().noneMatch(diff -> diff.removals().containsKey("fw")));
+    }
+
+    @Test
+    public void stagesCannotShareAnOrderOrAGroupId() throws Exception {
+        worker.register(new FakeStage("binding", PipelineStage.BINDING, input -> StageFlows.NONE));
+        assertThrows(IllegalStateException.class,
+            () -> worker.register(new FakeStage("other", PipelineStage.BINDING, input -> StageFlows.NONE)));
+        final var group = new GroupRecord(1, List.of(), 1);
+        final Function<RoundInput, StageFlows> withGroup = input -> new StageFlows(Map.of(),
+            Map.of("openflow:1", Map.of(1L, group)));
+        final var union = new RoundUnion.Builder();
+        union.add("a", withGroup.apply(null));
+        assertThrows(IllegalArgumentException.class, () -> union.add("b", withGroup.apply(null)));
+    }
+
+    private static FlowRecord flow(final String id, final Table table) {
+        return new FlowRecord(id, table, 10, 1, FlowMatch.builder().build(), List.of(new Instruction.GotoTable(
+            table.next())));
+    }
+
+    private static void await(final BooleanSupplier condition) throws InterruptedException {
+        final Instant deadline = Instant.now().plusSeconds(10);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("condition not met within 10 s");
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    /** A stage that compiles with a function and records what was written. */
+    private static final class FakeStage implements PipelineStage {
+        final List<RoundReport> reports = new CopyOnWriteArrayList<>();
+        private final String name;
+        private final int order;
+        private final Function<RoundInput, StageFlows> compile;
+
+        FakeStage(final String name, final int order, final Function<RoundInput, StageFlows> compile) {
+            this.name = name;
+            this.order = order;
+            this.compile = compile;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public int order() {
+            return order;
+        }
+
+        @Override
+        public StageFlows compile(final RoundInput input) {
+            return compile.apply(input);
+        }
+
+        @Override
+        public void written(final RoundReport report) {
+            reports.add(report);
+        }
+    }
+}
