@@ -58,6 +58,11 @@ public final class FirewallCompiler {
 
     /** Last round's inputs and results per switch: a switch whose inputs are unchanged is not compiled again. */
     private Map<String, Memo> memo = Map.of();
+    /** Last round's labelled rules per group, per tenant policy and per group set, reused while unchanged. */
+    private Map<GroupKey, Labelled<SecurityGroup>> lastGroups = Map.of();
+    private Map<String, Labelled<List<PolicyRule>>> lastPolicies = Map.of();
+    private Map<GroupSet, GroupSetRules> lastGroupSets = Map.of();
+    private Map<GroupSet, GroupSetRules> groupSetsNow = new HashMap<>();
     private int lastReused;
     private int lastCompiled;
 
@@ -90,10 +95,14 @@ public final class FirewallCompiler {
         final var members = Membership.of(firewall, intent);
         final Map<String, Integer> zones = ConntrackZones.assign(intent.networks().values());
         final var governedBySwitch = new TreeMap<String, List<GovernedPort>>();
-        // Rules are labelled once per group and tenant and shared by every port and switch that uses them.
+        // Rules are labelled once per group and tenant and shared by every port and switch that uses them; a group
+        // or policy unchanged since the last round keeps its very list, so comparing inputs stops at identity.
         final var groupRules = new HashMap<GroupKey, List<LabelledRule>>();
         final var groupSetRules = new HashMap<GroupSet, List<LabelledRule>>();
         final var policyByTenant = new HashMap<String, List<LabelledRule>>();
+        final var groupsNow = new HashMap<GroupKey, Labelled<SecurityGroup>>();
+        groupSetsNow = new HashMap<>();
+        final var policiesNow = new HashMap<String, Labelled<List<PolicyRule>>>();
         for (Map.Entry<String, PortPlace> place : facts.places().entrySet()) {
             final Port port = intent.ports().get(place.getKey());
             if (port == null || !port.portSecurityEnabled() || port.networkId() == null) {
@@ -104,12 +113,22 @@ public final class FirewallCompiler {
                 continue;
             }
             final List<LabelledRule> rules = groupSetRules.computeIfAbsent(new GroupSet(port.tenantId(),
-                firewall.groupsOf(port.id())), groupSet -> rulesOf(firewall, groupSet, groupRules));
+                firewall.groupsOf(port.id())), groupSet -> rulesOf(firewall, groupSet, groupRules, groupsNow));
             governedBySwitch.computeIfAbsent(place.getValue().switchId(), key -> new ArrayList<>())
                 .add(new GovernedPort(port, network, place.getValue().ofPort(), rules));
-            policyByTenant.computeIfAbsent(network.tenantId(), tenantId -> firewall.policyOf(tenantId).stream()
-                .map(rule -> LabelledRule.of(rule.label(), rule.match(), rule.action(), rule.priority())).toList());
+            policyByTenant.computeIfAbsent(network.tenantId(), tenantId -> {
+                final List<PolicyRule> policy = firewall.policyOf(tenantId);
+                final Labelled<List<PolicyRule>> known = lastPolicies.get(tenantId);
+                final Labelled<List<PolicyRule>> now = known != null && known.source().equals(policy) ? known
+                    : new Labelled<>(policy, policy.stream().map(rule -> LabelledRule.of(rule.label(), rule.match(),
+                        rule.action(), rule.priority())).toList());
+                policiesNow.put(tenantId, now);
+                return now.rules();
+            });
         }
+        lastGroups = groupsNow;
+        lastPolicies = policiesNow;
+        lastGroupSets = groupSetsNow;
         final var inputs = new TreeMap<String, SwitchInput>();
         governedBySwitch.forEach((switchId, ports) -> inputs.put(switchId, SwitchInput.of(facts.profileOf(switchId),
             ports, policyByTenant, members, zones)));
@@ -279,34 +298,73 @@ public final class FirewallCompiler {
     private record GroupSet(String tenantId, List<String> names) {
     }
 
-    /** The union of a group set's rules, each once, with the label its counters go by. */
-    private static List<LabelledRule> rulesOf(final FirewallIntent firewall, final GroupSet groupSet,
-            final Map<GroupKey, List<LabelledRule>> groupRules) {
+    /**
+     * The union of a group set's rules, each once, with the label its counters go by. A set whose groups all kept
+     * their lists since the last round keeps its list too.
+     */
+    private List<LabelledRule> rulesOf(final FirewallIntent firewall, final GroupSet groupSet,
+            final Map<GroupKey, List<LabelledRule>> groupRules, final Map<GroupKey, Labelled<SecurityGroup>> now) {
         final var names = new LinkedHashSet<>(groupSet.names());
         if (names.size() == 1) {
-            return labelledRules(firewall, new GroupKey(groupSet.tenantId(), names.iterator().next()), groupRules);
+            return labelledRules(firewall, new GroupKey(groupSet.tenantId(), names.iterator().next()), groupRules,
+                now);
         }
         // Labels name the group, so the rules of distinct groups are distinct.
+        final var parts = new ArrayList<List<LabelledRule>>();
+        names.forEach(name -> parts.add(labelledRules(firewall, new GroupKey(groupSet.tenantId(), name),
+            groupRules, now)));
+        final GroupSetRules known = lastGroupSets.get(groupSet);
+        if (known != null && known.sameParts(parts)) {
+            groupSetsNow.put(groupSet, known);
+            return known.rules();
+        }
         final var rules = new ArrayList<LabelledRule>();
-        names.forEach(name -> rules.addAll(labelledRules(firewall, new GroupKey(groupSet.tenantId(), name),
-            groupRules)));
-        return List.copyOf(rules);
+        parts.forEach(rules::addAll);
+        final var union = new GroupSetRules(List.copyOf(parts), List.copyOf(rules));
+        groupSetsNow.put(groupSet, union);
+        return union.rules();
     }
 
-    private static List<LabelledRule> labelledRules(final FirewallIntent firewall, final GroupKey key,
-            final Map<GroupKey, List<LabelledRule>> groupRules) {
+    private List<LabelledRule> labelledRules(final FirewallIntent firewall, final GroupKey key,
+            final Map<GroupKey, List<LabelledRule>> groupRules, final Map<GroupKey, Labelled<SecurityGroup>> now) {
         return groupRules.computeIfAbsent(key, unused -> {
             final SecurityGroup group = firewall.group(key.tenantId(), key.name());
             if (group == null) {
                 return List.of();
+            }
+            final Labelled<SecurityGroup> known = lastGroups.get(key);
+            if (known != null && known.source().equals(group)) {
+                now.put(key, known);
+                return known.rules();
             }
             final var labelled = new LinkedHashMap<String, LabelledRule>();
             for (SecurityRule rule : group.rules()) {
                 final String label = key.tenantId() + "/" + key.name() + "/" + rule.id();
                 labelled.putIfAbsent(label, LabelledRule.of(label, rule.match(), PolicyRule.ALLOW, 0));
             }
-            return List.copyOf(labelled.values());
+            final var fresh = new Labelled<>(group, List.copyOf(labelled.values()));
+            now.put(key, fresh);
+            return fresh.rules();
         });
+    }
+
+    /** Rules labelled from their source (a group, a tenant's policy), kept while the source stays equal. */
+    private record Labelled<S>(S source, List<LabelledRule> rules) {
+    }
+
+    /** A group set's rules, and the group lists they were joined from. */
+    private record GroupSetRules(List<List<LabelledRule>> parts, List<LabelledRule> rules) {
+        boolean sameParts(final List<List<LabelledRule>> others) {
+            if (others.size() != parts.size()) {
+                return false;
+            }
+            for (int i = 0; i < parts.size(); i++) {
+                if (others.get(i) != parts.get(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /**

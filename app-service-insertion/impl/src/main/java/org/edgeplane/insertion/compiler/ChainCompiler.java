@@ -121,11 +121,73 @@ public final class ChainCompiler {
         for (ServiceChain chain : chains.chains().values()) {
             compiler.compileAlone(chains, chain, paths.get(chain.key()));
         }
-        chains.functions().values().forEach(compiler::compileBridgedFloodStop);
-        compiler.compileMisses();
-        return new ChainFlows(compiler.frozenFlows(), compiler.frozenGroups(), compiler.hopByCookie,
-            Collections.unmodifiableSortedMap(new TreeMap<>(compiler.status)), List.copyOf(compiler.problems),
-            compiler.errors);
+        return compiler.finish(chains);
+    }
+
+    /** One chain's part: what a full compile adds for it, without what chains share (flood stops, misses). */
+    static ChainFlows compileOne(final ChainIntent chains, final ServiceChain chain, final int path,
+            final Intent intent, final EdgeFacts facts, final ChainFault faults) {
+        final var compiler = new ChainCompiler(intent, facts, faults);
+        compiler.compileAlone(chains, chain, path);
+        return compiler.result();
+    }
+
+    /**
+     * Chains' parts joined in chain order, with what chains share: the full compile's result, unless two parts
+     * clash (a group id or a flow id taken twice with different content), which only a full compile resolves.
+     */
+    static Optional<ChainFlows> join(final ChainIntent chains, final Intent intent, final EdgeFacts facts,
+            final ChainFault faults, final List<ChainFlows> parts) {
+        final var compiler = new ChainCompiler(intent, facts, faults);
+        for (ChainFlows part : parts) {
+            if (!compiler.joinPart(part)) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(compiler.finish(chains));
+    }
+
+    private boolean joinPart(final ChainFlows part) {
+        for (var switchFlows : part.flowsBySwitch().entrySet()) {
+            final Map<String, FlowRecord> into = flows.computeIfAbsent(switchFlows.getKey(),
+                key -> new LinkedHashMap<>());
+            for (FlowRecord flow : switchFlows.getValue().values()) {
+                final FlowRecord previous = into.putIfAbsent(flow.id(), flow);
+                if (previous != null && !previous.equals(flow)) {
+                    return false;
+                }
+            }
+        }
+        for (var switchGroups : part.groupsBySwitch().entrySet()) {
+            final Map<Long, GroupRecord> into = groups.computeIfAbsent(switchGroups.getKey(), key -> new TreeMap<>());
+            for (GroupRecord group : switchGroups.getValue().values()) {
+                if (into.putIfAbsent(group.groupId(), group) != null) {
+                    return false;
+                }
+            }
+        }
+        for (var hop : part.hopByCookie().entrySet()) {
+            final HopRef previous = hopByCookie.putIfAbsent(hop.getKey(), hop.getValue());
+            if (previous != null && !previous.equals(hop.getValue())) {
+                return false;
+            }
+        }
+        status.putAll(part.status());
+        problems.addAll(part.problems());
+        errors.putAll(part.errors());
+        return true;
+    }
+
+    /** Adds what chains share and freezes the result. */
+    private ChainFlows finish(final ChainIntent chains) {
+        chains.functions().values().forEach(this::compileBridgedFloodStop);
+        compileMisses();
+        return result();
+    }
+
+    private ChainFlows result() {
+        return new ChainFlows(frozenFlows(), frozenGroups(), hopByCookie,
+            Collections.unmodifiableSortedMap(new TreeMap<>(status)), List.copyOf(problems), errors);
     }
 
     /** Compiles one chain; whatever goes wrong stays with that chain. */
@@ -307,6 +369,11 @@ public final class ChainCompiler {
     }
 
     private @Nullable Network networkOf(final ServiceChain chain) {
+        return networkOf(chain, intent);
+    }
+
+    /** The chain's network: that of its classifiers' source ports. */
+    static @Nullable Network networkOf(final ServiceChain chain, final Intent intent) {
         final String networkId = networkIdOf(chain, intent);
         return networkId == null ? null : intent.networks().get(networkId);
     }
@@ -628,7 +695,7 @@ public final class ChainCompiler {
      * the chain's name, so that adding or removing a chain changes no other chain's labels (unless two names
      * collide, which moves the later one in name order).
      */
-    private static Map<TenantName, Integer> paths(final ChainIntent chains, final Intent intent) {
+    static Map<TenantName, Integer> paths(final ChainIntent chains, final Intent intent) {
         final var paths = new HashMap<TenantName, Integer>();
         final var used = new HashMap<String, Set<Integer>>();
         for (ServiceChain chain : chains.chains().values()) {
@@ -679,8 +746,12 @@ public final class ChainCompiler {
 
     private Map<String, Map<Long, GroupRecord>> frozenGroups() {
         final var frozen = new TreeMap<String, Map<Long, GroupRecord>>();
-        groups.forEach((switchId, switchGroups) -> frozen.put(switchId, Collections.unmodifiableSortedMap(
-            new TreeMap<>(switchGroups))));
+        // A switch without groups is absent, whatever a failed chain left behind.
+        groups.forEach((switchId, switchGroups) -> {
+            if (!switchGroups.isEmpty()) {
+                frozen.put(switchId, Collections.unmodifiableSortedMap(new TreeMap<>(switchGroups)));
+            }
+        });
         return frozen;
     }
 }

@@ -21,8 +21,9 @@ import org.edgeplane.core.stage.PipelineStages;
 import org.edgeplane.core.stage.RoundInput;
 import org.edgeplane.core.stage.SnapshotUnavailableException;
 import org.edgeplane.core.stage.StageFlows;
-import org.edgeplane.insertion.compiler.ChainCompiler;
+import org.edgeplane.core.stage.StageFlows.StageWork;
 import org.edgeplane.insertion.compiler.ChainFlows;
+import org.edgeplane.insertion.compiler.ChainMemo;
 import org.edgeplane.insertion.intent.ChainIntent;
 import org.edgeplane.insertion.status.ChainStatus;
 import org.edgeplane.insertion.status.ServiceInsertionOperations;
@@ -47,6 +48,8 @@ public final class ServiceInsertionProvider implements PipelineStage, ServiceIns
     private final FlowStatistics statistics;
     private final Registrations registrations = new Registrations();
     private volatile ChainFlows lastFlows = ChainFlows.EMPTY;
+    /** Used by the worker's thread only: it recompiles the chains whose inputs changed. */
+    private final ChainMemo compiler = new ChainMemo();
 
     public ServiceInsertionProvider(final DataBroker broker, final IntentChecks checks, final PipelineStages stages,
             final FlowStatistics statistics) {
@@ -78,12 +81,13 @@ public final class ServiceInsertionProvider implements PipelineStage, ServiceIns
     @Override
     public StageFlows compile(final RoundInput input) {
         final ChainIntent chains = input.snapshot().slice(name(), ChainIntent.class, ChainIntent.EMPTY);
-        final ChainFlows flows = ChainCompiler.compile(chains, input.snapshot().intent(), input.facts());
+        final ChainFlows flows = compiler.update(chains, input.snapshot().intent(), input.facts());
         // Each problem is logged once, when it first appears.
         flows.problems().stream().filter(problem -> !lastFlows.problems().contains(problem))
             .forEach(problem -> LOG.warn("Service chain not fully steered: {}", problem));
         lastFlows = flows;
-        return new StageFlows(flows.flowsBySwitch(), flows.groupsBySwitch());
+        return new StageFlows(flows.flowsBySwitch(), flows.groupsBySwitch())
+            .withWork(new StageWork("chains", compiler.lastCompiled(), compiler.lastReused()));
     }
 
     @Override
