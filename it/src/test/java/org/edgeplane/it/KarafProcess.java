@@ -10,6 +10,7 @@ package org.edgeplane.it;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,12 +57,52 @@ public final class KarafProcess implements AutoCloseable {
     }
 
     private Duration boot(final Duration deadline) throws IOException, InterruptedException {
+        final Instant begin = Instant.now();
+        final long logStart = Files.exists(logFile()) ? Files.size(logFile()) : 0;
+        final Duration stallCheck = Duration.ofMinutes(2);
+        if (deadline.compareTo(stallCheck.multipliedBy(2)) > 0 && !bootUntil(begin.plus(stallCheck))
+                && aaaEncryptionStalled(logStart)) {
+            // Upstream race (AAA 0.17.14): now and then, after a restart, the encryption service's configurator
+            // never hears of its stored configuration, AAA waits for it for ever and RESTCONF never opens. An
+            // operator restarts again; so does the test, once, and says so. Any other stall fails below.
+            LOG.warn("AAA's encryption service did not start after {} s (upstream race); restarting Karaf once",
+                stallCheck.toSeconds());
+            close();
+            return bootUntilReady(begin, deadline);
+        }
+        return bootUntilReady(begin, deadline);
+    }
+
+    /** Whether this boot's log shows AAA's certificate manager waiting for the encryption service only. */
+    private boolean aaaEncryptionStalled(final long logStart) throws IOException {
+        if (!Files.exists(logFile())) {
+            return false;
+        }
+        final String log = Files.readString(logFile(), StandardCharsets.ISO_8859_1);
+        final String thisBoot = log.substring((int) Math.min(logStart, log.length()));
+        return thisBoot.contains("aaa.cert/0.17.14 is waiting for dependencies [(objectClass=org.opendaylight.aaa."
+            + "encrypt.AAAEncryptionService)]") && !thisBoot.contains("Encryption Service enabled");
+    }
+
+    private Duration bootUntilReady(final Instant begin, final Duration deadline)
+            throws IOException, InterruptedException {
+        if (process == null || !process.isAlive()) {
+            startProcess();
+        }
+        if (bootUntil(begin.plus(deadline))) {
+            final Duration boot = Duration.between(begin, Instant.now());
+            LOG.info("Karaf ready in {} s", boot.toSeconds());
+            return boot;
+        }
+        throw new IllegalStateException("Karaf not ready within " + deadline + ", see " + home.resolve("data/log"));
+    }
+
+    private void startProcess() throws IOException {
         for (int port : new int[] {8181, 6653}) {
             if (listening(port)) {
                 throw new IllegalStateException("port " + port + " is taken: stop the controller that runs there");
             }
         }
-        final Instant begin = Instant.now();
         process = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
             .directory(home.toFile()).redirectErrorStream(true)
             .redirectOutput(home.resolve("karaf-console.log").toFile()).start();
@@ -69,8 +110,14 @@ public final class KarafProcess implements AutoCloseable {
             Runtime.getRuntime().addShutdownHook(new Thread(this::close));
             hooked = true;
         }
+    }
+
+    /** Polls until the controller is ready (true) or {@code end} passes (false). */
+    private boolean bootUntil(final Instant end) throws IOException, InterruptedException {
+        if (process == null || !process.isAlive()) {
+            startProcess();
+        }
         final Restconf restconf = Restconf.local();
-        final Instant end = begin.plus(deadline);
         while (Instant.now().isBefore(end)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Karaf exited with " + process.exitValue() + ", see " + home);
@@ -80,13 +127,11 @@ public final class KarafProcess implements AutoCloseable {
             final var probe = restconf.put(Orchestrator.path(Orchestrator.vlanNetwork("readiness-probe", "none", 1)),
                 Orchestrator.body(Orchestrator.vlanNetwork("readiness-probe", "none", 1)));
             if (probe.status() == 400 && probe.errorMessage().contains("tenant 'none' does not exist")) {
-                final Duration boot = Duration.between(begin, Instant.now());
-                LOG.info("Karaf ready in {} s", boot.toSeconds());
-                return boot;
+                return true;
             }
             Thread.sleep(1000);
         }
-        throw new IllegalStateException("Karaf not ready within " + deadline + ", see " + home.resolve("data/log"));
+        return false;
     }
 
     public Path logFile() {

@@ -9,9 +9,7 @@ package org.edgeplane.isolation.compiler;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -21,7 +19,6 @@ import org.edgeplane.core.endpoint.SwitchProfile;
 import org.edgeplane.core.flow.FlowRecord;
 import org.edgeplane.core.flow.GroupRecord;
 import org.edgeplane.core.flow.MeterRecord;
-import org.edgeplane.core.flow.SwitchFlows;
 import org.edgeplane.core.stage.EdgeFacts;
 import org.edgeplane.core.stage.EdgeFacts.PortPlace;
 import org.edgeplane.core.stage.Fabric;
@@ -51,45 +48,6 @@ public record CompiledIntent(SortedMap<String, Map<String, FlowRecord>> flowsByS
         portsDown = Collections.unmodifiableSortedSet(new TreeSet<>(portsDown));
         profiles = Collections.unmodifiableSortedMap(new TreeMap<>(profiles));
         requireNonNull(fabric);
-    }
-
-    /**
-     * The same result with more flows on some switches, such as other apps' stages. The per-switch maps are
-     * joined as views, not copied.
-     */
-    public CompiledIntent withExtraFlows(final Map<String, List<Map<String, FlowRecord>>> extraBySwitch) {
-        if (extraBySwitch.isEmpty()) {
-            return this;
-        }
-        final var merged = new TreeMap<>(flowsBySwitch);
-        extraBySwitch.forEach((switchId, extra) -> {
-            final var parts = new ArrayList<Map<String, FlowRecord>>();
-            parts.add(flowsOf(switchId));
-            parts.addAll(extra);
-            merged.put(switchId, new SwitchFlows(parts));
-        });
-        return new CompiledIntent(merged, metersBySwitch, groupsBySwitch, ports, portsDown, profiles, fabric);
-    }
-
-    /**
-     * The same result with other apps' groups added. Group ids are per switch; two stages asking for the same id on
-     * one switch is a bug, refused here.
-     */
-    public CompiledIntent withGroups(final Map<String, ? extends Map<Long, GroupRecord>> extraBySwitch) {
-        if (extraBySwitch.isEmpty()) {
-            return this;
-        }
-        final var merged = new TreeMap<>(groupsBySwitch);
-        extraBySwitch.forEach((switchId, extra) -> {
-            final var groups = new TreeMap<>(merged.getOrDefault(switchId, Map.of()));
-            extra.forEach((groupId, group) -> {
-                if (groups.putIfAbsent(groupId, group) != null) {
-                    throw new IllegalArgumentException("two stages want group " + groupId + " on " + switchId);
-                }
-            });
-            merged.put(switchId, Collections.unmodifiableSortedMap(groups));
-        });
-        return new CompiledIntent(flowsBySwitch, metersBySwitch, merged, ports, portsDown, profiles, fabric);
     }
 
     /** What other stages build on: the usable ports' places, ports down, profiles and fabric. */
