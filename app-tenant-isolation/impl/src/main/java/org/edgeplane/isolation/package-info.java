@@ -6,6 +6,7 @@
  * and is available at http://www.eclipse.org/legal/epl-v10.html
  */
 /**
- * Tenant isolation: intent model, edge pipeline contract, flow compiler and reconciler.
+ * Tenant isolation: the core's binding stage, which binds ports to switch ports and keeps tenants and networks
+ * apart at every edge port.
  */
 package org.edgeplane.isolation;

@@ -6,7 +6,7 @@
  * and is available at http://www.eclipse.org/legal/epl-v10.html
  */
 /**
- * Adapter (ODL): the only package of tenant isolation that imports ODL: datastore codecs and listeners, the commit
- * cohort, the OpenFlow translator and inventory writer, the RESTCONF guard, and the Blueprint-wired provider.
+ * Adapter (ODL): the only package of tenant isolation that imports ODL: the status sink, the RESTCONF guard and its
+ * body check, and the Blueprint-wired provider that plugs isolation into the core.
  */
 package org.edgeplane.isolation.odl;

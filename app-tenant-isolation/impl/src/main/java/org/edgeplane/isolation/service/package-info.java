@@ -6,8 +6,8 @@
  * and is available at http://www.eclipse.org/legal/epl-v10.html
  */
 /**
- * Pure: the worker that runs rounds (snapshot, compile, stages, reconcile, status), the stage SPI other apps
- * plug into, the flow audit and the status report. Its ODL sources and sinks are interfaces implemented in
- * {@code odl}.
+ * Pure: tenant isolation as the core's binding stage ({@code IsolationStage}: compile, edge facts, status after
+ * each round and audit), the status report, and the operations the shell commands use. Its status sink is an
+ * interface implemented in {@code odl}.
  */
 package org.edgeplane.isolation.service;
