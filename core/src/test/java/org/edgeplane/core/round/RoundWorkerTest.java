@@ -7,13 +7,13 @@
  */
 package org.edgeplane.core.round;
 
+import static org.edgeplane.core.testing.Deadline.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import com.google.common.util.concurrent.Futures;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +22,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.edgeplane.core.endpoint.Intent;
 import org.edgeplane.core.flow.FlowMatch;
@@ -128,16 +127,6 @@ public class RoundWorkerTest {
     private static FlowRecord flow(final String id, final Table table) {
         return new FlowRecord(id, table, 10, 1, FlowMatch.builder().build(), List.of(new Instruction.GotoTable(
             table.next())));
-    }
-
-    private static void await(final BooleanSupplier condition) throws InterruptedException {
-        final Instant deadline = Instant.now().plusSeconds(10);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("condition not met within 10 s");
-            }
-            Thread.sleep(10);
-        }
     }
 
     /** A stage that compiles with a function and records what was written. */

@@ -37,6 +37,9 @@ import org.edgeplane.insertion.intent.TenantName;
  */
 public final class ChainMemo {
     private Map<TenantName, Memo> memo = Map.of();
+    /** What every chain reads alike: when the profiles or the fabric change, every chain compiles again. */
+    private Map<String, SwitchProfile> lastProfiles = Map.of();
+    private Fabric lastFabric = Fabric.NONE;
     private long lastCompiled;
     private long lastReused;
 
@@ -51,6 +54,11 @@ public final class ChainMemo {
     }
 
     ChainFlows update(final ChainIntent chains, final Intent intent, final EdgeFacts facts, final ChainFault faults) {
+        if (!facts.profiles().equals(lastProfiles) || !facts.fabric().equals(lastFabric)) {
+            memo = Map.of();
+            lastProfiles = facts.profiles();
+            lastFabric = facts.fabric();
+        }
         final Map<TenantName, Integer> paths = ChainCompiler.paths(chains, intent);
         final var portsByNetwork = new HashMap<String, List<Port>>();
         intent.ports().values().forEach(port -> {
@@ -97,12 +105,12 @@ public final class ChainMemo {
 
     /**
      * Everything one chain's part is computed from: the chain and its path label, its hops and their functions, the
-     * ports it names and every port of its network (whose addresses arrivals restore), where those ports are, and
-     * the switches' profiles and fabric. Lists may hold nulls for names that resolve to nothing.
+     * ports it names and every port of its network (whose addresses arrivals restore), and where those ports are.
+     * The switches' profiles and fabric, which every chain reads, are compared once per round in {@link #update}.
+     * Lists may hold nulls for names that resolve to nothing.
      */
     record ChainInput(ServiceChain chain, int path, List<Hop> hops, List<ServiceFunction> functions,
-            Network network, List<Port> ports, Map<String, Optional<PortPlace>> places,
-            Map<String, SwitchProfile> profiles, Fabric fabric) {
+            Network network, List<Port> ports, Map<String, Optional<PortPlace>> places) {
 
         static ChainInput of(final ServiceChain chain, final int path, final ChainIntent chains, final Intent intent,
                 final EdgeFacts facts, final Map<String, List<Port>> portsByNetwork) {
@@ -135,8 +143,7 @@ public final class ChainMemo {
             final var places = new TreeMap<String, Optional<PortPlace>>();
             ports.keySet().forEach(portId -> places.put(portId, facts.placeIfUp(portId)));
             return new ChainInput(chain, path, Collections.unmodifiableList(hops),
-                Collections.unmodifiableList(functions), network, List.copyOf(ports.values()), places,
-                facts.profiles(), facts.fabric());
+                Collections.unmodifiableList(functions), network, List.copyOf(ports.values()), places);
         }
 
         /** A port the chain names, when it exists: a name that resolves to nothing adds nothing. */

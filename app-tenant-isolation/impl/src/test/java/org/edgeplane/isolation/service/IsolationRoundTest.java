@@ -7,12 +7,12 @@
  */
 package org.edgeplane.isolation.service;
 
+import static org.edgeplane.core.testing.Deadline.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import com.google.common.util.concurrent.Futures;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +21,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.edgeplane.core.endpoint.Intent;
 import org.edgeplane.core.pipeline.Cookies;
 import org.edgeplane.core.pipeline.Owner;
@@ -156,13 +155,4 @@ public class IsolationRoundTest {
         assertTrue(published.get(2).counters().audits() > 0);
     }
 
-    private static void await(final BooleanSupplier condition) throws InterruptedException {
-        final Instant deadline = Instant.now().plusSeconds(10);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("condition not met within 10 s");
-            }
-            Thread.sleep(10);
-        }
-    }
 }
