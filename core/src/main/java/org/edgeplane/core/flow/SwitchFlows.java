@@ -9,6 +9,7 @@ package org.edgeplane.core.flow;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -34,6 +35,20 @@ public final class SwitchFlows extends AbstractMap<String, FlowRecord> {
     @Override
     public int size() {
         return size;
+    }
+
+    /**
+     * The maps a switch's flows are made of, with nested unions opened: a map that is not a {@code SwitchFlows} is
+     * its own only part. Parts keep their identity from round to round while what they hold is unchanged, which
+     * is what lets the reconciler diff only the parts that are new.
+     */
+    public static List<Map<String, FlowRecord>> partsOf(final Map<String, FlowRecord> flows) {
+        if (!(flows instanceof SwitchFlows union)) {
+            return flows.isEmpty() ? List.of() : List.of(flows);
+        }
+        final var leaves = new ArrayList<Map<String, FlowRecord>>(union.parts.size());
+        union.parts.forEach(part -> leaves.addAll(partsOf(part)));
+        return leaves;
     }
 
     @Override

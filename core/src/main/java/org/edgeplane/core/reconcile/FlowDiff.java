@@ -10,8 +10,11 @@ package org.edgeplane.core.reconcile;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -19,6 +22,7 @@ import java.util.TreeSet;
 import org.edgeplane.core.flow.FlowRecord;
 import org.edgeplane.core.flow.GroupRecord;
 import org.edgeplane.core.flow.MeterRecord;
+import org.edgeplane.core.flow.SwitchFlows;
 import org.edgeplane.core.pipeline.Table;
 
 /**
@@ -74,6 +78,51 @@ public record FlowDiff(String switchId, List<FlowRecord> writes, SortedMap<Strin
             }
         });
         return new FlowDiff(switchId, writes, removals);
+    }
+
+    /**
+     * The same difference as {@link #between}, found by looking only at the parts that changed. It holds when the
+     * switch holds exactly the flows of {@code before} (the reconciler knows this when it applied them in full);
+     * the flows of both are unions of parts ({@link SwitchFlows#partsOf}) whose ids are disjoint within each, and a
+     * part present in both (the same object) holds the same flows. So a flow is written only if it is in a part new
+     * to {@code after}, and removed only if it is in a part gone from {@code before} and no new part holds its id.
+     */
+    public static FlowDiff betweenParts(final String switchId, final Map<String, InstalledFlow> installed,
+            final Map<String, FlowRecord> before, final Map<String, FlowRecord> after) {
+        final Set<Map<String, FlowRecord>> beforeParts = identitySet(SwitchFlows.partsOf(before));
+        final Set<Map<String, FlowRecord>> afterParts = identitySet(SwitchFlows.partsOf(after));
+        final var added = new HashMap<String, FlowRecord>();
+        for (Map<String, FlowRecord> part : afterParts) {
+            if (!beforeParts.contains(part)) {
+                part.values().forEach(flow -> added.put(flow.id(), flow));
+            }
+        }
+        final var writes = new ArrayList<FlowRecord>();
+        added.values().forEach(flow -> {
+            final InstalledFlow current = installed.get(flow.id());
+            if (current == null || !current.isExactly(flow)) {
+                writes.add(flow);
+            }
+        });
+        writes.sort(Comparator.comparing(FlowRecord::flowId));
+        final var removals = new TreeMap<String, Table>();
+        for (Map<String, FlowRecord> part : beforeParts) {
+            if (!afterParts.contains(part)) {
+                part.values().forEach(flow -> {
+                    final FlowRecord wanted = added.get(flow.id());
+                    if (wanted == null || wanted.table() != flow.table()) {
+                        removals.put(flow.id(), flow.table());
+                    }
+                });
+            }
+        }
+        return new FlowDiff(switchId, writes, removals);
+    }
+
+    private static Set<Map<String, FlowRecord>> identitySet(final List<Map<String, FlowRecord>> parts) {
+        final Set<Map<String, FlowRecord>> set = Collections.newSetFromMap(new IdentityHashMap<>());
+        set.addAll(parts);
+        return set;
     }
 
     /** This diff with the meter and group changes of the same switch. */

@@ -137,7 +137,10 @@ public final class Reconciler {
                 continue;
             }
             tables.put(switchId, wanted);
-            final FlowDiff diff = FlowDiff.between(switchId, installed.getOrDefault(switchId, Map.of()), desired)
+            final var installedFlows = installed.getOrDefault(switchId, Map.of());
+            // Last round's tables were applied in full, so the switch holds them: only their changed parts matter.
+            final FlowDiff diff = (last != null ? FlowDiff.betweenParts(switchId, installedFlows, last.flows(),
+                desired) : FlowDiff.between(switchId, installedFlows, desired))
                 .withObjects(installedMeters.writes(switchId, wanted.meters()),
                     installedMeters.removals(switchId, wanted.meters()),
                     installedGroups.writes(switchId, wanted.groups()),

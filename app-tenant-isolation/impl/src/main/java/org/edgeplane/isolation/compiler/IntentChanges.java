@@ -7,10 +7,8 @@
  */
 package org.edgeplane.isolation.compiler;
 
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
+import org.edgeplane.core.endpoint.ChangedKeys;
 import org.edgeplane.core.endpoint.Intent;
 
 /**
@@ -30,22 +28,8 @@ public record IntentChanges(Set<String> networks, Set<String> ports, Set<String>
 
     /** Exactly the entries that differ between two snapshots. */
     public static IntentChanges between(final Intent before, final Intent after) {
-        return new IntentChanges(differing(before.networks(), after.networks()),
-            differing(before.ports(), after.ports()), differing(before.switches(), after.switches()));
-    }
-
-    private static <T> Set<String> differing(final Map<String, T> before, final Map<String, T> after) {
-        final var ids = new HashSet<String>();
-        before.forEach((id, value) -> {
-            if (!Objects.equals(value, after.get(id))) {
-                ids.add(id);
-            }
-        });
-        after.keySet().forEach(id -> {
-            if (!before.containsKey(id)) {
-                ids.add(id);
-            }
-        });
-        return ids;
+        return new IntentChanges(ChangedKeys.between(before.networks(), after.networks()),
+            ChangedKeys.between(before.ports(), after.ports()),
+            ChangedKeys.between(before.switches(), after.switches()));
     }
 }

@@ -1,0 +1,54 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.core.endpoint;
+
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SortedMap;
+
+/**
+ * The keys whose entries differ between two snapshots of one map. Snapshots are sorted by id, so both are walked
+ * side by side, once, without a lookup per key; an entry unchanged since the last snapshot is usually the same
+ * object, and then costs one reference comparison.
+ */
+public final class ChangedKeys {
+    private ChangedKeys() {
+    }
+
+    /** Keys added, removed or mapped to an unequal value. Both maps must sort by the keys' natural order. */
+    public static <V> Set<String> between(final SortedMap<String, V> before, final SortedMap<String, V> after) {
+        if (before.comparator() != null || after.comparator() != null) {
+            throw new IllegalArgumentException("snapshots sort by id");
+        }
+        final var changed = new HashSet<String>();
+        final Iterator<Map.Entry<String, V>> left = before.entrySet().iterator();
+        final Iterator<Map.Entry<String, V>> right = after.entrySet().iterator();
+        Map.Entry<String, V> old = left.hasNext() ? left.next() : null;
+        Map.Entry<String, V> now = right.hasNext() ? right.next() : null;
+        while (old != null || now != null) {
+            final int order = old == null ? 1 : now == null ? -1 : old.getKey().compareTo(now.getKey());
+            if (order < 0) {
+                changed.add(old.getKey());
+                old = left.hasNext() ? left.next() : null;
+            } else if (order > 0) {
+                changed.add(now.getKey());
+                now = right.hasNext() ? right.next() : null;
+            } else {
+                if (!Objects.equals(old.getValue(), now.getValue())) {
+                    changed.add(now.getKey());
+                }
+                old = left.hasNext() ? left.next() : null;
+                now = right.hasNext() ? right.next() : null;
+            }
+        }
+        return changed;
+    }
+}
