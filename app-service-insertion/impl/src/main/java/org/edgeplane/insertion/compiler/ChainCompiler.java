@@ -133,49 +133,15 @@ public final class ChainCompiler {
     }
 
     /**
-     * Chains' parts joined in chain order, with what chains share: the full compile's result, unless two parts
-     * clash (a group id or a flow id taken twice with different content), which only a full compile resolves.
+     * What chains share, per switch: the stops for broadcasts a transparent appliance bridges back, and the misses
+     * of every switch that holds chain flows ({@code chainSwitches}) or such a stop. No chain flow has these ids.
      */
-    static Optional<ChainFlows> join(final ChainIntent chains, final Intent intent, final EdgeFacts facts,
-            final ChainFault faults, final List<ChainFlows> parts) {
+    static Map<String, Map<String, FlowRecord>> shared(final ChainIntent chains, final Intent intent,
+            final EdgeFacts facts, final ChainFault faults, final Set<String> chainSwitches) {
         final var compiler = new ChainCompiler(intent, facts, faults);
-        for (ChainFlows part : parts) {
-            if (!compiler.joinPart(part)) {
-                return Optional.empty();
-            }
-        }
-        return Optional.of(compiler.finish(chains));
-    }
-
-    private boolean joinPart(final ChainFlows part) {
-        for (var switchFlows : part.flowsBySwitch().entrySet()) {
-            final Map<String, FlowRecord> into = flows.computeIfAbsent(switchFlows.getKey(),
-                key -> new LinkedHashMap<>());
-            for (FlowRecord flow : switchFlows.getValue().values()) {
-                final FlowRecord previous = into.putIfAbsent(flow.id(), flow);
-                if (previous != null && !previous.equals(flow)) {
-                    return false;
-                }
-            }
-        }
-        for (var switchGroups : part.groupsBySwitch().entrySet()) {
-            final Map<Long, GroupRecord> into = groups.computeIfAbsent(switchGroups.getKey(), key -> new TreeMap<>());
-            for (GroupRecord group : switchGroups.getValue().values()) {
-                if (into.putIfAbsent(group.groupId(), group) != null) {
-                    return false;
-                }
-            }
-        }
-        for (var hop : part.hopByCookie().entrySet()) {
-            final HopRef previous = hopByCookie.putIfAbsent(hop.getKey(), hop.getValue());
-            if (previous != null && !previous.equals(hop.getValue())) {
-                return false;
-            }
-        }
-        status.putAll(part.status());
-        problems.addAll(part.problems());
-        errors.putAll(part.errors());
-        return true;
+        chainSwitches.forEach(switchId -> compiler.flows.put(switchId, new LinkedHashMap<>()));
+        compiler.finish(chains);
+        return compiler.frozenFlows();
     }
 
     /** Adds what chains share and freezes the result. */

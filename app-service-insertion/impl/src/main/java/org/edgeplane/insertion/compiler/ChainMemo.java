@@ -31,15 +31,17 @@ import org.edgeplane.insertion.intent.TenantName;
 /**
  * Service insertion, compiled chain by chain: each chain's part (its steering flows, groups, arrivals, status) is a
  * pure function of its {@link ChainInput}, and a chain whose input is unchanged since the last call keeps its part.
- * The parts are then joined with what chains share (flood stops, misses). Should two parts clash (a group id or a
- * flow id taken twice, which a full compile resolves in chain order), the round compiles everything afresh, so the
- * result always equals {@link ChainCompiler#compile}; {@code ChainIncrementalPropertyTest} holds it to that.
+ * {@link ChainJoin} then joins the parts with what chains share (flood stops, misses), changing only what the
+ * changed parts touch. Should two parts clash (a group id or a flow id taken twice, which a full compile resolves in
+ * chain order), the round compiles everything afresh, so the result always equals {@link ChainCompiler#compile};
+ * {@code ChainIncrementalPropertyTest} holds it to that.
  */
 public final class ChainMemo {
     private Map<TenantName, Memo> memo = Map.of();
     /** What every chain reads alike: when the profiles or the fabric change, every chain compiles again. */
     private Map<String, SwitchProfile> lastProfiles = Map.of();
     private Fabric lastFabric = Fabric.NONE;
+    private final ChainJoin join = new ChainJoin();
     private long lastCompiled;
     private long lastReused;
 
@@ -67,7 +69,7 @@ public final class ChainMemo {
             }
         });
         final var next = new HashMap<TenantName, Memo>();
-        final var parts = new ArrayList<ChainFlows>();
+        final var parts = new TreeMap<TenantName, ChainFlows>();
         long compiled = 0;
         for (ServiceChain chain : chains.chains().values()) {
             final int path = paths.get(chain.key());
@@ -81,12 +83,12 @@ public final class ChainMemo {
                 compiled++;
             }
             next.put(chain.key(), new Memo(input, part));
-            parts.add(part);
+            parts.put(chain.key(), part);
         }
         memo = next;
         lastCompiled = compiled;
         lastReused = chains.chains().size() - compiled;
-        return ChainCompiler.join(chains, intent, facts, faults, parts)
+        return join.join(chains, intent, facts, faults, parts)
             .orElseGet(() -> ChainCompiler.compile(chains, intent, facts, faults));
     }
 
