@@ -21,6 +21,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.eclipse.jdt.annotation.Nullable;
 import org.edgeplane.core.endpoint.Intent;
 import org.edgeplane.core.endpoint.Network;
 import org.edgeplane.core.endpoint.Port;
@@ -65,6 +66,9 @@ public final class FirewallCompiler {
     private Map<GroupSet, GroupSetRules> groupSetsNow = new HashMap<>();
     private int lastReused;
     private int lastCompiled;
+    /** The last update's whole input and result: a round that changed none of it gets the result back at once. */
+    private @Nullable Inputs lastInputs;
+    private FirewallFlows lastResult = FirewallFlows.EMPTY;
 
     /** A compiler that remembers its last result, for {@link #update}. */
     public FirewallCompiler() {
@@ -91,6 +95,28 @@ public final class FirewallCompiler {
     }
 
     FirewallFlows update(final FirewallIntent firewall, final Intent intent, final EdgeFacts facts,
+            final FirewallFault faults) {
+        final var inputs = new Inputs(firewall, intent.ports(), intent.networks(), facts.places(), facts.profiles(),
+            faults);
+        if (inputs.equals(lastInputs)) {
+            lastReused = memo.size();
+            lastCompiled = 0;
+            return lastResult;
+        }
+        lastResult = compileChanged(firewall, intent, facts, faults);
+        lastInputs = inputs;
+        return lastResult;
+    }
+
+    /**
+     * Everything the firewall reads, compared as a whole before anything is built: a round that another app's
+     * change started costs the firewall one comparison (mostly of the very same objects).
+     */
+    private record Inputs(FirewallIntent firewall, Map<String, Port> ports, Map<String, Network> networks,
+            Map<String, PortPlace> places, Map<String, SwitchProfile> profiles, FirewallFault faults) {
+    }
+
+    private FirewallFlows compileChanged(final FirewallIntent firewall, final Intent intent, final EdgeFacts facts,
             final FirewallFault faults) {
         final var members = Membership.of(firewall, intent);
         final Map<String, Integer> zones = ConntrackZones.assign(intent.networks().values());

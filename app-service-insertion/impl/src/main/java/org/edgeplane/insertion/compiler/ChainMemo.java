@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.eclipse.jdt.annotation.Nullable;
 import org.edgeplane.core.endpoint.Intent;
 import org.edgeplane.core.endpoint.Network;
 import org.edgeplane.core.endpoint.Port;
@@ -42,6 +43,8 @@ public final class ChainMemo {
     private Map<String, SwitchProfile> lastProfiles = Map.of();
     private Fabric lastFabric = Fabric.NONE;
     private final ChainJoin join = new ChainJoin();
+    private @Nullable Inputs lastInputs;
+    private ChainFlows lastResult = ChainFlows.EMPTY;
     private long lastCompiled;
     private long lastReused;
 
@@ -56,6 +59,27 @@ public final class ChainMemo {
     }
 
     ChainFlows update(final ChainIntent chains, final Intent intent, final EdgeFacts facts, final ChainFault faults) {
+        final var inputs = new Inputs(chains, intent.ports(), intent.networks(), facts, faults);
+        if (inputs.equals(lastInputs)) {
+            lastReused = memo.size();
+            lastCompiled = 0;
+            return lastResult;
+        }
+        lastResult = compileChanged(chains, intent, facts, faults);
+        lastInputs = inputs;
+        return lastResult;
+    }
+
+    /**
+     * Everything service insertion reads, compared as a whole before anything is built: a round that another app's
+     * change started costs it one comparison (mostly of the very same objects).
+     */
+    private record Inputs(ChainIntent chains, Map<String, Port> ports, Map<String, Network> networks,
+            EdgeFacts facts, ChainFault faults) {
+    }
+
+    private ChainFlows compileChanged(final ChainIntent chains, final Intent intent, final EdgeFacts facts,
+            final ChainFault faults) {
         if (!facts.profiles().equals(lastProfiles) || !facts.fabric().equals(lastFabric)) {
             memo = Map.of();
             lastProfiles = facts.profiles();
