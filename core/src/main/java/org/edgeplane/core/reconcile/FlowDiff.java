@@ -62,7 +62,10 @@ public record FlowDiff(String switchId, List<FlowRecord> writes, SortedMap<Strin
     public static FlowDiff between(final String switchId, final Map<String, InstalledFlow> installed,
             final Map<String, FlowRecord> desired) {
         final var writes = new ArrayList<FlowRecord>();
+        // Read once: a union of many parts answers a lookup by id part by part.
+        final var desiredTables = new HashMap<String, Table>(desired.size() * 4 / 3 + 1);
         for (FlowRecord flow : desired.values()) {
+            desiredTables.put(flow.id(), flow.table());
             final InstalledFlow current = installed.get(flow.id());
             if (current == null || !current.isExactly(flow)) {
                 writes.add(flow);
@@ -71,9 +74,8 @@ public record FlowDiff(String switchId, List<FlowRecord> writes, SortedMap<Strin
         writes.sort(Comparator.comparing(FlowRecord::flowId));
         final var removals = new TreeMap<String, Table>();
         installed.forEach((id, flow) -> {
-            final FlowRecord wanted = desired.get(id);
             // A flow that moved to another table is a new flow: the old entry must go.
-            if (wanted == null || wanted.table() != flow.table()) {
+            if (desiredTables.get(id) != flow.table()) {
                 removals.put(id, flow.table());
             }
         });

@@ -9,6 +9,7 @@ package org.edgeplane.firewall.compiler;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -69,6 +70,8 @@ public final class FirewallCompiler {
     /** The last update's whole input and result: a round that changed none of it gets the result back at once. */
     private @Nullable Inputs lastInputs;
     private FirewallFlows lastResult = FirewallFlows.EMPTY;
+    /** Last round's resolved rule lists and match caches, which unchanged lists keep. */
+    private @Nullable ResolvedRules lastResolved;
 
     /** A compiler that remembers its last result, for {@link #update}. */
     public FirewallCompiler() {
@@ -99,7 +102,7 @@ public final class FirewallCompiler {
         final var inputs = new Inputs(firewall, intent.ports(), intent.networks(), facts.places(), facts.profiles(),
             faults);
         if (inputs.equals(lastInputs)) {
-            lastReused = memo.size();
+            lastReused = memo.values().stream().mapToInt(known -> known.outcome().parts().size()).sum();
             lastCompiled = 0;
             return lastResult;
         }
@@ -169,15 +172,20 @@ public final class FirewallCompiler {
             input.lists().forEach(list -> profilesByList.computeIfAbsent(list,
                 key -> EnumSet.noneOf(SwitchProfile.class)).add(input.profile()));
         }
-        final var resolvedRules = new ResolvedRules(profilesByList);
+        final Set<List<LabelledRule>> liveLists = Collections.newSetFromMap(new IdentityHashMap<>());
+        inputs.values().forEach(input -> liveLists.addAll(input.lists()));
+        final var resolvedRules = new ResolvedRules(profilesByList, lastResolved, liveLists);
+        lastResolved = resolvedRules;
         // Switches compile independently from shared read-only inputs, so they compile in parallel.
         final Map<String, Memo> fresh = stale.parallelStream().collect(Collectors.toMap(switchId -> switchId,
             switchId -> {
                 final SwitchInput input = inputs.get(switchId);
                 final SwitchOutcome outcome = compileAlone(switchId, governedBySwitch.get(switchId), ports -> {
                     faults.beforeSwitch(switchId, ports.stream().map(GovernedPort::id).toList());
+                    final Memo known = memo.get(switchId);
                     final var switchCompiler = new SwitchCompiler(switchId, input.profile(), ports,
-                        policyByTenant, resolvedRules, members, zones);
+                        policyByTenant, resolvedRules, members, zones, known == null ? SwitchCompiler.Parts.NONE
+                            : known.outcome().parts());
                     switchCompiler.compile();
                     return switchCompiler;
                 });
@@ -187,17 +195,17 @@ public final class FirewallCompiler {
         inputs.keySet().forEach(switchId -> next.put(switchId, fresh.containsKey(switchId) ? fresh.get(switchId)
             : memo.get(switchId)));
         memo = next;
-        lastCompiled = stale.size();
-        lastReused = inputs.size() - stale.size();
+        lastCompiled = fresh.values().stream().mapToInt(known -> known.outcome().compiledParts()).sum();
+        lastReused = next.values().stream().mapToInt(known -> known.outcome().parts().size()).sum() - lastCompiled;
         return assemble(next.values());
     }
 
-    /** Switches whose firewall the last {@link #update} took from the round before, unchanged. */
+    /** Parts (a network's or a port's flows on a switch) the last {@link #update} took from the round before. */
     public int lastReused() {
         return lastReused;
     }
 
-    /** Switches whose firewall the last {@link #update} compiled. */
+    /** Parts (a network's or a port's flows on a switch) the last {@link #update} compiled. */
     public int lastCompiled() {
         return lastCompiled;
     }
@@ -258,9 +266,12 @@ public final class FirewallCompiler {
         }
     }
 
-    /** One switch's firewall, or as much of it as compiles: its ports that fail are quarantined. */
+    /**
+     * One switch's firewall, or as much of it as compiles: its ports that fail are quarantined. A switch compiled
+     * whole keeps its parts for the next compile; one with failures keeps none.
+     */
     private record SwitchOutcome(String switchId, Map<String, FlowRecord> flows, Map<Long, String> portByCookie,
-            Set<String> problems, Map<String, String> portErrors) {
+            Set<String> problems, Map<String, String> portErrors, SwitchCompiler.Parts parts, int compiledParts) {
     }
 
     /**
@@ -274,7 +285,8 @@ public final class FirewallCompiler {
             final Function<List<GovernedPort>, SwitchCompiler> attempt) {
         try {
             final SwitchCompiler whole = attempt.apply(ports);
-            return new SwitchOutcome(switchId, whole.flows(), whole.portByCookie(), whole.problems(), Map.of());
+            return new SwitchOutcome(switchId, whole.flows(), whole.portByCookie(), whole.problems(), Map.of(),
+                whole.parts(), whole.compiledParts());
         } catch (RuntimeException e) {
             final var errors = new TreeMap<String, String>();
             for (GovernedPort port : ports) {
@@ -316,7 +328,8 @@ public final class FirewallCompiler {
                     portByCookie.put(SwitchCompiler.dropCookie(port.id()), port.id());
                 }
             }
-            return new SwitchOutcome(switchId, flows, portByCookie, problems, errors);
+            return new SwitchOutcome(switchId, flows, portByCookie, problems, errors, SwitchCompiler.Parts.NONE,
+                ports.size());
         }
     }
 

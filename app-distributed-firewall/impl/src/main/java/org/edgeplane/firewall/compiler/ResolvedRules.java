@@ -89,23 +89,59 @@ final class ResolvedRules {
     private static final BitSet NONE_REPEATED = new BitSet();
     private static final int PROFILES = 2;
     private static final int SLOTS = Stage.values().length * PROFILES;
+    /** Matches the caches may hold before they start afresh: bounds what rules deleted long ago leave behind. */
+    static final int CACHE_LIMIT = 1_000_000;
 
     /**
      * Per rule list, indexed by {@link #index}. Rule lists are shared instances (a port's list is its group set's),
      * so identity tells them apart.
      */
     private final Map<List<LabelledRule>, StageRules[]> byList = new IdentityHashMap<>();
-    private final Map<FlowMatch, FlowMatch> interned = new ConcurrentHashMap<>();
-    private final Map<Long, String> ruleByCookie;
-    private final Map<SelectorKey, List<FlowMatch>> matchesBySelector = new ConcurrentHashMap<>();
-    private final List<Map<String, List<FlowMatch>>> remotes = Arrays.stream(Stage.values())
-        .<Map<String, List<FlowMatch>>>map(stage -> new ConcurrentHashMap<>()).toList();
+    private final Map<FlowMatch, FlowMatch> interned;
+    private final Map<SelectorKey, List<FlowMatch>> matchesBySelector;
+    private final List<Map<String, List<FlowMatch>>> remotes;
 
     /**
      * Resolves each rule list for both stages of the profiles of the switches that use it. Rules are resolved in
      * parallel, each once however many lists hold it.
      */
     ResolvedRules(final Map<List<LabelledRule>, Set<SwitchProfile>> profilesByList) {
+        this(profilesByList, null, Set.of());
+    }
+
+    /**
+     * Like {@link #ResolvedRules(Map)}, keeping what {@code previous} resolved for the lists still in use and its
+     * caches: a list unchanged since the last round is not resolved again, and every match keeps its one instance
+     * from round to round (a scope's rule flows compare matches by identity). The caches start afresh, with every
+     * list resolved again, once they hold more than {@link #CACHE_LIMIT} matches.
+     */
+    ResolvedRules(final Map<List<LabelledRule>, Set<SwitchProfile>> profilesByList,
+            final @Nullable ResolvedRules previous, final Set<List<LabelledRule>> liveLists) {
+        final boolean keep = previous != null && previous.interned.size() <= CACHE_LIMIT;
+        interned = keep ? previous.interned : new ConcurrentHashMap<>();
+        matchesBySelector = keep ? previous.matchesBySelector : new ConcurrentHashMap<>();
+        remotes = keep ? previous.remotes : Arrays.stream(Stage.values())
+            .<Map<String, List<FlowMatch>>>map(stage -> new ConcurrentHashMap<>()).toList();
+        if (keep) {
+            previous.byList.forEach((list, slots) -> {
+                if (liveLists.contains(list)) {
+                    byList.put(list, slots.clone());
+                }
+            });
+        }
+        final Map<List<LabelledRule>, Set<SwitchProfile>> missing = new IdentityHashMap<>();
+        profilesByList.forEach((list, profiles) -> {
+            final StageRules[] known = byList.get(list);
+            for (SwitchProfile profile : profiles) {
+                if (known == null || known[index(Stage.values()[0], profile == SwitchProfile.OVS)] == null) {
+                    missing.computeIfAbsent(list, key -> EnumSet.noneOf(SwitchProfile.class)).add(profile);
+                }
+            }
+        });
+        resolve(missing);
+    }
+
+    private void resolve(final Map<List<LabelledRule>, Set<SwitchProfile>> profilesByList) {
         final Map<LabelledRule, Set<SwitchProfile>> profilesByRule = new IdentityHashMap<>();
         profilesByList.forEach((list, profiles) -> list.forEach(rule -> profilesByRule.computeIfAbsent(rule,
             key -> EnumSet.noneOf(SwitchProfile.class)).addAll(profiles)));
@@ -135,22 +171,19 @@ final class ResolvedRules {
             }
             return slots;
         }).toList();
-        final var labels = new HashMap<Long, String>();
         for (int i = 0; i < lists.size(); i++) {
-            byList.put(lists.get(i), resolvedLists.get(i));
-            for (StageRules stageRules : resolvedLists.get(i)) {
-                if (stageRules != null) {
-                    stageRules.resolved().forEach(resolved -> labels.put(resolved.rule().cookie(),
-                        resolved.rule().label()));
+            final StageRules[] fresh = resolvedLists.get(i);
+            final StageRules[] known = byList.get(lists.get(i));
+            if (known == null) {
+                byList.put(lists.get(i), fresh);
+            } else {
+                for (int slot = 0; slot < SLOTS; slot++) {
+                    if (fresh[slot] != null) {
+                        known[slot] = fresh[slot];
+                    }
                 }
             }
         }
-        ruleByCookie = Map.copyOf(labels);
-    }
-
-    /** The label of every rule that some switch installs, by the cookie of its flows. */
-    Map<Long, String> ruleByCookie() {
-        return ruleByCookie;
     }
 
     /** The label of each rule of these lists that installs on a switch of this profile, by its cookie. */

@@ -33,6 +33,7 @@ import org.edgeplane.core.flow.FlowsById;
 import org.edgeplane.core.flow.Instruction;
 import org.edgeplane.core.flow.IpMatch;
 import org.edgeplane.core.flow.PipelineContract;
+import org.edgeplane.core.flow.SwitchFlows;
 import org.edgeplane.core.pipeline.Cookies;
 import org.edgeplane.core.pipeline.Cookies.ObjectKind;
 import org.edgeplane.core.pipeline.Metadata;
@@ -134,6 +135,36 @@ final class SwitchCompiler {
         }
     }
 
+    /** A network's or a port's flows on this switch, and what they were compiled from. */
+    record Part(Object key, FlowsById flows) {
+    }
+
+    /** A compile's parts by network id and by port id, offered to the next compile of the same switch. */
+    record Parts(Map<String, Part> networks, Map<String, Part> ports) {
+        static final Parts NONE = new Parts(Map.of(), Map.of());
+
+        int size() {
+            return networks.size() + ports.size();
+        }
+    }
+
+    /**
+     * Everything a network's part (remote tags, policy) is made of: the network, its tenant's policy, the remote
+     * groups' tag bits per stage, the groups' members in the network and its conntrack zone.
+     */
+    private record NetworkKey(Network network, List<LabelledRule> policy, Map<Stage, Map<GroupKey, Long>> bits,
+            Map<GroupKey, List<String>> members, int zone, boolean stateful) {
+    }
+
+    /**
+     * Everything a port's part (entry, groups, deny) is made of: the port with its place and rules, its network's
+     * tag bits per stage and zone, and the groups' members in the network when a rule of the port lists them
+     * (more remote groups than tag bits).
+     */
+    private record PortKey(GovernedPort port, Map<Stage, Map<GroupKey, Long>> bits, int zone, boolean stateful,
+            Map<GroupKey, List<String>> listedMembers) {
+    }
+
     private final String switchId;
     private final boolean stateful;
     private final List<GovernedPort> ports;
@@ -142,7 +173,12 @@ final class SwitchCompiler {
     private final Membership members;
     private final Map<String, Integer> zones;
     private final long switchCookie;
-    private final FlowsById.Builder flows = FlowsById.builder();
+    /** The part being compiled. */
+    private FlowsById.Builder flows = FlowsById.builder();
+    private final Parts previous;
+    private final Parts nextParts = new Parts(new HashMap<>(), new HashMap<>());
+    private int reusedParts;
+    private int compiledParts;
     /** The flows of remote-group rules whose group has no tag bit here, per rule and network. */
     private final Map<Resolved, Map<String, RuleFlows>> memberListed = new IdentityHashMap<>();
     /** Matches made here that no rule shares, one instance each, so that equal ones compare by identity. */
@@ -152,12 +188,13 @@ final class SwitchCompiler {
     private final Map<Stage, Map<Long, List<Instruction>>> tagInstructions = new EnumMap<>(Stage.class);
     private final Map<Long, String> portByCookie = new HashMap<>();
     private final Set<String> problems = new TreeSet<>();
-    private @Nullable FlowsById compiled;
+    private @Nullable Map<String, FlowRecord> compiled;
 
     SwitchCompiler(final String switchId, final SwitchProfile profile, final List<GovernedPort> ports,
             final Map<String, List<LabelledRule>> policyByTenant, final ResolvedRules resolvedRules,
-            final Membership members, final Map<String, Integer> zones) {
+            final Membership members, final Map<String, Integer> zones, final Parts previous) {
         this.switchId = switchId;
+        this.previous = previous;
         stateful = profile == SwitchProfile.OVS;
         this.ports = List.copyOf(ports);
         this.policyByTenant = policyByTenant;
@@ -167,37 +204,111 @@ final class SwitchCompiler {
         switchCookie = Cookies.of(Owner.FIREWALL, ObjectKind.SWITCH, switchId);
     }
 
-    FlowsById compile() {
+    /**
+     * Compiles the switch as parts: its own flows (neighbour discovery, state, misses), one part per network on it
+     * (remote tags, policy) and one per governed port (entry, groups, deny). A part whose inputs equal those of the
+     * last compile's part (offered as {@code previous}) is that very part, so a change to one group's rules
+     * compiles the ports in that group, and the reconciler diffs only them.
+     */
+    Map<String, FlowRecord> compile() {
+        final var networks = new TreeMap<String, Network>();
+        ports.forEach(port -> networks.put(port.network().id(), port.network()));
+        final var rulesByPort = new EnumMap<Stage, List<StageRules>>(Stage.class);
+        final var policyByNetwork = new EnumMap<Stage, Map<String, StageRules>>(Stage.class);
+        final var bitsByStage = new EnumMap<Stage, Map<String, Map<GroupKey, Long>>>(Stage.class);
         for (Stage stage : Stage.values()) {
-            compileEntry(stage);
+            // The resolved rules of each port, in the order of {@link #ports}.
+            final var portRules = new ArrayList<StageRules>(ports.size());
+            for (GovernedPort port : ports) {
+                portRules.add(resolve(stage, port.groupRules(), port.id()));
+            }
+            final var policies = new TreeMap<String, StageRules>();
+            networks.values().forEach(network -> policies.put(network.id(), resolve(stage,
+                policyByTenant.getOrDefault(network.tenantId(), List.of()), network.id())));
+            rulesByPort.put(stage, portRules);
+            policyByNetwork.put(stage, policies);
+            bitsByStage.put(stage, remoteGroupBits(networks, portRules, policies));
+        }
+        final var parts = new ArrayList<Map<String, FlowRecord>>(1 + networks.size() + ports.size());
+        flows = FlowsById.builder();
+        for (Stage stage : Stage.values()) {
+            compileNeighbourDiscovery(stage);
             if (stateful) {
                 compileState(stage);
             }
-            // The resolved rules of each port, in the order of {@link #ports}.
-            final var rulesByPort = new ArrayList<StageRules>(ports.size());
-            for (GovernedPort port : ports) {
-                rulesByPort.add(resolve(stage, port.groupRules(), port.id()));
-            }
-            final var policyByNetwork = new TreeMap<String, StageRules>();
-            final var networks = new TreeMap<String, Network>();
-            for (GovernedPort port : ports) {
-                networks.put(port.network().id(), port.network());
-            }
-            networks.values().forEach(network -> policyByNetwork.put(network.id(), resolve(stage,
-                policyByTenant.getOrDefault(network.tenantId(), List.of()), network.id())));
-            final Map<String, Map<GroupKey, Long>> bits = remoteGroupBits(networks, rulesByPort, policyByNetwork);
-            compileRemote(stage, networks, bits);
-            networks.values().forEach(network -> compilePolicy(stage, network, policyByNetwork.get(network.id()),
-                bits.get(network.id())));
-            for (int i = 0; i < ports.size(); i++) {
-                final GovernedPort port = ports.get(i);
-                compileGroups(stage, port, rulesByPort.get(i), bits.get(port.network().id()));
-            }
-            ports.forEach(port -> compileDeny(stage, port));
             compileMisses(stage);
         }
-        compiled = flows.build();
+        parts.add(flows.build());
+        for (Network network : networks.values()) {
+            final var bits = new EnumMap<Stage, Map<GroupKey, Long>>(Stage.class);
+            bitsByStage.forEach((stage, byNetwork) -> bits.put(stage, byNetwork.get(network.id())));
+            final var key = new NetworkKey(network, policyByTenant.getOrDefault(network.tenantId(), List.of()),
+                bits, members.inNetwork(network.id()), zone(network), stateful);
+            parts.add(part(previous.networks(), nextParts.networks(), network.id(), key, () -> {
+                for (Stage stage : Stage.values()) {
+                    compileRemote(stage, network, bits.get(stage));
+                    compilePolicy(stage, network, policyByNetwork.get(stage).get(network.id()), bits.get(stage));
+                }
+            }));
+        }
+        for (int i = 0; i < ports.size(); i++) {
+            final GovernedPort port = ports.get(i);
+            final int index = i;
+            final var bits = new EnumMap<Stage, Map<GroupKey, Long>>(Stage.class);
+            bitsByStage.forEach((stage, byNetwork) -> bits.put(stage, byNetwork.get(port.network().id())));
+            boolean listsMembers = false;
+            for (Stage stage : Stage.values()) {
+                for (Resolved resolved : rulesByPort.get(stage).get(index).resolved()) {
+                    final String remote = resolved.selector().remoteGroup();
+                    listsMembers |= remote != null && !bits.get(stage).containsKey(new GroupKey(port.network()
+                        .tenantId(), remote));
+                }
+            }
+            final var key = new PortKey(port, bits, zone(port.network()), stateful,
+                listsMembers ? members.inNetwork(port.network().id()) : Map.of());
+            parts.add(part(previous.ports(), nextParts.ports(), port.id(), key, () -> {
+                for (Stage stage : Stage.values()) {
+                    compilePortEntry(stage, port);
+                    compileGroups(stage, port, rulesByPort.get(stage).get(index), bits.get(stage));
+                    compileDeny(stage, port);
+                }
+            }));
+            portByCookie.put(dropCookie(port.id()), port.id());
+        }
+        compiled = new SwitchFlows(parts);
         return compiled;
+    }
+
+    /** The last compile's part when its key is equal, else the part {@code body} compiles now. */
+    private FlowsById part(final Map<String, Part> last, final Map<String, Part> next, final String id,
+            final Object key, final Runnable body) {
+        final Part known = last.get(id);
+        if (known != null && known.key().equals(key)) {
+            next.put(id, known);
+            reusedParts++;
+            return known.flows();
+        }
+        flows = FlowsById.builder();
+        body.run();
+        final Part made = new Part(key, flows.build());
+        next.put(id, made);
+        compiledParts++;
+        return made.flows();
+    }
+
+    /** The parts {@link #compile()} made or kept, for the next compile of this switch. */
+    Parts parts() {
+        return nextParts;
+    }
+
+    /** Parts this compile took from the last one. */
+    int reusedParts() {
+        return reusedParts;
+    }
+
+    /** Parts this compile compiled. */
+    int compiledParts() {
+        return compiledParts;
     }
 
     String switchId() {
@@ -205,7 +316,7 @@ final class SwitchCompiler {
     }
 
     /** The flows {@link #compile()} made. */
-    FlowsById flows() {
+    Map<String, FlowRecord> flows() {
         if (compiled == null) {
             throw new IllegalStateException("not compiled yet");
         }
@@ -230,22 +341,23 @@ final class SwitchCompiler {
         return stageRules;
     }
 
-    private void compileEntry(final Stage stage) {
+    private void compileNeighbourDiscovery(final Stage stage) {
         for (int type : NEIGHBOUR_DISCOVERY) {
             add(stage, "entry", "nd=" + type, stage.entry, PRIORITY_ND, switchCookie, FlowMatch.builder()
                 .ip(FlowMatch.ETH_IPV6).ipProto(IpMatch.ICMPV6).icmp(type, null).build(), toNextStage(stage));
         }
-        for (GovernedPort port : ports) {
-            final long cookie = Cookies.of(Owner.FIREWALL, ObjectKind.PORT, port.id());
-            final String scope = scope(stage, "entry", "port=" + port.id());
-            for (int ethType : new int[] {FlowMatch.ETH_IPV4, FlowMatch.ETH_IPV6}) {
-                final List<Instruction> instructions = shared(stateful
-                    ? List.of(new Instruction.ApplyActions(List.of(new Action.Conntrack(zone(port.network()),
-                        false, stage.state, null))))
-                    : List.of(new Instruction.GotoTable(stage.remote)));
-                put(new FlowRecord(FlowId.of(scope, ethLabel(ethType)), stage.entry, PRIORITY_PORT, cookie,
-                    portMatch(stage, port).toBuilder().ip(ethType).build(), instructions));
-            }
+    }
+
+    private void compilePortEntry(final Stage stage, final GovernedPort port) {
+        final long cookie = Cookies.of(Owner.FIREWALL, ObjectKind.PORT, port.id());
+        final String scope = scope(stage, "entry", "port=" + port.id());
+        for (int ethType : new int[] {FlowMatch.ETH_IPV4, FlowMatch.ETH_IPV6}) {
+            final List<Instruction> instructions = shared(stateful
+                ? List.of(new Instruction.ApplyActions(List.of(new Action.Conntrack(zone(port.network()),
+                    false, stage.state, null))))
+                : List.of(new Instruction.GotoTable(stage.remote)));
+            put(new FlowRecord(FlowId.of(scope, ethLabel(ethType)), stage.entry, PRIORITY_PORT, cookie,
+                portMatch(stage, port).toBuilder().ip(ethType).build(), instructions));
         }
     }
 
@@ -302,33 +414,30 @@ final class SwitchCompiler {
     }
 
     /** Member addresses of tagged groups get their groups' bits (and those of every prefix that covers them). */
-    private void compileRemote(final Stage stage, final Map<String, Network> networks,
-            final Map<String, Map<GroupKey, Long>> bitsByNetwork) {
-        for (Network network : networks.values()) {
-            final var bitsByPrefix = new TreeMap<String, Long>();
-            bitsByNetwork.get(network.id()).forEach((group, bit) -> members.prefixes(group, network.id())
-                .forEach(prefix -> bitsByPrefix.merge(prefix, bit, (left, right) -> left | right)));
-            final FlowMatch networkMatch = FlowMatch.builder().metadata(networkBits(network), Metadata.NETWORK_MASK)
-                .build();
-            final var scopeFlows = ScopeFlows.builder(scope(stage, "remote", "network=" + network.id()), stage.remote);
-            // Only a prefix wider than one address can cover another; members are mostly single addresses.
-            final var wider = new ArrayList<Map.Entry<String, Long>>();
-            bitsByPrefix.entrySet().stream().filter(entry -> !Prefixes.isSingleAddress(entry.getKey()))
-                .forEach(wider::add);
-            bitsByPrefix.forEach((prefix, own) -> {
-                long all = own;
-                for (var other : wider) {
-                    if (Addresses.covers(other.getKey(), prefix)) {
-                        all |= other.getValue();
-                    }
+    private void compileRemote(final Stage stage, final Network network, final Map<GroupKey, Long> bits) {
+        final var bitsByPrefix = new TreeMap<String, Long>();
+        bits.forEach((group, bit) -> members.prefixes(group, network.id())
+            .forEach(prefix -> bitsByPrefix.merge(prefix, bit, (left, right) -> left | right)));
+        final FlowMatch networkMatch = FlowMatch.builder().metadata(networkBits(network), Metadata.NETWORK_MASK)
+            .build();
+        final var scopeFlows = ScopeFlows.builder(scope(stage, "remote", "network=" + network.id()), stage.remote);
+        // Only a prefix wider than one address can cover another; members are mostly single addresses.
+        final var wider = new ArrayList<Map.Entry<String, Long>>();
+        bitsByPrefix.entrySet().stream().filter(entry -> !Prefixes.isSingleAddress(entry.getKey()))
+            .forEach(wider::add);
+        bitsByPrefix.forEach((prefix, own) -> {
+            long all = own;
+            for (var other : wider) {
+                if (Addresses.covers(other.getKey(), prefix)) {
+                    all |= other.getValue();
                 }
-                scopeFlows.flow(prefix, switchCookie, PRIORITY_REMOTE + Prefixes.length(prefix), networkMatch,
-                    resolvedRules.remote(stage, prefix), tagging(stage, all));
-            });
-            final ScopeFlows built = scopeFlows.build();
-            for (int member = 0; member < built.size(); member++) {
-                flows.add(built, member);
             }
+            scopeFlows.flow(prefix, switchCookie, PRIORITY_REMOTE + Prefixes.length(prefix), networkMatch,
+                resolvedRules.remote(stage, prefix), tagging(stage, all));
+        });
+        final ScopeFlows built = scopeFlows.build();
+        for (int member = 0; member < built.size(); member++) {
+            flows.add(built, member);
         }
     }
 
@@ -404,7 +513,6 @@ final class SwitchCompiler {
 
     private void compileDeny(final Stage stage, final GovernedPort port) {
         final long cookie = dropCookie(port.id());
-        portByCookie.put(cookie, port.id());
         final String scope = scope(stage, "deny", "port=" + port.id());
         if (stateful) {
             // One flow per IP version: Open vSwitch accepts a ct action only on a flow limited to IP.

@@ -81,13 +81,15 @@ public final class FirewallProvider implements PipelineStage, FirewallOperations
     public StageFlows compile(final RoundInput input) {
         final FirewallIntent firewall = input.snapshot().slice(name(), FirewallIntent.class, FirewallIntent.EMPTY);
         final FirewallFlows flows = compiler.update(firewall, input.snapshot().intent(), input.facts());
-        LOG.debug("Firewall: {} switches compiled, {} unchanged", compiler.lastCompiled(), compiler.lastReused());
+        LOG.debug("Firewall: {} ports and networks compiled, {} unchanged", compiler.lastCompiled(),
+            compiler.lastReused());
         // Each problem is logged once, when it first appears.
         flows.problems().stream().filter(problem -> !lastFlows.problems().contains(problem))
             .forEach(problem -> LOG.warn("Firewall: {}", problem));
         lastFlows = flows;
         return StageFlows.of(flows.flowsBySwitch())
-            .withWork(new StageWork("switches", compiler.lastCompiled(), compiler.lastReused()));
+            .withWork(new StageWork("ports and networks", compiler.lastCompiled(),
+                compiler.lastReused()));
     }
 
     @Override
