@@ -7,14 +7,17 @@
  */
 package org.edgeplane.core.flow;
 
+import java.util.AbstractCollection;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * The desired flows of one switch, by id: an unmodifiable union of its base flows and its partitions' flows, which
@@ -85,6 +88,27 @@ public final class SwitchFlows extends AbstractMap<String, FlowRecord> {
             index = built;
         }
         return built;
+    }
+
+    /** The parts' flows, read part by part without an entry per flow. */
+    @Override
+    public Collection<FlowRecord> values() {
+        return new AbstractCollection<>() {
+            @Override
+            public Iterator<FlowRecord> iterator() {
+                return parts.stream().flatMap(part -> part.values().stream()).iterator();
+            }
+
+            @Override
+            public int size() {
+                return size;
+            }
+        };
+    }
+
+    @Override
+    public void forEach(final BiConsumer<? super String, ? super FlowRecord> action) {
+        parts.forEach(part -> part.forEach(action));
     }
 
     @Override
