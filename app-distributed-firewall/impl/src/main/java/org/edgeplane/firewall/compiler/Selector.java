@@ -33,8 +33,7 @@ import org.edgeplane.firewall.intent.RuleMatch;
 record Selector(boolean ipv6, @Nullable Integer proto, List<PortMask> dstPorts, List<PortMask> srcPorts,
         @Nullable Integer icmpType, @Nullable Integer icmpCode, @Nullable String remotePrefix,
         @Nullable String remoteGroup) {
-    /** The of13 profile matches exact ports only; a wider range is not installed there. */
-    static final int MAX_EXACT_PORTS = 64;
+    /** The port alternatives of a rule that matches any port: one null. */
     private static final List<@Nullable PortMask> ANY_PORT = Collections.singletonList(null);
     private static final int ECHO_REQUEST = 8;
     private static final int ECHO_REPLY = 0;
@@ -101,14 +100,9 @@ record Selector(boolean ipv6, @Nullable Integer proto, List<PortMask> dstPorts, 
             return List.of();
         }
         final int max = match.effectivePortMax();
-        if (maskedPorts) {
-            return PortRanges.masks(min, max);
-        }
-        if (max - min + 1 > MAX_EXACT_PORTS) {
-            throw new Unsupported("port range " + min + "-" + max + " spans " + (max - min + 1)
-                + " ports; the of13 profile matches exact ports only, at most " + MAX_EXACT_PORTS + " per rule");
-        }
-        return PortRanges.exact(min, max);
+        return PortRanges.forSwitch(min, max, maskedPorts).orElseThrow(() -> new Unsupported("port range " + min
+            + "-" + max + " spans " + (max - min + 1) + " ports; the of13 profile matches exact ports only, at most "
+            + PortRanges.MAX_EXACT_PORTS + " per rule"));
     }
 
     /** Port alternatives to expand: a list with one null when the rule matches any port. */

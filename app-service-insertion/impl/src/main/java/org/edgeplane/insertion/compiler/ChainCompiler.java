@@ -84,8 +84,6 @@ public final class ChainCompiler {
     static final int PRIORITY_MISS = 0;
     /** Label layout: path (10 bits) | position (5) | instance (3) | direction (1) | IPv6 (1). */
     static final int PATH_COUNT = 1 << 10;
-    /** Port ranges are listed port by port on switches that cannot mask ports, up to this many. */
-    static final int MAX_EXACT_PORTS = 64;
     private static final long GROUP_ID_BASE = 0x5000_0000L;
     private static final long GROUP_ID_SPAN = 0x0FFF_FFFFL;
     /** Stands for "no port match" in the lists of port alternatives. */
@@ -488,16 +486,13 @@ public final class ChainCompiler {
         }
         final int min = range.min();
         final int max = range.effectiveMax();
-        if (profile == SwitchProfile.OVS || min == max) {
-            final List<PortMask> masks = PortRanges.masks(min, max);
-            return masks.isEmpty() ? List.of(ANY_PORT) : masks;
-        }
-        if (max - min + 1 > MAX_EXACT_PORTS) {
-            problems.add(name + ": port range " + min + "-" + max + " needs more than " + MAX_EXACT_PORTS
+        final Optional<List<PortMask>> masks = PortRanges.forSwitch(min, max, profile == SwitchProfile.OVS);
+        if (masks.isEmpty()) {
+            problems.add(name + ": port range " + min + "-" + max + " needs more than " + PortRanges.MAX_EXACT_PORTS
                 + " exact matches on an of13 switch; not classified there");
             return List.of();
         }
-        return PortRanges.exact(min, max);
+        return masks.orElseThrow().isEmpty() ? List.of(ANY_PORT) : masks.orElseThrow();
     }
 
     private SwitchProfile profileOf(final String switchId) {
