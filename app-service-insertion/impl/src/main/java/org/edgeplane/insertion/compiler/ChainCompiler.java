@@ -20,7 +20,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.eclipse.jdt.annotation.Nullable;
-import org.edgeplane.core.endpoint.Addresses;
 import org.edgeplane.core.endpoint.Intent;
 import org.edgeplane.core.endpoint.Network;
 import org.edgeplane.core.endpoint.Port;
@@ -30,10 +29,7 @@ import org.edgeplane.core.flow.FlowMatch;
 import org.edgeplane.core.flow.FlowRecord;
 import org.edgeplane.core.flow.GroupRecord;
 import org.edgeplane.core.flow.Instruction;
-import org.edgeplane.core.flow.IpMatch.PortMask;
-import org.edgeplane.core.flow.IpProtocols;
 import org.edgeplane.core.flow.PipelineContract;
-import org.edgeplane.core.flow.PortRanges;
 import org.edgeplane.core.pipeline.Cookies;
 import org.edgeplane.core.pipeline.Cookies.ObjectKind;
 import org.edgeplane.core.pipeline.Metadata;
@@ -86,8 +82,6 @@ public final class ChainCompiler {
     static final int PATH_COUNT = 1 << 10;
     private static final long GROUP_ID_BASE = 0x5000_0000L;
     private static final long GROUP_ID_SPAN = 0x0FFF_FFFFL;
-    /** Stands for "no port match" in the lists of port alternatives. */
-    private static final PortMask ANY_PORT = new PortMask(0, 0);
 
     private final Intent intent;
     private final EdgeFacts facts;
@@ -373,7 +367,8 @@ public final class ChainCompiler {
         final boolean v6 = Classifier.IPV6.equals(classifier.ethertype());
         // Where traffic enters the chain: the origin port.
         int index = 0;
-        for (FlowMatch.Builder match : matches(oriented, v6, profileOf(originAt.switchId()), null, name)) {
+        for (FlowMatch.Builder match : ClassifierMatches.of(oriented, v6,
+            profileOf(originAt.switchId()), null, name, problems)) {
             match.inPort(originAt.ofPort()).metadata(plan.networkBits(), Metadata.NETWORK_MASK);
             if (peer != null && peer.macAddress() != null) {
                 match.ethDst(peer.macAddress());
@@ -386,9 +381,10 @@ public final class ChainCompiler {
         for (int position = 0; position < order.size(); position++) {
             for (Instance instance : plan.live().get(order.get(position))) {
                 final PortPlace back = instance.returnAt(direction);
-                final List<String> senders = senderAddresses(origin, oriented.sourcePrefix(), v6);
+                final List<String> senders = ClassifierMatches.senderAddresses(origin, oriented.sourcePrefix(), v6);
                 int returnIndex = 0;
-                for (FlowMatch.Builder match : matches(oriented, v6, profileOf(back.switchId()), senders, name)) {
+                for (FlowMatch.Builder match : ClassifierMatches.of(oriented, v6,
+                    profileOf(back.switchId()), senders, name, problems)) {
                     match.inPort(back.ofPort()).metadata(plan.networkBits(), Metadata.NETWORK_MASK);
                     if (peer != null && peer.macAddress() != null) {
                         match.ethDst(peer.macAddress());
@@ -407,92 +403,6 @@ public final class ChainCompiler {
             order.add(direction == Direction.FORWARD ? i : hops - 1 - i);
         }
         return order;
-    }
-
-    /**
-     * The sender's own addresses within the classifier's source prefix: what tells a frame of this chain coming
-     * back from an appliance from the appliance's own traffic. None (no constraint) when the sender has none.
-     */
-    private static List<String> senderAddresses(final Port origin, final @Nullable String prefix,
-            final boolean v6) {
-        final var addresses = new ArrayList<String>();
-        for (String ip : origin.ipAddresses()) {
-            if (ip.contains(":") != v6) {
-                continue;
-            }
-            final String single = ip + (v6 ? "/128" : "/32");
-            if (prefix == null || Addresses.covers(prefix, single)) {
-                addresses.add(single);
-            }
-        }
-        return addresses;
-    }
-
-    /**
-     * The IP part of a classifier as matches, one per port mask (or exact port on switches that cannot mask),
-     * and, with {@code senders}, one per sender address.
-     */
-    private List<FlowMatch.Builder> matches(final Classifier classifier, final boolean v6,
-            final SwitchProfile profile, final @Nullable List<String> senders, final String name) {
-        final Integer proto = IpProtocols.number(classifier.protocol(), v6).orElse(null);
-        final List<PortMask> sources = portAlternatives(classifier.sourcePorts(), profile, name);
-        final List<PortMask> destinations = portAlternatives(classifier.destinationPorts(), profile, name);
-        if (sources.isEmpty() || destinations.isEmpty()) {
-            return List.of();
-        }
-        final var sourcePrefixes = new ArrayList<@Nullable String>();
-        if (senders != null && !senders.isEmpty()) {
-            sourcePrefixes.addAll(senders);
-        } else {
-            sourcePrefixes.add(classifier.sourcePrefix());
-        }
-        final var matches = new ArrayList<FlowMatch.Builder>();
-        for (String source : sourcePrefixes) {
-            for (PortMask sourcePort : sources) {
-                for (PortMask destinationPort : destinations) {
-                    final var match = FlowMatch.builder().ip(v6 ? FlowMatch.ETH_IPV6 : FlowMatch.ETH_IPV4);
-                    if (source != null) {
-                        if (v6) {
-                            match.ipv6Src(source);
-                        } else {
-                            match.ipv4Src(source);
-                        }
-                    }
-                    if (classifier.destinationPrefix() != null) {
-                        if (v6) {
-                            match.ipv6Dst(classifier.destinationPrefix());
-                        } else {
-                            match.ipv4Dst(classifier.destinationPrefix());
-                        }
-                    }
-                    if (proto != null) {
-                        match.ipProto(proto);
-                        if (sourcePort != ANY_PORT || destinationPort != ANY_PORT) {
-                            match.ports(sourcePort == ANY_PORT ? null : sourcePort,
-                                destinationPort == ANY_PORT ? null : destinationPort);
-                        }
-                    }
-                    matches.add(match);
-                }
-            }
-        }
-        return matches;
-    }
-
-    private List<PortMask> portAlternatives(final Classifier.@Nullable PortRange range, final SwitchProfile profile,
-            final String name) {
-        if (range == null || range.min() == null) {
-            return List.of(ANY_PORT);
-        }
-        final int min = range.min();
-        final int max = range.effectiveMax();
-        final Optional<List<PortMask>> masks = PortRanges.forSwitch(min, max, profile == SwitchProfile.OVS);
-        if (masks.isEmpty()) {
-            problems.add(name + ": port range " + min + "-" + max + " needs more than " + PortRanges.MAX_EXACT_PORTS
-                + " exact matches on an of13 switch; not classified there");
-            return List.of();
-        }
-        return masks.orElseThrow().isEmpty() ? List.of(ANY_PORT) : masks.orElseThrow();
     }
 
     private SwitchProfile profileOf(final String switchId) {
