@@ -102,6 +102,8 @@ public final class FirewallCompiler {
         final var inputs = new Inputs(firewall, intent.ports(), intent.networks(), facts.places(), facts.profiles(),
             faults);
         if (inputs.equals(lastInputs)) {
+            // The newest objects: the next round's snapshot shares more of them.
+            lastInputs = inputs;
             lastReused = memo.values().stream().mapToInt(known -> known.outcome().parts().size()).sum();
             lastCompiled = 0;
             return lastResult;

@@ -61,6 +61,8 @@ public final class ChainMemo {
     ChainFlows update(final ChainIntent chains, final Intent intent, final EdgeFacts facts, final ChainFault faults) {
         final var inputs = new Inputs(chains, intent.ports(), intent.networks(), facts, faults);
         if (inputs.equals(lastInputs)) {
+            // The newest objects: the next round's snapshot shares more of them.
+            lastInputs = inputs;
             lastReused = memo.size();
             lastCompiled = 0;
             return lastResult;
