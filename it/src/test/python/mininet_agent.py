@@ -24,6 +24,7 @@ import json
 import subprocess
 import sys
 import threading
+import time
 
 from mininet.log import setLogLevel
 from mininet.net import Mininet
@@ -166,16 +167,22 @@ def sh(request):
 
 
 def capture(request):
-    """tcpdump on one host's interface, or on several at once ("targets"), while another host runs a command."""
+    """tcpdump on one host's interface, or on several at once ("targets"), while another host runs a command.
+
+    The capture lasts at least "seconds", and always until a second after the command has finished: a command slowed
+    down by a loaded machine must not have its last packets cut off by a fixed window.
+    """
     seconds = int(request.get("seconds", 3))
     targets = request.get("targets") or [{"host": request["host"], "intf": request.get("intf"),
                                           "filter": request["filter"]}]
+    started = time.monotonic()
     running = []
     for target in targets:
         node = NET.get(target["host"])
         intf = target.get("intf") or node.defaultIntf().name
-        process = node.popen(["timeout", str(seconds), "tcpdump", "-n", "-e", "-l", "-i", intf, target["filter"]],
-                             stdout=-1, stderr=-1)
+        # The timeout only bounds a capture whose command never returns.
+        process = node.popen(["timeout", str(seconds + 120), "tcpdump", "-n", "-e", "-l", "-i", intf,
+                              target["filter"]], stdout=-1, stderr=-1)
         lines = []
         reader = threading.Thread(target=lambda process=process, lines=lines: lines.extend(
             line for line in process.stdout.read().decode().splitlines() if line.strip()))
@@ -185,8 +192,10 @@ def capture(request):
     NET.get(targets[0]["host"]).cmd("sleep 1")
     during = request.get("during")
     output = NET.get(during["host"]).cmd(during["cmd"]) if during else ""
+    time.sleep(max(seconds - (time.monotonic() - started), 1.0))
     by_target = {}
     for name, process, reader, lines in running:
+        process.terminate()
         process.wait()
         reader.join()
         by_target[name] = lines
