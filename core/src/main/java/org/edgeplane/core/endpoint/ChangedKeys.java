@@ -24,15 +24,19 @@ public final class ChangedKeys {
     }
 
     /** Keys added, removed or mapped to an unequal value. Both maps must sort by the keys' natural order. */
-    public static <V> Set<String> between(final SortedMap<String, V> before, final SortedMap<String, V> after) {
+    public static <K extends Comparable<? super K>, V> Set<K> between(final SortedMap<K, V> before,
+            final SortedMap<K, V> after) {
         if (before.comparator() != null || after.comparator() != null) {
             throw new IllegalArgumentException("snapshots sort by id");
         }
-        final var changed = new HashSet<String>();
-        final Iterator<Map.Entry<String, V>> left = before.entrySet().iterator();
-        final Iterator<Map.Entry<String, V>> right = after.entrySet().iterator();
-        Map.Entry<String, V> old = left.hasNext() ? left.next() : null;
-        Map.Entry<String, V> now = right.hasNext() ? right.next() : null;
+        final var changed = new HashSet<K>();
+        if (before == after) {
+            return changed;
+        }
+        final Iterator<Map.Entry<K, V>> left = before.entrySet().iterator();
+        final Iterator<Map.Entry<K, V>> right = after.entrySet().iterator();
+        Map.Entry<K, V> old = left.hasNext() ? left.next() : null;
+        Map.Entry<K, V> now = right.hasNext() ? right.next() : null;
         while (old != null || now != null) {
             final int order = old == null ? 1 : now == null ? -1 : old.getKey().compareTo(now.getKey());
             if (order < 0) {

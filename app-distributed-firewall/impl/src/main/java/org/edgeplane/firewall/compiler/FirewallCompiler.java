@@ -8,21 +8,23 @@
 package org.edgeplane.firewall.compiler;
 
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.eclipse.jdt.annotation.Nullable;
+import org.edgeplane.core.endpoint.ChangedKeys;
 import org.edgeplane.core.endpoint.Intent;
 import org.edgeplane.core.endpoint.Network;
 import org.edgeplane.core.endpoint.Port;
@@ -33,6 +35,8 @@ import org.edgeplane.core.pipeline.Cookies.ObjectKind;
 import org.edgeplane.core.pipeline.Owner;
 import org.edgeplane.core.stage.EdgeFacts;
 import org.edgeplane.core.stage.EdgeFacts.PortPlace;
+import org.edgeplane.firewall.compiler.GovernedIndex.GroupSet;
+import org.edgeplane.firewall.compiler.ResolvedRules.StageRules;
 import org.edgeplane.firewall.intent.FirewallIntent;
 import org.edgeplane.firewall.intent.PolicyRule;
 import org.edgeplane.firewall.intent.RuleMatch;
@@ -58,20 +62,23 @@ public final class FirewallCompiler {
     public static final String COMPILE_FAILED = "firewall compile failed: ";
     private static final String QUARANTINED = "; all its traffic is dropped until it compiles";
 
-    /** Last round's inputs and results per switch: a switch whose inputs are unchanged is not compiled again. */
-    private Map<String, Memo> memo = Map.of();
-    /** Last round's labelled rules per group, per tenant policy and per group set, reused while unchanged. */
-    private Map<GroupKey, Labelled<SecurityGroup>> lastGroups = Map.of();
-    private Map<String, Labelled<List<PolicyRule>>> lastPolicies = Map.of();
-    private Map<GroupSet, GroupSetRules> lastGroupSets = Map.of();
-    private Map<GroupSet, GroupSetRules> groupSetsNow = new HashMap<>();
+    /** Last round's inputs and results per switch. */
+    private Map<String, Memo> memo = new HashMap<>();
+    /** Labelled rules per group, per tenant's policy and per group set, kept until their source changes. */
+    private final Map<GroupKey, List<LabelledRule>> groupRules = new HashMap<>();
+    private final Map<String, List<LabelledRule>> policyRules = new HashMap<>();
+    private final Map<GroupSet, GroupSetRules> groupSetRules = new HashMap<>();
+    private GovernedIndex governed = new GovernedIndex();
+    private Membership members = new Membership();
+    private Map<String, Integer> zones = Map.of();
+    /** How many switches of each profile use each rule list: a list none uses is forgotten. */
+    private final Map<List<LabelledRule>, int[]> listUses = new IdentityHashMap<>();
+    private ResolvedRules resolvedRules = new ResolvedRules();
     private int lastReused;
     private int lastCompiled;
-    /** The last update's whole input and result: a round that changed none of it gets the result back at once. */
-    private @Nullable Inputs lastInputs;
+    /** The last update's whole input and result: what the next update compares with. */
+    private Inputs lastInputs = Inputs.NONE;
     private FirewallFlows lastResult = FirewallFlows.EMPTY;
-    /** Last round's resolved rule lists and match caches, which unchanged lists keep. */
-    private @Nullable ResolvedRules lastResolved;
 
     /** A compiler that remembers its last result, for {@link #update}. */
     public FirewallCompiler() {
@@ -90,7 +97,7 @@ public final class FirewallCompiler {
     }
 
     /**
-     * The firewall for this intent, compiling only the switches whose inputs changed since the last call: the same
+     * The firewall for this intent, compiling only what depends on what changed since the last call: the same
      * result as {@link #compile}, which {@code FirewallIncrementalPropertyTest} holds it to.
      */
     public FirewallFlows update(final FirewallIntent firewall, final Intent intent, final EdgeFacts facts) {
@@ -101,105 +108,178 @@ public final class FirewallCompiler {
             final FirewallFault faults) {
         final var inputs = new Inputs(firewall, intent.ports(), intent.networks(), facts.places(), facts.profiles(),
             faults);
-        if (inputs.equals(lastInputs)) {
-            // The newest objects: the next round's snapshot shares more of them.
-            lastInputs = inputs;
+        if (!faults.equals(lastInputs.faults()) || resolvedRules.overLimit()) {
+            // Injected faults are not traced to what they touch, and full caches start afresh: compile it all.
+            forgetEverything();
+        }
+        final Set<String> dirty = changedSwitches(lastInputs, inputs);
+        lastInputs = inputs;
+        if (dirty.isEmpty()) {
+            // What changed (if anything) reaches no switch: another app's change started this round.
             lastReused = memo.values().stream().mapToInt(known -> known.outcome().parts().size()).sum();
             lastCompiled = 0;
             return lastResult;
         }
-        lastResult = compileChanged(firewall, intent, facts, faults);
-        lastInputs = inputs;
+        lastResult = compileSwitches(dirty, inputs);
         return lastResult;
     }
 
     /**
-     * Everything the firewall reads, compared as a whole before anything is built: a round that another app's
-     * change started costs the firewall one comparison (mostly of the very same objects).
+     * Everything the firewall reads. Each map is walked against the last round's in key order, once (see
+     * {@link ChangedKeys}): a round that another app's change started costs the firewall that walk over mostly the
+     * very same objects.
      */
-    private record Inputs(FirewallIntent firewall, Map<String, Port> ports, Map<String, Network> networks,
-            Map<String, PortPlace> places, Map<String, SwitchProfile> profiles, FirewallFault faults) {
+    private record Inputs(FirewallIntent firewall, SortedMap<String, Port> ports, SortedMap<String, Network> networks,
+            SortedMap<String, PortPlace> places, SortedMap<String, SwitchProfile> profiles, FirewallFault faults) {
+        static final Inputs NONE = new Inputs(FirewallIntent.EMPTY, Collections.emptySortedMap(),
+            Collections.emptySortedMap(), Collections.emptySortedMap(), Collections.emptySortedMap(),
+            FirewallFault.NONE);
     }
 
-    private FirewallFlows compileChanged(final FirewallIntent firewall, final Intent intent, final EdgeFacts facts,
-            final FirewallFault faults) {
-        final var members = Membership.of(firewall, intent);
-        final Map<String, Integer> zones = ConntrackZones.assign(intent.networks().values());
-        final var governedBySwitch = new TreeMap<String, List<GovernedPort>>();
-        // Rules are labelled once per group and tenant and shared by every port and switch that uses them; a group
-        // or policy unchanged since the last round keeps its very list, so comparing inputs stops at identity.
-        final var groupRules = new HashMap<GroupKey, List<LabelledRule>>();
-        final var groupSetRules = new HashMap<GroupSet, List<LabelledRule>>();
-        final var policyByTenant = new HashMap<String, List<LabelledRule>>();
-        final var groupsNow = new HashMap<GroupKey, Labelled<SecurityGroup>>();
-        groupSetsNow = new HashMap<>();
-        final var policiesNow = new HashMap<String, Labelled<List<PolicyRule>>>();
-        for (Map.Entry<String, PortPlace> place : facts.places().entrySet()) {
-            final Port port = intent.ports().get(place.getKey());
-            if (port == null || !port.portSecurityEnabled() || port.networkId() == null) {
+    private void forgetEverything() {
+        memo = new HashMap<>();
+        groupRules.clear();
+        policyRules.clear();
+        groupSetRules.clear();
+        listUses.clear();
+        resolvedRules = new ResolvedRules();
+        governed = new GovernedIndex();
+        members = new Membership();
+        zones = Map.of();
+        lastInputs = Inputs.NONE;
+    }
+
+    /**
+     * Brings the indexes, memberships, zones and rule lists from {@code before} to {@code now} and returns the
+     * switches whose firewall may differ: those a changed port was or is on, and those with governed ports in a
+     * changed network, group, policy or membership.
+     */
+    private Set<String> changedSwitches(final Inputs before, final Inputs now) {
+        final var dirty = new TreeSet<String>();
+        dirty.addAll(ChangedKeys.between(before.profiles(), now.profiles()));
+        final Set<String> changedPorts = ChangedKeys.between(before.ports(), now.ports());
+        final Set<String> regrouped = ChangedKeys.between(before.firewall().portGroups(),
+            now.firewall().portGroups());
+        final var toDerive = new HashSet<String>(changedPorts);
+        toDerive.addAll(regrouped);
+        toDerive.addAll(ChangedKeys.between(before.places(), now.places()));
+        final var membershipChanges = new HashSet<String>(changedPorts);
+        membershipChanges.addAll(regrouped);
+        for (String networkId : members.update(membershipChanges, now.ports(), now.firewall())) {
+            governed.inNetwork(networkId).forEach(portId -> dirty.add(governed.switchOf(portId)));
+        }
+        final Set<String> changedNetworks = ChangedKeys.between(before.networks(), now.networks());
+        if (!changedNetworks.isEmpty()) {
+            final Map<String, Integer> nowZones = ConntrackZones.assign(now.networks().values());
+            final var affected = new HashSet<String>(changedNetworks);
+            nowZones.forEach((networkId, zone) -> {
+                if (!zone.equals(zones.get(networkId))) {
+                    affected.add(networkId);
+                }
+            });
+            zones = nowZones;
+            // Ports of a network that did not exist become governed when it comes, so all its ports are looked at.
+            affected.forEach(networkId -> toDerive.addAll(members.portsIn(networkId)));
+        }
+        for (GroupKey group : ChangedKeys.between(before.firewall().groups(), now.firewall().groups())) {
+            groupRules.remove(group);
+            toDerive.addAll(governed.using(group));
+        }
+        final Set<String> changedPolicies = ChangedKeys.between(before.firewall().policies(),
+            now.firewall().policies());
+        if (!changedPolicies.isEmpty()) {
+            changedPolicies.forEach(policyRules::remove);
+            now.networks().values().stream().filter(network -> changedPolicies.contains(network.tenantId()))
+                .forEach(network -> governed.inNetwork(network.id()).forEach(portId -> dirty.add(governed
+                    .switchOf(portId))));
+        }
+        final var unusedSets = new HashSet<GroupSet>();
+        for (String portId : toDerive) {
+            final String was = governed.remove(portId, unusedSets);
+            if (was != null) {
+                dirty.add(was);
+            }
+            final PortPlace place = now.places().get(portId);
+            final Port port = now.ports().get(portId);
+            if (place == null || port == null || !port.portSecurityEnabled() || port.networkId() == null) {
                 continue;
             }
-            final Network network = intent.networks().get(port.networkId());
+            final Network network = now.networks().get(port.networkId());
             if (network == null) {
                 continue;
             }
-            final List<LabelledRule> rules = groupSetRules.computeIfAbsent(new GroupSet(port.tenantId(),
-                firewall.groupsOf(port.id())), groupSet -> rulesOf(firewall, groupSet, groupRules, groupsNow));
-            governedBySwitch.computeIfAbsent(place.getValue().switchId(), key -> new ArrayList<>())
-                .add(new GovernedPort(port, network, place.getValue().ofPort(), rules));
-            policyByTenant.computeIfAbsent(network.tenantId(), tenantId -> {
-                final List<PolicyRule> policy = firewall.policyOf(tenantId);
-                final Labelled<List<PolicyRule>> known = lastPolicies.get(tenantId);
-                final Labelled<List<PolicyRule>> now = known != null && known.source().equals(policy) ? known
-                    : new Labelled<>(policy, policy.stream().map(rule -> LabelledRule.of(rule.label(), rule.match(),
-                        rule.action(), rule.priority())).toList());
-                policiesNow.put(tenantId, now);
-                return now.rules();
-            });
+            final var groupSet = new GroupSet(port.tenantId(), now.firewall().groupsOf(portId));
+            governed.add(new GovernedPort(port, network, place.ofPort(), rulesOf(now.firewall(), groupSet)),
+                place.switchId(), groupSet);
+            dirty.add(place.switchId());
         }
-        lastGroups = groupsNow;
-        lastPolicies = policiesNow;
-        lastGroupSets = groupSetsNow;
-        final var inputs = new TreeMap<String, SwitchInput>();
-        governedBySwitch.forEach((switchId, ports) -> inputs.put(switchId, SwitchInput.of(facts.profileOf(switchId),
-            ports, policyByTenant, members, zones)));
-        final List<String> stale = inputs.entrySet().stream().filter(entry -> {
-            final Memo known = memo.get(entry.getKey());
-            return known == null || !known.input().equals(entry.getValue());
-        }).map(Map.Entry::getKey).toList();
+        unusedSets.stream().filter(groupSet -> !governed.inUse(groupSet)).forEach(groupSetRules::remove);
+        return dirty;
+    }
+
+    /** Compiles the switches that may have changed, in parallel, and takes the others from the last round. */
+    private FirewallFlows compileSwitches(final Set<String> dirty, final Inputs now) {
+        final var inputs = new HashMap<String, SwitchInput>();
+        for (String switchId : dirty) {
+            final List<GovernedPort> ports = governed.onSwitch(switchId);
+            final Memo known = memo.get(switchId);
+            if (ports.isEmpty()) {
+                if (known != null) {
+                    memo.remove(switchId);
+                    release(known);
+                }
+                continue;
+            }
+            final SwitchInput input = SwitchInput.of(now.profiles().getOrDefault(switchId, SwitchProfile.OVS), ports,
+                tenantId -> policyRules.computeIfAbsent(tenantId, key -> labelledPolicy(now.firewall().policyOf(
+                    key))));
+            // The switch compiler takes whatever did not change from its last compile, part by part.
+            inputs.put(switchId, input);
+            input.lists().forEach(list -> listUses.computeIfAbsent(list,
+                key -> new int[SwitchProfile.values().length])[input.profile().ordinal()]++);
+            if (known != null) {
+                release(known);
+            }
+        }
         // Each rule list is resolved once, for the profiles of the switches that compile it.
         final Map<List<LabelledRule>, Set<SwitchProfile>> profilesByList = new IdentityHashMap<>();
-        for (String switchId : stale) {
-            final SwitchInput input = inputs.get(switchId);
-            input.lists().forEach(list -> profilesByList.computeIfAbsent(list,
-                key -> EnumSet.noneOf(SwitchProfile.class)).add(input.profile()));
-        }
-        final Set<List<LabelledRule>> liveLists = Collections.newSetFromMap(new IdentityHashMap<>());
-        inputs.values().forEach(input -> liveLists.addAll(input.lists()));
-        final var resolvedRules = new ResolvedRules(profilesByList, lastResolved, liveLists);
-        lastResolved = resolvedRules;
+        inputs.values().forEach(input -> input.lists().forEach(list -> profilesByList.computeIfAbsent(list,
+            key -> EnumSet.noneOf(SwitchProfile.class)).add(input.profile())));
+        resolvedRules.resolveMissing(profilesByList);
+        final ResolvedRules resolved = resolvedRules;
+        final FirewallFault faults = now.faults();
+        final Map<String, Memo> last = memo;
         // Switches compile independently from shared read-only inputs, so they compile in parallel.
-        final Map<String, Memo> fresh = stale.parallelStream().collect(Collectors.toMap(switchId -> switchId,
-            switchId -> {
+        final Map<String, Memo> fresh = inputs.keySet().parallelStream().collect(Collectors.toMap(
+            switchId -> switchId, switchId -> {
                 final SwitchInput input = inputs.get(switchId);
-                final SwitchOutcome outcome = compileAlone(switchId, governedBySwitch.get(switchId), ports -> {
+                final Memo known = last.get(switchId);
+                final SwitchOutcome outcome = compileAlone(switchId, input.ports(), ports -> {
                     faults.beforeSwitch(switchId, ports.stream().map(GovernedPort::id).toList());
-                    final Memo known = memo.get(switchId);
                     final var switchCompiler = new SwitchCompiler(switchId, input.profile(), ports,
-                        policyByTenant, resolvedRules, members, zones, known == null ? SwitchCompiler.Parts.NONE
+                        input.policies(), resolved, members, zones, known == null ? SwitchCompiler.Parts.NONE
                             : known.outcome().parts());
                     switchCompiler.compile();
                     return switchCompiler;
                 });
-                return new Memo(input, outcome, resolvedRules.ruleByCookie(input.lists(), input.profile()));
+                return new Memo(input, outcome, resolved.stagesOf(input.lists(), input.profile()));
             }));
-        final var next = new TreeMap<String, Memo>();
-        inputs.keySet().forEach(switchId -> next.put(switchId, fresh.containsKey(switchId) ? fresh.get(switchId)
-            : memo.get(switchId)));
-        memo = next;
+        memo.putAll(fresh);
         lastCompiled = fresh.values().stream().mapToInt(known -> known.outcome().compiledParts()).sum();
-        lastReused = next.values().stream().mapToInt(known -> known.outcome().parts().size()).sum() - lastCompiled;
-        return assemble(next.values());
+        lastReused = memo.values().stream().mapToInt(known -> known.outcome().parts().size()).sum() - lastCompiled;
+        return assemble(List.copyOf(new TreeMap<>(memo).values()));
+    }
+
+    /** A switch's last memo is replaced: the lists it used lose a user, and a list none uses is forgotten. */
+    private void release(final Memo known) {
+        for (List<LabelledRule> list : known.input().lists()) {
+            final int[] uses = listUses.get(list);
+            uses[known.input().profile().ordinal()]--;
+            if (Arrays.stream(uses).allMatch(count -> count == 0)) {
+                listUses.remove(list);
+                resolvedRules.forget(list);
+            }
+        }
     }
 
     /** Parts (a network's or a port's flows on a switch) the last {@link #update} took from the round before. */
@@ -212,59 +292,50 @@ public final class FirewallCompiler {
         return lastCompiled;
     }
 
-    private static FirewallFlows assemble(final Collection<Memo> switches) {
+    /** The result of every switch; the counters' cookie maps are made when first read. */
+    private static FirewallFlows assemble(final List<Memo> switches) {
         final var flowsBySwitch = new TreeMap<String, Map<String, FlowRecord>>();
-        final var ruleByCookie = new HashMap<Long, String>();
-        final var portByCookie = new HashMap<Long, String>();
         final var problems = new TreeSet<String>();
         final var portErrors = new TreeMap<String, String>();
         for (Memo known : switches) {
             final SwitchOutcome outcome = known.outcome();
             flowsBySwitch.put(outcome.switchId(), outcome.flows());
-            ruleByCookie.putAll(known.ruleByCookie());
-            portByCookie.putAll(outcome.portByCookie());
             problems.addAll(outcome.problems());
             portErrors.putAll(outcome.portErrors());
         }
         portErrors.forEach((portId, error) -> problems.add("port " + portId + ": " + error));
+        final Map<Long, String> ruleByCookie = new LazyMap<>(() -> ResolvedRules.labelsByCookie(switches.stream()
+            .map(Memo::stages).toList()));
+        final Map<Long, String> portByCookie = new LazyMap<>(() -> {
+            final var ports = new HashMap<Long, String>();
+            switches.forEach(known -> known.input().ports().forEach(port -> ports.put(port.dropCookie(), port.id())));
+            return ports;
+        });
         return new FirewallFlows(flowsBySwitch, ruleByCookie, portByCookie, List.copyOf(problems), portErrors);
     }
 
-    /** A switch's inputs and what they compiled to. */
-    private record Memo(SwitchInput input, SwitchOutcome outcome, Map<Long, String> ruleByCookie) {
+    /** A switch's inputs, what they compiled to, and how its rule lists resolved (for the counters' labels). */
+    private record Memo(SwitchInput input, SwitchOutcome outcome, List<StageRules> stages) {
     }
 
     /**
-     * Everything a switch's firewall depends on, and nothing else: equal inputs compile to equal flows.
+     * What a switch compiles from, besides the memberships and zones every switch shares.
      *
      * @param policies the policy of each tenant with a network on the switch
-     * @param members per network on the switch, each group's member prefixes in it
-     * @param zones the conntrack zone of each network on the switch
+     * @param lists the rule lists the switch resolves: its ports' group rules and its tenants' policies, each once
      */
     private record SwitchInput(SwitchProfile profile, List<GovernedPort> ports,
-            Map<String, List<LabelledRule>> policies, Map<String, Map<GroupKey, List<String>>> members,
-            Map<String, Integer> zones) {
+            Map<String, List<LabelledRule>> policies, List<List<LabelledRule>> lists) {
         static SwitchInput of(final SwitchProfile profile, final List<GovernedPort> ports,
-                final Map<String, List<LabelledRule>> policyByTenant, final Membership membership,
-                final Map<String, Integer> allZones) {
-            final var policies = new TreeMap<String, List<LabelledRule>>();
-            final var members = new TreeMap<String, Map<GroupKey, List<String>>>();
-            final var zones = new TreeMap<String, Integer>();
-            for (GovernedPort port : ports) {
-                final String networkId = port.network().id();
-                policies.put(port.network().tenantId(), policyByTenant.get(port.network().tenantId()));
-                members.put(networkId, membership.inNetwork(networkId));
-                zones.put(networkId, allZones.get(networkId));
-            }
-            return new SwitchInput(profile, ports, policies, members, zones);
-        }
-
-        /** The rule lists the switch resolves: its ports' group rules and its tenants' policies. */
-        List<List<LabelledRule>> lists() {
+                final Function<String, List<LabelledRule>> policyOfTenant) {
+            final var policies = new HashMap<String, List<LabelledRule>>();
             final Map<List<LabelledRule>, Boolean> lists = new IdentityHashMap<>();
-            ports.forEach(port -> lists.put(port.groupRules(), Boolean.TRUE));
+            for (GovernedPort port : ports) {
+                policies.computeIfAbsent(port.network().tenantId(), policyOfTenant);
+                lists.put(port.groupRules(), Boolean.TRUE);
+            }
             policies.values().forEach(policy -> lists.put(policy, Boolean.TRUE));
-            return List.copyOf(lists.keySet());
+            return new SwitchInput(profile, ports, policies, List.copyOf(lists.keySet()));
         }
     }
 
@@ -272,7 +343,7 @@ public final class FirewallCompiler {
      * One switch's firewall, or as much of it as compiles: its ports that fail are quarantined. A switch compiled
      * whole keeps its parts for the next compile; one with failures keeps none.
      */
-    private record SwitchOutcome(String switchId, Map<String, FlowRecord> flows, Map<Long, String> portByCookie,
+    private record SwitchOutcome(String switchId, Map<String, FlowRecord> flows,
             Set<String> problems, Map<String, String> portErrors, SwitchCompiler.Parts parts, int compiledParts) {
     }
 
@@ -287,7 +358,7 @@ public final class FirewallCompiler {
             final Function<List<GovernedPort>, SwitchCompiler> attempt) {
         try {
             final SwitchCompiler whole = attempt.apply(ports);
-            return new SwitchOutcome(switchId, whole.flows(), whole.portByCookie(), whole.problems(), Map.of(),
+            return new SwitchOutcome(switchId, whole.flows(), whole.problems(), Map.of(),
                 whole.parts(), whole.compiledParts());
         } catch (RuntimeException e) {
             final var errors = new TreeMap<String, String>();
@@ -317,80 +388,63 @@ public final class FirewallCompiler {
                 }
             }
             final var flows = new LinkedHashMap<String, FlowRecord>();
-            final var portByCookie = new HashMap<Long, String>();
             final var problems = new TreeSet<String>();
             if (rest != null) {
                 flows.putAll(rest.flows());
-                portByCookie.putAll(rest.portByCookie());
                 problems.addAll(rest.problems());
             }
             for (GovernedPort port : ports) {
                 if (errors.containsKey(port.id())) {
                     SwitchCompiler.quarantine(port).forEach(flow -> flows.put(flow.id(), flow));
-                    portByCookie.put(SwitchCompiler.dropCookie(port.id()), port.id());
                 }
             }
-            return new SwitchOutcome(switchId, flows, portByCookie, problems, errors, SwitchCompiler.Parts.NONE,
+            return new SwitchOutcome(switchId, flows, problems, errors, SwitchCompiler.Parts.NONE,
                 ports.size());
         }
     }
 
-    /** The groups a port is in: ports in the same groups share one rule list. */
-    private record GroupSet(String tenantId, List<String> names) {
-    }
-
     /**
      * The union of a group set's rules, each once, with the label its counters go by. A set whose groups all kept
-     * their lists since the last round keeps its list too.
+     * their lists keeps its list too, so comparing inputs stops at identity.
      */
-    private List<LabelledRule> rulesOf(final FirewallIntent firewall, final GroupSet groupSet,
-            final Map<GroupKey, List<LabelledRule>> groupRules, final Map<GroupKey, Labelled<SecurityGroup>> now) {
+    private List<LabelledRule> rulesOf(final FirewallIntent firewall, final GroupSet groupSet) {
         final var names = new LinkedHashSet<>(groupSet.names());
         if (names.size() == 1) {
-            return labelledRules(firewall, new GroupKey(groupSet.tenantId(), names.iterator().next()), groupRules,
-                now);
+            return labelledRules(firewall, new GroupKey(groupSet.tenantId(), names.iterator().next()));
         }
         // Labels name the group, so the rules of distinct groups are distinct.
         final var parts = new ArrayList<List<LabelledRule>>();
-        names.forEach(name -> parts.add(labelledRules(firewall, new GroupKey(groupSet.tenantId(), name),
-            groupRules, now)));
-        final GroupSetRules known = lastGroupSets.get(groupSet);
+        names.forEach(name -> parts.add(labelledRules(firewall, new GroupKey(groupSet.tenantId(), name))));
+        final GroupSetRules known = groupSetRules.get(groupSet);
         if (known != null && known.sameParts(parts)) {
-            groupSetsNow.put(groupSet, known);
             return known.rules();
         }
         final var rules = new ArrayList<LabelledRule>();
         parts.forEach(rules::addAll);
         final var union = new GroupSetRules(List.copyOf(parts), List.copyOf(rules));
-        groupSetsNow.put(groupSet, union);
+        groupSetRules.put(groupSet, union);
         return union.rules();
     }
 
-    private List<LabelledRule> labelledRules(final FirewallIntent firewall, final GroupKey key,
-            final Map<GroupKey, List<LabelledRule>> groupRules, final Map<GroupKey, Labelled<SecurityGroup>> now) {
+    /** A group's rules, labelled once and kept until the group changes. */
+    private List<LabelledRule> labelledRules(final FirewallIntent firewall, final GroupKey key) {
         return groupRules.computeIfAbsent(key, unused -> {
             final SecurityGroup group = firewall.group(key.tenantId(), key.name());
             if (group == null) {
                 return List.of();
-            }
-            final Labelled<SecurityGroup> known = lastGroups.get(key);
-            if (known != null && known.source().equals(group)) {
-                now.put(key, known);
-                return known.rules();
             }
             final var labelled = new LinkedHashMap<String, LabelledRule>();
             for (SecurityRule rule : group.rules()) {
                 final String label = key.tenantId() + "/" + key.name() + "/" + rule.id();
                 labelled.putIfAbsent(label, LabelledRule.of(label, rule.match(), PolicyRule.ALLOW, 0));
             }
-            final var fresh = new Labelled<>(group, List.copyOf(labelled.values()));
-            now.put(key, fresh);
-            return fresh.rules();
+            return List.copyOf(labelled.values());
         });
     }
 
-    /** Rules labelled from their source (a group, a tenant's policy), kept while the source stays equal. */
-    private record Labelled<S>(S source, List<LabelledRule> rules) {
+    private static List<LabelledRule> labelledPolicy(final List<PolicyRule> policy) {
+        return policy.stream().map(rule -> LabelledRule.of(rule.label(), rule.match(), rule.action(),
+            rule.priority())).toList();
     }
 
     /** A group set's rules, and the group lists they were joined from. */
@@ -421,48 +475,18 @@ public final class FirewallCompiler {
     }
 
     /** A local port the firewall filters, with its groups' rules. */
-    record GovernedPort(Port port, Network network, long ofPort, List<LabelledRule> groupRules) {
+    record GovernedPort(Port port, Network network, long ofPort, List<LabelledRule> groupRules, long dropCookie) {
+        GovernedPort(final Port port, final Network network, final long ofPort,
+                final List<LabelledRule> groupRules) {
+            this(port, network, ofPort, groupRules, SwitchCompiler.dropCookie(port.id()));
+        }
+
         String id() {
             return port.id();
         }
 
         String tenantId() {
             return port.tenantId();
-        }
-    }
-
-    /** Who is in which security group: the remote addresses of remote-group rules, per network. */
-    record Membership(Map<GroupKey, Map<String, List<String>>> prefixesByGroupAndNetwork,
-            Map<String, Map<GroupKey, List<String>>> byNetwork) {
-        static Membership of(final FirewallIntent firewall, final Intent intent) {
-            final var prefixes = new HashMap<GroupKey, Map<String, List<String>>>();
-            for (Port port : intent.ports().values()) {
-                if (port.tenantId() == null || port.networkId() == null) {
-                    continue;
-                }
-                final var addresses = new ArrayList<String>();
-                port.ipAddresses().forEach(ip -> addresses.add(ip + (ip.contains(":") ? "/128" : "/32")));
-                port.allowedAddressPairs().forEach(pair -> addresses.add(pair.ipPrefix().contains("/")
-                    ? pair.ipPrefix() : pair.ipPrefix() + (pair.ipPrefix().contains(":") ? "/128" : "/32")));
-                for (String name : firewall.groupsOf(port.id())) {
-                    prefixes.computeIfAbsent(new GroupKey(port.tenantId(), name), key -> new TreeMap<>())
-                        .computeIfAbsent(port.networkId(), key -> new ArrayList<>()).addAll(addresses);
-                }
-            }
-            final var byNetwork = new HashMap<String, Map<GroupKey, List<String>>>();
-            prefixes.forEach((group, networks) -> networks.forEach((networkId, members) -> byNetwork
-                .computeIfAbsent(networkId, key -> new HashMap<>()).put(group, members)));
-            return new Membership(prefixes, byNetwork);
-        }
-
-        /** Every group's member prefixes within one network. */
-        Map<GroupKey, List<String>> inNetwork(final String networkId) {
-            return byNetwork.getOrDefault(networkId, Map.of());
-        }
-
-        /** The member prefixes of a group within one network. */
-        List<String> prefixes(final GroupKey group, final String networkId) {
-            return prefixesByGroupAndNetwork.getOrDefault(group, Map.of()).getOrDefault(networkId, List.of());
         }
     }
 }

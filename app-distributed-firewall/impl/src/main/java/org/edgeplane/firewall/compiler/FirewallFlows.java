@@ -32,8 +32,9 @@ public record FirewallFlows(SortedMap<String, Map<String, FlowRecord>> flowsBySw
 
     public FirewallFlows {
         flowsBySwitch = Collections.unmodifiableSortedMap(new TreeMap<>(flowsBySwitch));
-        ruleByCookie = Map.copyOf(ruleByCookie);
-        portByCookie = Map.copyOf(portByCookie);
+        // The compiler hands over maps made when first read (see LazyMap): copying them would make them now.
+        ruleByCookie = ruleByCookie instanceof LazyMap ? ruleByCookie : Map.copyOf(ruleByCookie);
+        portByCookie = portByCookie instanceof LazyMap ? portByCookie : Map.copyOf(portByCookie);
         problems = List.copyOf(problems);
         portErrors = Map.copyOf(portErrors);
     }

@@ -10,6 +10,7 @@ package org.edgeplane.firewall.compiler;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -60,11 +61,17 @@ final class ResolvedRules {
     }
 
     /**
-     * A list of rules in one stage on one profile: those that apply, in order, and those that cannot.
+     * A list of rules in one stage on one profile: those that apply, in order, and those that cannot, and the
+     * remote groups the rules that apply name (sorted, each once).
      * {@code repeated} holds, per resolved rule, the indexes of its matches that an earlier rule of the list already
      * has with the same priority and remote group: a switch would merge the two flows, so only the first is made.
      */
-    record StageRules(List<Resolved> resolved, List<BitSet> repeated, List<RuleProblem> problems) {
+    record StageRules(List<Resolved> resolved, List<BitSet> repeated, List<RuleProblem> problems,
+            List<String> remoteGroups) {
+        StageRules(final List<Resolved> resolved, final List<BitSet> repeated, final List<RuleProblem> problems) {
+            this(resolved, repeated, problems, resolved.stream().map(rule -> rule.selector().remoteGroup())
+                .filter(Objects::nonNull).distinct().sorted().toList());
+        }
     }
 
     /** A flow a rule list makes on top of one port or network match, before the remote group's bit is known. */
@@ -101,34 +108,26 @@ final class ResolvedRules {
     private final Map<SelectorKey, List<FlowMatch>> matchesBySelector;
     private final List<Map<String, List<FlowMatch>>> remotes;
 
-    /**
-     * Resolves each rule list for both stages of the profiles of the switches that use it. Rules are resolved in
-     * parallel, each once however many lists hold it.
-     */
+    /** Nothing resolved yet; {@link #resolveMissing} resolves lists as switches come to use them. */
+    ResolvedRules() {
+        interned = new ConcurrentHashMap<>();
+        matchesBySelector = new ConcurrentHashMap<>();
+        remotes = Arrays.stream(Stage.values()).<Map<String, List<FlowMatch>>>map(stage -> new ConcurrentHashMap<>())
+            .toList();
+    }
+
+    /** Resolves each rule list for both stages of the profiles of the switches that use it. */
     ResolvedRules(final Map<List<LabelledRule>, Set<SwitchProfile>> profilesByList) {
-        this(profilesByList, null, Set.of());
+        this();
+        resolveMissing(profilesByList);
     }
 
     /**
-     * Like {@link #ResolvedRules(Map)}, keeping what {@code previous} resolved for the lists still in use and its
-     * caches: a list unchanged since the last round is not resolved again, and every match keeps its one instance
-     * from round to round (a scope's rule flows compare matches by identity). The caches start afresh, with every
-     * list resolved again, once they hold more than {@link #CACHE_LIMIT} matches.
+     * Resolves the lists not resolved yet for these profiles; a list resolved before keeps its resolution, and
+     * every match keeps its one instance from round to round (a scope's rule flows compare matches by identity).
+     * Rules are resolved in parallel, each once however many lists hold it.
      */
-    ResolvedRules(final Map<List<LabelledRule>, Set<SwitchProfile>> profilesByList,
-            final @Nullable ResolvedRules previous, final Set<List<LabelledRule>> liveLists) {
-        final boolean keep = previous != null && previous.interned.size() <= CACHE_LIMIT;
-        interned = keep ? previous.interned : new ConcurrentHashMap<>();
-        matchesBySelector = keep ? previous.matchesBySelector : new ConcurrentHashMap<>();
-        remotes = keep ? previous.remotes : Arrays.stream(Stage.values())
-            .<Map<String, List<FlowMatch>>>map(stage -> new ConcurrentHashMap<>()).toList();
-        if (keep) {
-            previous.byList.forEach((list, slots) -> {
-                if (liveLists.contains(list)) {
-                    byList.put(list, slots.clone());
-                }
-            });
-        }
+    void resolveMissing(final Map<List<LabelledRule>, Set<SwitchProfile>> profilesByList) {
         final Map<List<LabelledRule>, Set<SwitchProfile>> missing = new IdentityHashMap<>();
         profilesByList.forEach((list, profiles) -> {
             final StageRules[] known = byList.get(list);
@@ -138,7 +137,22 @@ final class ResolvedRules {
                 }
             }
         });
-        resolve(missing);
+        if (!missing.isEmpty()) {
+            resolve(missing);
+        }
+    }
+
+    /** Drops a list no switch uses any more. */
+    void forget(final List<LabelledRule> list) {
+        byList.remove(list);
+    }
+
+    /**
+     * Whether the caches hold more than {@link #CACHE_LIMIT} matches: rules deleted long ago leave theirs behind,
+     * so the compiler then starts afresh. Parts compiled earlier stay valid: each is consistent within itself.
+     */
+    boolean overLimit() {
+        return interned.size() > CACHE_LIMIT;
     }
 
     private void resolve(final Map<List<LabelledRule>, Set<SwitchProfile>> profilesByList) {
@@ -186,15 +200,22 @@ final class ResolvedRules {
         }
     }
 
-    /** The label of each rule of these lists that installs on a switch of this profile, by its cookie. */
-    Map<Long, String> ruleByCookie(final List<List<LabelledRule>> lists, final SwitchProfile profile) {
-        final var labels = new HashMap<Long, String>();
+    /** Both stages of each of these lists, as a switch of this profile applies them. */
+    List<StageRules> stagesOf(final List<List<LabelledRule>> lists, final SwitchProfile profile) {
+        final var stages = new ArrayList<StageRules>(lists.size() * Stage.values().length);
         for (List<LabelledRule> list : lists) {
             for (Stage stage : Stage.values()) {
-                of(list, stage, profile == SwitchProfile.OVS).resolved().forEach(resolved -> labels.put(
-                    resolved.rule().cookie(), resolved.rule().label()));
+                stages.add(of(list, stage, profile == SwitchProfile.OVS));
             }
         }
+        return stages;
+    }
+
+    /** The label of each rule that installs, by its cookie. */
+    static Map<Long, String> labelsByCookie(final Collection<List<StageRules>> stages) {
+        final var labels = new HashMap<Long, String>();
+        stages.forEach(list -> list.forEach(rules -> rules.resolved().forEach(resolved -> labels.put(
+            resolved.rule().cookie(), resolved.rule().label()))));
         return labels;
     }
 

@@ -41,7 +41,6 @@ import org.edgeplane.core.pipeline.Owner;
 import org.edgeplane.core.pipeline.Table;
 import org.edgeplane.firewall.compiler.FirewallCompiler.GovernedPort;
 import org.edgeplane.firewall.compiler.FirewallCompiler.LabelledRule;
-import org.edgeplane.firewall.compiler.FirewallCompiler.Membership;
 import org.edgeplane.firewall.compiler.ResolvedRules.Resolved;
 import org.edgeplane.firewall.compiler.ResolvedRules.RuleProblem;
 import org.edgeplane.firewall.compiler.ResolvedRules.StageRules;
@@ -135,13 +134,21 @@ final class SwitchCompiler {
         }
     }
 
-    /** A network's or a port's flows on this switch, and what they were compiled from. */
-    record Part(Object key, FlowsById flows) {
+    /** A network's or a port's flows on this switch, what they were compiled from, and its rules' problems. */
+    record Part(Object key, FlowsById flows, Set<String> problems) {
     }
 
-    /** A compile's parts by network id and by port id, offered to the next compile of the same switch. */
-    record Parts(Map<String, Part> networks, Map<String, Part> ports) {
-        static final Parts NONE = new Parts(Map.of(), Map.of());
+    /** What a network's ports and policy on this switch were when its part was compiled. */
+    private record NetworkState(List<GovernedPort> ports, Map<Stage, Map<GroupKey, Long>> bits) {
+    }
+
+    /**
+     * A compile's parts: the switch's own (by switch id), by network id and by port id, and what each network's
+     * part was compiled with, offered to the next compile of the same switch.
+     */
+    record Parts(Map<String, Part> own, Map<String, Part> networks, Map<String, Part> ports,
+            Map<String, NetworkState> states) {
+        static final Parts NONE = new Parts(Map.of(), Map.of(), Map.of(), Map.of());
 
         int size() {
             return networks.size() + ports.size();
@@ -176,7 +183,7 @@ final class SwitchCompiler {
     /** The part being compiled. */
     private FlowsById.Builder flows = FlowsById.builder();
     private final Parts previous;
-    private final Parts nextParts = new Parts(new HashMap<>(), new HashMap<>());
+    private final Parts nextParts = new Parts(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
     private int reusedParts;
     private int compiledParts;
     /** The flows of remote-group rules whose group has no tag bit here, per rule and network. */
@@ -186,7 +193,6 @@ final class SwitchCompiler {
     private final Map<List<Instruction>, List<Instruction>> instructionLists = new HashMap<>();
     private final Map<Stage, Map<GovernedPort, FlowMatch>> portMatches = new EnumMap<>(Stage.class);
     private final Map<Stage, Map<Long, List<Instruction>>> tagInstructions = new EnumMap<>(Stage.class);
-    private final Map<Long, String> portByCookie = new HashMap<>();
     private final Set<String> problems = new TreeSet<>();
     private @Nullable Map<String, FlowRecord> compiled;
 
@@ -211,78 +217,142 @@ final class SwitchCompiler {
      * compiles the ports in that group, and the reconciler diffs only them.
      */
     Map<String, FlowRecord> compile() {
-        final var networks = new TreeMap<String, Network>();
-        ports.forEach(port -> networks.put(port.network().id(), port.network()));
-        final var rulesByPort = new EnumMap<Stage, List<StageRules>>(Stage.class);
-        final var policyByNetwork = new EnumMap<Stage, Map<String, StageRules>>(Stage.class);
-        final var bitsByStage = new EnumMap<Stage, Map<String, Map<GroupKey, Long>>>(Stage.class);
-        for (Stage stage : Stage.values()) {
-            // The resolved rules of each port, in the order of {@link #ports}.
-            final var portRules = new ArrayList<StageRules>(ports.size());
-            for (GovernedPort port : ports) {
-                portRules.add(resolve(stage, port.groupRules(), port.id()));
-            }
-            final var policies = new TreeMap<String, StageRules>();
-            networks.values().forEach(network -> policies.put(network.id(), resolve(stage,
-                policyByTenant.getOrDefault(network.tenantId(), List.of()), network.id())));
-            rulesByPort.put(stage, portRules);
-            policyByNetwork.put(stage, policies);
-            bitsByStage.put(stage, remoteGroupBits(networks, portRules, policies));
-        }
-        final var parts = new ArrayList<Map<String, FlowRecord>>(1 + networks.size() + ports.size());
-        flows = FlowsById.builder();
-        for (Stage stage : Stage.values()) {
-            compileNeighbourDiscovery(stage);
-            if (stateful) {
-                compileState(stage);
-            }
-            compileMisses(stage);
-        }
-        parts.add(flows.build());
-        for (Network network : networks.values()) {
-            final var bits = new EnumMap<Stage, Map<GroupKey, Long>>(Stage.class);
-            bitsByStage.forEach((stage, byNetwork) -> bits.put(stage, byNetwork.get(network.id())));
-            final var key = new NetworkKey(network, policyByTenant.getOrDefault(network.tenantId(), List.of()),
-                bits, members.inNetwork(network.id()), zone(network), stateful);
-            parts.add(part(previous.networks(), nextParts.networks(), network.id(), key, () -> {
-                for (Stage stage : Stage.values()) {
-                    compileRemote(stage, network, bits.get(stage));
-                    compilePolicy(stage, network, policyByNetwork.get(stage).get(network.id()), bits.get(stage));
-                }
-            }));
-        }
-        for (int i = 0; i < ports.size(); i++) {
-            final GovernedPort port = ports.get(i);
-            final int index = i;
-            final var bits = new EnumMap<Stage, Map<GroupKey, Long>>(Stage.class);
-            bitsByStage.forEach((stage, byNetwork) -> bits.put(stage, byNetwork.get(port.network().id())));
-            boolean listsMembers = false;
-            for (Stage stage : Stage.values()) {
-                for (Resolved resolved : rulesByPort.get(stage).get(index).resolved()) {
-                    final String remote = resolved.selector().remoteGroup();
-                    listsMembers |= remote != null && !bits.get(stage).containsKey(new GroupKey(port.network()
-                        .tenantId(), remote));
-                }
-            }
-            final var key = new PortKey(port, bits, zone(port.network()), stateful,
-                listsMembers ? members.inNetwork(port.network().id()) : Map.of());
-            parts.add(part(previous.ports(), nextParts.ports(), port.id(), key, () -> {
-                for (Stage stage : Stage.values()) {
-                    compilePortEntry(stage, port);
-                    compileGroups(stage, port, rulesByPort.get(stage).get(index), bits.get(stage));
-                    compileDeny(stage, port);
-                }
-            }));
-            portByCookie.put(dropCookie(port.id()), port.id());
+        final var portsByNetwork = new TreeMap<String, List<GovernedPort>>();
+        ports.forEach(port -> portsByNetwork.computeIfAbsent(port.network().id(), key -> new ArrayList<>())
+            .add(port));
+        final var parts = new ArrayList<Map<String, FlowRecord>>(1 + portsByNetwork.size() + ports.size());
+        parts.add(ownFlows());
+        final Map<String, FlowsById> portParts = new HashMap<>();
+        portsByNetwork.forEach((networkId, networkPorts) -> parts.add(compileNetwork(networkPorts, portParts)));
+        for (GovernedPort port : ports) {
+            parts.add(portParts.get(port.id()));
         }
         compiled = new SwitchFlows(parts);
         return compiled;
     }
 
+    /** The switch's own flows (neighbour discovery, state, misses), which depend only on its profile. */
+    private FlowsById ownFlows() {
+        Part own = previous.own().get(switchId);
+        if (own == null || !own.key().equals(stateful)) {
+            flows = FlowsById.builder();
+            for (Stage stage : Stage.values()) {
+                compileNeighbourDiscovery(stage);
+                if (stateful) {
+                    compileState(stage);
+                }
+                compileMisses(stage);
+            }
+            own = new Part(stateful, flows.build(), Set.of());
+        }
+        nextParts.own().put(switchId, own);
+        return own.flows();
+    }
+
+    /**
+     * A network's part and those of its ports on this switch. When neither the network's ports nor its policy,
+     * members or zone changed since the last compile, the last parts are taken as they are; otherwise the
+     * network's rules are resolved again and each part is compared by its key.
+     */
+    private FlowsById compileNetwork(final List<GovernedPort> networkPorts, final Map<String, FlowsById> portParts) {
+        final Network network = networkPorts.get(0).network();
+        final List<LabelledRule> policy = policyByTenant.getOrDefault(network.tenantId(), List.of());
+        final Part knownPart = previous.networks().get(network.id());
+        final NetworkState known = previous.states().get(network.id());
+        if (knownPart != null && known != null && samePorts(known.ports(), networkPorts)) {
+            final NetworkKey knownKey = (NetworkKey) knownPart.key();
+            if (knownKey.network() == network && knownKey.policy() == policy && knownKey.stateful() == stateful
+                    && knownKey.members() == members.inNetwork(network.id()) && knownKey.zone() == zone(network)) {
+                nextParts.states().put(network.id(), known);
+                for (GovernedPort port : networkPorts) {
+                    portParts.put(port.id(), reuse(previous.ports(), nextParts.ports(), port.id()));
+                }
+                return reuse(previous.networks(), nextParts.networks(), network.id());
+            }
+        }
+        final var portRules = new EnumMap<Stage, List<StageRules>>(Stage.class);
+        final var policyRules = new EnumMap<Stage, StageRules>(Stage.class);
+        final var portProblems = new HashMap<String, Set<String>>();
+        final var policyProblems = new TreeSet<String>();
+        for (Stage stage : Stage.values()) {
+            final var rules = new ArrayList<StageRules>(networkPorts.size());
+            for (GovernedPort port : networkPorts) {
+                rules.add(resolve(stage, port.groupRules(), port.id(), portProblems.computeIfAbsent(port.id(),
+                    key -> new TreeSet<>())));
+            }
+            portRules.put(stage, rules);
+            policyRules.put(stage, resolve(stage, policy, network.id(), policyProblems));
+        }
+        Map<Stage, Map<GroupKey, Long>> bits = remoteGroupBits(networkPorts, portRules, policyRules, network);
+        if (known != null && known.bits().equals(bits)) {
+            // The very map, so that the parts' keys compare by identity.
+            bits = known.bits();
+        }
+        nextParts.states().put(network.id(), new NetworkState(networkPorts, bits));
+        final Map<Stage, Map<GroupKey, Long>> networkBits = bits;
+        final var key = new NetworkKey(network, policy, bits, members.inNetwork(network.id()), zone(network),
+            stateful);
+        final FlowsById networkPart = part(previous.networks(), nextParts.networks(), network.id(), key,
+            policyProblems, () -> {
+                for (Stage stage : Stage.values()) {
+                    compileRemote(stage, network, networkBits.get(stage));
+                    compilePolicy(stage, network, policyRules.get(stage), networkBits.get(stage));
+                }
+            });
+        for (int i = 0; i < networkPorts.size(); i++) {
+            final GovernedPort port = networkPorts.get(i);
+            final int index = i;
+            boolean listsMembers = false;
+            for (Stage stage : Stage.values()) {
+                for (String remote : portRules.get(stage).get(index).remoteGroups()) {
+                    listsMembers |= !bits.get(stage).containsKey(new GroupKey(network.tenantId(), remote));
+                }
+            }
+            final var portKey = new PortKey(port, bits, zone(network), stateful,
+                listsMembers ? members.inNetwork(network.id()) : Map.of());
+            portParts.put(port.id(), part(previous.ports(), nextParts.ports(), port.id(), portKey,
+                portProblems.get(port.id()), () -> {
+                    for (Stage stage : Stage.values()) {
+                        compilePortEntry(stage, port);
+                        compileGroups(stage, port, portRules.get(stage).get(index), networkBits.get(stage));
+                        compileDeny(stage, port);
+                    }
+                }));
+        }
+        return networkPart;
+    }
+
+    /** Whether a network has the very same ports on this switch as at the last compile. */
+    private static boolean samePorts(final List<GovernedPort> before, final List<GovernedPort> now) {
+        if (before.size() != now.size()) {
+            return false;
+        }
+        for (int i = 0; i < now.size(); i++) {
+            if (before.get(i) != now.get(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The last compile's part, unchanged. */
+    private FlowsById reuse(final Map<String, Part> last, final Map<String, Part> next, final String id) {
+        final Part known = last.get(id);
+        next.put(id, known);
+        if (!known.problems().isEmpty()) {
+            problems.addAll(known.problems());
+        }
+        reusedParts++;
+        return known.flows();
+    }
+
     /** The last compile's part when its key is equal, else the part {@code body} compiles now. */
     private FlowsById part(final Map<String, Part> last, final Map<String, Part> next, final String id,
-            final Object key, final Runnable body) {
+            final Object key, final Set<String> partProblems, final Runnable body) {
         final Part known = last.get(id);
+        if (!partProblems.isEmpty()) {
+            problems.addAll(partProblems);
+        }
         if (known != null && known.key().equals(key)) {
             next.put(id, known);
             reusedParts++;
@@ -290,7 +360,7 @@ final class SwitchCompiler {
         }
         flows = FlowsById.builder();
         body.run();
-        final Part made = new Part(key, flows.build());
+        final Part made = new Part(key, flows.build(), Set.copyOf(partProblems));
         next.put(id, made);
         compiledParts++;
         return made.flows();
@@ -323,19 +393,16 @@ final class SwitchCompiler {
         return compiled;
     }
 
-    Map<Long, String> portByCookie() {
-        return portByCookie;
-    }
-
     Set<String> problems() {
         return problems;
     }
 
     /** The rules of a stage: those of its direction, and on stateless switches the mirrors of allow rules. */
-    private StageRules resolve(final Stage stage, final List<LabelledRule> rules, final String where) {
+    private StageRules resolve(final Stage stage, final List<LabelledRule> rules, final String where,
+            final Set<String> found) {
         final StageRules stageRules = resolvedRules.of(rules, stage, stateful);
         for (RuleProblem problem : stageRules.problems()) {
-            problems.add(problem.rule().label() + " on " + switchId + " (" + where + "): " + problem.problem()
+            found.add(problem.rule().label() + " on " + switchId + " (" + where + "): " + problem.problem()
                 + "; not installed there");
         }
         return stageRules;
@@ -380,37 +447,35 @@ final class SwitchCompiler {
     }
 
     /**
-     * Per network, one tag bit per remote group that rules of the network's ports or of its tenant's policy
+     * Per stage, one tag bit per remote group that rules of the network's ports or of its tenant's policy
      * reference, up to the bits metadata has. Every flow that sets or reads the bits also matches the network (a
      * port implies its network), so networks reuse the same bits: a switch that hosts many tenants still tags every
      * referenced group.
      */
-    private Map<String, Map<GroupKey, Long>> remoteGroupBits(final Map<String, Network> networks,
-            final List<StageRules> rulesByPort, final Map<String, StageRules> policyByNetwork) {
-        final var referenced = new HashMap<String, Set<GroupKey>>();
-        networks.keySet().forEach(networkId -> referenced.put(networkId, new TreeSet<>()));
-        for (int i = 0; i < ports.size(); i++) {
-            final GovernedPort port = ports.get(i);
-            rulesByPort.get(i).resolved().stream().filter(resolved -> resolved.selector().remoteGroup() != null)
-                .forEach(resolved -> referenced.get(port.network().id()).add(new GroupKey(port.tenantId(),
-                    resolved.selector().remoteGroup())));
-        }
-        policyByNetwork.forEach((networkId, rules) -> rules.resolved().stream().filter(resolved -> resolved.selector()
-            .remoteGroup() != null).forEach(resolved -> referenced.get(networkId).add(new GroupKey(
-                networks.get(networkId).tenantId(), resolved.selector().remoteGroup()))));
-        final var bitsByNetwork = new HashMap<String, Map<GroupKey, Long>>();
-        referenced.forEach((networkId, groups) -> {
+    private static Map<Stage, Map<GroupKey, Long>> remoteGroupBits(final List<GovernedPort> networkPorts,
+            final Map<Stage, List<StageRules>> portRules, final Map<Stage, StageRules> policyRules,
+            final Network network) {
+        final var bitsByStage = new EnumMap<Stage, Map<GroupKey, Long>>(Stage.class);
+        for (Stage stage : Stage.values()) {
+            final var referenced = new TreeSet<GroupKey>();
+            for (int i = 0; i < networkPorts.size(); i++) {
+                final String tenantId = networkPorts.get(i).tenantId();
+                portRules.get(stage).get(i).remoteGroups().forEach(name -> referenced.add(new GroupKey(tenantId,
+                    name)));
+            }
+            policyRules.get(stage).remoteGroups().forEach(name -> referenced.add(new GroupKey(network.tenantId(),
+                name)));
             final var bits = new HashMap<GroupKey, Long>();
             int index = 0;
-            for (GroupKey group : groups) {
+            for (GroupKey group : referenced) {
                 if (index == Metadata.REMOTE_GROUP_BITS) {
                     break;
                 }
                 bits.put(group, Metadata.remoteGroup(index++));
             }
-            bitsByNetwork.put(networkId, bits);
-        });
-        return bitsByNetwork;
+            bitsByStage.put(stage, bits);
+        }
+        return bitsByStage;
     }
 
     /** Member addresses of tagged groups get their groups' bits (and those of every prefix that covers them). */
@@ -512,7 +577,7 @@ final class SwitchCompiler {
     }
 
     private void compileDeny(final Stage stage, final GovernedPort port) {
-        final long cookie = dropCookie(port.id());
+        final long cookie = port.dropCookie();
         final String scope = scope(stage, "deny", "port=" + port.id());
         if (stateful) {
             // One flow per IP version: Open vSwitch accepts a ct action only on a flow limited to IP.
@@ -537,7 +602,7 @@ final class SwitchCompiler {
         final var flows = new ArrayList<FlowRecord>();
         for (Stage stage : Stage.values()) {
             flows.add(PipelineContract.verify(new FlowRecord(scope(stage, "entry", "quarantine:port=" + port.id()),
-                stage.entry, PRIORITY_QUARANTINE, dropCookie(port.id()), stage.port(port.ofPort()).build(),
+                stage.entry, PRIORITY_QUARANTINE, port.dropCookie(), stage.port(port.ofPort()).build(),
                 List.of())));
         }
         return flows;

@@ -29,12 +29,25 @@ public record FirewallIntent(SortedMap<GroupKey, SecurityGroup> groups, SortedMa
     public FirewallIntent {
         groups = Collections.unmodifiableSortedMap(new TreeMap<>(groups));
         final var sorted = new TreeMap<String, List<PolicyRule>>();
-        policies.forEach((tenant, rules) -> sorted.put(tenant, rules.stream()
-            .sorted((left, right) -> Integer.compare(left.priority(), right.priority())).toList()));
+        // A list already in order is kept as it is, so a snapshot built from another shares its unchanged lists.
+        policies.forEach((tenant, rules) -> {
+            final List<PolicyRule> copy = List.copyOf(rules);
+            sorted.put(tenant, inOrder(copy) ? copy : copy.stream()
+                .sorted((left, right) -> Integer.compare(left.priority(), right.priority())).toList());
+        });
         policies = Collections.unmodifiableSortedMap(sorted);
         final var copied = new TreeMap<String, List<String>>();
         portGroups.forEach((port, names) -> copied.put(port, List.copyOf(names)));
         portGroups = Collections.unmodifiableSortedMap(copied);
+    }
+
+    private static boolean inOrder(final List<PolicyRule> rules) {
+        for (int i = 1; i < rules.size(); i++) {
+            if (rules.get(i - 1).priority() > rules.get(i).priority()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A group as the compiler sees it: a tenant's own definition, or the implicit default. */

@@ -19,7 +19,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import org.edgeplane.core.endpoint.Intent;
+import org.edgeplane.core.endpoint.Network;
 import org.edgeplane.core.endpoint.Port;
+import org.edgeplane.core.endpoint.SegmentationType;
 import org.edgeplane.core.endpoint.SwitchProfile;
 import org.edgeplane.core.testing.IntentFixtures;
 import org.edgeplane.firewall.intent.FirewallIntent;
@@ -56,8 +58,15 @@ public class FirewallIncrementalPropertyTest {
         final var ports = new TreeMap<>(intent.ports());
         for (String portId : RED_PORTS) {
             final Port port = ports.get(portId);
-            switch (random.nextInt(6)) {
+            switch (random.nextInt(8)) {
                 case 0 -> ports.remove(portId);
+                case 3 -> ports.put(portId, new Port(portId, port.tenantId(), port.networkId(), port.switchId(),
+                    port.switchPort(), port.macAddress(), port.ipAddresses(), port.isolated(),
+                    port.allowedAddressPairs(), port.rateLimit(), !port.portSecurityEnabled()));
+                case 4 -> ports.put(portId, new Port(portId, port.tenantId(), "red-web".equals(port.networkId())
+                    ? "red-db" : "red-web", port.switchId(), port.switchPort(), port.macAddress(),
+                    port.ipAddresses(), port.isolated(), port.allowedAddressPairs(), port.rateLimit(),
+                    port.portSecurityEnabled()));
                 case 1 -> ports.put(portId, new Port(portId, port.tenantId(), port.networkId(), port.switchId(),
                     port.switchPort(), port.macAddress(), List.of("10.0.0." + (50 + random.nextInt(5))),
                     port.isolated(), port.allowedAddressPairs(), port.rateLimit(), port.portSecurityEnabled()));
@@ -74,6 +83,33 @@ public class FirewallIncrementalPropertyTest {
             ports.put("r9", new Port("r9", "red", "red-web", "openflow:2", "9", mac(0x19), List.of("10.0.0.9"),
                 false, List.of(), null, random.nextBoolean()));
         }
+        final var networks = new TreeMap<>(intent.networks());
+        // A network's segmentation moves its conntrack zone; a network that goes leaves its ports ungoverned.
+        switch (random.nextInt(5)) {
+            case 0 -> networks.put("red-db", new Network("red-db", "red", SegmentationType.VLAN, 103L));
+            case 1 -> networks.remove("red-db");
+            case 2 -> networks.put("red-db", new Network("red-db", "red", SegmentationType.VXLAN, 5000L));
+            default -> {
+                // unchanged
+            }
+        }
+        return new Intent(intent.tenants(), networks, ports, intent.switches());
+    }
+
+    /**
+     * Only one port's address changes: its switch must compile again, and so must every switch whose rules name a
+     * group the port is in, though nothing else there changed.
+     */
+    private static Intent withOneAddressMoved(final Intent intent, final Random random) {
+        final String portId = RED_PORTS.get(random.nextInt(RED_PORTS.size()));
+        final Port port = intent.ports().get(portId);
+        if (port == null) {
+            return intent;
+        }
+        final var ports = new TreeMap<>(intent.ports());
+        ports.put(portId, new Port(portId, port.tenantId(), port.networkId(), port.switchId(), port.switchPort(),
+            port.macAddress(), List.of("10.0.0." + (60 + random.nextInt(5))), port.isolated(),
+            port.allowedAddressPairs(), port.rateLimit(), port.portSecurityEnabled()));
         return new Intent(intent.tenants(), intent.networks(), ports, intent.switches());
     }
 
@@ -96,6 +132,10 @@ public class FirewallIncrementalPropertyTest {
             }
         }
         if (random.nextBoolean()) {
+            fixtures.group("blue", "web", rule("rule0", MATCHES.get(random.nextInt(MATCHES.size()))));
+            fixtures.ports("web", "b" + (1 + random.nextInt(2)));
+        }
+        if (random.nextBoolean()) {
             fixtures.policy("red", 1 + random.nextInt(3), random.nextBoolean() ? PolicyRule.DENY : PolicyRule.ALLOW,
                 MATCHES.get(random.nextInt(MATCHES.size())));
         }
@@ -112,8 +152,9 @@ public class FirewallIncrementalPropertyTest {
             FirewallIntent firewall = randomFirewall(random);
             for (int step = 0; step < STEPS; step++) {
                 // Mostly one side changes at a time, as it does between two rounds.
-                switch (random.nextInt(4)) {
+                switch (random.nextInt(5)) {
                     case 0 -> intent = randomIntent(random);
+                    case 3 -> intent = withOneAddressMoved(intent, random);
                     case 1 -> firewall = randomFirewall(random);
                     case 2 -> {
                         intent = randomIntent(random);
