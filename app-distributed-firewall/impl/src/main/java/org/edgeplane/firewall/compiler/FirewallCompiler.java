@@ -8,9 +8,7 @@
 package org.edgeplane.firewall.compiler;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -22,8 +20,11 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.eclipse.jdt.annotation.Nullable;
 import org.edgeplane.core.endpoint.ChangedKeys;
 import org.edgeplane.core.endpoint.Intent;
 import org.edgeplane.core.endpoint.Network;
@@ -36,7 +37,8 @@ import org.edgeplane.core.pipeline.Owner;
 import org.edgeplane.core.stage.EdgeFacts;
 import org.edgeplane.core.stage.EdgeFacts.PortPlace;
 import org.edgeplane.firewall.compiler.GovernedIndex.GroupSet;
-import org.edgeplane.firewall.compiler.ResolvedRules.StageRules;
+import org.edgeplane.firewall.compiler.GovernedIndex.Placed;
+import org.edgeplane.firewall.compiler.SwitchParts.SlotInfo;
 import org.edgeplane.firewall.intent.FirewallIntent;
 import org.edgeplane.firewall.intent.PolicyRule;
 import org.edgeplane.firewall.intent.RuleMatch;
@@ -71,8 +73,9 @@ public final class FirewallCompiler {
     private GovernedIndex governed = new GovernedIndex();
     private Membership members = new Membership();
     private Map<String, Integer> zones = Map.of();
-    /** How many switches of each profile use each rule list: a list none uses is forgotten. */
-    private final Map<List<LabelledRule>, int[]> listUses = new IdentityHashMap<>();
+    private ListUses listUses = new ListUses();
+    /** Switches whose profile changed: all their parts are compiled again. */
+    private final Set<String> restart = new HashSet<>();
     private ResolvedRules resolvedRules = new ResolvedRules();
     private int lastReused;
     private int lastCompiled;
@@ -112,11 +115,11 @@ public final class FirewallCompiler {
             // Injected faults are not traced to what they touch, and full caches start afresh: compile it all.
             forgetEverything();
         }
-        final Set<String> dirty = changedSwitches(lastInputs, inputs);
+        final Map<String, Set<String>> dirty = changedNetworks(lastInputs, inputs);
         lastInputs = inputs;
         if (dirty.isEmpty()) {
             // What changed (if anything) reaches no switch: another app's change started this round.
-            lastReused = memo.values().stream().mapToInt(known -> known.outcome().parts().size()).sum();
+            lastReused = memo.values().stream().mapToInt(known -> known.outcome().parts()).sum();
             lastCompiled = 0;
             return lastResult;
         }
@@ -141,22 +144,26 @@ public final class FirewallCompiler {
         groupRules.clear();
         policyRules.clear();
         groupSetRules.clear();
-        listUses.clear();
+        listUses = new ListUses();
         resolvedRules = new ResolvedRules();
         governed = new GovernedIndex();
         members = new Membership();
         zones = Map.of();
+        restart.clear();
         lastInputs = Inputs.NONE;
     }
 
     /**
-     * Brings the indexes, memberships, zones and rule lists from {@code before} to {@code now} and returns the
-     * switches whose firewall may differ: those a changed port was or is on, and those with governed ports in a
-     * changed network, group, policy or membership.
+     * Brings the indexes, memberships, zones and rule lists from {@code before} to {@code now} and returns, per
+     * switch, the networks whose firewall there may differ: those a changed port was or is in, and those with a
+     * changed policy or membership. A switch whose profile changed goes to {@link #restart}.
      */
-    private Set<String> changedSwitches(final Inputs before, final Inputs now) {
-        final var dirty = new TreeSet<String>();
-        dirty.addAll(ChangedKeys.between(before.profiles(), now.profiles()));
+    private Map<String, Set<String>> changedNetworks(final Inputs before, final Inputs now) {
+        final var dirty = new HashMap<String, Set<String>>();
+        for (String switchId : ChangedKeys.between(before.profiles(), now.profiles())) {
+            restart.add(switchId);
+            dirty.computeIfAbsent(switchId, key -> new HashSet<>());
+        }
         final Set<String> changedPorts = ChangedKeys.between(before.ports(), now.ports());
         final Set<String> regrouped = ChangedKeys.between(before.firewall().portGroups(),
             now.firewall().portGroups());
@@ -165,9 +172,8 @@ public final class FirewallCompiler {
         toDerive.addAll(ChangedKeys.between(before.places(), now.places()));
         final var membershipChanges = new HashSet<String>(changedPorts);
         membershipChanges.addAll(regrouped);
-        for (String networkId : members.update(membershipChanges, now.ports(), now.firewall())) {
-            governed.inNetwork(networkId).forEach(portId -> dirty.add(governed.switchOf(portId)));
-        }
+        members.update(membershipChanges, now.ports(), now.firewall()).forEach(networkId -> markNetwork(dirty,
+            networkId));
         final Set<String> changedNetworks = ChangedKeys.between(before.networks(), now.networks());
         if (!changedNetworks.isEmpty()) {
             final Map<String, Integer> nowZones = ConntrackZones.assign(now.networks().values());
@@ -190,14 +196,13 @@ public final class FirewallCompiler {
         if (!changedPolicies.isEmpty()) {
             changedPolicies.forEach(policyRules::remove);
             now.networks().values().stream().filter(network -> changedPolicies.contains(network.tenantId()))
-                .forEach(network -> governed.inNetwork(network.id()).forEach(portId -> dirty.add(governed
-                    .switchOf(portId))));
+                .forEach(network -> markNetwork(dirty, network.id()));
         }
         final var unusedSets = new HashSet<GroupSet>();
         for (String portId : toDerive) {
-            final String was = governed.remove(portId, unusedSets);
+            final Placed was = governed.remove(portId, unusedSets);
             if (was != null) {
-                dirty.add(was);
+                dirty.computeIfAbsent(was.switchId(), key -> new HashSet<>()).add(was.networkId());
             }
             final PortPlace place = now.places().get(portId);
             final Port port = now.ports().get(portId);
@@ -211,75 +216,98 @@ public final class FirewallCompiler {
             final var groupSet = new GroupSet(port.tenantId(), now.firewall().groupsOf(portId));
             governed.add(new GovernedPort(port, network, place.ofPort(), rulesOf(now.firewall(), groupSet)),
                 place.switchId(), groupSet);
-            dirty.add(place.switchId());
+            dirty.computeIfAbsent(place.switchId(), key -> new HashSet<>()).add(network.id());
         }
         unusedSets.stream().filter(groupSet -> !governed.inUse(groupSet)).forEach(groupSetRules::remove);
         return dirty;
     }
 
-    /** Compiles the switches that may have changed, in parallel, and takes the others from the last round. */
-    private FirewallFlows compileSwitches(final Set<String> dirty, final Inputs now) {
-        final var inputs = new HashMap<String, SwitchInput>();
-        for (String switchId : dirty) {
-            final List<GovernedPort> ports = governed.onSwitch(switchId);
+    /** Marks a network on every switch it has governed ports on. */
+    private void markNetwork(final Map<String, Set<String>> dirty, final String networkId) {
+        governed.inNetwork(networkId).forEach(portId -> dirty.computeIfAbsent(governed.switchOf(portId),
+            key -> new HashSet<>()).add(networkId));
+    }
+
+    /** What one switch compiles this round: the networks that changed there, with their ports now. */
+    private record Work(SwitchProfile profile, Map<String, List<GovernedPort>> changed,
+            @Nullable SwitchParts state) {
+    }
+
+    /** Compiles the networks that may have changed, switches in parallel, and takes the rest from the last round. */
+    private FirewallFlows compileSwitches(final Map<String, Set<String>> dirty, final Inputs now) {
+        final var work = new HashMap<String, Work>();
+        final Consumer<List<LabelledRule>> forget = list -> resolvedRules.forget(list);
+        final boolean faulty = now.faults() != FirewallFault.NONE;
+        for (Map.Entry<String, Set<String>> entry : dirty.entrySet()) {
+            final String switchId = entry.getKey();
+            final SwitchProfile profile = now.profiles().getOrDefault(switchId, SwitchProfile.OVS);
             final Memo known = memo.get(switchId);
-            if (ports.isEmpty()) {
-                if (known != null) {
-                    memo.remove(switchId);
-                    release(known);
-                }
+            final boolean afresh = known == null || known.outcome().state() == null || restart.contains(switchId)
+                || faulty;
+            final Set<String> networkIds = afresh ? governed.networksOn(switchId) : entry.getValue();
+            if (afresh) {
+                listUses.dropSwitch(switchId, forget);
+            }
+            final var changed = new HashMap<String, List<GovernedPort>>();
+            for (String networkId : networkIds) {
+                final List<GovernedPort> ports = governed.portsOn(switchId, networkId);
+                changed.put(networkId, ports);
+                listUses.use(switchId, networkId, profile, listsOf(ports, now.firewall()), forget);
+            }
+            if (governed.networksOn(switchId).isEmpty()) {
+                memo.remove(switchId);
+                listUses.dropSwitch(switchId, forget);
                 continue;
             }
-            final SwitchInput input = SwitchInput.of(now.profiles().getOrDefault(switchId, SwitchProfile.OVS), ports,
-                tenantId -> policyRules.computeIfAbsent(tenantId, key -> labelledPolicy(now.firewall().policyOf(
-                    key))));
-            // The switch compiler takes whatever did not change from its last compile, part by part.
-            inputs.put(switchId, input);
-            input.lists().forEach(list -> listUses.computeIfAbsent(list,
-                key -> new int[SwitchProfile.values().length])[input.profile().ordinal()]++);
-            if (known != null) {
-                release(known);
-            }
+            work.put(switchId, new Work(profile, changed, afresh ? new SwitchParts() : known.outcome().state()));
         }
-        // Each rule list is resolved once, for the profiles of the switches that compile it.
-        final Map<List<LabelledRule>, Set<SwitchProfile>> profilesByList = new IdentityHashMap<>();
-        inputs.values().forEach(input -> input.lists().forEach(list -> profilesByList.computeIfAbsent(list,
-            key -> EnumSet.noneOf(SwitchProfile.class)).add(input.profile())));
-        resolvedRules.resolveMissing(profilesByList);
+        restart.clear();
+        resolvedRules.resolveMissing(listUses.takeNew());
         final ResolvedRules resolved = resolvedRules;
         final FirewallFault faults = now.faults();
-        final Map<String, Memo> last = memo;
         // Switches compile independently from shared read-only inputs, so they compile in parallel.
-        final Map<String, Memo> fresh = inputs.keySet().parallelStream().collect(Collectors.toMap(
+        final Map<String, Memo> fresh = work.keySet().parallelStream().collect(Collectors.toMap(
             switchId -> switchId, switchId -> {
-                final SwitchInput input = inputs.get(switchId);
-                final Memo known = last.get(switchId);
-                final SwitchOutcome outcome = compileAlone(switchId, input.ports(), ports -> {
+                final Work switchWork = work.get(switchId);
+                final Function<List<GovernedPort>, SwitchOutcome> afresh = ports -> {
                     faults.beforeSwitch(switchId, ports.stream().map(GovernedPort::id).toList());
-                    final var switchCompiler = new SwitchCompiler(switchId, input.profile(), ports,
-                        input.policies(), resolved, members, zones, known == null ? SwitchCompiler.Parts.NONE
-                            : known.outcome().parts());
-                    switchCompiler.compile();
-                    return switchCompiler;
-                });
-                return new Memo(input, outcome, resolved.stagesOf(input.lists(), input.profile()));
+                    final var changed = new HashMap<String, List<GovernedPort>>();
+                    ports.forEach(port -> changed.computeIfAbsent(port.network().id(), key -> new ArrayList<>())
+                        .add(port));
+                    return compileInto(switchId, switchWork.profile(), changed, new SwitchParts(), resolved);
+                };
+                return new Memo(compileAlone(switchId, () -> {
+                    if (faulty) {
+                        return afresh.apply(governed.onSwitch(switchId));
+                    }
+                    return compileInto(switchId, switchWork.profile(), switchWork.changed(), switchWork.state(),
+                        resolved);
+                }, afresh, () -> governed.onSwitch(switchId)));
             }));
         memo.putAll(fresh);
         lastCompiled = fresh.values().stream().mapToInt(known -> known.outcome().compiledParts()).sum();
-        lastReused = memo.values().stream().mapToInt(known -> known.outcome().parts().size()).sum() - lastCompiled;
+        lastReused = memo.values().stream().mapToInt(known -> known.outcome().parts()).sum() - lastCompiled;
         return assemble(List.copyOf(new TreeMap<>(memo).values()));
     }
 
-    /** A switch's last memo is replaced: the lists it used lose a user, and a list none uses is forgotten. */
-    private void release(final Memo known) {
-        for (List<LabelledRule> list : known.input().lists()) {
-            final int[] uses = listUses.get(list);
-            uses[known.input().profile().ordinal()]--;
-            if (Arrays.stream(uses).allMatch(count -> count == 0)) {
-                listUses.remove(list);
-                resolvedRules.forget(list);
-            }
+    /** The rule lists a network's ports and its tenant's policy use, each once. */
+    private List<List<LabelledRule>> listsOf(final List<GovernedPort> ports, final FirewallIntent firewall) {
+        if (ports.isEmpty()) {
+            return List.of();
         }
+        final Map<List<LabelledRule>, Boolean> lists = new IdentityHashMap<>();
+        ports.forEach(port -> lists.put(port.groupRules(), Boolean.TRUE));
+        lists.put(policyRules.computeIfAbsent(ports.get(0).network().tenantId(),
+            tenantId -> labelledPolicy(firewall.policyOf(tenantId))), Boolean.TRUE);
+        return List.copyOf(lists.keySet());
+    }
+
+    private SwitchOutcome compileInto(final String switchId, final SwitchProfile profile,
+            final Map<String, List<GovernedPort>> changed, final SwitchParts state, final ResolvedRules resolved) {
+        final var compiler = new SwitchCompiler(switchId, profile, policyRules, resolved, members, zones, state);
+        compiler.update(changed);
+        return new SwitchOutcome(switchId, state.flows(), state.problems(), Map.of(), state, compiler.compiledParts(),
+            state.parts(), state.infos());
     }
 
     /** Parts (a network's or a port's flows on a switch) the last {@link #update} took from the round before. */
@@ -305,77 +333,64 @@ public final class FirewallCompiler {
         }
         portErrors.forEach((portId, error) -> problems.add("port " + portId + ": " + error));
         final Map<Long, String> ruleByCookie = new LazyMap<>(() -> ResolvedRules.labelsByCookie(switches.stream()
-            .map(Memo::stages).toList()));
+            .flatMap(known -> known.outcome().infos().stream()).map(SlotInfo::rules).toList()));
         final Map<Long, String> portByCookie = new LazyMap<>(() -> {
             final var ports = new HashMap<Long, String>();
-            switches.forEach(known -> known.input().ports().forEach(port -> ports.put(port.dropCookie(), port.id())));
+            switches.forEach(known -> known.outcome().infos().forEach(info -> {
+                if (info.port() != null) {
+                    ports.put(info.port().dropCookie(), info.port().id());
+                }
+            }));
             return ports;
         });
         return new FirewallFlows(flowsBySwitch, ruleByCookie, portByCookie, List.copyOf(problems), portErrors);
     }
 
-    /** A switch's inputs, what they compiled to, and how its rule lists resolved (for the counters' labels). */
-    private record Memo(SwitchInput input, SwitchOutcome outcome, List<StageRules> stages) {
-    }
-
-    /**
-     * What a switch compiles from, besides the memberships and zones every switch shares.
-     *
-     * @param policies the policy of each tenant with a network on the switch
-     * @param lists the rule lists the switch resolves: its ports' group rules and its tenants' policies, each once
-     */
-    private record SwitchInput(SwitchProfile profile, List<GovernedPort> ports,
-            Map<String, List<LabelledRule>> policies, List<List<LabelledRule>> lists) {
-        static SwitchInput of(final SwitchProfile profile, final List<GovernedPort> ports,
-                final Function<String, List<LabelledRule>> policyOfTenant) {
-            final var policies = new HashMap<String, List<LabelledRule>>();
-            final Map<List<LabelledRule>, Boolean> lists = new IdentityHashMap<>();
-            for (GovernedPort port : ports) {
-                policies.computeIfAbsent(port.network().tenantId(), policyOfTenant);
-                lists.put(port.groupRules(), Boolean.TRUE);
-            }
-            policies.values().forEach(policy -> lists.put(policy, Boolean.TRUE));
-            return new SwitchInput(profile, ports, policies, List.copyOf(lists.keySet()));
-        }
+    /** A switch's compiled firewall. */
+    private record Memo(SwitchOutcome outcome) {
     }
 
     /**
      * One switch's firewall, or as much of it as compiles: its ports that fail are quarantined. A switch compiled
-     * whole keeps its parts for the next compile; one with failures keeps none.
+     * whole keeps its parts ({@code state}) for the next compile; one with failures keeps none.
+     *
+     * @param compiledParts network and port parts compiled
+     * @param parts network and port parts it has
+     * @param infos who each part belongs to and how its rules resolved
      */
-    private record SwitchOutcome(String switchId, Map<String, FlowRecord> flows,
-            Set<String> problems, Map<String, String> portErrors, SwitchCompiler.Parts parts, int compiledParts) {
+    private record SwitchOutcome(String switchId, Map<String, FlowRecord> flows, Set<String> problems,
+            Map<String, String> portErrors, @Nullable SwitchParts state, int compiledParts, int parts,
+            List<SlotInfo> infos) {
     }
 
     /**
-     * Compiles a switch's governed ports; when that throws, finds the ports that throw alone, compiles the others
-     * and quarantines the culprits. When the others still do not compile, the switch's shared flows are at fault
-     * and every governed port of it is quarantined.
+     * Compiles a switch; when that throws, finds the ports that throw alone, compiles the others afresh and
+     * quarantines the culprits. When the others still do not compile, the switch's shared flows are at fault and
+     * every governed port of it is quarantined.
      */
     // The boundary of one switch and of each port on it: whatever goes wrong is attributed and fails closed.
     @SuppressWarnings("checkstyle:IllegalCatch")
-    private static SwitchOutcome compileAlone(final String switchId, final List<GovernedPort> ports,
-            final Function<List<GovernedPort>, SwitchCompiler> attempt) {
+    private static SwitchOutcome compileAlone(final String switchId, final Supplier<SwitchOutcome> whole,
+            final Function<List<GovernedPort>, SwitchOutcome> afresh, final Supplier<List<GovernedPort>> allPorts) {
         try {
-            final SwitchCompiler whole = attempt.apply(ports);
-            return new SwitchOutcome(switchId, whole.flows(), whole.problems(), Map.of(),
-                whole.parts(), whole.compiledParts());
+            return whole.get();
         } catch (RuntimeException e) {
+            final List<GovernedPort> ports = allPorts.get();
             final var errors = new TreeMap<String, String>();
             for (GovernedPort port : ports) {
                 try {
-                    attempt.apply(List.of(port));
+                    afresh.apply(List.of(port));
                 } catch (RuntimeException portFailure) {
                     errors.put(port.id(), COMPILE_FAILED + portFailure.getMessage() + QUARANTINED);
                 }
             }
             final List<GovernedPort> survivors = ports.stream().filter(port -> !errors.containsKey(port.id()))
                 .toList();
-            SwitchCompiler rest = null;
+            SwitchOutcome rest = null;
             String sharedFailure = e.getMessage();
             if (!errors.isEmpty()) {
                 try {
-                    rest = attempt.apply(survivors);
+                    rest = afresh.apply(survivors);
                 } catch (RuntimeException restFailure) {
                     sharedFailure = restFailure.getMessage();
                 }
@@ -389,17 +404,21 @@ public final class FirewallCompiler {
             }
             final var flows = new LinkedHashMap<String, FlowRecord>();
             final var problems = new TreeSet<String>();
+            final var infos = new ArrayList<SlotInfo>();
             if (rest != null) {
                 flows.putAll(rest.flows());
                 problems.addAll(rest.problems());
+                rest.infos().stream().filter(info -> info.port() == null || !errors.containsKey(info.port().id()))
+                    .forEach(infos::add);
             }
             for (GovernedPort port : ports) {
                 if (errors.containsKey(port.id())) {
                     SwitchCompiler.quarantine(port).forEach(flow -> flows.put(flow.id(), flow));
+                    infos.add(new SlotInfo(port, List.of()));
                 }
             }
-            return new SwitchOutcome(switchId, flows, problems, errors, SwitchCompiler.Parts.NONE,
-                ports.size());
+            return new SwitchOutcome(switchId, flows, problems, errors, null, ports.size(), ports.size(),
+                List.copyOf(infos));
         }
     }
 

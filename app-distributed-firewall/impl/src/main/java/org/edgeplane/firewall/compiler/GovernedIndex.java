@@ -27,28 +27,38 @@ final class GovernedIndex {
     record GroupSet(String tenantId, List<String> names) {
     }
 
+    /** Where a governed port was: what a change to it reaches. */
+    record Placed(String switchId, String networkId) {
+    }
+
     private record Entry(GovernedPort port, String switchId, GroupSet groups) {
     }
 
     private final Map<String, Entry> byId = new HashMap<>();
-    private final Map<String, TreeMap<String, GovernedPort>> bySwitch = new HashMap<>();
+    /** Per switch, per network, the governed ports in port id order. */
+    private final Map<String, Map<String, TreeMap<String, GovernedPort>>> bySwitch = new HashMap<>();
     private final Map<String, Set<String>> byNetwork = new HashMap<>();
     private final Map<GroupKey, Set<String>> byGroup = new HashMap<>();
     private final Map<GroupSet, Integer> setUses = new HashMap<>();
 
     /**
-     * Forgets a port; returns its switch, or null when it was not governed. When it was the last port of its group
+     * Forgets a port; returns where it was, or null when it was not governed. When it was the last port of its group
      * set, {@code unusedSets} gets the set.
      */
-    @Nullable String remove(final String portId, final Set<GroupSet> unusedSets) {
+    @Nullable Placed remove(final String portId, final Set<GroupSet> unusedSets) {
         final Entry entry = byId.remove(portId);
         if (entry == null) {
             return null;
         }
-        final TreeMap<String, GovernedPort> onSwitch = bySwitch.get(entry.switchId());
-        onSwitch.remove(portId);
-        if (onSwitch.isEmpty()) {
-            bySwitch.remove(entry.switchId());
+        final String networkId = entry.port().network().id();
+        final Map<String, TreeMap<String, GovernedPort>> onSwitch = bySwitch.get(entry.switchId());
+        final TreeMap<String, GovernedPort> inNetwork = onSwitch.get(networkId);
+        inNetwork.remove(portId);
+        if (inNetwork.isEmpty()) {
+            onSwitch.remove(networkId);
+            if (onSwitch.isEmpty()) {
+                bySwitch.remove(entry.switchId());
+            }
         }
         removeFrom(byNetwork, entry.port().network().id(), portId);
         for (String name : entry.groups().names()) {
@@ -58,12 +68,13 @@ final class GovernedIndex {
             setUses.remove(entry.groups());
             unusedSets.add(entry.groups());
         }
-        return entry.switchId();
+        return new Placed(entry.switchId(), networkId);
     }
 
     void add(final GovernedPort port, final String switchId, final GroupSet groups) {
         byId.put(port.id(), new Entry(port, switchId, groups));
-        bySwitch.computeIfAbsent(switchId, key -> new TreeMap<>()).put(port.id(), port);
+        bySwitch.computeIfAbsent(switchId, key -> new HashMap<>()).computeIfAbsent(port.network().id(),
+            key -> new TreeMap<>()).put(port.id(), port);
         byNetwork.computeIfAbsent(port.network().id(), key -> new HashSet<>()).add(port.id());
         for (String name : groups.names()) {
             byGroup.computeIfAbsent(new GroupKey(groups.tenantId(), name), key -> new HashSet<>()).add(port.id());
@@ -83,7 +94,19 @@ final class GovernedIndex {
 
     /** A switch's governed ports in port id order; empty when it has none. */
     List<GovernedPort> onSwitch(final String switchId) {
-        final TreeMap<String, GovernedPort> ports = bySwitch.get(switchId);
+        final var ports = new TreeMap<String, GovernedPort>();
+        bySwitch.getOrDefault(switchId, Map.of()).values().forEach(ports::putAll);
+        return List.copyOf(ports.values());
+    }
+
+    /** The networks a switch has governed ports in. */
+    Set<String> networksOn(final String switchId) {
+        return Set.copyOf(bySwitch.getOrDefault(switchId, Map.of()).keySet());
+    }
+
+    /** A network's governed ports on a switch in port id order; empty when it has none there. */
+    List<GovernedPort> portsOn(final String switchId, final String networkId) {
+        final TreeMap<String, GovernedPort> ports = bySwitch.getOrDefault(switchId, Map.of()).get(networkId);
         return ports == null ? List.of() : List.copyOf(ports.values());
     }
 

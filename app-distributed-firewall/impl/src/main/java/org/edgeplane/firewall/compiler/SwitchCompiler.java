@@ -7,6 +7,9 @@
  */
 package org.edgeplane.firewall.compiler;
 
+import static org.edgeplane.firewall.compiler.SwitchParts.NETWORK;
+import static org.edgeplane.firewall.compiler.SwitchParts.PORT;
+
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.EnumMap;
@@ -33,7 +36,6 @@ import org.edgeplane.core.flow.FlowsById;
 import org.edgeplane.core.flow.Instruction;
 import org.edgeplane.core.flow.IpMatch;
 import org.edgeplane.core.flow.PipelineContract;
-import org.edgeplane.core.flow.SwitchFlows;
 import org.edgeplane.core.pipeline.Cookies;
 import org.edgeplane.core.pipeline.Cookies.ObjectKind;
 import org.edgeplane.core.pipeline.Metadata;
@@ -44,6 +46,9 @@ import org.edgeplane.firewall.compiler.FirewallCompiler.LabelledRule;
 import org.edgeplane.firewall.compiler.ResolvedRules.Resolved;
 import org.edgeplane.firewall.compiler.ResolvedRules.RuleProblem;
 import org.edgeplane.firewall.compiler.ResolvedRules.StageRules;
+import org.edgeplane.firewall.compiler.SwitchParts.NetworkParts;
+import org.edgeplane.firewall.compiler.SwitchParts.Part;
+import org.edgeplane.firewall.compiler.SwitchParts.SlotInfo;
 import org.edgeplane.firewall.intent.PolicyRule;
 import org.edgeplane.firewall.intent.SecurityGroup.GroupKey;
 
@@ -134,27 +139,6 @@ final class SwitchCompiler {
         }
     }
 
-    /** A network's or a port's flows on this switch, what they were compiled from, and its rules' problems. */
-    record Part(Object key, FlowsById flows, Set<String> problems) {
-    }
-
-    /** What a network's ports and policy on this switch were when its part was compiled. */
-    private record NetworkState(List<GovernedPort> ports, Map<Stage, Map<GroupKey, Long>> bits) {
-    }
-
-    /**
-     * A compile's parts: the switch's own (by switch id), by network id and by port id, and what each network's
-     * part was compiled with, offered to the next compile of the same switch.
-     */
-    record Parts(Map<String, Part> own, Map<String, Part> networks, Map<String, Part> ports,
-            Map<String, NetworkState> states) {
-        static final Parts NONE = new Parts(Map.of(), Map.of(), Map.of(), Map.of());
-
-        int size() {
-            return networks.size() + ports.size();
-        }
-    }
-
     /**
      * Everything a network's part (remote tags, policy) is made of: the network, its tenant's policy, the remote
      * groups' tag bits per stage, the groups' members in the network and its conntrack zone.
@@ -174,17 +158,14 @@ final class SwitchCompiler {
 
     private final String switchId;
     private final boolean stateful;
-    private final List<GovernedPort> ports;
     private final Map<String, List<LabelledRule>> policyByTenant;
     private final ResolvedRules resolvedRules;
     private final Membership members;
     private final Map<String, Integer> zones;
     private final long switchCookie;
+    private final SwitchParts state;
     /** The part being compiled. */
     private FlowsById.Builder flows = FlowsById.builder();
-    private final Parts previous;
-    private final Parts nextParts = new Parts(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
-    private int reusedParts;
     private int compiledParts;
     /** The flows of remote-group rules whose group has no tag bit here, per rule and network. */
     private final Map<Resolved, Map<String, RuleFlows>> memberListed = new IdentityHashMap<>();
@@ -193,48 +174,35 @@ final class SwitchCompiler {
     private final Map<List<Instruction>, List<Instruction>> instructionLists = new HashMap<>();
     private final Map<Stage, Map<GovernedPort, FlowMatch>> portMatches = new EnumMap<>(Stage.class);
     private final Map<Stage, Map<Long, List<Instruction>>> tagInstructions = new EnumMap<>(Stage.class);
-    private final Set<String> problems = new TreeSet<>();
-    private @Nullable Map<String, FlowRecord> compiled;
 
-    SwitchCompiler(final String switchId, final SwitchProfile profile, final List<GovernedPort> ports,
+    /**
+     * A compile of one switch into {@code state}.
+     *
+     * @param policyByTenant the labelled policy of every tenant with a governed port on the switch
+     */
+    SwitchCompiler(final String switchId, final SwitchProfile profile,
             final Map<String, List<LabelledRule>> policyByTenant, final ResolvedRules resolvedRules,
-            final Membership members, final Map<String, Integer> zones, final Parts previous) {
+            final Membership members, final Map<String, Integer> zones, final SwitchParts state) {
         this.switchId = switchId;
-        this.previous = previous;
         stateful = profile == SwitchProfile.OVS;
-        this.ports = List.copyOf(ports);
         this.policyByTenant = policyByTenant;
         this.resolvedRules = resolvedRules;
         this.members = members;
         this.zones = zones;
+        this.state = state;
         switchCookie = Cookies.of(Owner.FIREWALL, ObjectKind.SWITCH, switchId);
     }
 
     /**
-     * Compiles the switch as parts: its own flows (neighbour discovery, state, misses), one part per network on it
-     * (remote tags, policy) and one per governed port (entry, groups, deny). A part whose inputs equal those of the
-     * last compile's part (offered as {@code previous}) is that very part, so a change to one group's rules
-     * compiles the ports in that group, and the reconciler diffs only them.
+     * Brings the switch's parts up to date for the networks that changed, each given with its governed ports on
+     * the switch now, in port id order (none: the network has no governed port here any more). Parts are the
+     * switch's own flows (neighbour discovery, state, misses), one per network (remote tags, policy) and one per
+     * governed port (entry, groups, deny); a network's or port's part whose key equals the last compile's is kept.
+     * Parts of a switch of the other profile are dropped first, and then {@code changed} must name every network of
+     * the switch.
      */
-    Map<String, FlowRecord> compile() {
-        final var portsByNetwork = new TreeMap<String, List<GovernedPort>>();
-        ports.forEach(port -> portsByNetwork.computeIfAbsent(port.network().id(), key -> new ArrayList<>())
-            .add(port));
-        final var parts = new ArrayList<Map<String, FlowRecord>>(1 + portsByNetwork.size() + ports.size());
-        parts.add(ownFlows());
-        final Map<String, FlowsById> portParts = new HashMap<>();
-        portsByNetwork.forEach((networkId, networkPorts) -> parts.add(compileNetwork(networkPorts, portParts)));
-        for (GovernedPort port : ports) {
-            parts.add(portParts.get(port.id()));
-        }
-        compiled = new SwitchFlows(parts);
-        return compiled;
-    }
-
-    /** The switch's own flows (neighbour discovery, state, misses), which depend only on its profile. */
-    private FlowsById ownFlows() {
-        Part own = previous.own().get(switchId);
-        if (own == null || !own.key().equals(stateful)) {
+    void update(final Map<String, List<GovernedPort>> changed) {
+        if (!state.isFor(stateful)) {
             flows = FlowsById.builder();
             for (Stage stage : Stage.values()) {
                 compileNeighbourDiscovery(stage);
@@ -243,33 +211,46 @@ final class SwitchCompiler {
                 }
                 compileMisses(stage);
             }
-            own = new Part(stateful, flows.build(), Set.of());
+            state.own(stateful, flows.build());
         }
-        nextParts.own().put(switchId, own);
-        return own.flows();
+        // Ports that left a network are released before any is placed: a port may move between two networks here.
+        changed.forEach((networkId, networkPorts) -> {
+            final NetworkParts known = state.network(networkId);
+            if (known == null) {
+                return;
+            }
+            if (networkPorts.isEmpty()) {
+                state.removeNetwork(networkId);
+                return;
+            }
+            final Set<String> staying = new HashSet<>();
+            networkPorts.forEach(port -> staying.add(port.id()));
+            known.portSlots.forEach((portId, slot) -> {
+                if (!staying.contains(portId)) {
+                    state.release(slot, PORT + portId);
+                }
+            });
+        });
+        changed.forEach((networkId, networkPorts) -> {
+            if (!networkPorts.isEmpty()) {
+                compileNetwork(networkId, networkPorts);
+            }
+        });
+    }
+
+    /** Network and port parts this compile compiled. */
+    int compiledParts() {
+        return compiledParts;
     }
 
     /**
-     * A network's part and those of its ports on this switch. When neither the network's ports nor its policy,
-     * members or zone changed since the last compile, the last parts are taken as they are; otherwise the
-     * network's rules are resolved again and each part is compared by its key.
+     * A network's part and those of its ports on this switch: its rules are resolved, and each part whose key
+     * equals the last one's is kept.
      */
-    private FlowsById compileNetwork(final List<GovernedPort> networkPorts, final Map<String, FlowsById> portParts) {
+    private void compileNetwork(final String networkId, final List<GovernedPort> networkPorts) {
         final Network network = networkPorts.get(0).network();
         final List<LabelledRule> policy = policyByTenant.getOrDefault(network.tenantId(), List.of());
-        final Part knownPart = previous.networks().get(network.id());
-        final NetworkState known = previous.states().get(network.id());
-        if (knownPart != null && known != null && samePorts(known.ports(), networkPorts)) {
-            final NetworkKey knownKey = (NetworkKey) knownPart.key();
-            if (knownKey.network() == network && knownKey.policy() == policy && knownKey.stateful() == stateful
-                    && knownKey.members() == members.inNetwork(network.id()) && knownKey.zone() == zone(network)) {
-                nextParts.states().put(network.id(), known);
-                for (GovernedPort port : networkPorts) {
-                    portParts.put(port.id(), reuse(previous.ports(), nextParts.ports(), port.id()));
-                }
-                return reuse(previous.networks(), nextParts.networks(), network.id());
-            }
-        }
+        final NetworkParts known = state.network(networkId);
         final var portRules = new EnumMap<Stage, List<StageRules>>(Stage.class);
         final var policyRules = new EnumMap<Stage, StageRules>(Stage.class);
         final var portProblems = new HashMap<String, Set<String>>();
@@ -281,120 +262,67 @@ final class SwitchCompiler {
                     key -> new TreeSet<>())));
             }
             portRules.put(stage, rules);
-            policyRules.put(stage, resolve(stage, policy, network.id(), policyProblems));
+            policyRules.put(stage, resolve(stage, policy, networkId, policyProblems));
         }
         Map<Stage, Map<GroupKey, Long>> bits = remoteGroupBits(networkPorts, portRules, policyRules, network);
-        if (known != null && known.bits().equals(bits)) {
+        if (known != null && known.bits.equals(bits)) {
             // The very map, so that the parts' keys compare by identity.
-            bits = known.bits();
+            bits = known.bits;
         }
-        nextParts.states().put(network.id(), new NetworkState(networkPorts, bits));
         final Map<Stage, Map<GroupKey, Long>> networkBits = bits;
-        final var key = new NetworkKey(network, policy, bits, members.inNetwork(network.id()), zone(network),
-            stateful);
-        final FlowsById networkPart = part(previous.networks(), nextParts.networks(), network.id(), key,
-            policyProblems, () -> {
-                for (Stage stage : Stage.values()) {
-                    compileRemote(stage, network, networkBits.get(stage));
-                    compilePolicy(stage, network, policyRules.get(stage), networkBits.get(stage));
-                }
-            });
+        final var key = new NetworkKey(network, policy, bits, members.inNetwork(networkId), zone(network), stateful);
+        final Part networkPart = part(known == null ? null : known.part, key, policyProblems, () -> {
+            for (Stage stage : Stage.values()) {
+                compileRemote(stage, network, networkBits.get(stage));
+                compilePolicy(stage, network, policyRules.get(stage), networkBits.get(stage));
+            }
+        });
+        final int networkSlot = known != null ? known.slot : state.take();
+        state.put(networkSlot, NETWORK + networkId, networkPart, new SlotInfo(null,
+            List.copyOf(policyRules.values())));
+        final var portParts = new HashMap<String, Part>();
+        final var portSlots = new HashMap<String, Integer>();
         for (int i = 0; i < networkPorts.size(); i++) {
             final GovernedPort port = networkPorts.get(i);
             final int index = i;
             boolean listsMembers = false;
+            final var rules = new ArrayList<StageRules>(Stage.values().length);
             for (Stage stage : Stage.values()) {
-                for (String remote : portRules.get(stage).get(index).remoteGroups()) {
+                final StageRules stageRules = portRules.get(stage).get(index);
+                rules.add(stageRules);
+                for (String remote : stageRules.remoteGroups()) {
                     listsMembers |= !bits.get(stage).containsKey(new GroupKey(network.tenantId(), remote));
                 }
             }
             final var portKey = new PortKey(port, bits, zone(network), stateful,
-                listsMembers ? members.inNetwork(network.id()) : Map.of());
-            portParts.put(port.id(), part(previous.ports(), nextParts.ports(), port.id(), portKey,
+                listsMembers ? members.inNetwork(networkId) : Map.of());
+            final Part portPart = part(known == null ? null : known.portParts.get(port.id()), portKey,
                 portProblems.get(port.id()), () -> {
                     for (Stage stage : Stage.values()) {
                         compilePortEntry(stage, port);
                         compileGroups(stage, port, portRules.get(stage).get(index), networkBits.get(stage));
                         compileDeny(stage, port);
                     }
-                }));
+                });
+            final Integer knownSlot = known == null ? null : known.portSlots.get(port.id());
+            final int slot = knownSlot != null ? knownSlot : state.take();
+            state.put(slot, PORT + port.id(), portPart, new SlotInfo(port, List.copyOf(rules)));
+            portParts.put(port.id(), portPart);
+            portSlots.put(port.id(), slot);
         }
-        return networkPart;
+        state.putNetwork(networkId, new NetworkParts(networkPart, networkSlot, bits, portParts, portSlots));
     }
 
-    /** Whether a network has the very same ports on this switch as at the last compile. */
-    private static boolean samePorts(final List<GovernedPort> before, final List<GovernedPort> now) {
-        if (before.size() != now.size()) {
-            return false;
-        }
-        for (int i = 0; i < now.size(); i++) {
-            if (before.get(i) != now.get(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The last compile's part, unchanged. */
-    private FlowsById reuse(final Map<String, Part> last, final Map<String, Part> next, final String id) {
-        final Part known = last.get(id);
-        next.put(id, known);
-        if (!known.problems().isEmpty()) {
-            problems.addAll(known.problems());
-        }
-        reusedParts++;
-        return known.flows();
-    }
-
-    /** The last compile's part when its key is equal, else the part {@code body} compiles now. */
-    private FlowsById part(final Map<String, Part> last, final Map<String, Part> next, final String id,
-            final Object key, final Set<String> partProblems, final Runnable body) {
-        final Part known = last.get(id);
-        if (!partProblems.isEmpty()) {
-            problems.addAll(partProblems);
-        }
+    /** The known part when its key is equal, else the part {@code body} compiles now. */
+    private Part part(final @Nullable Part known, final Object key, final Set<String> partProblems,
+            final Runnable body) {
         if (known != null && known.key().equals(key)) {
-            next.put(id, known);
-            reusedParts++;
-            return known.flows();
+            return known;
         }
         flows = FlowsById.builder();
         body.run();
-        final Part made = new Part(key, flows.build(), Set.copyOf(partProblems));
-        next.put(id, made);
         compiledParts++;
-        return made.flows();
-    }
-
-    /** The parts {@link #compile()} made or kept, for the next compile of this switch. */
-    Parts parts() {
-        return nextParts;
-    }
-
-    /** Parts this compile took from the last one. */
-    int reusedParts() {
-        return reusedParts;
-    }
-
-    /** Parts this compile compiled. */
-    int compiledParts() {
-        return compiledParts;
-    }
-
-    String switchId() {
-        return switchId;
-    }
-
-    /** The flows {@link #compile()} made. */
-    Map<String, FlowRecord> flows() {
-        if (compiled == null) {
-            throw new IllegalStateException("not compiled yet");
-        }
-        return compiled;
-    }
-
-    Set<String> problems() {
-        return problems;
+        return new Part(key, flows.build(), Set.copyOf(partProblems));
     }
 
     /** The rules of a stage: those of its direction, and on stateless switches the mirrors of allow rules. */
