@@ -9,7 +9,6 @@ package org.edgeplane.core.endpoint;
 
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
@@ -33,26 +32,36 @@ public final class ChangedKeys {
         if (before == after) {
             return changed;
         }
-        final Iterator<Map.Entry<K, V>> left = before.entrySet().iterator();
-        final Iterator<Map.Entry<K, V>> right = after.entrySet().iterator();
-        Map.Entry<K, V> old = left.hasNext() ? left.next() : null;
-        Map.Entry<K, V> now = right.hasNext() ? right.next() : null;
+        // Keys and values are walked side by side: an unmodifiable map's entry set wraps every entry it hands out.
+        final Iterator<K> leftKeys = before.keySet().iterator();
+        final Iterator<V> leftValues = before.values().iterator();
+        final Iterator<K> rightKeys = after.keySet().iterator();
+        final Iterator<V> rightValues = after.values().iterator();
+        K old = leftKeys.hasNext() ? leftKeys.next() : null;
+        K now = rightKeys.hasNext() ? rightKeys.next() : null;
         while (old != null || now != null) {
-            final int order = old == null ? 1 : now == null ? -1 : old.getKey().compareTo(now.getKey());
+            final int order = old == null ? 1 : now == null ? -1 : compare(old, now);
             if (order < 0) {
-                changed.add(old.getKey());
-                old = left.hasNext() ? left.next() : null;
+                changed.add(old);
+                leftValues.next();
+                old = leftKeys.hasNext() ? leftKeys.next() : null;
             } else if (order > 0) {
-                changed.add(now.getKey());
-                now = right.hasNext() ? right.next() : null;
+                changed.add(now);
+                rightValues.next();
+                now = rightKeys.hasNext() ? rightKeys.next() : null;
             } else {
-                if (!Objects.equals(old.getValue(), now.getValue())) {
-                    changed.add(now.getKey());
+                if (!Objects.equals(leftValues.next(), rightValues.next())) {
+                    changed.add(now);
                 }
-                old = left.hasNext() ? left.next() : null;
-                now = right.hasNext() ? right.next() : null;
+                old = leftKeys.hasNext() ? leftKeys.next() : null;
+                now = rightKeys.hasNext() ? rightKeys.next() : null;
             }
         }
         return changed;
+    }
+
+    /** Keys of an unchanged entry are mostly the very same object, which needs no comparing. */
+    private static <K extends Comparable<? super K>> int compare(final K left, final K right) {
+        return left == right ? 0 : left.compareTo(right);
     }
 }

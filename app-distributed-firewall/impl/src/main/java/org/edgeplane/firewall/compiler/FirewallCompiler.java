@@ -254,7 +254,7 @@ public final class FirewallCompiler {
                 changed.put(networkId, ports);
                 listUses.use(switchId, networkId, profile, listsOf(ports, now.firewall()), forget);
             }
-            if (governed.networksOn(switchId).isEmpty()) {
+            if (!governed.hasPorts(switchId)) {
                 memo.remove(switchId);
                 listUses.dropSwitch(switchId, forget);
                 continue;

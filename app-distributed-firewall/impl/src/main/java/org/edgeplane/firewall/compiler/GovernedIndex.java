@@ -99,6 +99,11 @@ final class GovernedIndex {
         return List.copyOf(ports.values());
     }
 
+    /** Whether a switch has any governed port. */
+    boolean hasPorts(final String switchId) {
+        return bySwitch.containsKey(switchId);
+    }
+
     /** The networks a switch has governed ports in. */
     Set<String> networksOn(final String switchId) {
         return Set.copyOf(bySwitch.getOrDefault(switchId, Map.of()).keySet());
