@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
 import org.eclipse.jdt.annotation.Nullable;
 import org.edgeplane.core.endpoint.ChangedKeys;
 import org.edgeplane.core.endpoint.Intent;
+import org.edgeplane.core.endpoint.LazySortedMap;
 import org.edgeplane.core.endpoint.Network;
 import org.edgeplane.core.endpoint.Port;
 import org.edgeplane.core.endpoint.SwitchProfile;
@@ -332,9 +333,9 @@ public final class FirewallCompiler {
             portErrors.putAll(outcome.portErrors());
         }
         portErrors.forEach((portId, error) -> problems.add("port " + portId + ": " + error));
-        final Map<Long, String> ruleByCookie = new LazyMap<>(() -> ResolvedRules.labelsByCookie(switches.stream()
+        final Map<Long, String> ruleByCookie = new LazySortedMap<>(() -> ResolvedRules.labelsByCookie(switches.stream()
             .flatMap(known -> known.outcome().infos().stream()).map(SlotInfo::rules).toList()));
-        final Map<Long, String> portByCookie = new LazyMap<>(() -> {
+        final Map<Long, String> portByCookie = new LazySortedMap<>(() -> {
             final var ports = new HashMap<Long, String>();
             switches.forEach(known -> known.outcome().infos().forEach(info -> {
                 if (info.port() != null) {

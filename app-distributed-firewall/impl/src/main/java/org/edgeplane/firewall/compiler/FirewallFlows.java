@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.edgeplane.core.endpoint.LazySortedMap;
 import org.edgeplane.core.flow.FlowRecord;
 
 /**
@@ -32,9 +33,9 @@ public record FirewallFlows(SortedMap<String, Map<String, FlowRecord>> flowsBySw
 
     public FirewallFlows {
         flowsBySwitch = Collections.unmodifiableSortedMap(new TreeMap<>(flowsBySwitch));
-        // The compiler hands over maps made when first read (see LazyMap): copying them would make them now.
-        ruleByCookie = ruleByCookie instanceof LazyMap ? ruleByCookie : Map.copyOf(ruleByCookie);
-        portByCookie = portByCookie instanceof LazyMap ? portByCookie : Map.copyOf(portByCookie);
+        // The compiler hands over maps made when first read (see LazySortedMap): copying them would make them now.
+        ruleByCookie = ruleByCookie instanceof LazySortedMap ? ruleByCookie : Map.copyOf(ruleByCookie);
+        portByCookie = portByCookie instanceof LazySortedMap ? portByCookie : Map.copyOf(portByCookie);
         problems = List.copyOf(problems);
         portErrors = Map.copyOf(portErrors);
     }

@@ -15,6 +15,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.edgeplane.core.endpoint.LazySortedMap;
 import org.edgeplane.core.endpoint.SwitchProfile;
 import org.edgeplane.core.flow.FlowRecord;
 import org.edgeplane.core.flow.GroupRecord;
@@ -44,7 +45,8 @@ public record CompiledIntent(SortedMap<String, Map<String, FlowRecord>> flowsByS
         flowsBySwitch = Collections.unmodifiableSortedMap(new TreeMap<>(flowsBySwitch));
         metersBySwitch = Collections.unmodifiableSortedMap(new TreeMap<>(metersBySwitch));
         groupsBySwitch = Collections.unmodifiableSortedMap(new TreeMap<>(groupsBySwitch));
-        ports = Collections.unmodifiableSortedMap(new TreeMap<>(ports));
+        // A compiler's outcomes come merged when first read; a copy would merge them now.
+        ports = ports instanceof LazySortedMap ? ports : Collections.unmodifiableSortedMap(new TreeMap<>(ports));
         portsDown = Collections.unmodifiableSortedSet(new TreeSet<>(portsDown));
         profiles = Collections.unmodifiableSortedMap(new TreeMap<>(profiles));
         requireNonNull(fabric);

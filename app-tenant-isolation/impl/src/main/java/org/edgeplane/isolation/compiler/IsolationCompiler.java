@@ -24,6 +24,7 @@ import java.util.TreeSet;
 import org.edgeplane.core.endpoint.AddressPair;
 import org.edgeplane.core.endpoint.Addresses;
 import org.edgeplane.core.endpoint.Intent;
+import org.edgeplane.core.endpoint.LazySortedMap;
 import org.edgeplane.core.endpoint.Network;
 import org.edgeplane.core.endpoint.Port;
 import org.edgeplane.core.endpoint.SegmentationType;
@@ -76,6 +77,16 @@ public final class IsolationCompiler {
     private final SortedMap<String, Map<String, FlowRecord>> flowsBySwitch = new TreeMap<>();
     private final SortedMap<String, SortedMap<Long, MeterRecord>> metersBySwitch = new TreeMap<>();
     private final SortedMap<String, PortOutcome> outcomes = new TreeMap<>();
+    /**
+     * The outcomes again, by the switch they name, each switch's an unmodifiable copy replaced when one of them
+     * changes: a result's outcomes are these copies, merged only when read (see {@link LazySortedMap}).
+     */
+    private final Map<String, Map<String, PortOutcome>> outcomesBySwitch = new HashMap<>();
+    private final Map<String, Set<String>> portIdsByOutcomeSwitch = new HashMap<>();
+    private final Map<String, String> outcomeSwitchOfPort = new HashMap<>();
+    /** The ports down per switch, from its outcomes and its inventory facts. */
+    private final Map<String, Set<String>> portsDownBySwitch = new HashMap<>();
+    private final Set<String> changedOutcomeSwitches = new HashSet<>();
 
     public IsolationCompiler() {
         this(FaultInjection.NONE);
@@ -177,7 +188,7 @@ public final class IsolationCompiler {
         }
         for (String portId : changes.ports()) {
             if (!newIntent.ports().containsKey(portId)) {
-                outcomes.remove(portId);
+                removeOutcome(portId);
             }
         }
         final long recompiled = dirtyNetworks.stream().filter(newIntent.networks()::containsKey).count();
@@ -189,15 +200,66 @@ public final class IsolationCompiler {
         touchedSwitches.forEach(this::assembleSwitch);
         final var profiles = new TreeMap<String, SwitchProfile>();
         contexts.forEach((switchId, context) -> profiles.put(switchId, context.profile()));
+        // A switch's ports down follow from its outcomes and its facts.
+        changedOutcomeSwitches.addAll(dirtySwitches);
+        changedOutcomeSwitches.forEach(this::freezeOutcomes);
+        changedOutcomeSwitches.clear();
         final var portsDown = new TreeSet<String>();
-        outcomes.values().forEach(outcome -> {
-            final SwitchFacts switchFacts = facts.get(outcome.switchId());
+        portsDownBySwitch.values().forEach(portsDown::addAll);
+        final List<Map<String, PortOutcome>> frozen = List.copyOf(outcomesBySwitch.values());
+        return new CompiledIntent(flowsBySwitch, metersBySwitch, Collections.emptySortedMap(),
+            new LazySortedMap<>(() -> {
+                final var all = new HashMap<String, PortOutcome>();
+                frozen.forEach(all::putAll);
+                return all;
+            }), portsDown, profiles, fabricOf(contexts));
+    }
+
+    private void putOutcome(final PortOutcome outcome) {
+        final String before = outcomeSwitchOfPort.put(outcome.portId(), outcome.switchId());
+        if (before != null && !before.equals(outcome.switchId())) {
+            portIdsByOutcomeSwitch.get(before).remove(outcome.portId());
+            changedOutcomeSwitches.add(before);
+        }
+        portIdsByOutcomeSwitch.computeIfAbsent(outcome.switchId(), key -> new HashSet<>()).add(outcome.portId());
+        changedOutcomeSwitches.add(outcome.switchId());
+        outcomes.put(outcome.portId(), outcome);
+    }
+
+    private void removeOutcome(final String portId) {
+        final String before = outcomeSwitchOfPort.remove(portId);
+        if (before != null) {
+            portIdsByOutcomeSwitch.get(before).remove(portId);
+            changedOutcomeSwitches.add(before);
+        }
+        outcomes.remove(portId);
+    }
+
+    /** Copies a switch's outcomes and finds its ports down. */
+    private void freezeOutcomes(final String switchId) {
+        final Set<String> portIds = portIdsByOutcomeSwitch.getOrDefault(switchId, Set.of());
+        if (portIds.isEmpty()) {
+            portIdsByOutcomeSwitch.remove(switchId);
+            outcomesBySwitch.remove(switchId);
+            portsDownBySwitch.remove(switchId);
+            return;
+        }
+        final var copy = new HashMap<String, PortOutcome>();
+        final var down = new HashSet<String>();
+        final SwitchFacts switchFacts = facts.get(switchId);
+        for (String portId : portIds) {
+            final PortOutcome outcome = outcomes.get(portId);
+            copy.put(portId, outcome);
             if (switchFacts != null && switchFacts.portsDown().contains(outcome.ofPort())) {
-                portsDown.add(outcome.portId());
+                down.add(portId);
             }
-        });
-        return new CompiledIntent(flowsBySwitch, metersBySwitch, Collections.emptySortedMap(), outcomes, portsDown,
-            profiles, fabricOf(contexts));
+        }
+        outcomesBySwitch.put(switchId, Map.copyOf(copy));
+        if (down.isEmpty()) {
+            portsDownBySwitch.remove(switchId);
+        } else {
+            portsDownBySwitch.put(switchId, Set.copyOf(down));
+        }
     }
 
     private static Fabric fabricOf(final Map<String, SwitchContext> contexts) {
@@ -283,7 +345,7 @@ public final class IsolationCompiler {
                 }
             } else {
                 unbind(portId, dirtyNetworks);
-                outcomes.put(portId, new PortOutcome(portId, String.valueOf(port.switchId()), 0, 0,
+                putOutcome(new PortOutcome(portId, String.valueOf(port.switchId()), 0, 0,
                     Optional.of(result.problem()), Optional.ofNullable(result.heldBy())));
             }
         }
@@ -440,7 +502,7 @@ public final class IsolationCompiler {
             for (BoundPort port : memberList) {
                 if (port.switchId().equals(switchId)) {
                     final String failure = partition.failures().get(port.id());
-                    outcomes.put(port.id(), new PortOutcome(port.id(), switchId, port.ofPort(),
+                    putOutcome(new PortOutcome(port.id(), switchId, port.ofPort(),
                         partition.flowCountByPort().getOrDefault(port.id(), 0),
                         Optional.ofNullable(failure).map(reason -> COMPILE_FAILED + reason)));
                 }
@@ -461,8 +523,8 @@ public final class IsolationCompiler {
         } catch (RuntimeException e) {
             final String reason = COMPILE_FAILED + "network " + network.id() + " on " + switchId + ": "
                 + e.getMessage();
-            memberList.stream().filter(port -> port.switchId().equals(switchId)).forEach(port -> outcomes.put(
-                port.id(), new PortOutcome(port.id(), switchId, port.ofPort(), 0, Optional.of(reason))));
+            memberList.stream().filter(port -> port.switchId().equals(switchId)).forEach(port -> putOutcome(
+                new PortOutcome(port.id(), switchId, port.ofPort(), 0, Optional.of(reason))));
             return null;
         }
     }

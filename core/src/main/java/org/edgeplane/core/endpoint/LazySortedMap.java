@@ -1,0 +1,92 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.core.endpoint;
+
+import java.util.AbstractMap;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.eclipse.jdt.annotation.Nullable;
+
+/**
+ * An unmodifiable sorted map made the first time it is read. A compiled result spans every port (or rule) of every
+ * switch, but most rounds change a few and most readers never read it whole: a round must not copy what it did not
+ * change. {@code source} must read only data that no one changes later.
+ */
+public final class LazySortedMap<K extends Comparable<? super K>, V> extends AbstractMap<K, V>
+        implements SortedMap<K, V> {
+    private final Supplier<Map<K, V>> source;
+    private volatile @Nullable SortedMap<K, V> made;
+
+    public LazySortedMap(final Supplier<Map<K, V>> source) {
+        this.source = source;
+    }
+
+    private SortedMap<K, V> made() {
+        SortedMap<K, V> map = made;
+        if (map == null) {
+            map = Collections.unmodifiableSortedMap(new TreeMap<>(source.get()));
+            made = map;
+        }
+        return map;
+    }
+
+    @Override
+    public Set<Map.Entry<K, V>> entrySet() {
+        return made().entrySet();
+    }
+
+    @Override
+    public @Nullable V get(final Object key) {
+        return made().get(key);
+    }
+
+    @Override
+    public boolean containsKey(final Object key) {
+        return made().containsKey(key);
+    }
+
+    @Override
+    public int size() {
+        return made().size();
+    }
+
+    @Override
+    public @Nullable Comparator<? super K> comparator() {
+        return null;
+    }
+
+    @Override
+    public SortedMap<K, V> subMap(final K fromKey, final K toKey) {
+        return made().subMap(fromKey, toKey);
+    }
+
+    @Override
+    public SortedMap<K, V> headMap(final K toKey) {
+        return made().headMap(toKey);
+    }
+
+    @Override
+    public SortedMap<K, V> tailMap(final K fromKey) {
+        return made().tailMap(fromKey);
+    }
+
+    @Override
+    public K firstKey() {
+        return made().firstKey();
+    }
+
+    @Override
+    public K lastKey() {
+        return made().lastKey();
+    }
+}
