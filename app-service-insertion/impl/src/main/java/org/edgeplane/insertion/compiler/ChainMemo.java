@@ -8,13 +8,18 @@
 package org.edgeplane.insertion.compiler;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
-import org.eclipse.jdt.annotation.Nullable;
+import org.edgeplane.core.endpoint.ChangedKeys;
 import org.edgeplane.core.endpoint.Intent;
 import org.edgeplane.core.endpoint.Network;
 import org.edgeplane.core.endpoint.Port;
@@ -43,7 +48,17 @@ public final class ChainMemo {
     private Map<String, SwitchProfile> lastProfiles = Map.of();
     private Fabric lastFabric = Fabric.NONE;
     private final ChainJoin join = new ChainJoin();
-    private @Nullable Inputs lastInputs;
+    private Inputs lastInputs = Inputs.NONE;
+    /** Which chains read each port, network, hop and function (by their last inputs): a change is traced to them. */
+    private final Map<String, Set<TenantName>> chainsByPort = new HashMap<>();
+    private final Map<String, Set<TenantName>> chainsByNetwork = new HashMap<>();
+    private final Map<TenantName, Set<TenantName>> chainsByHop = new HashMap<>();
+    private final Map<TenantName, Set<TenantName>> chainsByFunction = new HashMap<>();
+    /** Every port of the intent by its network id, in port id order, kept from round to round. */
+    private final Map<String, TreeMap<String, Port>> portsByNetwork = new HashMap<>();
+    private final Map<String, String> networkOfPort = new HashMap<>();
+    /** Whether the last {@link #changedChains} found any change, to a chain or not (shared flows read them all). */
+    private boolean anyChange;
     private ChainFlows lastResult = ChainFlows.EMPTY;
     private long lastCompiled;
     private long lastReused;
@@ -60,47 +75,115 @@ public final class ChainMemo {
 
     ChainFlows update(final ChainIntent chains, final Intent intent, final EdgeFacts facts, final ChainFault faults) {
         final var inputs = new Inputs(chains, intent.ports(), intent.networks(), facts, faults);
-        if (inputs.equals(lastInputs)) {
-            // The newest objects: the next round's snapshot shares more of them.
-            lastInputs = inputs;
+        if (!facts.profiles().equals(lastProfiles) || !facts.fabric().equals(lastFabric)
+                || !faults.equals(lastInputs.faults())) {
+            // What every chain reads changed: every chain compiles again.
+            forgetChains();
+            lastProfiles = facts.profiles();
+            lastFabric = facts.fabric();
+        }
+        anyChange = false;
+        final Set<TenantName> affected = changedChains(lastInputs, inputs);
+        lastInputs = inputs;
+        if (!anyChange && lastResult != ChainFlows.EMPTY) {
+            // Nothing it reads changed: a round another app's change started.
             lastReused = memo.size();
             lastCompiled = 0;
             return lastResult;
         }
-        lastResult = compileChanged(chains, intent, facts, faults);
-        lastInputs = inputs;
+        lastResult = compileChanged(chains, intent, facts, faults, affected);
         return lastResult;
     }
 
     /**
-     * Everything service insertion reads, compared as a whole before anything is built: a round that another app's
-     * change started costs it one comparison (mostly of the very same objects).
+     * Everything service insertion reads: each map is walked against the last round's once (see
+     * {@link ChangedKeys}), and what changed is traced to the chains that read it.
      */
-    private record Inputs(ChainIntent chains, Map<String, Port> ports, Map<String, Network> networks,
+    private record Inputs(ChainIntent chains, SortedMap<String, Port> ports, SortedMap<String, Network> networks,
             EdgeFacts facts, ChainFault faults) {
+        static final Inputs NONE = new Inputs(ChainIntent.EMPTY, Collections.emptySortedMap(),
+            Collections.emptySortedMap(), EdgeFacts.NONE, ChainFault.NONE);
+    }
+
+    private void forgetChains() {
+        memo = new HashMap<>();
+        chainsByPort.clear();
+        chainsByNetwork.clear();
+        chainsByHop.clear();
+        chainsByFunction.clear();
+        lastResult = ChainFlows.EMPTY;
+    }
+
+    /** The chains whose inputs may differ between two rounds; keeps the ports-by-network index current. */
+    private Set<TenantName> changedChains(final Inputs before, final Inputs now) {
+        final var affected = new HashSet<TenantName>(ChangedKeys.between(sorted(before.chains().chains()),
+            sorted(now.chains().chains())));
+        final Set<TenantName> hops = ChangedKeys.between(sorted(before.chains().hops()), sorted(now.chains().hops()));
+        hops.forEach(hop -> affected.addAll(chainsByHop.getOrDefault(hop, Set.of())));
+        final Set<TenantName> functions = ChangedKeys.between(sorted(before.chains().functions()),
+            sorted(now.chains().functions()));
+        functions.forEach(function -> affected.addAll(chainsByFunction.getOrDefault(function, Set.of())));
+        final boolean hopsOrFunctions = !hops.isEmpty() || !functions.isEmpty();
+        final Set<String> changedPorts = new HashSet<>(ChangedKeys.between(before.ports(), now.ports()));
+        final var networks = new HashSet<String>(ChangedKeys.between(before.networks(), now.networks()));
+        for (String portId : changedPorts) {
+            final String was = networkOfPort.remove(portId);
+            if (was != null) {
+                final TreeMap<String, Port> left = portsByNetwork.get(was);
+                left.remove(portId);
+                if (left.isEmpty()) {
+                    portsByNetwork.remove(was);
+                }
+                networks.add(was);
+            }
+            final Port port = now.ports().get(portId);
+            if (port != null && port.networkId() != null) {
+                networkOfPort.put(portId, port.networkId());
+                portsByNetwork.computeIfAbsent(port.networkId(), key -> new TreeMap<>()).put(portId, port);
+                networks.add(port.networkId());
+            }
+        }
+        changedPorts.addAll(ChangedKeys.between(before.facts().places(), now.facts().places()));
+        if (before.facts().portsDown() != now.facts().portsDown()) {
+            final var down = new HashSet<>(before.facts().portsDown());
+            now.facts().portsDown().forEach(portId -> {
+                if (!down.remove(portId)) {
+                    down.add(portId);
+                }
+            });
+            changedPorts.addAll(down);
+        }
+        anyChange = !affected.isEmpty() || !changedPorts.isEmpty() || !networks.isEmpty() || hopsOrFunctions;
+        changedPorts.forEach(portId -> affected.addAll(chainsByPort.getOrDefault(portId, Set.of())));
+        networks.forEach(networkId -> affected.addAll(chainsByNetwork.getOrDefault(networkId, Set.of())));
+        return affected;
+    }
+
+    /** The intent's maps are sorted by key (see {@link ChainIntent}). */
+    private static <V> SortedMap<TenantName, V> sorted(final Map<TenantName, V> map) {
+        return map instanceof SortedMap<TenantName, V> sortedMap && sortedMap.comparator() == null ? sortedMap
+            : new TreeMap<>(map);
     }
 
     private ChainFlows compileChanged(final ChainIntent chains, final Intent intent, final EdgeFacts facts,
-            final ChainFault faults) {
-        if (!facts.profiles().equals(lastProfiles) || !facts.fabric().equals(lastFabric)) {
-            memo = Map.of();
-            lastProfiles = facts.profiles();
-            lastFabric = facts.fabric();
-        }
+            final ChainFault faults, final Set<TenantName> affected) {
         final Map<TenantName, Integer> paths = ChainCompiler.paths(chains, intent);
-        final var portsByNetwork = new HashMap<String, List<Port>>();
-        intent.ports().values().forEach(port -> {
-            if (port.networkId() != null) {
-                portsByNetwork.computeIfAbsent(port.networkId(), key -> new ArrayList<>()).add(port);
-            }
-        });
-        final var next = new HashMap<TenantName, Memo>();
         final var parts = new TreeMap<TenantName, ChainFlows>();
         long compiled = 0;
+        for (TenantName gone : List.copyOf(memo.keySet())) {
+            if (!chains.chains().containsKey(gone)) {
+                unregister(gone, memo.remove(gone).input());
+            }
+        }
         for (ServiceChain chain : chains.chains().values()) {
             final int path = paths.get(chain.key());
-            final ChainInput input = ChainInput.of(chain, path, chains, intent, facts, portsByNetwork);
             final Memo known = memo.get(chain.key());
+            if (known != null && !affected.contains(chain.key()) && known.input().path() == path) {
+                // Nothing it reads changed.
+                parts.put(chain.key(), known.part());
+                continue;
+            }
+            final ChainInput input = ChainInput.of(chain, path, chains, intent, facts, portsByNetwork);
             final ChainFlows part;
             if (known != null && known.input().equals(input)) {
                 part = known.part();
@@ -108,14 +191,49 @@ public final class ChainMemo {
                 part = ChainCompiler.compileOne(chains, chain, path, intent, facts, faults);
                 compiled++;
             }
-            next.put(chain.key(), new Memo(input, part));
+            if (known != null) {
+                unregister(chain.key(), known.input());
+            }
+            register(chain.key(), input);
+            memo.put(chain.key(), new Memo(input, part));
             parts.put(chain.key(), part);
         }
-        memo = next;
         lastCompiled = compiled;
         lastReused = chains.chains().size() - compiled;
         return join.join(chains, intent, facts, faults, parts)
             .orElseGet(() -> ChainCompiler.compile(chains, intent, facts, faults));
+    }
+
+    private void register(final TenantName chain, final ChainInput input) {
+        link(chain, input, true);
+    }
+
+    private void unregister(final TenantName chain, final ChainInput input) {
+        link(chain, input, false);
+    }
+
+    private void link(final TenantName chain, final ChainInput input, final boolean reads) {
+        link(chainsByPort, input.portIds(), chain, reads);
+        link(chainsByNetwork, input.network() == null ? List.of() : List.of(input.network().id()), chain, reads);
+        link(chainsByHop, input.hopKeys(), chain, reads);
+        link(chainsByFunction, input.functionKeys(), chain, reads);
+    }
+
+    private static <K> void link(final Map<K, Set<TenantName>> index, final Collection<K> keys,
+            final TenantName chain, final boolean reads) {
+        for (K key : keys) {
+            if (reads) {
+                index.computeIfAbsent(key, unused -> new HashSet<>()).add(chain);
+            } else {
+                final Set<TenantName> readers = index.get(key);
+                if (readers != null) {
+                    readers.remove(chain);
+                    if (readers.isEmpty()) {
+                        index.remove(key);
+                    }
+                }
+            }
+        }
     }
 
     /** Chains the last {@link #update} compiled. */
@@ -141,7 +259,7 @@ public final class ChainMemo {
             Network network, List<Port> ports, Map<String, Optional<PortPlace>> places) {
 
         static ChainInput of(final ServiceChain chain, final int path, final ChainIntent chains, final Intent intent,
-                final EdgeFacts facts, final Map<String, List<Port>> portsByNetwork) {
+                final EdgeFacts facts, final Map<String, ? extends Map<String, Port>> portsByNetwork) {
             final var hops = new ArrayList<Hop>();
             final var functions = new ArrayList<ServiceFunction>();
             final var ports = new TreeMap<String, Port>();
@@ -166,12 +284,44 @@ public final class ChainMemo {
             }
             final Network network = ChainCompiler.networkOf(chain, intent);
             if (network != null) {
-                portsByNetwork.getOrDefault(network.id(), List.of()).forEach(port -> ports.put(port.id(), port));
+                final Map<String, Port> networkPorts = portsByNetwork.get(network.id());
+                if (networkPorts != null) {
+                    networkPorts.values().forEach(port -> ports.put(port.id(), port));
+                }
             }
             final var places = new TreeMap<String, Optional<PortPlace>>();
             ports.keySet().forEach(portId -> places.put(portId, facts.placeIfUp(portId)));
             return new ChainInput(chain, path, Collections.unmodifiableList(hops),
                 Collections.unmodifiableList(functions), network, List.copyOf(ports.values()), places);
+        }
+
+        /** The hops the chain names, found or not. */
+        List<TenantName> hopKeys() {
+            return chain.hops().stream().map(name -> new TenantName(chain.tenantId(), name)).toList();
+        }
+
+        /** The functions its hops name, found or not. */
+        List<TenantName> functionKeys() {
+            final var keys = new ArrayList<TenantName>();
+            hops.stream().filter(Objects::nonNull).forEach(hop -> hop.serviceFunctions().forEach(name -> keys.add(
+                new TenantName(hop.tenantId(), name))));
+            return keys;
+        }
+
+        /** The ports it reads: those its functions and classifiers name, found or not, and its network's. */
+        Set<String> portIds() {
+            final var ids = new HashSet<String>();
+            functions.stream().filter(Objects::nonNull).forEach(function -> {
+                ids.add(function.ingressPort());
+                ids.add(function.egressPort());
+            });
+            for (Classifier classifier : chain.classifiers()) {
+                ids.add(classifier.logicalSourcePort());
+                ids.add(classifier.logicalDestinationPort());
+            }
+            ids.remove(null);
+            ports.forEach(port -> ids.add(port.id()));
+            return ids;
         }
 
         /** A port the chain names, when it exists: a name that resolves to nothing adds nothing. */
