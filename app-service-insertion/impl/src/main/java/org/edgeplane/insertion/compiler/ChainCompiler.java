@@ -8,6 +8,7 @@
 package org.edgeplane.insertion.compiler;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -567,11 +568,25 @@ public final class ChainCompiler {
      * collide, which moves the later one in name order).
      */
     static Map<TenantName, Integer> paths(final ChainIntent chains, final Intent intent) {
+        final var byNetwork = new HashMap<String, List<ServiceChain>>();
+        chains.chains().values().forEach(chain -> byNetwork.computeIfAbsent(pathNetworkOf(chain, intent),
+            key -> new ArrayList<>()).add(chain));
         final var paths = new HashMap<TenantName, Integer>();
-        final var used = new HashMap<String, Set<Integer>>();
-        for (ServiceChain chain : chains.chains().values()) {
-            final String networkId = networkIdOf(chain, intent);
-            final var taken = used.computeIfAbsent(networkId == null ? "" : networkId, key -> new HashSet<>());
+        byNetwork.values().forEach(inNetwork -> paths.putAll(pathsIn(inNetwork)));
+        return paths;
+    }
+
+    /** The network whose path numbers a chain's is unique among ("" for a chain without one). */
+    static String pathNetworkOf(final ServiceChain chain, final Intent intent) {
+        final String networkId = networkIdOf(chain, intent);
+        return networkId == null ? "" : networkId;
+    }
+
+    /** The path numbers of one network's chains, given in name order. */
+    static Map<TenantName, Integer> pathsIn(final Collection<ServiceChain> inNetwork) {
+        final var paths = new HashMap<TenantName, Integer>();
+        final var taken = new HashSet<Integer>();
+        for (ServiceChain chain : inNetwork) {
             int path = 1 + Math.floorMod(chain.key().toString().hashCode(), PATH_COUNT - 1);
             while (!taken.add(path)) {
                 path = path % (PATH_COUNT - 1) + 1;

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.eclipse.jdt.annotation.Nullable;
 import org.edgeplane.core.endpoint.Intent;
 import org.edgeplane.core.flow.FlowRecord;
 import org.edgeplane.core.flow.GroupRecord;
@@ -46,10 +47,16 @@ final class ChainJoin {
     private final SortedMap<TenantName, List<HopStatus>> status = new TreeMap<>();
     private final SortedMap<TenantName, String> errors = new TreeMap<>();
     private Map<String, Map<String, FlowRecord>> lastShared = Map.of();
+    /** The switches the last shared flows were compiled for; null when there are none to keep. */
+    private @Nullable Set<String> sharedSwitches;
 
-    /** The joined result of the parts, by chain in chain order; empty when two parts clash. */
+    /**
+     * The joined result of the parts, by chain in chain order; empty when two parts clash. The chains' shared flows
+     * are compiled again when {@code sharedChanged} (what they read: the functions, ports, networks, facts) or when
+     * the switches with chains differ.
+     */
     Optional<ChainFlows> join(final ChainIntent chains, final Intent intent, final EdgeFacts facts,
-            final ChainFault faults, final SortedMap<TenantName, ChainFlows> parts) {
+            final ChainFault faults, final SortedMap<TenantName, ChainFlows> parts, final boolean sharedChanged) {
         final Set<String> touched = new HashSet<>();
         // All changed chains leave before any enters, so a group id handed from one chain to another is no clash.
         lastParts.forEach((key, old) -> {
@@ -79,14 +86,18 @@ final class ChainJoin {
             merged.put(switchId, flows);
         }
         lastParts = Map.copyOf(parts);
-        final Map<String, Map<String, FlowRecord>> shared = ChainCompiler.shared(chains, intent, facts, faults,
-            partsOn.keySet());
-        final var flowsBySwitch = new TreeMap<String, Map<String, FlowRecord>>();
         final var sharedKept = new HashMap<String, Map<String, FlowRecord>>();
-        shared.forEach((switchId, flows) -> {
-            final Map<String, FlowRecord> last = lastShared.get(switchId);
-            final Map<String, FlowRecord> kept = flows.equals(last) ? last : flows;
-            sharedKept.put(switchId, kept);
+        if (sharedChanged || sharedSwitches == null || !partsOn.keySet().equals(sharedSwitches)) {
+            ChainCompiler.shared(chains, intent, facts, faults, partsOn.keySet()).forEach((switchId, flows) -> {
+                final Map<String, FlowRecord> last = lastShared.get(switchId);
+                sharedKept.put(switchId, flows.equals(last) ? last : flows);
+            });
+            sharedSwitches = Set.copyOf(partsOn.keySet());
+        } else {
+            sharedKept.putAll(lastShared);
+        }
+        final var flowsBySwitch = new TreeMap<String, Map<String, FlowRecord>>();
+        sharedKept.forEach((switchId, kept) -> {
             final Map<String, FlowRecord> chainFlows = merged.get(switchId);
             flowsBySwitch.put(switchId, chainFlows == null ? kept : new SwitchFlows(List.of(chainFlows, kept)));
         });
@@ -161,6 +172,7 @@ final class ChainJoin {
         status.clear();
         errors.clear();
         lastShared = Map.of();
+        sharedSwitches = null;
     }
 
     /** The chains' flows on one switch, one map; null when two of them clash. */

@@ -59,6 +59,12 @@ public final class ChainMemo {
     private final Map<String, String> networkOfPort = new HashMap<>();
     /** Whether the last {@link #changedChains} found any change, to a chain or not (shared flows read them all). */
     private boolean anyChange;
+    /** Whether the last {@link #changedChains} found a change to what the chains' shared flows read. */
+    private boolean sharedChange;
+    /** Each chain's path number, and the chains of each network in name order (numbers are unique per network). */
+    private final Map<TenantName, Integer> paths = new HashMap<>();
+    private final Map<TenantName, String> pathNetworkOf = new HashMap<>();
+    private final Map<String, TreeMap<TenantName, ServiceChain>> chainsByPathNetwork = new HashMap<>();
     private ChainFlows lastResult = ChainFlows.EMPTY;
     private long lastCompiled;
     private long lastReused;
@@ -111,6 +117,9 @@ public final class ChainMemo {
         chainsByNetwork.clear();
         chainsByHop.clear();
         chainsByFunction.clear();
+        paths.clear();
+        pathNetworkOf.clear();
+        chainsByPathNetwork.clear();
         lastResult = ChainFlows.EMPTY;
     }
 
@@ -154,6 +163,7 @@ public final class ChainMemo {
             changedPorts.addAll(down);
         }
         anyChange = !affected.isEmpty() || !changedPorts.isEmpty() || !networks.isEmpty() || hopsOrFunctions;
+        sharedChange = !functions.isEmpty() || !changedPorts.isEmpty() || !networks.isEmpty();
         changedPorts.forEach(portId -> affected.addAll(chainsByPort.getOrDefault(portId, Set.of())));
         networks.forEach(networkId -> affected.addAll(chainsByNetwork.getOrDefault(networkId, Set.of())));
         return affected;
@@ -167,14 +177,18 @@ public final class ChainMemo {
 
     private ChainFlows compileChanged(final ChainIntent chains, final Intent intent, final EdgeFacts facts,
             final ChainFault faults, final Set<TenantName> affected) {
-        final Map<TenantName, Integer> paths = ChainCompiler.paths(chains, intent);
+        final boolean afresh = memo.isEmpty();
         final var parts = new TreeMap<TenantName, ChainFlows>();
         long compiled = 0;
+        final var renumber = new HashSet<TenantName>(affected);
         for (TenantName gone : List.copyOf(memo.keySet())) {
             if (!chains.chains().containsKey(gone)) {
                 unregister(gone, memo.remove(gone).input());
+                renumber.add(gone);
             }
         }
+        chains.chains().keySet().stream().filter(key -> !pathNetworkOf.containsKey(key)).forEach(renumber::add);
+        renumber(renumber, chains, intent);
         for (ServiceChain chain : chains.chains().values()) {
             final int path = paths.get(chain.key());
             final Memo known = memo.get(chain.key());
@@ -200,8 +214,36 @@ public final class ChainMemo {
         }
         lastCompiled = compiled;
         lastReused = chains.chains().size() - compiled;
-        return join.join(chains, intent, facts, faults, parts)
+        return join.join(chains, intent, facts, faults, parts, afresh || sharedChange)
             .orElseGet(() -> ChainCompiler.compile(chains, intent, facts, faults));
+    }
+
+    /** Numbers the paths again in every network one of these chains left or joins. */
+    private void renumber(final Set<TenantName> moved, final ChainIntent chains, final Intent intent) {
+        final var networks = new HashSet<String>();
+        for (TenantName key : moved) {
+            final String was = pathNetworkOf.remove(key);
+            if (was != null) {
+                chainsByPathNetwork.get(was).remove(key);
+                networks.add(was);
+            }
+            paths.remove(key);
+            final ServiceChain chain = chains.chains().get(key);
+            if (chain != null) {
+                final String networkId = ChainCompiler.pathNetworkOf(chain, intent);
+                pathNetworkOf.put(key, networkId);
+                chainsByPathNetwork.computeIfAbsent(networkId, unused -> new TreeMap<>()).put(key, chain);
+                networks.add(networkId);
+            }
+        }
+        for (String networkId : networks) {
+            final TreeMap<TenantName, ServiceChain> inNetwork = chainsByPathNetwork.get(networkId);
+            if (inNetwork.isEmpty()) {
+                chainsByPathNetwork.remove(networkId);
+            } else {
+                paths.putAll(ChainCompiler.pathsIn(inNetwork.values()));
+            }
+        }
     }
 
     private void register(final TenantName chain, final ChainInput input) {
