@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import org.eclipse.jdt.annotation.Nullable;
 import org.edgeplane.core.endpoint.Intent;
 import org.edgeplane.core.endpoint.Network;
@@ -289,17 +290,23 @@ public final class ChainCompiler {
      * appliance for ever. (A routed appliance's broadcasts are its own ARP, which must go out.)
      */
     private void compileBridgedFloodStop(final ServiceFunction function) {
+        bridgedFloodStop(function, facts, this::add);
+    }
+
+    /**
+     * A bridged function's ports drop what the appliance floods back (it reads only its ports' places), given to
+     * {@code sink} by switch. Ports of two functions may be one: the same flow then comes twice.
+     */
+    static void bridgedFloodStop(final ServiceFunction function, final EdgeFacts facts,
+            final BiConsumer<String, FlowRecord> sink) {
         if (function.routed() || function.ingressPort() == null) {
             return;
         }
         for (String portId : new TreeSet<>(List.of(function.ingressPort(), function.egressPort()))) {
-            final PortPlace at = bound(portId);
-            if (at != null) {
-                add(at.switchId(), new FlowRecord("insertion:bridged-flood:port=" + portId, Table.SERVICE_CHAIN,
-                    PRIORITY_BRIDGED_FLOOD, Cookies.of(Owner.SERVICE_INSERTION, ObjectKind.PORT, portId),
-                    FlowMatch.builder().inPort(at.ofPort()).ethDst(FlowMatch.GROUP_BIT, FlowMatch.GROUP_BIT).build(),
-                    List.of()));
-            }
+            facts.placeIfUp(portId).ifPresent(at -> sink.accept(at.switchId(), PipelineContract.verify(
+                new FlowRecord("insertion:bridged-flood:port=" + portId, Table.SERVICE_CHAIN, PRIORITY_BRIDGED_FLOOD,
+                    Cookies.of(Owner.SERVICE_INSERTION, ObjectKind.PORT, portId), FlowMatch.builder()
+                        .inPort(at.ofPort()).ethDst(FlowMatch.GROUP_BIT, FlowMatch.GROUP_BIT).build(), List.of()))));
         }
     }
 
@@ -545,12 +552,17 @@ public final class ChainCompiler {
     /** MPLS frames no chain of the switch expects are dropped; so is what SERVICE_CHAIN_DELIVER cannot restore. */
     private void compileMisses() {
         for (String switchId : List.copyOf(flows.keySet())) {
-            final long cookie = Cookies.of(Owner.SERVICE_INSERTION, ObjectKind.SWITCH, switchId);
-            add(switchId, new FlowRecord("insertion:foreign-label", Table.SERVICE_CHAIN, PRIORITY_FOREIGN_LABEL,
-                cookie, FlowMatch.builder().ethType(FlowMatch.ETH_MPLS).build(), List.of()));
-            add(switchId, new FlowRecord("insertion:miss:deliver", Table.SERVICE_CHAIN_DELIVER, PRIORITY_MISS,
-                cookie, FlowMatch.builder().build(), List.of()));
+            misses(switchId).forEach(flow -> add(switchId, flow));
         }
+    }
+
+    /** What a switch with chains or function ports does with a foreign label, and the deliver table's miss. */
+    static List<FlowRecord> misses(final String switchId) {
+        final long cookie = Cookies.of(Owner.SERVICE_INSERTION, ObjectKind.SWITCH, switchId);
+        return List.of(PipelineContract.verify(new FlowRecord("insertion:foreign-label", Table.SERVICE_CHAIN,
+            PRIORITY_FOREIGN_LABEL, cookie, FlowMatch.builder().ethType(FlowMatch.ETH_MPLS).build(), List.of())),
+            PipelineContract.verify(new FlowRecord("insertion:miss:deliver", Table.SERVICE_CHAIN_DELIVER,
+                PRIORITY_MISS, cookie, FlowMatch.builder().build(), List.of())));
     }
 
     /**

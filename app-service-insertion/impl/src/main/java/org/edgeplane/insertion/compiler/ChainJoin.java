@@ -18,8 +18,6 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.eclipse.jdt.annotation.Nullable;
-import org.edgeplane.core.endpoint.Intent;
 import org.edgeplane.core.flow.FlowRecord;
 import org.edgeplane.core.flow.GroupRecord;
 import org.edgeplane.core.flow.SwitchFlows;
@@ -46,17 +44,19 @@ final class ChainJoin {
     private final Map<Long, HopRef> hopByCookie = new HashMap<>();
     private final SortedMap<TenantName, List<HopStatus>> status = new TreeMap<>();
     private final SortedMap<TenantName, String> errors = new TreeMap<>();
-    private Map<String, Map<String, FlowRecord>> lastShared = Map.of();
-    /** The switches the last shared flows were compiled for; null when there are none to keep. */
-    private @Nullable Set<String> sharedSwitches;
+    private final SharedFlows shared = new SharedFlows();
 
     /**
-     * The joined result of the parts, by chain in chain order; empty when two parts clash. The chains' shared flows
-     * are compiled again when {@code sharedChanged} (what they read: the functions, ports, networks, facts) or when
-     * the switches with chains differ.
+     * What changed since the last join for the chains' shared flows: everything, or these functions and ports
+     * (their places included).
      */
-    Optional<ChainFlows> join(final ChainIntent chains, final Intent intent, final EdgeFacts facts,
-            final ChainFault faults, final SortedMap<TenantName, ChainFlows> parts, final boolean sharedChanged) {
+    record SharedChanges(boolean all, Set<TenantName> functions, Set<String> ports) {
+        static final SharedChanges ALL = new SharedChanges(true, Set.of(), Set.of());
+    }
+
+    /** The joined result of the parts, by chain in chain order; empty when two parts clash. */
+    Optional<ChainFlows> join(final ChainIntent chains, final EdgeFacts facts,
+            final SortedMap<TenantName, ChainFlows> parts, final SharedChanges changes) {
         final Set<String> touched = new HashSet<>();
         // All changed chains leave before any enters, so a group id handed from one chain to another is no clash.
         lastParts.forEach((key, old) -> {
@@ -86,22 +86,13 @@ final class ChainJoin {
             merged.put(switchId, flows);
         }
         lastParts = Map.copyOf(parts);
-        final var sharedKept = new HashMap<String, Map<String, FlowRecord>>();
-        if (sharedChanged || sharedSwitches == null || !partsOn.keySet().equals(sharedSwitches)) {
-            ChainCompiler.shared(chains, intent, facts, faults, partsOn.keySet()).forEach((switchId, flows) -> {
-                final Map<String, FlowRecord> last = lastShared.get(switchId);
-                sharedKept.put(switchId, flows.equals(last) ? last : flows);
-            });
-            sharedSwitches = Set.copyOf(partsOn.keySet());
-        } else {
-            sharedKept.putAll(lastShared);
-        }
+        final Map<String, Map<String, FlowRecord>> sharedKept = shared.update(chains, facts, partsOn.keySet(),
+            changes.all(), changes.functions(), changes.ports());
         final var flowsBySwitch = new TreeMap<String, Map<String, FlowRecord>>();
         sharedKept.forEach((switchId, kept) -> {
             final Map<String, FlowRecord> chainFlows = merged.get(switchId);
             flowsBySwitch.put(switchId, chainFlows == null ? kept : new SwitchFlows(List.of(chainFlows, kept)));
         });
-        lastShared = sharedKept;
         final var problems = new TreeSet<String>();
         parts.values().forEach(part -> problems.addAll(part.problems()));
         final var groupsBySwitch = new TreeMap<String, Map<Long, GroupRecord>>();
@@ -171,8 +162,7 @@ final class ChainJoin {
         hopByCookie.clear();
         status.clear();
         errors.clear();
-        lastShared = Map.of();
-        sharedSwitches = null;
+        shared.reset();
     }
 
     /** The chains' flows on one switch, one map; null when two of them clash. */

@@ -27,6 +27,7 @@ import org.edgeplane.core.endpoint.SwitchProfile;
 import org.edgeplane.core.stage.EdgeFacts;
 import org.edgeplane.core.stage.EdgeFacts.PortPlace;
 import org.edgeplane.core.stage.Fabric;
+import org.edgeplane.insertion.compiler.ChainJoin.SharedChanges;
 import org.edgeplane.insertion.intent.ChainIntent;
 import org.edgeplane.insertion.intent.Classifier;
 import org.edgeplane.insertion.intent.Hop;
@@ -59,8 +60,8 @@ public final class ChainMemo {
     private final Map<String, String> networkOfPort = new HashMap<>();
     /** Whether the last {@link #changedChains} found any change, to a chain or not (shared flows read them all). */
     private boolean anyChange;
-    /** Whether the last {@link #changedChains} found a change to what the chains' shared flows read. */
-    private boolean sharedChange;
+    /** What the last {@link #changedChains} found changed that the chains' shared flows read. */
+    private SharedChanges sharedChanges = SharedChanges.ALL;
     /** Each chain's path number, and the chains of each network in name order (numbers are unique per network). */
     private final Map<TenantName, Integer> paths = new HashMap<>();
     private final Map<TenantName, String> pathNetworkOf = new HashMap<>();
@@ -163,7 +164,7 @@ public final class ChainMemo {
             changedPorts.addAll(down);
         }
         anyChange = !affected.isEmpty() || !changedPorts.isEmpty() || !networks.isEmpty() || hopsOrFunctions;
-        sharedChange = !functions.isEmpty() || !changedPorts.isEmpty() || !networks.isEmpty();
+        sharedChanges = new SharedChanges(false, functions, changedPorts);
         changedPorts.forEach(portId -> affected.addAll(chainsByPort.getOrDefault(portId, Set.of())));
         networks.forEach(networkId -> affected.addAll(chainsByNetwork.getOrDefault(networkId, Set.of())));
         return affected;
@@ -214,7 +215,7 @@ public final class ChainMemo {
         }
         lastCompiled = compiled;
         lastReused = chains.chains().size() - compiled;
-        return join.join(chains, intent, facts, faults, parts, afresh || sharedChange)
+        return join.join(chains, facts, parts, afresh ? SharedChanges.ALL : sharedChanges)
             .orElseGet(() -> ChainCompiler.compile(chains, intent, facts, faults));
     }
 

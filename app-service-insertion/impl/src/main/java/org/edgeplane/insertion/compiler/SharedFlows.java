@@ -1,0 +1,134 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.insertion.compiler;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.edgeplane.core.flow.FlowRecord;
+import org.edgeplane.core.stage.EdgeFacts;
+import org.edgeplane.insertion.intent.ChainIntent;
+import org.edgeplane.insertion.intent.ServiceFunction;
+import org.edgeplane.insertion.intent.TenantName;
+
+/**
+ * The flows the chains share, kept from round to round: each bridged function's flood stop on its ports and each
+ * switch's misses (see {@link ChainCompiler#bridgedFloodStop} and {@link ChainCompiler#misses}). A round changes
+ * only the functions that changed or whose ports did, and the switches that gained or lost chains; every other
+ * switch keeps its very map.
+ */
+final class SharedFlows {
+    private record Placed(String switchId, FlowRecord flow) {
+    }
+
+    /** A function's ports and the flows it adds. */
+    private record FunctionFlows(List<String> portIds, List<Placed> flows) {
+    }
+
+    private final Map<TenantName, FunctionFlows> byFunction = new HashMap<>();
+    private final Map<String, Set<TenantName>> functionsByPort = new HashMap<>();
+    /** Per switch, the flood stops by id, and how many functions add each (two may name one port). */
+    private final Map<String, Map<String, FlowRecord>> bridged = new HashMap<>();
+    private final Map<String, Map<String, Integer>> uses = new HashMap<>();
+    private Set<String> chainSwitches = Set.of();
+    private final Map<String, Map<String, FlowRecord>> bySwitch = new HashMap<>();
+    private boolean valid;
+
+    /** Forgets everything: the next update compiles every function. */
+    void reset() {
+        valid = false;
+    }
+
+    /**
+     * The shared flows by switch after a round in which these functions and ports (places included) changed;
+     * with {@code all}, or after a {@link #reset}, every function is compiled again.
+     */
+    Map<String, Map<String, FlowRecord>> update(final ChainIntent chains, final EdgeFacts facts,
+            final Set<String> switchesWithChains, final boolean all, final Set<TenantName> changedFunctions,
+            final Set<String> changedPorts) {
+        final var touched = new HashSet<String>();
+        final var todo = new HashSet<TenantName>();
+        if (all || !valid) {
+            todo.addAll(byFunction.keySet());
+            todo.addAll(chains.functions().keySet());
+            touched.addAll(bySwitch.keySet());
+            valid = true;
+        } else {
+            todo.addAll(changedFunctions);
+            changedPorts.forEach(portId -> todo.addAll(functionsByPort.getOrDefault(portId, Set.of())));
+        }
+        for (TenantName key : todo) {
+            final FunctionFlows old = byFunction.remove(key);
+            if (old != null) {
+                old.flows().forEach(placed -> remove(placed, touched));
+                old.portIds().forEach(portId -> {
+                    final Set<TenantName> functions = functionsByPort.get(portId);
+                    functions.remove(key);
+                    if (functions.isEmpty()) {
+                        functionsByPort.remove(portId);
+                    }
+                });
+            }
+            final ServiceFunction function = chains.functions().get(key);
+            if (function != null) {
+                final var flows = new ArrayList<Placed>();
+                ChainCompiler.bridgedFloodStop(function, facts, (switchId, flow) -> flows.add(new Placed(switchId,
+                    flow)));
+                flows.forEach(placed -> add(placed, touched));
+                final var portIds = new ArrayList<String>();
+                for (String portId : new String[] {function.ingressPort(), function.egressPort()}) {
+                    if (portId != null) {
+                        portIds.add(portId);
+                        functionsByPort.computeIfAbsent(portId, unused -> new HashSet<>()).add(key);
+                    }
+                }
+                byFunction.put(key, new FunctionFlows(portIds, flows));
+            }
+        }
+        if (!switchesWithChains.equals(chainSwitches)) {
+            touched.addAll(chainSwitches);
+            touched.addAll(switchesWithChains);
+            chainSwitches = Set.copyOf(switchesWithChains);
+        }
+        for (String switchId : touched) {
+            final Map<String, FlowRecord> stops = bridged.getOrDefault(switchId, Map.of());
+            if (stops.isEmpty() && !chainSwitches.contains(switchId)) {
+                bySwitch.remove(switchId);
+                continue;
+            }
+            final var flows = new HashMap<String, FlowRecord>(stops);
+            ChainCompiler.misses(switchId).forEach(flow -> flows.put(flow.id(), flow));
+            final Map<String, FlowRecord> now = Map.copyOf(flows);
+            final Map<String, FlowRecord> last = bySwitch.get(switchId);
+            bySwitch.put(switchId, now.equals(last) ? last : now);
+        }
+        return bySwitch;
+    }
+
+    private void add(final Placed placed, final Set<String> touched) {
+        bridged.computeIfAbsent(placed.switchId(), key -> new HashMap<>()).put(placed.flow().id(), placed.flow());
+        uses.computeIfAbsent(placed.switchId(), key -> new HashMap<>()).merge(placed.flow().id(), 1, Integer::sum);
+        touched.add(placed.switchId());
+    }
+
+    private void remove(final Placed placed, final Set<String> touched) {
+        final Map<String, Integer> counts = uses.get(placed.switchId());
+        if (counts.merge(placed.flow().id(), -1, Integer::sum) == 0) {
+            counts.remove(placed.flow().id());
+            bridged.get(placed.switchId()).remove(placed.flow().id());
+            if (counts.isEmpty()) {
+                uses.remove(placed.switchId());
+                bridged.remove(placed.switchId());
+            }
+        }
+        touched.add(placed.switchId());
+    }
+}
