@@ -254,12 +254,11 @@ final class SwitchCompiler {
         final var portRules = new EnumMap<Stage, List<StageRules>>(Stage.class);
         final var policyRules = new EnumMap<Stage, StageRules>(Stage.class);
         final var portProblems = new HashMap<String, Set<String>>();
-        final var policyProblems = new TreeSet<String>();
+        final var policyProblems = new HashMap<String, Set<String>>();
         for (Stage stage : Stage.values()) {
             final var rules = new ArrayList<StageRules>(networkPorts.size());
             for (GovernedPort port : networkPorts) {
-                rules.add(resolve(stage, port.groupRules(), port.id(), portProblems.computeIfAbsent(port.id(),
-                    key -> new TreeSet<>())));
+                rules.add(resolve(stage, port.groupRules(), port.id(), portProblems));
             }
             portRules.put(stage, rules);
             policyRules.put(stage, resolve(stage, policy, networkId, policyProblems));
@@ -271,7 +270,8 @@ final class SwitchCompiler {
         }
         final Map<Stage, Map<GroupKey, Long>> networkBits = bits;
         final var key = new NetworkKey(network, policy, bits, members.inNetwork(networkId), zone(network), stateful);
-        final Part networkPart = part(known == null ? null : known.part, key, policyProblems, () -> {
+        final Set<String> networkProblems = policyProblems.getOrDefault(networkId, Set.of());
+        final Part networkPart = part(known == null ? null : known.part, key, networkProblems, () -> {
             for (Stage stage : Stage.values()) {
                 compileRemote(stage, network, networkBits.get(stage));
                 compilePolicy(stage, network, policyRules.get(stage), networkBits.get(stage));
@@ -297,7 +297,7 @@ final class SwitchCompiler {
             final var portKey = new PortKey(port, bits, zone(network), stateful,
                 listsMembers ? members.inNetwork(networkId) : Map.of());
             final Part portPart = part(known == null ? null : known.portParts.get(port.id()), portKey,
-                portProblems.get(port.id()), () -> {
+                portProblems.getOrDefault(port.id(), Set.of()), () -> {
                     for (Stage stage : Stage.values()) {
                         compilePortEntry(stage, port);
                         compileGroups(stage, port, portRules.get(stage).get(index), networkBits.get(stage));
@@ -327,11 +327,11 @@ final class SwitchCompiler {
 
     /** The rules of a stage: those of its direction, and on stateless switches the mirrors of allow rules. */
     private StageRules resolve(final Stage stage, final List<LabelledRule> rules, final String where,
-            final Set<String> found) {
+            final Map<String, Set<String>> found) {
         final StageRules stageRules = resolvedRules.of(rules, stage, stateful);
         for (RuleProblem problem : stageRules.problems()) {
-            found.add(problem.rule().label() + " on " + switchId + " (" + where + "): " + problem.problem()
-                + "; not installed there");
+            found.computeIfAbsent(where, key -> new TreeSet<>()).add(problem.rule().label() + " on " + switchId
+                + " (" + where + "): " + problem.problem() + "; not installed there");
         }
         return stageRules;
     }
