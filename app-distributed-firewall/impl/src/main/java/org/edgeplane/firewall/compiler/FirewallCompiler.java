@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -291,16 +290,25 @@ public final class FirewallCompiler {
         return assemble(List.copyOf(new TreeMap<>(memo).values()));
     }
 
-    /** The rule lists a network's ports and its tenant's policy use, each once. */
+    /** The rule lists a network's ports and its tenant's policy use, each once (by identity: a network has few). */
     private List<List<LabelledRule>> listsOf(final List<GovernedPort> ports, final FirewallIntent firewall) {
         if (ports.isEmpty()) {
             return List.of();
         }
-        final Map<List<LabelledRule>, Boolean> lists = new IdentityHashMap<>();
-        ports.forEach(port -> lists.put(port.groupRules(), Boolean.TRUE));
-        lists.put(policyRules.computeIfAbsent(ports.get(0).network().tenantId(),
-            tenantId -> labelledPolicy(firewall.policyOf(tenantId))), Boolean.TRUE);
-        return List.copyOf(lists.keySet());
+        final var lists = new ArrayList<List<LabelledRule>>(ports.size() + 1);
+        ports.forEach(port -> addOnce(lists, port.groupRules()));
+        addOnce(lists, policyRules.computeIfAbsent(ports.get(0).network().tenantId(),
+            tenantId -> labelledPolicy(firewall.policyOf(tenantId))));
+        return lists;
+    }
+
+    private static void addOnce(final List<List<LabelledRule>> lists, final List<LabelledRule> list) {
+        for (List<LabelledRule> known : lists) {
+            if (known == list) {
+                return;
+            }
+        }
+        lists.add(list);
     }
 
     private SwitchOutcome compileInto(final String switchId, final SwitchProfile profile,
