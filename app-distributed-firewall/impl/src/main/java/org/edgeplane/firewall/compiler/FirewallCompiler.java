@@ -151,6 +151,7 @@ public final class FirewallCompiler {
         zones = Map.of();
         restart.clear();
         lastInputs = Inputs.NONE;
+        lastResult = FirewallFlows.EMPTY;
     }
 
     /**
