@@ -14,8 +14,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.edgeplane.core.endpoint.Port;
+import org.edgeplane.core.endpoint.PortsByNetwork;
 import org.edgeplane.firewall.intent.FirewallIntent;
 import org.edgeplane.firewall.intent.SecurityGroup.GroupKey;
 
@@ -25,9 +25,7 @@ import org.edgeplane.firewall.intent.SecurityGroup.GroupKey;
  * compiled from it compare by identity. Written between compiles, only read while switches compile.
  */
 final class Membership {
-    /** Every port of the intent by its network id, whether or not that network exists yet, in port id order. */
-    private final Map<String, TreeMap<String, Port>> portsByNetwork = new HashMap<>();
-    private final Map<String, String> networkOfPort = new HashMap<>();
+    private final PortsByNetwork portsByNetwork = new PortsByNetwork();
     private final Map<String, Map<GroupKey, List<String>>> byNetwork = new HashMap<>();
 
     /**
@@ -36,28 +34,10 @@ final class Membership {
      */
     Set<String> update(final Collection<String> changedPorts, final Map<String, Port> ports,
             final FirewallIntent firewall) {
-        final var touched = new HashSet<String>();
-        for (String portId : changedPorts) {
-            final String before = networkOfPort.remove(portId);
-            if (before != null) {
-                final TreeMap<String, Port> left = portsByNetwork.get(before);
-                left.remove(portId);
-                if (left.isEmpty()) {
-                    portsByNetwork.remove(before);
-                }
-                touched.add(before);
-            }
-            final Port port = ports.get(portId);
-            if (port != null && port.networkId() != null) {
-                networkOfPort.put(portId, port.networkId());
-                portsByNetwork.computeIfAbsent(port.networkId(), key -> new TreeMap<>()).put(portId, port);
-                touched.add(port.networkId());
-            }
-        }
+        final Set<String> touched = portsByNetwork.update(changedPorts, ports);
         final var changed = new HashSet<String>();
         for (String networkId : touched) {
-            final Map<GroupKey, List<String>> members = membersOf(portsByNetwork.getOrDefault(networkId,
-                new TreeMap<>()).values(), firewall);
+            final Map<GroupKey, List<String>> members = membersOf(portsByNetwork.in(networkId).values(), firewall);
             final Map<GroupKey, List<String>> known = byNetwork.getOrDefault(networkId, Map.of());
             if (!members.equals(known)) {
                 changed.add(networkId);
@@ -73,8 +53,7 @@ final class Membership {
 
     /** The ids of every port of the intent that names this network. */
     Set<String> portsIn(final String networkId) {
-        final TreeMap<String, Port> ports = portsByNetwork.get(networkId);
-        return ports == null ? Set.of() : ports.keySet();
+        return portsByNetwork.in(networkId).keySet();
     }
 
     /** Every group's member prefixes within one network. */

@@ -23,6 +23,7 @@ import org.edgeplane.core.endpoint.ChangedKeys;
 import org.edgeplane.core.endpoint.Intent;
 import org.edgeplane.core.endpoint.Network;
 import org.edgeplane.core.endpoint.Port;
+import org.edgeplane.core.endpoint.PortsByNetwork;
 import org.edgeplane.core.endpoint.SwitchProfile;
 import org.edgeplane.core.stage.EdgeFacts;
 import org.edgeplane.core.stage.EdgeFacts.PortPlace;
@@ -56,8 +57,7 @@ public final class ChainMemo {
     private final Map<TenantName, Set<TenantName>> chainsByHop = new HashMap<>();
     private final Map<TenantName, Set<TenantName>> chainsByFunction = new HashMap<>();
     /** Every port of the intent by its network id, in port id order, kept from round to round. */
-    private final Map<String, TreeMap<String, Port>> portsByNetwork = new HashMap<>();
-    private final Map<String, String> networkOfPort = new HashMap<>();
+    private final PortsByNetwork portsByNetwork = new PortsByNetwork();
     /** Whether the last {@link #changedChains} found any change, to a chain or not (shared flows read them all). */
     private boolean anyChange;
     /** What the last {@link #changedChains} found changed that the chains' shared flows read. */
@@ -136,23 +136,7 @@ public final class ChainMemo {
         final boolean hopsOrFunctions = !hops.isEmpty() || !functions.isEmpty();
         final Set<String> changedPorts = new HashSet<>(ChangedKeys.between(before.ports(), now.ports()));
         final var networks = new HashSet<String>(ChangedKeys.between(before.networks(), now.networks()));
-        for (String portId : changedPorts) {
-            final String was = networkOfPort.remove(portId);
-            if (was != null) {
-                final TreeMap<String, Port> left = portsByNetwork.get(was);
-                left.remove(portId);
-                if (left.isEmpty()) {
-                    portsByNetwork.remove(was);
-                }
-                networks.add(was);
-            }
-            final Port port = now.ports().get(portId);
-            if (port != null && port.networkId() != null) {
-                networkOfPort.put(portId, port.networkId());
-                portsByNetwork.computeIfAbsent(port.networkId(), key -> new TreeMap<>()).put(portId, port);
-                networks.add(port.networkId());
-            }
-        }
+        networks.addAll(portsByNetwork.update(changedPorts, now.ports()));
         changedPorts.addAll(ChangedKeys.between(before.facts().places(), now.facts().places()));
         if (before.facts().portsDown() != now.facts().portsDown()) {
             final var down = new HashSet<>(before.facts().portsDown());
@@ -302,7 +286,7 @@ public final class ChainMemo {
             Network network, List<Port> ports, Map<String, Optional<PortPlace>> places) {
 
         static ChainInput of(final ServiceChain chain, final int path, final ChainIntent chains, final Intent intent,
-                final EdgeFacts facts, final Map<String, ? extends Map<String, Port>> portsByNetwork) {
+                final EdgeFacts facts, final PortsByNetwork portsByNetwork) {
             final var hops = new ArrayList<Hop>();
             final var functions = new ArrayList<ServiceFunction>();
             final var ports = new TreeMap<String, Port>();
@@ -327,10 +311,7 @@ public final class ChainMemo {
             }
             final Network network = ChainCompiler.networkOf(chain, intent);
             if (network != null) {
-                final Map<String, Port> networkPorts = portsByNetwork.get(network.id());
-                if (networkPorts != null) {
-                    networkPorts.values().forEach(port -> ports.put(port.id(), port));
-                }
+                ports.putAll(portsByNetwork.in(network.id()));
             }
             final var places = new TreeMap<String, Optional<PortPlace>>();
             ports.keySet().forEach(portId -> places.put(portId, facts.placeIfUp(portId)));
