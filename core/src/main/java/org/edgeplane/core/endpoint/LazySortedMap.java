@@ -8,6 +8,7 @@
 package org.edgeplane.core.endpoint;
 
 import java.util.AbstractMap;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Map;
@@ -21,6 +22,10 @@ import org.eclipse.jdt.annotation.Nullable;
  * An unmodifiable sorted map made the first time it is read. A compiled result spans every port (or rule) of every
  * switch, but most rounds change a few and most readers never read it whole: a round must not copy what it did not
  * change. {@code source} must read only data that no one changes later.
+ *
+ * <p>{@link #copyOf} makes one at once from a copy. A map of this class never changes, so {@code copyOf} returns
+ * one as it is: a snapshot built from the last one shares the maps it did not change, and {@link ChangedKeys} stops
+ * at their identity instead of walking them.
  */
 public final class LazySortedMap<K extends Comparable<? super K>, V> extends AbstractMap<K, V>
         implements SortedMap<K, V> {
@@ -29,6 +34,19 @@ public final class LazySortedMap<K extends Comparable<? super K>, V> extends Abs
 
     public LazySortedMap(final Supplier<Map<K, V>> source) {
         this.source = source;
+    }
+
+    private LazySortedMap(final SortedMap<K, V> made) {
+        source = () -> made;
+        this.made = made;
+    }
+
+    /** An unmodifiable copy sorted by key, or the map itself when it is one of these (they never change). */
+    public static <K extends Comparable<? super K>, V> SortedMap<K, V> copyOf(final Map<K, V> map) {
+        if (map instanceof LazySortedMap<K, V> frozen) {
+            return frozen;
+        }
+        return new LazySortedMap<>(Collections.unmodifiableSortedMap(new TreeMap<>(map)));
     }
 
     private SortedMap<K, V> made() {
@@ -43,6 +61,16 @@ public final class LazySortedMap<K extends Comparable<? super K>, V> extends Abs
     @Override
     public Set<Map.Entry<K, V>> entrySet() {
         return made().entrySet();
+    }
+
+    @Override
+    public Set<K> keySet() {
+        return made().keySet();
+    }
+
+    @Override
+    public Collection<V> values() {
+        return made().values();
     }
 
     @Override

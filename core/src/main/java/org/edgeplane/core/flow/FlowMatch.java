@@ -10,7 +10,6 @@ package org.edgeplane.core.flow;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.StringJoiner;
-import java.util.function.Predicate;
 import org.eclipse.jdt.annotation.Nullable;
 import org.edgeplane.core.pipeline.MatchField;
 
@@ -107,37 +106,52 @@ public record FlowMatch(@Nullable Long inPort, @Nullable Long metadata, @Nullabl
     /** The fields this match uses, for the pipeline contract. */
     public Set<MatchField> fields() {
         final var fields = EnumSet.noneOf(MatchField.class);
-        everyField(field -> {
-            fields.add(field);
-            return true;
-        });
+        everyField(null, fields);
         return fields;
     }
 
-    /** Whether every field this match uses is one of {@code allowed}: {@link #fields()} without making a set. */
+    /**
+     * Whether every field this match uses is one of {@code allowed}: {@link #fields()} without making a set. The
+     * contract asks this of every flow of a compile, so it allocates nothing.
+     */
     public boolean usesOnly(final Set<MatchField> allowed) {
-        return everyField(allowed::contains);
+        return everyField(allowed, null);
     }
 
-    /** Whether {@code test} holds for each field this match uses; stops at the first that fails. */
-    private boolean everyField(final Predicate<MatchField> test) {
-        return holds(test, inPort, MatchField.IN_PORT) && holds(test, metadata, MatchField.METADATA)
-            && holds(test, ethType, MatchField.ETH_TYPE) && holds(test, ethSrc, MatchField.ETH_SRC)
-            && holds(test, ethDst, MatchField.ETH_DST) && holds(test, vlanVid, MatchField.VLAN_VID)
-            && holds(test, ipv4Src, MatchField.IPV4_SRC) && holds(test, ipv6Src, MatchField.IPV6_SRC)
-            && holds(test, arpSpa, MatchField.ARP_SPA) && holds(test, arpSha, MatchField.ARP_SHA)
-            && holds(test, arpOp, MatchField.ARP_OP) && holds(test, arpTpa, MatchField.ARP_TPA)
-            && holds(test, tunnelId, MatchField.TUNNEL_ID) && holds(test, mplsLabel, MatchField.MPLS_LABEL)
-            && (ip == null || holds(test, ip.ipProto(), MatchField.IP_PROTO)
-                && holds(test, ip.ipv4Dst(), MatchField.IPV4_DST) && holds(test, ip.ipv6Dst(), MatchField.IPV6_DST)
-                && holds(test, ip.srcPort(), MatchField.L4_SRC) && holds(test, ip.dstPort(), MatchField.L4_DST)
-                && holds(test, ip.icmpType(), MatchField.ICMP) && holds(test, ip.icmpCode(), MatchField.ICMP))
-            && holds(test, conntrack, MatchField.CONNTRACK);
+    /**
+     * Whether each field this match uses is in {@code allowed}, stopping at the first that is not; with
+     * {@code allowed} null, adds every field it uses to {@code used}.
+     */
+    private boolean everyField(final @Nullable Set<MatchField> allowed, final @Nullable Set<MatchField> used) {
+        return holds(allowed, used, inPort, MatchField.IN_PORT) && holds(allowed, used, metadata, MatchField.METADATA)
+            && holds(allowed, used, ethType, MatchField.ETH_TYPE) && holds(allowed, used, ethSrc, MatchField.ETH_SRC)
+            && holds(allowed, used, ethDst, MatchField.ETH_DST) && holds(allowed, used, vlanVid, MatchField.VLAN_VID)
+            && holds(allowed, used, ipv4Src, MatchField.IPV4_SRC)
+            && holds(allowed, used, ipv6Src, MatchField.IPV6_SRC) && holds(allowed, used, arpSpa, MatchField.ARP_SPA)
+            && holds(allowed, used, arpSha, MatchField.ARP_SHA) && holds(allowed, used, arpOp, MatchField.ARP_OP)
+            && holds(allowed, used, arpTpa, MatchField.ARP_TPA)
+            && holds(allowed, used, tunnelId, MatchField.TUNNEL_ID)
+            && holds(allowed, used, mplsLabel, MatchField.MPLS_LABEL)
+            && (ip == null || holds(allowed, used, ip.ipProto(), MatchField.IP_PROTO)
+                && holds(allowed, used, ip.ipv4Dst(), MatchField.IPV4_DST)
+                && holds(allowed, used, ip.ipv6Dst(), MatchField.IPV6_DST)
+                && holds(allowed, used, ip.srcPort(), MatchField.L4_SRC)
+                && holds(allowed, used, ip.dstPort(), MatchField.L4_DST)
+                && holds(allowed, used, ip.icmpType(), MatchField.ICMP)
+                && holds(allowed, used, ip.icmpCode(), MatchField.ICMP))
+            && holds(allowed, used, conntrack, MatchField.CONNTRACK);
     }
 
-    private static boolean holds(final Predicate<MatchField> test, final @Nullable Object value,
-            final MatchField field) {
-        return value == null || test.test(field);
+    private static boolean holds(final @Nullable Set<MatchField> allowed, final @Nullable Set<MatchField> used,
+            final @Nullable Object value, final MatchField field) {
+        if (value == null) {
+            return true;
+        }
+        if (allowed == null) {
+            used.add(field);
+            return true;
+        }
+        return allowed.contains(field);
     }
 
     /** Whether a switch without vendor extensions can execute this match. */

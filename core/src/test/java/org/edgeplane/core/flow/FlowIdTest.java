@@ -41,6 +41,12 @@ public class FlowIdTest {
     public void hashesComputedOnThePartsAreThoseOfTheText() {
         final int nameHash = FlowId.hashOf("firewall:from:policy:network=n1", "rule=t/policy/10");
         assertEquals("firewall:from:policy:network=n1:rule=t/policy/10".hashCode(), nameHash);
+        // A long name overflows the power and the suffix hash, as the text's hash overflows.
+        for (String name : new String[] {"", "r", "rule=t/policy/10",
+            "rule=tenant-with-a-long-name/web/" + "x".repeat(40)}) {
+            assertEquals(("firewall:from:policy:network=n1:" + name).hashCode(),
+                FlowId.hashOf("firewall:from:policy:network=n1", FlowId.Name.of(name)));
+        }
         for (int index : INDEXES) {
             assertEquals(("firewall:from:policy:network=n1:rule=t/policy/10:" + index).hashCode(),
                 FlowId.hashOf(nameHash, index));

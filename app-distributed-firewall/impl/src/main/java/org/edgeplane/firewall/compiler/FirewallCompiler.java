@@ -30,6 +30,7 @@ import org.edgeplane.core.endpoint.LazySortedMap;
 import org.edgeplane.core.endpoint.Network;
 import org.edgeplane.core.endpoint.Port;
 import org.edgeplane.core.endpoint.SwitchProfile;
+import org.edgeplane.core.flow.FlowId;
 import org.edgeplane.core.flow.FlowRecord;
 import org.edgeplane.core.pipeline.Cookies;
 import org.edgeplane.core.pipeline.Cookies.ObjectKind;
@@ -188,9 +189,11 @@ public final class FirewallCompiler {
             // Ports of a network that did not exist become governed when it comes, so all its ports are looked at.
             affected.forEach(networkId -> toDerive.addAll(members.portsIn(networkId)));
         }
+        // A port reached only through its groups' rules keeps its place in every index; it gets their new list.
+        final var reRuled = new HashSet<String>();
         for (GroupKey group : ChangedKeys.between(before.firewall().groups(), now.firewall().groups())) {
             groupRules.remove(group);
-            toDerive.addAll(governed.using(group));
+            reRuled.addAll(governed.using(group));
         }
         final Set<String> changedPolicies = ChangedKeys.between(before.firewall().policies(),
             now.firewall().policies());
@@ -220,6 +223,15 @@ public final class FirewallCompiler {
             dirty.computeIfAbsent(place.switchId(), key -> new HashSet<>()).add(network.id());
         }
         unusedSets.stream().filter(groupSet -> !governed.inUse(groupSet)).forEach(groupSetRules::remove);
+        reRuled.removeAll(toDerive);
+        final var rulesBySet = new HashMap<GroupSet, List<LabelledRule>>();
+        for (String portId : reRuled) {
+            final Placed placed = governed.withRules(portId, groupSet -> rulesBySet.computeIfAbsent(groupSet,
+                key -> rulesOf(now.firewall(), key)));
+            if (placed != null) {
+                dirty.computeIfAbsent(placed.switchId(), key -> new HashSet<>()).add(placed.networkId());
+            }
+        }
         return dirty;
     }
 
@@ -495,11 +507,11 @@ public final class FirewallCompiler {
      * A rule with its counter label, the cookie of its flows and their names (the names of a stateless switch's
      * return flows end in {@code :return}); policy rules carry their action and priority, group rules allow.
      */
-    record LabelledRule(String label, RuleMatch match, String action, int priority, long cookie, String flowName,
-            String returnFlowName) {
+    record LabelledRule(String label, RuleMatch match, String action, int priority, long cookie,
+            FlowId.Name flowName, FlowId.Name returnFlowName) {
         static LabelledRule of(final String label, final RuleMatch match, final String action, final int priority) {
             return new LabelledRule(label, match, action, priority, Cookies.of(Owner.FIREWALL, ObjectKind.RULE,
-                label), "rule=" + label, "rule=" + label + ":return");
+                label), FlowId.Name.of("rule=" + label), FlowId.Name.of("rule=" + label + ":return"));
         }
     }
 

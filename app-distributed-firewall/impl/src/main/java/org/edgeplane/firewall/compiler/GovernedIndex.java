@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.eclipse.jdt.annotation.Nullable;
 import org.edgeplane.firewall.compiler.FirewallCompiler.GovernedPort;
+import org.edgeplane.firewall.compiler.FirewallCompiler.LabelledRule;
 import org.edgeplane.firewall.intent.SecurityGroup.GroupKey;
 
 /**
@@ -80,6 +82,24 @@ final class GovernedIndex {
             byGroup.computeIfAbsent(new GroupKey(groups.tenantId(), name), key -> new HashSet<>()).add(port.id());
         }
         setUses.merge(groups, 1, Integer::sum);
+    }
+
+    /**
+     * Gives a governed port the rule list {@code rulesOf} makes for its group set, where only its groups' rules
+     * changed: it stays where it is in every index. Returns where it is, or null when it is not governed.
+     */
+    @Nullable Placed withRules(final String portId, final Function<GroupSet, List<LabelledRule>> rulesOf) {
+        final Entry entry = byId.get(portId);
+        if (entry == null) {
+            return null;
+        }
+        final GovernedPort was = entry.port();
+        final String networkId = was.network().id();
+        final GovernedPort now = new GovernedPort(was.port(), was.network(), was.ofPort(),
+            rulesOf.apply(entry.groups()), was.dropCookie());
+        byId.put(portId, new Entry(now, entry.switchId(), entry.groups()));
+        bySwitch.get(entry.switchId()).get(networkId).put(portId, now);
+        return new Placed(entry.switchId(), networkId);
     }
 
     boolean inUse(final GroupSet groups) {

@@ -24,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import org.eclipse.jdt.annotation.Nullable;
 import org.edgeplane.core.endpoint.SwitchProfile;
+import org.edgeplane.core.flow.FlowId;
 import org.edgeplane.core.flow.FlowMatch;
 import org.edgeplane.core.flow.IpMatch.PortMask;
 import org.edgeplane.firewall.compiler.FirewallCompiler.LabelledRule;
@@ -47,7 +48,7 @@ final class ResolvedRules {
      */
     record Resolved(LabelledRule rule, Selector selector, boolean mirror, List<FlowMatch> matches) {
         /** What names its flows within a port's or network's scope. */
-        String flowName() {
+        FlowId.Name flowName() {
             return mirror ? rule.returnFlowName() : rule.flowName();
         }
     }

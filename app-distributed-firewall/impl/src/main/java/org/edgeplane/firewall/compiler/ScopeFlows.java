@@ -32,7 +32,7 @@ import org.edgeplane.core.pipeline.Table;
 final class ScopeFlows implements FlowSource {
     private final String scope;
     private final Table table;
-    private final List<String> names;
+    private final List<FlowId.Name> names;
     /** Per rule, the hash of {@code scope:name}, from which its flows' id hashes follow. */
     private final int[] nameHashes;
     private final long[] cookies;
@@ -104,7 +104,8 @@ final class ScopeFlows implements FlowSource {
     }
 
     private FlowId idOf(final int rule, final int index) {
-        return isSingle(rule) ? FlowId.of(scope, names.get(rule)) : FlowId.of(scope, names.get(rule), index);
+        final String name = names.get(rule).text();
+        return isSingle(rule) ? FlowId.of(scope, name) : FlowId.of(scope, name, index);
     }
 
     private boolean isSingle(final int rule) {
@@ -130,7 +131,7 @@ final class ScopeFlows implements FlowSource {
     static final class Builder {
         private final String scope;
         private final Table table;
-        private final List<String> names = new ArrayList<>();
+        private final List<FlowId.Name> names = new ArrayList<>();
         private long[] cookies = new long[8];
         private int[] priorities = new int[8];
         private final List<FlowMatch> bases = new ArrayList<>();
@@ -145,9 +146,9 @@ final class ScopeFlows implements FlowSource {
 
         /** Adds a rule's flows: its base match laid under each of its matches. */
         @SuppressWarnings("checkstyle:ParameterNumber")
-        Builder rule(final String name, final long cookie, final int priority, final FlowMatch base,
+        Builder rule(final FlowId.Name name, final long cookie, final int priority, final FlowMatch base,
                 final List<FlowMatch> matches, final List<Instruction> ruleInstructions) {
-            PipelineContract.verify(scope, name, table, priority, cookie, base, matches, ruleInstructions);
+            PipelineContract.verify(scope, name.text(), table, priority, cookie, base, matches, ruleInstructions);
             final int rule = names.size();
             if (rule == cookies.length) {
                 cookies = Arrays.copyOf(cookies, rule * 2);
@@ -170,7 +171,7 @@ final class ScopeFlows implements FlowSource {
                 throw new IllegalArgumentException("one flow has one match, not " + match.size());
             }
             single.set(names.size());
-            return rule(name, cookie, priority, base, match, flowInstructions);
+            return rule(FlowId.Name.of(name), cookie, priority, base, match, flowInstructions);
         }
 
         ScopeFlows build() {

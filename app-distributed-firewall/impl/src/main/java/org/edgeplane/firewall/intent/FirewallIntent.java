@@ -7,11 +7,11 @@
  */
 package org.edgeplane.firewall.intent;
 
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.edgeplane.core.endpoint.LazySortedMap;
 import org.edgeplane.firewall.intent.SecurityGroup.GroupKey;
 
 /**
@@ -27,18 +27,24 @@ public record FirewallIntent(SortedMap<GroupKey, SecurityGroup> groups, SortedMa
     public static final FirewallIntent EMPTY = new FirewallIntent(new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
 
     public FirewallIntent {
-        groups = Collections.unmodifiableSortedMap(new TreeMap<>(groups));
-        final var sorted = new TreeMap<String, List<PolicyRule>>();
-        // A list already in order is kept as it is, so a snapshot built from another shares its unchanged lists.
-        policies.forEach((tenant, rules) -> {
-            final List<PolicyRule> copy = List.copyOf(rules);
-            sorted.put(tenant, inOrder(copy) ? copy : copy.stream()
-                .sorted((left, right) -> Integer.compare(left.priority(), right.priority())).toList());
-        });
-        policies = Collections.unmodifiableSortedMap(sorted);
-        final var copied = new TreeMap<String, List<String>>();
-        portGroups.forEach((port, names) -> copied.put(port, List.copyOf(names)));
-        portGroups = Collections.unmodifiableSortedMap(copied);
+        // A map another intent made is kept as it is (it never changes), so a snapshot built from another shares
+        // what it did not change, and comparing the two stops at identity.
+        groups = LazySortedMap.copyOf(groups);
+        if (!(policies instanceof LazySortedMap)) {
+            final var sorted = new TreeMap<String, List<PolicyRule>>();
+            // A list already in order is kept as it is.
+            policies.forEach((tenant, rules) -> {
+                final List<PolicyRule> copy = List.copyOf(rules);
+                sorted.put(tenant, inOrder(copy) ? copy : copy.stream()
+                    .sorted((left, right) -> Integer.compare(left.priority(), right.priority())).toList());
+            });
+            policies = LazySortedMap.copyOf(sorted);
+        }
+        if (!(portGroups instanceof LazySortedMap)) {
+            final var copied = new TreeMap<String, List<String>>();
+            portGroups.forEach((port, names) -> copied.put(port, List.copyOf(names)));
+            portGroups = LazySortedMap.copyOf(copied);
+        }
     }
 
     private static boolean inOrder(final List<PolicyRule> rules) {

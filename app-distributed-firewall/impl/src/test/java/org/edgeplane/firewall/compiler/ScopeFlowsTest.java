@@ -41,10 +41,10 @@ public class ScopeFlowsTest {
     @Test
     public void membersAreTheRulesFlowsInOrder() {
         final ScopeFlows flows = ScopeFlows.builder(SCOPE, TABLE)
-            .rule("rule=t/g/web", WEB, 100, PORT, List.of(tcp(80), tcp(443)), NEXT)
-            .rule("rule=t/g/none", WEB, 100, PORT, List.of(), NEXT)
+            .rule(FlowId.Name.of("rule=t/g/web"), WEB, 100, PORT, List.of(tcp(80), tcp(443)), NEXT)
+            .rule(FlowId.Name.of("rule=t/g/none"), WEB, 100, PORT, List.of(), NEXT)
             .flow("10.0.0.1/32", TAG, 132, TAGGED, List.of(tcp(22)), NEXT)
-            .rule("rule=t/g/db", WEB, 90, TAGGED, List.of(tcp(5432)), NEXT)
+            .rule(FlowId.Name.of("rule=t/g/db"), WEB, 90, TAGGED, List.of(tcp(5432)), NEXT)
             .build();
         final var expected = List.of(
             new FlowRecord(FlowId.of(SCOPE, "rule=t/g/web", 0), TABLE, 100, WEB, PORT.overlay(tcp(80)), NEXT),
@@ -68,7 +68,8 @@ public class ScopeFlowsTest {
     @Test
     public void aRuleThatBreaksThePipelineContractIsRefusedByName() {
         final var error = assertThrows(IllegalArgumentException.class, () -> ScopeFlows.builder(SCOPE, TABLE)
-            .rule("rule=t/g/mac", WEB, 100, PORT, List.of(tcp(80), FlowMatch.builder().ethSrc("02:00:00:00:00:09")
+            .rule(FlowId.Name.of("rule=t/g/mac"), WEB, 100, PORT, List.of(tcp(80),
+                FlowMatch.builder().ethSrc("02:00:00:00:00:09")
                 .build()), NEXT));
         assertTrue(error.getMessage(), error.getMessage().startsWith(SCOPE + ":rule=t/g/mac: "));
     }
