@@ -7,6 +7,8 @@
  */
 package org.edgeplane.core.flow;
 
+import org.edgeplane.core.pipeline.Table;
+
 /**
  * Flows that share most of what they are, such as one port's firewall rule flows, kept once and made when read:
  * a compiler hands these to {@link FlowsById} instead of thousands of records. Members are numbered from 0; an
@@ -26,4 +28,17 @@ public interface FlowSource {
 
     /** A member, made anew on every call. */
     FlowRecord flow(int member);
+
+    /** The table of a member; sources that can should answer without making the flow. */
+    default Table table(final int member) {
+        return flow(member).table();
+    }
+
+    /**
+     * Whether a member equals a member of another source, the ids aside (the caller found them by id). Sources of
+     * one kind can tell from what the members share, without making them; this default makes both.
+     */
+    default boolean sameFlow(final int member, final FlowSource other, final int otherMember) {
+        return flow(member).equals(other.flow(otherMember));
+    }
 }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import org.eclipse.jdt.annotation.Nullable;
+import org.edgeplane.core.pipeline.Table;
 
 /**
  * An unmodifiable map from flow id text to flow, for the switches that hold thousands of flows. It keeps no entry
@@ -36,6 +37,8 @@ public final class FlowsById extends AbstractMap<String, FlowRecord> {
     private final int[] members;
     /** Position + 1 of the flow in each slot; 0 is an empty slot. A power of two, less than three quarters full. */
     private final int[] slots;
+    /** The hash of each flow's id, by position: a lookup makes an id only where the hash is the one it seeks. */
+    private final int[] hashes;
 
     private FlowsById(final FlowRecord[] records, final FlowSource[] sources, final int[] members) {
         this.records = records;
@@ -44,7 +47,7 @@ public final class FlowsById extends AbstractMap<String, FlowRecord> {
         final int size = size();
         slots = new int[Integer.highestOneBit(size + size / 3 + 1) << 1];
         // Ids are made only to tell apart two flows whose hashes are equal: a source makes them on demand.
-        final int[] hashes = new int[size];
+        hashes = new int[size];
         for (int position = 0; position < size; position++) {
             final int hash = idHash(position);
             hashes[position] = hash;
@@ -92,6 +95,49 @@ public final class FlowsById extends AbstractMap<String, FlowRecord> {
     @Override
     public int size() {
         return records.length + sources.length;
+    }
+
+    /** The position of the flow with this id, or -1; positions run from 0 to {@code size() - 1}. */
+    public int positionOf(final FlowId id) {
+        final int hash = id.hashCode();
+        int slot = hash & slots.length - 1;
+        while (slots[slot] != 0) {
+            final int position = slots[slot] - 1;
+            if (hashes[position] == hash && id(position).equals(id)) {
+                return position;
+            }
+            slot = slot + 1 & slots.length - 1;
+        }
+        return -1;
+    }
+
+    /** The id of the flow at a position, without making the flow. */
+    public FlowId idAt(final int position) {
+        return id(position);
+    }
+
+    /** The flow at a position, made anew when it is a source's member. */
+    public FlowRecord flowAt(final int position) {
+        return flow(position);
+    }
+
+    /** The table of the flow at a position. */
+    public Table tableAt(final int position) {
+        return position < records.length ? records[position].table()
+            : sources[position - records.length].table(members[position - records.length]);
+    }
+
+    /**
+     * Whether the flow at a position equals the flow at another map's position, ids aside: members of two sources
+     * are compared by what they share ({@link FlowSource#sameFlow}), without making them.
+     */
+    public boolean sameFlowAt(final int position, final FlowsById other, final int otherPosition) {
+        if (position >= records.length && otherPosition >= other.records.length) {
+            return sources[position - records.length].sameFlow(members[position - records.length],
+                other.sources[otherPosition - other.records.length],
+                other.members[otherPosition - other.records.length]);
+        }
+        return flow(position).equals(other.flow(otherPosition));
     }
 
     @Override

@@ -12,7 +12,9 @@ import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +63,88 @@ public final class SwitchFlows extends AbstractMap<String, FlowRecord> {
         final var leaves = new ArrayList<Map<String, FlowRecord>>(union.parts.size());
         union.parts.forEach(part -> leaves.addAll(partsOf(part)));
         return leaves;
+    }
+
+    /**
+     * The leaf parts of {@code before} that {@code after} no longer has ({@code gone}) and those new to it
+     * ({@code fresh}), found by walking both side by side: a part in the same place in both (the same object) is
+     * passed over without a look inside, and a union is opened only where its place holds another object. A part
+     * that only moved is in neither list. {@code partners} gets, per fresh part, the index in {@code gone} of the
+     * part whose place it took, or -1: where a part was replaced, its flows are mostly the replaced part's.
+     */
+    public static void changedParts(final Map<String, FlowRecord> before, final Map<String, FlowRecord> after,
+            final List<Map<String, FlowRecord>> gone, final List<Map<String, FlowRecord>> fresh,
+            final List<Integer> partners) {
+        walk(before, after, gone, fresh, partners);
+        if (gone.isEmpty() || fresh.isEmpty()) {
+            return;
+        }
+        final Set<Map<String, FlowRecord>> goneSet = Collections.newSetFromMap(new IdentityHashMap<>());
+        goneSet.addAll(gone);
+        final Set<Map<String, FlowRecord>> moved = Collections.newSetFromMap(new IdentityHashMap<>());
+        fresh.stream().filter(goneSet::contains).forEach(moved::add);
+        if (moved.isEmpty()) {
+            return;
+        }
+        final var keptGone = new ArrayList<Map<String, FlowRecord>>();
+        final var newIndex = new int[gone.size()];
+        for (int i = 0; i < gone.size(); i++) {
+            newIndex[i] = moved.contains(gone.get(i)) ? -1 : keptGone.size();
+            if (newIndex[i] >= 0) {
+                keptGone.add(gone.get(i));
+            }
+        }
+        final var keptFresh = new ArrayList<Map<String, FlowRecord>>();
+        final var keptPartners = new ArrayList<Integer>();
+        for (int i = 0; i < fresh.size(); i++) {
+            if (!moved.contains(fresh.get(i))) {
+                keptFresh.add(fresh.get(i));
+                keptPartners.add(partners.get(i) < 0 ? -1 : newIndex[partners.get(i)]);
+            }
+        }
+        gone.clear();
+        gone.addAll(keptGone);
+        fresh.clear();
+        fresh.addAll(keptFresh);
+        partners.clear();
+        partners.addAll(keptPartners);
+    }
+
+    private static void walk(final Map<String, FlowRecord> before, final Map<String, FlowRecord> after,
+            final List<Map<String, FlowRecord>> gone, final List<Map<String, FlowRecord>> fresh,
+            final List<Integer> partners) {
+        if (before == after) {
+            return;
+        }
+        if (before instanceof SwitchFlows was && after instanceof SwitchFlows now) {
+            final int common = Math.min(was.parts.size(), now.parts.size());
+            for (int i = 0; i < common; i++) {
+                final Map<String, FlowRecord> wasPart = was.parts.get(i);
+                final Map<String, FlowRecord> nowPart = now.parts.get(i);
+                if (wasPart != nowPart) {
+                    walk(wasPart, nowPart, gone, fresh, partners);
+                }
+            }
+            for (int i = common; i < was.parts.size(); i++) {
+                gone.addAll(partsOf(was.parts.get(i)));
+            }
+            for (int i = common; i < now.parts.size(); i++) {
+                addFresh(partsOf(now.parts.get(i)), -1, fresh, partners);
+            }
+            return;
+        }
+        final List<Map<String, FlowRecord>> wasLeaves = partsOf(before);
+        final int partner = wasLeaves.size() == 1 ? gone.size() : -1;
+        gone.addAll(wasLeaves);
+        addFresh(partsOf(after), partner, fresh, partners);
+    }
+
+    private static void addFresh(final List<Map<String, FlowRecord>> leaves, final int partner,
+            final List<Map<String, FlowRecord>> fresh, final List<Integer> partners) {
+        for (Map<String, FlowRecord> leaf : leaves) {
+            fresh.add(leaf);
+            partners.add(leaves.size() == 1 ? partner : -1);
+        }
     }
 
     @Override

@@ -8,18 +8,21 @@
 package org.edgeplane.core.reconcile;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.ObjIntConsumer;
+import org.eclipse.jdt.annotation.Nullable;
+import org.edgeplane.core.flow.FlowId;
 import org.edgeplane.core.flow.FlowRecord;
+import org.edgeplane.core.flow.FlowsById;
 import org.edgeplane.core.flow.GroupRecord;
 import org.edgeplane.core.flow.MeterRecord;
 import org.edgeplane.core.flow.SwitchFlows;
@@ -85,46 +88,121 @@ public record FlowDiff(String switchId, List<FlowRecord> writes, SortedMap<Strin
     /**
      * The same difference as {@link #between}, found by looking only at the parts that changed. It holds when the
      * switch holds exactly the flows of {@code before} (the reconciler knows this when it applied them in full);
-     * the flows of both are unions of parts ({@link SwitchFlows#partsOf}) whose ids are disjoint within each, and a
-     * part present in both (the same object) holds the same flows. So a flow is written only if it is in a part new
-     * to {@code after}, and removed only if it is in a part gone from {@code before} and no new part holds its id.
+     * the flows of both are unions of parts ({@link SwitchFlows#changedParts}) whose ids are disjoint within each,
+     * and a part present in both (the same object) holds the same flows. So a flow is written only if it is in a
+     * part new to {@code after}, and removed only if it is in a part gone from {@code before} and no new part holds
+     * its id. A new part's flow is compared with the gone part's flow of the same id, which is what the switch
+     * holds: where both are members of sources, by what the members share, without making either.
      */
     public static FlowDiff betweenParts(final String switchId, final Map<String, InstalledFlow> installed,
             final Map<String, FlowRecord> before, final Map<String, FlowRecord> after) {
-        final Set<Map<String, FlowRecord>> beforeParts = identitySet(SwitchFlows.partsOf(before));
-        final Set<Map<String, FlowRecord>> afterParts = identitySet(SwitchFlows.partsOf(after));
-        final var added = new HashMap<String, FlowRecord>();
-        for (Map<String, FlowRecord> part : afterParts) {
-            if (!beforeParts.contains(part)) {
-                part.values().forEach(flow -> added.put(flow.id(), flow));
-            }
-        }
+        final var goneParts = new ArrayList<Map<String, FlowRecord>>();
+        final var freshParts = new ArrayList<Map<String, FlowRecord>>();
+        final var partners = new ArrayList<Integer>();
+        SwitchFlows.changedParts(before, after, goneParts, freshParts, partners);
+        final List<FlowsById> gone = goneParts.stream().map(FlowDiff::indexed).toList();
+        final var held = new GoneFlows(gone);
         final var writes = new ArrayList<FlowRecord>();
-        added.values().forEach(flow -> {
-            final InstalledFlow current = installed.get(flow.id());
-            if (current == null || !current.isExactly(flow)) {
-                writes.add(flow);
-            }
-        });
-        writes.sort(Comparator.comparing(FlowRecord::flowId));
         final var removals = new TreeMap<String, Table>();
-        for (Map<String, FlowRecord> part : beforeParts) {
-            if (!afterParts.contains(part)) {
-                part.values().forEach(flow -> {
-                    final FlowRecord wanted = added.get(flow.id());
-                    if (wanted == null || wanted.table() != flow.table()) {
-                        removals.put(flow.id(), flow.table());
+        for (int part = 0; part < freshParts.size(); part++) {
+            final FlowsById now = indexed(freshParts.get(part));
+            final int partner = partners.get(part);
+            for (int position = 0; position < now.size(); position++) {
+                final FlowId id = now.idAt(position);
+                final long found = held.find(id, partner);
+                if (found < 0) {
+                    final FlowRecord flow = now.flowAt(position);
+                    final InstalledFlow current = installed.get(flow.id());
+                    if (current == null || !current.isExactly(flow)) {
+                        writes.add(flow);
                     }
-                });
+                    continue;
+                }
+                final FlowsById was = gone.get((int) (found >>> 32));
+                final int wasPosition = (int) found;
+                if (was.tableAt(wasPosition) != now.tableAt(position)) {
+                    // A flow that moved to another table is a new flow: the old entry must go.
+                    removals.put(id.toString(), was.tableAt(wasPosition));
+                    writes.add(now.flowAt(position));
+                } else if (!now.sameFlowAt(position, was, wasPosition)) {
+                    writes.add(now.flowAt(position));
+                }
             }
         }
+        held.forEachUnmatched((was, position) -> removals.put(was.idAt(position).toString(), was.tableAt(position)));
+        writes.sort(Comparator.comparing(FlowRecord::flowId));
         return new FlowDiff(switchId, writes, removals);
     }
 
-    private static Set<Map<String, FlowRecord>> identitySet(final List<Map<String, FlowRecord>> parts) {
-        final Set<Map<String, FlowRecord>> set = Collections.newSetFromMap(new IdentityHashMap<>());
-        set.addAll(parts);
-        return set;
+    private static FlowsById indexed(final Map<String, FlowRecord> part) {
+        return part instanceof FlowsById flows ? flows : FlowsById.of(part.values());
+    }
+
+    /**
+     * The flows of the gone parts, found by id: first in the part a new part replaced, else through an index of
+     * them all, made only when a lookup needs it. Remembers which were found.
+     */
+    private static final class GoneFlows {
+        /** Up to this many parts, a lookup probes each; beyond, it makes an index of all their flows once. */
+        private static final int FEW_PARTS = 8;
+
+        private final List<FlowsById> parts;
+        private final BitSet[] found;
+        private @Nullable Map<FlowId, Long> all;
+
+        GoneFlows(final List<FlowsById> parts) {
+            this.parts = parts;
+            found = new BitSet[parts.size()];
+            for (int i = 0; i < found.length; i++) {
+                found[i] = new BitSet(parts.get(i).size());
+            }
+        }
+
+        /** The part (high half) and position (low half) of the flow with this id, or -1. */
+        long find(final FlowId id, final int partner) {
+            if (partner >= 0) {
+                final int position = parts.get(partner).positionOf(id);
+                if (position >= 0) {
+                    return mark(partner, position);
+                }
+            }
+            if (parts.size() <= FEW_PARTS) {
+                for (int part = 0; part < parts.size(); part++) {
+                    final int position = part == partner ? -1 : parts.get(part).positionOf(id);
+                    if (position >= 0) {
+                        return mark(part, position);
+                    }
+                }
+                return -1;
+            }
+            Map<FlowId, Long> index = all;
+            if (index == null) {
+                index = new HashMap<>();
+                for (int part = 0; part < parts.size(); part++) {
+                    for (int position = 0; position < parts.get(part).size(); position++) {
+                        index.put(parts.get(part).idAt(position), (long) part << 32 | position);
+                    }
+                }
+                all = index;
+            }
+            final Long at = index.get(id);
+            return at == null ? -1 : mark((int) (at >>> 32), (int) (long) at);
+        }
+
+        private long mark(final int part, final int position) {
+            found[part].set(position);
+            return (long) part << 32 | position;
+        }
+
+        void forEachUnmatched(final ObjIntConsumer<FlowsById> action) {
+            for (int part = 0; part < parts.size(); part++) {
+                final BitSet matched = found[part];
+                for (int position = matched.nextClearBit(0); position < parts.get(part).size();
+                        position = matched.nextClearBit(position + 1)) {
+                    action.accept(parts.get(part), position);
+                }
+            }
+        }
     }
 
     /** This diff with the meter and group changes of the same switch. */

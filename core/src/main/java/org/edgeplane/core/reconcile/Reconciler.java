@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import org.edgeplane.core.flow.FlowRecord;
 import org.edgeplane.core.flow.GroupRecord;
 import org.edgeplane.core.flow.MeterRecord;
@@ -123,7 +124,6 @@ public final class Reconciler {
         switchIds.addAll(desiredGroupsBySwitch.keySet());
         switchIds.addAll(installedGroups.switches());
         final var pending = new TreeMap<String, Future<?>>();
-        final var diffs = new TreeMap<String, FlowDiff>();
         final var results = new TreeMap<String, SwitchResult>();
         final var tables = new HashMap<String, Applied>();
         for (String switchId : switchIds) {
@@ -134,22 +134,18 @@ public final class Reconciler {
             if (last != null && last.isSame(wanted)) {
                 results.put(switchId, new SwitchResult(desired.size(), installed.getOrDefault(switchId, Map.of())
                     .size(), 0, Optional.empty()));
-                continue;
+            } else {
+                tables.put(switchId, wanted);
             }
-            tables.put(switchId, wanted);
-            final var installedFlows = installed.getOrDefault(switchId, Map.of());
-            // Last round's tables were applied in full, so the switch holds them: only their changed parts matter.
-            final FlowDiff diff = (last != null ? FlowDiff.betweenParts(switchId, installedFlows, last.flows(),
-                desired) : FlowDiff.between(switchId, installedFlows, desired))
-                .withObjects(installedMeters.writes(switchId, wanted.meters()),
-                    installedMeters.removals(switchId, wanted.meters()),
-                    installedGroups.writes(switchId, wanted.groups()),
-                    installedGroups.removals(switchId, wanted.groups()));
-            diffs.put(switchId, diff);
+        }
+        // Each switch's diff reads only its own tables and what it holds, so switches are diffed in parallel.
+        final Map<String, FlowDiff> diffs = new TreeMap<>(tables.keySet().parallelStream().collect(
+            Collectors.toMap(switchId -> switchId, switchId -> diff(switchId, tables.get(switchId)))));
+        diffs.forEach((switchId, diff) -> {
             if (!diff.isEmpty()) {
                 pending.put(switchId, submit(diff));
             }
-        }
+        });
         for (var entry : diffs.entrySet()) {
             final String switchId = entry.getKey();
             final FlowDiff diff = entry.getValue();
@@ -174,6 +170,18 @@ public final class Reconciler {
             results.put(switchId, new SwitchResult(desired.size(), installedCount, diff.size(), error));
         }
         return results;
+    }
+
+    private FlowDiff diff(final String switchId, final Applied wanted) {
+        final Applied last = lastApplied.get(switchId);
+        final var installedFlows = installed.getOrDefault(switchId, Map.of());
+        // Last round's tables were applied in full, so the switch holds them: only their changed parts matter.
+        return (last != null ? FlowDiff.betweenParts(switchId, installedFlows, last.flows(), wanted.flows())
+            : FlowDiff.between(switchId, installedFlows, wanted.flows()))
+            .withObjects(installedMeters.writes(switchId, wanted.meters()),
+                installedMeters.removals(switchId, wanted.meters()),
+                installedGroups.writes(switchId, wanted.groups()),
+                installedGroups.removals(switchId, wanted.groups()));
     }
 
     private static <K, V> Map<K, V> desiredOf(final Map<String, ? extends Map<K, V>> desiredBySwitch,

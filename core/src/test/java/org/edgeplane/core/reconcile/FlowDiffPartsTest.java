@@ -12,12 +12,16 @@ import static org.junit.Assert.assertTrue;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import org.edgeplane.core.flow.FlowId;
 import org.edgeplane.core.flow.FlowMatch;
 import org.edgeplane.core.flow.FlowRecord;
+import org.edgeplane.core.flow.FlowSource;
+import org.edgeplane.core.flow.FlowsById;
 import org.edgeplane.core.flow.SwitchFlows;
 import org.edgeplane.core.pipeline.Table;
 import org.junit.Test;
@@ -31,13 +35,17 @@ public class FlowDiffPartsTest {
     private static final Table[] TABLES = {Table.CLASSIFY, Table.PORT_SECURITY, Table.EGRESS};
     private static final int SEEDS = 40;
     private static final int STEPS = 40;
+    /** Each plain part's indexed form, by identity (an edited part is a new object). */
+    private static final Map<Map<String, FlowRecord>, Map<String, FlowRecord>> INDEXED = new IdentityHashMap<>();
 
     @Test
     public void changedPartsGiveTheFullDiff() {
         for (int seed = 0; seed < SEEDS; seed++) {
             final var random = new Random(seed);
             List<Map<String, FlowRecord>> parts = new ArrayList<>();
-            for (int i = 0; i < 6; i++) {
+            // Up to 15 parts: a diff probes a few gone parts one by one, and indexes many.
+            final int initial = 2 + random.nextInt(14);
+            for (int i = 0; i < initial; i++) {
                 parts.add(part(random, "p" + i, 1 + random.nextInt(8)));
             }
             Map<String, FlowRecord> before = union(random, parts);
@@ -135,8 +143,48 @@ public class FlowDiffPartsTest {
             random.nextInt(2), FlowMatch.builder().build(), List.of());
     }
 
-    /** The parts as the round worker might hand them over: one map, a union, or a union holding a union. */
-    private static Map<String, FlowRecord> union(final Random random, final List<Map<String, FlowRecord>> parts) {
+    /**
+     * The parts as the round worker might hand them over: one map, a union, or a union holding a union; a part is
+     * a plain map, or indexed with its flows as members of a source, as compilers hand theirs over. A part's
+     * indexed form is kept with it, so an unchanged part stays the same object.
+     */
+    private static Map<String, FlowRecord> union(final Random random, final List<Map<String, FlowRecord>> plain) {
+        final var parts = new ArrayList<Map<String, FlowRecord>>();
+        plain.forEach(part -> parts.add(INDEXED.computeIfAbsent(part, key -> random.nextBoolean() ? key
+            : sourced(key))));
+        return unionOf(random, parts);
+    }
+
+
+    private static FlowsById sourced(final Map<String, FlowRecord> part) {
+        final List<FlowRecord> flows = List.copyOf(part.values());
+        final FlowSource source = new FlowSource() {
+            @Override
+            public int size() {
+                return flows.size();
+            }
+
+            @Override
+            public FlowId id(final int member) {
+                return flows.get(member).flowId();
+            }
+
+            @Override
+            public FlowRecord flow(final int member) {
+                // Made anew, as a compiler's source makes its members.
+                final FlowRecord flow = flows.get(member);
+                return new FlowRecord(FlowId.of(flow.id()), flow.table(), flow.priority(), flow.cookie(),
+                    flow.match(), flow.instructions());
+            }
+        };
+        final var builder = FlowsById.builder();
+        for (int member = 0; member < flows.size(); member++) {
+            builder.add(source, member);
+        }
+        return builder.build();
+    }
+
+    private static Map<String, FlowRecord> unionOf(final Random random, final List<Map<String, FlowRecord>> parts) {
         if (parts.size() == 1 && random.nextBoolean()) {
             return parts.get(0);
         }

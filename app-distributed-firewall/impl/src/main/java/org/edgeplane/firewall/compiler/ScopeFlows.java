@@ -103,6 +103,40 @@ final class ScopeFlows implements FlowSource {
             bases.get(rule).overlay(overlays.get(rule).get(index)), instructions.get(rule));
     }
 
+    @Override
+    public Table table(final int member) {
+        if (member < 0 || member >= size()) {
+            throw new IndexOutOfBoundsException(member);
+        }
+        return table;
+    }
+
+    /**
+     * Two members are equal when their rules' priority, cookie and instructions are, and their base and rule
+     * match each are: a recompiled port's flows mostly hold the very matches (interned per compile) and equal
+     * instructions of the flows it replaces, so a diff needs not make them. Otherwise the flows are made and
+     * compared, as two different splits of one match can lay over to the same match.
+     */
+    @Override
+    public boolean sameFlow(final int member, final FlowSource other, final int otherMember) {
+        if (!(other instanceof ScopeFlows that)) {
+            return FlowSource.super.sameFlow(member, other, otherMember);
+        }
+        final int rule = ruleOf(member);
+        final int thatRule = that.ruleOf(otherMember);
+        if (table != that.table || priorities[rule] != that.priorities[thatRule]
+                || cookies[rule] != that.cookies[thatRule]
+                || !instructions.get(rule).equals(that.instructions.get(thatRule))) {
+            return false;
+        }
+        final FlowMatch overlay = overlays.get(rule).get(member - firsts[rule]);
+        final FlowMatch thatOverlay = that.overlays.get(thatRule).get(otherMember - that.firsts[thatRule]);
+        if (overlay.equals(thatOverlay) && bases.get(rule).equals(that.bases.get(thatRule))) {
+            return true;
+        }
+        return bases.get(rule).overlay(overlay).equals(that.bases.get(thatRule).overlay(thatOverlay));
+    }
+
     private FlowId idOf(final int rule, final int index) {
         final String name = names.get(rule).text();
         return isSingle(rule) ? FlowId.of(scope, name) : FlowId.of(scope, name, index);

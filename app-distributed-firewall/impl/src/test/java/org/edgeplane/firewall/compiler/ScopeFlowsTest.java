@@ -73,4 +73,32 @@ public class ScopeFlowsTest {
                 .build()), NEXT));
         assertTrue(error.getMessage(), error.getMessage().startsWith(SCOPE + ":rule=t/g/mac: "));
     }
+
+    /** Members compare as the flows they stand for, however the two sources split their matches. */
+    @Test
+    public void membersAreTheSameExactlyWhenTheirFlowsAreEqual() {
+        final FlowMatch tcp80AtPort = PORT.overlay(tcp(80));
+        final ScopeFlows one = ScopeFlows.builder(SCOPE, TABLE)
+            .rule(FlowId.Name.of("rule=t/g/web"), WEB, 100, PORT, List.of(tcp(80), tcp(443)), NEXT)
+            .rule(FlowId.Name.of("rule=t/g/db"), WEB, 90, TAGGED, List.of(tcp(5432)), NEXT)
+            .build();
+        final ScopeFlows other = ScopeFlows.builder(SCOPE, TABLE)
+            // The same flows as one's, but the first laid over an empty base, and the last with another priority.
+            .rule(FlowId.Name.of("rule=t/g/web"), WEB, 100, FlowMatch.builder().build(),
+                List.of(tcp80AtPort, tcp(443)), List.copyOf(NEXT))
+            .rule(FlowId.Name.of("rule=t/g/db"), WEB, 91, TAGGED, List.of(tcp(5432)), NEXT)
+            .build();
+        for (int member = 0; member < one.size(); member++) {
+            for (int otherMember = 0; otherMember < other.size(); otherMember++) {
+                final FlowRecord mine = one.flow(member);
+                final FlowRecord theirs = other.flow(otherMember);
+                // Ids aside: the diff finds the two by id.
+                assertEquals(member + " vs " + otherMember, mine.equals(new FlowRecord(mine.flowId(), theirs.table(),
+                    theirs.priority(), theirs.cookie(), theirs.match(), theirs.instructions())),
+                    one.sameFlow(member, other, otherMember));
+            }
+        }
+        assertTrue(one.sameFlow(0, other, 0));
+        assertEquals(TABLE, one.table(2));
+    }
 }
