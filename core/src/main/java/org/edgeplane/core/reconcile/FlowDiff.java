@@ -100,12 +100,15 @@ public record FlowDiff(String switchId, List<FlowRecord> writes, SortedMap<Strin
         final var freshParts = new ArrayList<Map<String, FlowRecord>>();
         final var partners = new ArrayList<Integer>();
         SwitchFlows.changedParts(before, after, goneParts, freshParts, partners);
-        final List<FlowsById> gone = goneParts.stream().map(FlowDiff::indexed).toList();
+        if (!allIndexed(goneParts) || !allIndexed(freshParts)) {
+            return byFlows(switchId, installed, goneParts, freshParts);
+        }
+        final List<FlowsById> gone = goneParts.stream().map(FlowsById.class::cast).toList();
         final var held = new GoneFlows(gone);
         final var writes = new ArrayList<FlowRecord>();
         final var removals = new TreeMap<String, Table>();
         for (int part = 0; part < freshParts.size(); part++) {
-            final FlowsById now = indexed(freshParts.get(part));
+            final FlowsById now = (FlowsById) freshParts.get(part);
             final int partner = partners.get(part);
             for (int position = 0; position < now.size(); position++) {
                 final FlowId id = now.idAt(position);
@@ -134,8 +137,39 @@ public record FlowDiff(String switchId, List<FlowRecord> writes, SortedMap<Strin
         return new FlowDiff(switchId, writes, removals);
     }
 
-    private static FlowsById indexed(final Map<String, FlowRecord> part) {
-        return part instanceof FlowsById flows ? flows : FlowsById.of(part.values());
+    private static boolean allIndexed(final List<Map<String, FlowRecord>> parts) {
+        for (Map<String, FlowRecord> part : parts) {
+            if (!(part instanceof FlowsById)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@link #betweenParts} where some changed part is a plain map: every flow of the new parts is compared with
+     * what the switch holds, and every flow of the gone parts that no new part holds is removed.
+     */
+    private static FlowDiff byFlows(final String switchId, final Map<String, InstalledFlow> installed,
+            final List<Map<String, FlowRecord>> gone, final List<Map<String, FlowRecord>> fresh) {
+        final var added = new HashMap<String, FlowRecord>();
+        fresh.forEach(part -> part.values().forEach(flow -> added.put(flow.id(), flow)));
+        final var writes = new ArrayList<FlowRecord>();
+        added.values().forEach(flow -> {
+            final InstalledFlow current = installed.get(flow.id());
+            if (current == null || !current.isExactly(flow)) {
+                writes.add(flow);
+            }
+        });
+        writes.sort(Comparator.comparing(FlowRecord::flowId));
+        final var removals = new TreeMap<String, Table>();
+        gone.forEach(part -> part.values().forEach(flow -> {
+            final FlowRecord wanted = added.get(flow.id());
+            if (wanted == null || wanted.table() != flow.table()) {
+                removals.put(flow.id(), flow.table());
+            }
+        }));
+        return new FlowDiff(switchId, writes, removals);
     }
 
     /**
