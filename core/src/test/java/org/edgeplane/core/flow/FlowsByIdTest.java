@@ -19,28 +19,11 @@ import java.util.Map;
 import org.edgeplane.core.pipeline.Cookies;
 import org.edgeplane.core.pipeline.Owner;
 import org.edgeplane.core.pipeline.Table;
+import org.edgeplane.core.testing.ListedSource;
 import org.junit.Test;
 
 public class FlowsByIdTest {
     private static final long COOKIE = Cookies.appPrefix(Owner.FIREWALL);
-
-    /** A source that holds its members as records: what any source must read back as. */
-    private record ListedSource(List<FlowRecord> flows) implements FlowSource {
-        @Override
-        public int size() {
-            return flows.size();
-        }
-
-        @Override
-        public FlowId id(final int member) {
-            return flows.get(member).flowId();
-        }
-
-        @Override
-        public FlowRecord flow(final int member) {
-            return flows.get(member);
-        }
-    }
 
     private static FlowRecord flow(final FlowId id, final long port) {
         return new FlowRecord(id, Table.FIREWALL_FROM_GROUPS, 100, COOKIE, FlowMatch.builder().inPort(port).build(),

@@ -17,13 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import org.edgeplane.core.flow.FlowId;
 import org.edgeplane.core.flow.FlowMatch;
 import org.edgeplane.core.flow.FlowRecord;
-import org.edgeplane.core.flow.FlowSource;
-import org.edgeplane.core.flow.FlowsById;
 import org.edgeplane.core.flow.SwitchFlows;
 import org.edgeplane.core.pipeline.Table;
+import org.edgeplane.core.testing.ListedSource;
 import org.junit.Test;
 
 /**
@@ -154,37 +152,8 @@ public class FlowDiffPartsTest {
     private Map<String, FlowRecord> union(final Random random, final List<Map<String, FlowRecord>> plain) {
         final var parts = new ArrayList<Map<String, FlowRecord>>();
         plain.forEach(part -> parts.add(indexed.computeIfAbsent(part, key -> everyPartIndexed || random.nextBoolean()
-            ? sourced(key) : key)));
+            ? ListedSource.indexed(key.values()) : key)));
         return unionOf(random, parts);
-    }
-
-
-    private static FlowsById sourced(final Map<String, FlowRecord> part) {
-        final List<FlowRecord> flows = List.copyOf(part.values());
-        final FlowSource source = new FlowSource() {
-            @Override
-            public int size() {
-                return flows.size();
-            }
-
-            @Override
-            public FlowId id(final int member) {
-                return flows.get(member).flowId();
-            }
-
-            @Override
-            public FlowRecord flow(final int member) {
-                // Made anew, as a compiler's source makes its members.
-                final FlowRecord flow = flows.get(member);
-                return new FlowRecord(FlowId.of(flow.id()), flow.table(), flow.priority(), flow.cookie(),
-                    flow.match(), flow.instructions());
-            }
-        };
-        final var builder = FlowsById.builder();
-        for (int member = 0; member < flows.size(); member++) {
-            builder.add(source, member);
-        }
-        return builder.build();
     }
 
     private static Map<String, FlowRecord> unionOf(final Random random, final List<Map<String, FlowRecord>> parts) {

@@ -1,0 +1,52 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.core.testing;
+
+import java.util.Collection;
+import java.util.List;
+import org.edgeplane.core.flow.FlowId;
+import org.edgeplane.core.flow.FlowRecord;
+import org.edgeplane.core.flow.FlowSource;
+import org.edgeplane.core.flow.FlowsById;
+
+/**
+ * A source that holds its members as records and hands out an equal copy of one on every read, as a compiler's
+ * source makes its members anew: what any source must read back as.
+ */
+public record ListedSource(List<FlowRecord> flows) implements FlowSource {
+    public ListedSource {
+        flows = List.copyOf(flows);
+    }
+
+    /** These flows as members of one source, by id. */
+    public static FlowsById indexed(final Collection<FlowRecord> flows) {
+        final var source = new ListedSource(List.copyOf(flows));
+        final var builder = FlowsById.builder();
+        for (int member = 0; member < source.size(); member++) {
+            builder.add(source, member);
+        }
+        return builder.build();
+    }
+
+    @Override
+    public int size() {
+        return flows.size();
+    }
+
+    @Override
+    public FlowId id(final int member) {
+        return flows.get(member).flowId();
+    }
+
+    @Override
+    public FlowRecord flow(final int member) {
+        final FlowRecord flow = flows.get(member);
+        return new FlowRecord(flow.flowId(), flow.table(), flow.priority(), flow.cookie(), flow.match(),
+            flow.instructions());
+    }
+}
