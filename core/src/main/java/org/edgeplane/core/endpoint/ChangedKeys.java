@@ -32,6 +32,10 @@ public final class ChangedKeys {
         if (before == after) {
             return changed;
         }
+        if (before instanceof LazySortedMap<K, V> left && after instanceof LazySortedMap<K, V> right) {
+            between(left.entries(), right.entries(), changed);
+            return changed;
+        }
         // Keys and values are walked side by side: an unmodifiable map's entry set wraps every entry it hands out.
         final Iterator<K> leftKeys = before.keySet().iterator();
         final Iterator<V> leftValues = before.values().iterator();
@@ -58,6 +62,43 @@ public final class ChangedKeys {
             }
         }
         return changed;
+    }
+
+    // The arrays hold the keys and values of maps keyed by K.
+    @SuppressWarnings("unchecked")
+    private static <K extends Comparable<? super K>> void between(final LazySortedMap.Entries before,
+            final LazySortedMap.Entries after, final Set<K> changed) {
+        final Object[] oldKeys = before.keys();
+        final Object[] newKeys = after.keys();
+        final Object[] oldValues = before.values();
+        final Object[] newValues = after.values();
+        int left = 0;
+        int right = 0;
+        while (left < oldKeys.length && right < newKeys.length) {
+            // References first: an unchanged entry is then decided without reading either object.
+            final Object oldKey = oldKeys[left];
+            final Object newKey = newKeys[right];
+            final int order = oldKey == newKey ? 0 : ((K) oldKey).compareTo((K) newKey);
+            if (order < 0) {
+                changed.add((K) oldKey);
+                left++;
+            } else if (order > 0) {
+                changed.add((K) newKey);
+                right++;
+            } else {
+                if (oldValues[left] != newValues[right] && !Objects.equals(oldValues[left], newValues[right])) {
+                    changed.add((K) newKey);
+                }
+                left++;
+                right++;
+            }
+        }
+        for (; left < oldKeys.length; left++) {
+            changed.add((K) oldKeys[left]);
+        }
+        for (; right < newKeys.length; right++) {
+            changed.add((K) newKeys[right]);
+        }
     }
 
     /** Keys of an unchanged entry are mostly the very same object, which needs no comparing. */

@@ -31,6 +31,14 @@ public final class LazySortedMap<K extends Comparable<? super K>, V> extends Abs
         implements SortedMap<K, V> {
     private final Supplier<Map<K, V>> source;
     private volatile @Nullable SortedMap<K, V> made;
+    private volatile @Nullable Entries entries;
+
+    /**
+     * The keys and values in key order, in two arrays: {@link ChangedKeys} compares two snapshots by walking
+     * references side by side instead of tree nodes scattered over the heap. Made once, on first use.
+     */
+    record Entries(Object[] keys, Object[] values) {
+    }
 
     public LazySortedMap(final Supplier<Map<K, V>> source) {
         this.source = source;
@@ -56,6 +64,16 @@ public final class LazySortedMap<K extends Comparable<? super K>, V> extends Abs
             made = map;
         }
         return map;
+    }
+
+    Entries entries() {
+        Entries known = entries;
+        if (known == null) {
+            final SortedMap<K, V> map = made();
+            known = new Entries(map.keySet().toArray(), map.values().toArray());
+            entries = known;
+        }
+        return known;
     }
 
     @Override

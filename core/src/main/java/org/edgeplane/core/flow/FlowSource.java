@@ -41,4 +41,14 @@ public interface FlowSource {
     default boolean sameFlow(final int member, final FlowSource other, final int otherMember) {
         return flow(member).equals(other.flow(otherMember));
     }
+
+    /**
+     * How many members, from {@code member} on, equal the members of another source from {@code otherMember} on,
+     * ids included, member for member: a source that makes its flows from shared parts can vouch for a whole
+     * stretch at once (the rest of a rule) without making or naming them. Zero when it cannot tell; never more than
+     * it can tell.
+     */
+    default int sameSpan(final int member, final FlowSource other, final int otherMember) {
+        return 0;
+    }
 }

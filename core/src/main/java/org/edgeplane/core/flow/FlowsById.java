@@ -140,6 +140,33 @@ public final class FlowsById extends AbstractMap<String, FlowRecord> {
         return flow(position).equals(other.flow(otherPosition));
     }
 
+    /**
+     * How many positions, from {@code position} on, hold the very flows (ids included) that {@code other} holds
+     * from {@code otherPosition} on, position for position, as far as their sources vouch
+     * ({@link FlowSource#sameSpan}) without making them; 0 when they cannot tell. Only consecutive positions that are
+     * members of one source, at the same distances from the first on both sides, count.
+     */
+    public int sameRunAt(final int position, final FlowsById other, final int otherPosition) {
+        if (position < records.length || otherPosition < other.records.length) {
+            return 0;
+        }
+        final int first = position - records.length;
+        final int otherFirst = otherPosition - other.records.length;
+        final FlowSource source = sources[first];
+        final FlowSource otherSource = other.sources[otherFirst];
+        final int span = source.sameSpan(members[first], otherSource, other.members[otherFirst]);
+        int run = 0;
+        while (first + run < sources.length && otherFirst + run < other.sources.length
+                && sources[first + run] == source && other.sources[otherFirst + run] == otherSource) {
+            final int distance = members[first + run] - members[first];
+            if (distance >= span || other.members[otherFirst + run] - other.members[otherFirst] != distance) {
+                break;
+            }
+            run++;
+        }
+        return run;
+    }
+
     @Override
     public @Nullable FlowRecord get(final @Nullable Object key) {
         if (!(key instanceof String text)) {

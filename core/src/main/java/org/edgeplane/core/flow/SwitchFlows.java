@@ -119,10 +119,12 @@ public final class SwitchFlows extends AbstractMap<String, FlowRecord> {
         if (before instanceof SwitchFlows was && after instanceof SwitchFlows now) {
             final int common = Math.min(was.parts.size(), now.parts.size());
             for (int i = 0; i < common; i++) {
-                final Map<String, FlowRecord> wasPart = was.parts.get(i);
-                final Map<String, FlowRecord> nowPart = now.parts.get(i);
+                // Compared as references before anything is cast: a cast reads the object, an unchanged part is
+                // mostly out of the cache, and a switch holds hundreds of them.
+                final Object wasPart = was.parts.get(i);
+                final Object nowPart = now.parts.get(i);
                 if (wasPart != nowPart) {
-                    walk(wasPart, nowPart, gone, fresh, partners);
+                    walk(was.parts.get(i), now.parts.get(i), gone, fresh, partners);
                 }
             }
             for (int i = common; i < was.parts.size(); i++) {

@@ -110,7 +110,8 @@ public record FlowDiff(String switchId, List<FlowRecord> writes, SortedMap<Strin
         for (int part = 0; part < freshParts.size(); part++) {
             final FlowsById now = (FlowsById) freshParts.get(part);
             final int partner = partners.get(part);
-            for (int position = 0; position < now.size(); position++) {
+            int position = 0;
+            while (position < now.size()) {
                 final FlowId id = now.idAt(position);
                 final long found = held.find(id, partner);
                 if (found < 0) {
@@ -119,17 +120,30 @@ public record FlowDiff(String switchId, List<FlowRecord> writes, SortedMap<Strin
                     if (current == null || !current.isExactly(flow)) {
                         writes.add(flow);
                     }
+                    position++;
                     continue;
                 }
-                final FlowsById was = gone.get((int) (found >>> 32));
+                final int wasPart = (int) (found >>> 32);
+                final FlowsById was = gone.get(wasPart);
                 final int wasPosition = (int) found;
                 if (was.tableAt(wasPosition) != now.tableAt(position)) {
                     // A flow that moved to another table is a new flow: the old entry must go.
                     removals.put(id.toString(), was.tableAt(wasPosition));
                     writes.add(now.flowAt(position));
-                } else if (!now.sameFlowAt(position, was, wasPosition)) {
+                    position++;
+                    continue;
+                }
+                // A stretch the sources vouch for holds the flows the switch holds, under the same ids: all found.
+                final int run = now.sameRunAt(position, was, wasPosition);
+                if (run > 0) {
+                    held.markFound(wasPart, wasPosition, run);
+                    position += run;
+                    continue;
+                }
+                if (!now.sameFlowAt(position, was, wasPosition)) {
                     writes.add(now.flowAt(position));
                 }
+                position++;
             }
         }
         held.forEachUnmatched((was, position) -> removals.put(was.idAt(position).toString(), was.tableAt(position)));
@@ -221,6 +235,11 @@ public record FlowDiff(String switchId, List<FlowRecord> writes, SortedMap<Strin
             }
             final Long at = index.get(id);
             return at == null ? -1 : mark((int) (at >>> 32), (int) (long) at);
+        }
+
+        /** Marks {@code count} positions of a part from {@code position} on as found. */
+        void markFound(final int part, final int position, final int count) {
+            found[part].set(position, position + count);
         }
 
         private long mark(final int part, final int position) {

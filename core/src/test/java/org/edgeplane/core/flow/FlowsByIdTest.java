@@ -55,6 +55,31 @@ public class FlowsByIdTest {
     }
 
     @Test
+    public void aRunIsWhatTheSourcesVouchForAtConsecutivePositions() {
+        final var members = new ArrayList<FlowRecord>();
+        for (int i = 0; i < 5; i++) {
+            members.add(flow(FlowId.of("scope", "rule", i), i));
+        }
+        final var was = new ListedSource(members, true);
+        final var changed = new ArrayList<>(members);
+        changed.set(3, flow(FlowId.of("scope", "rule", 3), 99));
+        final var now = new ListedSource(changed, true);
+        final FlowsById before = FlowsById.builder().add(flow(FlowId.of("own"), 0)).add(was, 0).add(was, 1)
+            .add(was, 2).add(was, 3).add(was, 4).build();
+        // Member 2 is left out: the run stops there, where positions no longer follow the members.
+        final FlowsById after = FlowsById.builder().add(now, 0).add(now, 1).add(now, 3).add(now, 4).build();
+
+        assertEquals(2, after.sameRunAt(0, before, 1));
+        assertEquals(1, after.sameRunAt(1, before, 2));
+        // Member 3 changed: the sources vouch for nothing.
+        assertEquals(0, after.sameRunAt(2, before, 4));
+        assertEquals(1, after.sameRunAt(3, before, 5));
+        // A whole record is not a source's member.
+        assertEquals(0, before.sameRunAt(0, after, 0));
+        assertEquals(0, FlowsById.builder().add(new ListedSource(members), 0).build().sameRunAt(0, before, 1));
+    }
+
+    @Test
     public void twoFlowsWithOneIdAreRefused() {
         final FlowRecord whole = flow(FlowId.of("s:rule=r:0"), 1);
         final var source = new ListedSource(List.of(flow(FlowId.of("s", "rule=r", 0), 2)));

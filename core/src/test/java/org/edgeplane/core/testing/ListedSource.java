@@ -16,16 +16,26 @@ import org.edgeplane.core.flow.FlowsById;
 
 /**
  * A source that holds its members as records and hands out an equal copy of one on every read, as a compiler's
- * source makes its members anew: what any source must read back as.
+ * source makes its members anew: what any source must read back as. One that {@code vouches} answers
+ * {@link #sameSpan} with the stretch of equal members (ids included) that another such source holds.
  */
-public record ListedSource(List<FlowRecord> flows) implements FlowSource {
+public record ListedSource(List<FlowRecord> flows, boolean vouches) implements FlowSource {
     public ListedSource {
         flows = List.copyOf(flows);
     }
 
+    public ListedSource(final List<FlowRecord> flows) {
+        this(flows, false);
+    }
+
     /** These flows as members of one source, by id. */
     public static FlowsById indexed(final Collection<FlowRecord> flows) {
-        final var source = new ListedSource(List.copyOf(flows));
+        return indexed(flows, false);
+    }
+
+    /** These flows as members of one source that vouches for stretches, by id. */
+    public static FlowsById indexed(final Collection<FlowRecord> flows, final boolean vouches) {
+        final var source = new ListedSource(List.copyOf(flows), vouches);
         final var builder = FlowsById.builder();
         for (int member = 0; member < source.size(); member++) {
             builder.add(source, member);
@@ -41,6 +51,19 @@ public record ListedSource(List<FlowRecord> flows) implements FlowSource {
     @Override
     public FlowId id(final int member) {
         return flows.get(member).flowId();
+    }
+
+    @Override
+    public int sameSpan(final int member, final FlowSource other, final int otherMember) {
+        if (!vouches || !(other instanceof ListedSource that) || !that.vouches) {
+            return 0;
+        }
+        int span = 0;
+        while (member + span < size() && otherMember + span < that.size()
+                && flows.get(member + span).equals(that.flows.get(otherMember + span))) {
+            span++;
+        }
+        return span;
     }
 
     @Override

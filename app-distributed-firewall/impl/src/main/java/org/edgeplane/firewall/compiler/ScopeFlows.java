@@ -137,6 +137,29 @@ final class ScopeFlows implements FlowSource {
         return bases.get(rule).overlay(overlay).equals(that.bases.get(thatRule).overlay(thatOverlay));
     }
 
+    /**
+     * The rest of a rule's members, from {@code member} on, when the other member is at the same index of a rule of
+     * the same scope and name that makes the same flows: then every member after it is too, under the same id.
+     */
+    @Override
+    public int sameSpan(final int member, final FlowSource other, final int otherMember) {
+        if (!(other instanceof ScopeFlows that)) {
+            return 0;
+        }
+        final int rule = ruleOf(member);
+        final int thatRule = that.ruleOf(otherMember);
+        final List<FlowMatch> matches = overlays.get(rule);
+        final List<FlowMatch> thoseMatches = that.overlays.get(thatRule);
+        final boolean same = member - firsts[rule] == otherMember - that.firsts[thatRule]
+            && table == that.table && scope.equals(that.scope) && isSingle(rule) == that.isSingle(thatRule)
+            && names.get(rule).text().equals(that.names.get(thatRule).text())
+            && priorities[rule] == that.priorities[thatRule] && cookies[rule] == that.cookies[thatRule]
+            && instructions.get(rule).equals(that.instructions.get(thatRule))
+            && bases.get(rule).equals(that.bases.get(thatRule))
+            && (matches == thoseMatches || matches.equals(thoseMatches));
+        return same ? firsts[rule + 1] - member : 0;
+    }
+
     private FlowId idOf(final int rule, final int index) {
         final String name = names.get(rule).text();
         return isSingle(rule) ? FlowId.of(scope, name) : FlowId.of(scope, name, index);

@@ -101,4 +101,38 @@ public class ScopeFlowsTest {
         assertTrue(one.sameFlow(0, other, 0));
         assertEquals(TABLE, one.table(2));
     }
+
+    /** A span vouches for members that are the same flows under the same ids; an unchanged rule is vouched for. */
+    @Test
+    public void aSpanHoldsExactlyEqualFlowsUnderEqualIds() {
+        final ScopeFlows was = ScopeFlows.builder(SCOPE, TABLE)
+            .rule(FlowId.Name.of("rule=t/g/web"), WEB, 100, PORT, List.of(tcp(80), tcp(443)), NEXT)
+            .flow("10.0.0.1/32", TAG, 132, TAGGED, List.of(tcp(22)), NEXT)
+            .rule(FlowId.Name.of("rule=t/g/db"), WEB, 90, TAGGED, List.of(tcp(5432)), NEXT)
+            .build();
+        final ScopeFlows now = ScopeFlows.builder(SCOPE, TABLE)
+            // An equal rule, built anew; a rule added; one whose priority changed; one named as another was.
+            .rule(FlowId.Name.of("rule=t/g/web"), WEB, 100, PORT, List.of(tcp(80), tcp(443)), List.copyOf(NEXT))
+            .rule(FlowId.Name.of("rule=t/g/added"), WEB, 100, PORT, List.of(tcp(9090)), NEXT)
+            .flow("10.0.0.1/32", TAG, 133, TAGGED, List.of(tcp(22)), NEXT)
+            .rule(FlowId.Name.of("rule=t/g/db2"), WEB, 90, TAGGED, List.of(tcp(5432)), NEXT)
+            .build();
+        assertEquals(2, now.sameSpan(0, was, 0));
+        assertEquals(1, now.sameSpan(1, was, 1));
+        for (int member = 0; member < now.size(); member++) {
+            for (int otherMember = 0; otherMember < was.size(); otherMember++) {
+                final int span = now.sameSpan(member, was, otherMember);
+                assertTrue(member + otherMember + span <= now.size() + was.size());
+                for (int offset = 0; offset < span; offset++) {
+                    assertEquals(member + " vs " + otherMember + " at " + offset, was.flow(otherMember + offset),
+                        now.flow(member + offset));
+                }
+            }
+        }
+        // Another scope's rule of the same name is another flow.
+        final ScopeFlows elsewhere = ScopeFlows.builder("firewall:from:groups:port=p2", TABLE)
+            .rule(FlowId.Name.of("rule=t/g/web"), WEB, 100, PORT, List.of(tcp(80), tcp(443)), NEXT)
+            .build();
+        assertEquals(0, elsewhere.sameSpan(0, was, 0));
+    }
 }
