@@ -435,7 +435,7 @@ public final class FirewallCompiler {
             }
             for (GovernedPort port : ports) {
                 if (errors.containsKey(port.id())) {
-                    SwitchCompiler.quarantine(port).forEach(flow -> flows.put(flow.id(), flow));
+                    SwitchTables.quarantine(port).forEach(flow -> flows.put(flow.id(), flow));
                     infos.add(new SlotInfo(port, List.of()));
                 }
             }
@@ -519,7 +519,7 @@ public final class FirewallCompiler {
     record GovernedPort(Port port, Network network, long ofPort, List<LabelledRule> groupRules, long dropCookie) {
         GovernedPort(final Port port, final Network network, final long ofPort,
                 final List<LabelledRule> groupRules) {
-            this(port, network, ofPort, groupRules, SwitchCompiler.dropCookie(port.id()));
+            this(port, network, ofPort, groupRules, SwitchTables.dropCookie(port.id()));
         }
 
         String id() {
