@@ -8,11 +8,7 @@
 package org.edgeplane.insertion.compiler;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,7 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.BiConsumer;
 import org.eclipse.jdt.annotation.Nullable;
 import org.edgeplane.core.endpoint.Intent;
 import org.edgeplane.core.endpoint.Network;
@@ -31,7 +26,6 @@ import org.edgeplane.core.flow.FlowMatch;
 import org.edgeplane.core.flow.FlowRecord;
 import org.edgeplane.core.flow.GroupRecord;
 import org.edgeplane.core.flow.Instruction;
-import org.edgeplane.core.flow.PipelineContract;
 import org.edgeplane.core.pipeline.Cookies;
 import org.edgeplane.core.pipeline.Cookies.ObjectKind;
 import org.edgeplane.core.pipeline.Metadata;
@@ -41,6 +35,7 @@ import org.edgeplane.core.stage.EdgeFacts;
 import org.edgeplane.core.stage.EdgeFacts.PortPlace;
 import org.edgeplane.insertion.compiler.ChainFlows.HopRef;
 import org.edgeplane.insertion.compiler.ChainFlows.HopStatus;
+import org.edgeplane.insertion.compiler.ChainPaths.Direction;
 import org.edgeplane.insertion.intent.ChainIntent;
 import org.edgeplane.insertion.intent.Classifier;
 import org.edgeplane.insertion.intent.FailurePolicy;
@@ -73,29 +68,17 @@ import org.edgeplane.insertion.intent.TenantName;
  * classifiers cannot be compiled, everything its classifiers' ports send in its network.
  */
 public final class ChainCompiler {
-    static final int PRIORITY_BRIDGED_FLOOD = 400;
     static final int PRIORITY_ARRIVAL = 300;
     static final int PRIORITY_RETURN = 200;
     static final int PRIORITY_QUARANTINE = 150;
     static final int PRIORITY_CLASSIFY = 100;
-    static final int PRIORITY_FOREIGN_LABEL = 10;
-    static final int PRIORITY_MISS = 0;
-    /** Label layout: path (10 bits) | position (5) | instance (3) | direction (1) | IPv6 (1). */
-    static final int PATH_COUNT = 1 << 10;
-    private static final long GROUP_ID_BASE = 0x5000_0000L;
-    private static final long GROUP_ID_SPAN = 0x0FFF_FFFFL;
 
     private final Intent intent;
     private final EdgeFacts facts;
-    private final Map<String, Map<String, FlowRecord>> flows = new TreeMap<>();
-    private final Map<String, Map<Long, GroupRecord>> groups = new TreeMap<>();
-    private final Map<String, Map<String, Long>> groupIds = new HashMap<>();
-    private final Map<Long, HopRef> hopByCookie = new HashMap<>();
+    private final ChainTables tables = new ChainTables();
     private final Map<TenantName, List<HopStatus>> status = new TreeMap<>();
     private final TreeSet<String> problems = new TreeSet<>();
     private final Map<TenantName, String> errors = new TreeMap<>();
-    /** Takes back what the chain being compiled added, newest first, should its compile fail. */
-    private final List<Runnable> undo = new ArrayList<>();
     private final ChainFault faults;
 
     private ChainCompiler(final Intent intent, final EdgeFacts facts, final ChainFault faults) {
@@ -111,7 +94,7 @@ public final class ChainCompiler {
     static ChainFlows compile(final ChainIntent chains, final Intent intent, final EdgeFacts facts,
             final ChainFault faults) {
         final var compiler = new ChainCompiler(intent, facts, faults);
-        final Map<TenantName, Integer> paths = paths(chains, intent);
+        final Map<TenantName, Integer> paths = ChainPaths.paths(chains, intent);
         for (ServiceChain chain : chains.chains().values()) {
             compiler.compileAlone(chains, chain, paths.get(chain.key()));
         }
@@ -133,9 +116,9 @@ public final class ChainCompiler {
     static Map<String, Map<String, FlowRecord>> shared(final ChainIntent chains, final Intent intent,
             final EdgeFacts facts, final ChainFault faults, final Set<String> chainSwitches) {
         final var compiler = new ChainCompiler(intent, facts, faults);
-        chainSwitches.forEach(switchId -> compiler.flows.put(switchId, new LinkedHashMap<>()));
+        chainSwitches.forEach(compiler.tables::addSwitch);
         compiler.finish(chains);
-        return compiler.frozenFlows();
+        return compiler.tables.frozenFlows();
     }
 
     /** Adds what chains share and freezes the result. */
@@ -146,7 +129,7 @@ public final class ChainCompiler {
     }
 
     private ChainFlows result() {
-        return new ChainFlows(frozenFlows(), frozenGroups(), hopByCookie,
+        return new ChainFlows(tables.frozenFlows(), tables.frozenGroups(), tables.hopByCookie(),
             Collections.unmodifiableSortedMap(new TreeMap<>(status)), List.copyOf(problems), errors);
     }
 
@@ -155,12 +138,12 @@ public final class ChainCompiler {
     @SuppressWarnings("checkstyle:IllegalCatch")
     private void compileAlone(final ChainIntent chains, final ServiceChain chain, final int path) {
         final RuntimeException failure;
-        undo.clear();
+        tables.begin();
         try {
             compileChain(chains, chain, path, false);
             return;
         } catch (RuntimeException e) {
-            rollBack();
+            tables.rollBack();
             failure = e;
         }
         String fate = "its traffic is not steered (fail-open)";
@@ -170,7 +153,7 @@ public final class ChainCompiler {
                 compileChain(chains, chain, path, true);
                 fate = "its classified traffic is dropped (fail-closed)";
             } catch (RuntimeException e) {
-                rollBack();
+                tables.rollBack();
                 quarantine(chain);
                 fate = "everything its classifiers' ports send in its network is dropped (fail-closed)";
             }
@@ -178,14 +161,7 @@ public final class ChainCompiler {
         final String error = "compile failed: " + failure.getMessage() + "; " + fate;
         errors.put(chain.key(), error);
         problems.add("chain " + chain.key() + ": " + error);
-        undo.clear();
-    }
-
-    private void rollBack() {
-        for (int i = undo.size() - 1; i >= 0; i--) {
-            undo.get(i).run();
-        }
-        undo.clear();
+        tables.keep();
     }
 
     /** Drops whatever the chain's classifier ports send in the chain's network, in both directions' origins. */
@@ -206,16 +182,11 @@ public final class ChainCompiler {
         for (String portId : origins) {
             final PortPlace at = bound(portId);
             if (at != null) {
-                add(at.switchId(), new FlowRecord("insertion:quarantine:" + chain.key() + ":" + portId,
+                tables.add(at.switchId(), new FlowRecord("insertion:quarantine:" + chain.key() + ":" + portId,
                     Table.SERVICE_CHAIN, PRIORITY_QUARANTINE, cookie, FlowMatch.builder().inPort(at.ofPort())
                         .metadata(networkBits, Metadata.NETWORK_MASK).build(), List.of()));
             }
         }
-    }
-
-    /** Which way traffic passes the hops: a symmetric chain's replies pass them backwards. */
-    enum Direction {
-        FORWARD, REVERSE
     }
 
     /** One service function of a hop, where its ports are bound. */
@@ -272,7 +243,7 @@ public final class ChainCompiler {
                 .name()).toList()));
         }
         if (status.put(chain.key(), List.copyOf(hopStatus)) == null) {
-            undo.add(() -> status.remove(chain.key()));
+            tables.onRollBack(() -> status.remove(chain.key()));
         }
         final var plan = new Plan(chain, network, Metadata.network(network.segmentationType(),
             network.segmentationId()), path, hops, live, blackhole);
@@ -290,24 +261,7 @@ public final class ChainCompiler {
      * appliance for ever. (A routed appliance's broadcasts are its own ARP, which must go out.)
      */
     private void compileBridgedFloodStop(final ServiceFunction function) {
-        bridgedFloodStop(function, facts, this::add);
-    }
-
-    /**
-     * A bridged function's ports drop what the appliance floods back (it reads only its ports' places), given to
-     * {@code sink} by switch. Ports of two functions may be one: the same flow then comes twice.
-     */
-    static void bridgedFloodStop(final ServiceFunction function, final EdgeFacts facts,
-            final BiConsumer<String, FlowRecord> sink) {
-        if (function.routed() || function.ingressPort() == null) {
-            return;
-        }
-        for (String portId : new TreeSet<>(List.of(function.ingressPort(), function.egressPort()))) {
-            facts.placeIfUp(portId).ifPresent(at -> sink.accept(at.switchId(), PipelineContract.verify(
-                new FlowRecord("insertion:bridged-flood:port=" + portId, Table.SERVICE_CHAIN, PRIORITY_BRIDGED_FLOOD,
-                    Cookies.of(Owner.SERVICE_INSERTION, ObjectKind.PORT, portId), FlowMatch.builder()
-                        .inPort(at.ofPort()).ethDst(FlowMatch.GROUP_BIT, FlowMatch.GROUP_BIT).build(), List.of()))));
-        }
+        SharedFlows.bridgedFloodStop(function, facts, tables::add);
     }
 
     /** Instances whose ports are both bound and up, in the hop's order (the bucket ids). */
@@ -335,25 +289,7 @@ public final class ChainCompiler {
     }
 
     private @Nullable Network networkOf(final ServiceChain chain) {
-        return networkOf(chain, intent);
-    }
-
-    /** The chain's network: that of its classifiers' source ports. */
-    static @Nullable Network networkOf(final ServiceChain chain, final Intent intent) {
-        final String networkId = networkIdOf(chain, intent);
-        return networkId == null ? null : intent.networks().get(networkId);
-    }
-
-    /** The network of the chain's source ports (the validator keeps a chain within one network). */
-    private static @Nullable String networkIdOf(final ServiceChain chain, final Intent intent) {
-        for (Classifier classifier : chain.classifiers()) {
-            final Port port = classifier.logicalSourcePort() == null ? null
-                : intent.ports().get(classifier.logicalSourcePort());
-            if (port != null && port.networkId() != null) {
-                return port.networkId();
-            }
-        }
-        return null;
+        return ChainPaths.networkOf(chain, intent);
     }
 
     /** One classifier in one direction: where its traffic enters the chain and where it comes back from hops. */
@@ -441,7 +377,7 @@ public final class ChainCompiler {
                 : List.of(new Instruction.ApplyActions(List.of(new Action.Group(group(plan, direction, v6, next,
                     hopIndex, switchId)))));
         }
-        add(switchId, new FlowRecord("insertion:" + id, Table.SERVICE_CHAIN, priority, cookie, match,
+        tables.add(switchId, new FlowRecord("insertion:" + id, Table.SERVICE_CHAIN, priority, cookie, match,
             instructions));
     }
 
@@ -449,33 +385,16 @@ public final class ChainCompiler {
     private long group(final Plan plan, final Direction direction, final boolean v6, final int position,
             final int hopIndex, final String switchId) {
         final String key = plan.network().id() + "/" + plan.key() + "/" + direction + "/" + position + "/" + v6;
-        final Map<String, Long> ids = groupIds.computeIfAbsent(switchId, sw -> new HashMap<>());
-        final Long known = ids.get(key);
+        final Long known = tables.groupId(switchId, key);
         if (known != null) {
             return known;
-        }
-        final Map<Long, GroupRecord> switchGroups = groups.computeIfAbsent(switchId, sw -> new TreeMap<>());
-        long groupId = GROUP_ID_BASE + Math.floorMod(key.hashCode(), GROUP_ID_SPAN);
-        while (switchGroups.containsKey(groupId)) {
-            groupId = GROUP_ID_BASE + Math.floorMod(groupId - GROUP_ID_BASE + 1, GROUP_ID_SPAN);
         }
         final var buckets = new ArrayList<GroupRecord.Bucket>();
         for (Instance instance : plan.live().get(hopIndex)) {
             bucket(plan, direction, v6, position, instance, switchId).ifPresent(actions -> buckets.add(
                 new GroupRecord.Bucket(instance.index(), actions)));
         }
-        ids.put(key, groupId);
-        switchGroups.put(groupId, new GroupRecord(groupId, buckets, hopCookie(plan, hopIndex)));
-        final long added = groupId;
-        undo.add(() -> {
-            ids.remove(key);
-            switchGroups.remove(added);
-            if (switchGroups.isEmpty()) {
-                groups.remove(switchId);
-                groupIds.remove(switchId);
-            }
-        });
-        return groupId;
+        return tables.addGroup(switchId, key, buckets, hopCookie(plan, hopIndex));
     }
 
     /** How one instance gets a frame from this switch: straight out of a local port, or labelled over the fabric. */
@@ -495,7 +414,7 @@ public final class ChainCompiler {
                 + " on " + target.switchId() + "; that instance is not used from there");
             return Optional.empty();
         }
-        final int label = label(plan.path(), position, instance.index(), direction, v6);
+        final int label = ChainPaths.label(plan.path(), position, instance.index(), direction, v6);
         final var actions = new ArrayList<Action>(List.of(new Action.PushMpls(), new Action.SetMplsLabel(label),
             new Action.SetEthDst(mac)));
         actions.addAll(fabric.orElseThrow());
@@ -514,12 +433,12 @@ public final class ChainCompiler {
             Metadata.NETWORK_MASK | Metadata.FROM_UPLINK).mplsLabel(label).build();
         final String id = "insertion:arrival:network=" + plan.network().id() + ":label=" + label;
         if (instance.function().routed()) {
-            add(target.switchId(), new FlowRecord(id, Table.SERVICE_CHAIN, PRIORITY_ARRIVAL, cookie, match,
+            tables.add(target.switchId(), new FlowRecord(id, Table.SERVICE_CHAIN, PRIORITY_ARRIVAL, cookie, match,
                 List.of(new Instruction.ApplyActions(List.of(new Action.PopMpls(ethType), new Action.Output(
                     target.ofPort()))))));
             return;
         }
-        add(target.switchId(), new FlowRecord(id, Table.SERVICE_CHAIN, PRIORITY_ARRIVAL, cookie, match,
+        tables.add(target.switchId(), new FlowRecord(id, Table.SERVICE_CHAIN, PRIORITY_ARRIVAL, cookie, match,
             List.of(new Instruction.ApplyActions(List.of(new Action.PopMpls(ethType))),
                 new Instruction.WriteMetadata(Metadata.egress(target.ofPort()), Metadata.EGRESS_MASK),
                 new Instruction.GotoTable(Table.SERVICE_CHAIN_DELIVER))));
@@ -540,7 +459,7 @@ public final class ChainCompiler {
                     restore.ipv4Dst(ip + "/32");
                 }
                 final String deliverPort = instance.deliverPort(direction).id();
-                add(target.switchId(), new FlowRecord("insertion:deliver:port=" + deliverPort + ":ip=" + ip,
+                tables.add(target.switchId(), new FlowRecord("insertion:deliver:port=" + deliverPort + ":ip=" + ip,
                     Table.SERVICE_CHAIN_DELIVER, PRIORITY_ARRIVAL, Cookies.of(Owner.SERVICE_INSERTION,
                         ObjectKind.PORT, deliverPort), restore.build(),
                     List.of(new Instruction.ApplyActions(List.of(new Action.SetEthDst(port.macAddress()),
@@ -551,105 +470,19 @@ public final class ChainCompiler {
 
     /** MPLS frames no chain of the switch expects are dropped; so is what SERVICE_CHAIN_DELIVER cannot restore. */
     private void compileMisses() {
-        for (String switchId : List.copyOf(flows.keySet())) {
-            misses(switchId).forEach(flow -> add(switchId, flow));
+        for (String switchId : tables.switches()) {
+            SharedFlows.misses(switchId).forEach(flow -> tables.add(switchId, flow));
         }
-    }
-
-    /** What a switch with chains or function ports does with a foreign label, and the deliver table's miss. */
-    static List<FlowRecord> misses(final String switchId) {
-        final long cookie = Cookies.of(Owner.SERVICE_INSERTION, ObjectKind.SWITCH, switchId);
-        return List.of(PipelineContract.verify(new FlowRecord("insertion:foreign-label", Table.SERVICE_CHAIN,
-            PRIORITY_FOREIGN_LABEL, cookie, FlowMatch.builder().ethType(FlowMatch.ETH_MPLS).build(), List.of())),
-            PipelineContract.verify(new FlowRecord("insertion:miss:deliver", Table.SERVICE_CHAIN_DELIVER,
-                PRIORITY_MISS, cookie, FlowMatch.builder().build(), List.of())));
-    }
-
-    /**
-     * The label of a steered frame: path (10 bits), position in the chain (5 bits: {@link ServiceChain#MAX_HOPS}),
-     * instance within the hop (3 bits: {@link Hop#MAX_SERVICE_FUNCTIONS}), direction and IPv6 (a bit each).
-     */
-    static int label(final int path, final int position, final int instance, final Direction direction,
-            final boolean v6) {
-        return path << 10 | position << 5 | instance << 2 | (direction == Direction.REVERSE ? 2 : 0) | (v6 ? 1 : 0);
-    }
-
-    /**
-     * A path number per chain, unique within its network (labels are read only inside one network). Derived from
-     * the chain's name, so that adding or removing a chain changes no other chain's labels (unless two names
-     * collide, which moves the later one in name order).
-     */
-    static Map<TenantName, Integer> paths(final ChainIntent chains, final Intent intent) {
-        final var byNetwork = new HashMap<String, List<ServiceChain>>();
-        chains.chains().values().forEach(chain -> byNetwork.computeIfAbsent(pathNetworkOf(chain, intent),
-            key -> new ArrayList<>()).add(chain));
-        final var paths = new HashMap<TenantName, Integer>();
-        byNetwork.values().forEach(inNetwork -> paths.putAll(pathsIn(inNetwork)));
-        return paths;
-    }
-
-    /** The network whose path numbers a chain's is unique among ("" for a chain without one). */
-    static String pathNetworkOf(final ServiceChain chain, final Intent intent) {
-        final String networkId = networkIdOf(chain, intent);
-        return networkId == null ? "" : networkId;
-    }
-
-    /** The path numbers of one network's chains, given in name order. */
-    static Map<TenantName, Integer> pathsIn(final Collection<ServiceChain> inNetwork) {
-        final var paths = new HashMap<TenantName, Integer>();
-        final var taken = new HashSet<Integer>();
-        for (ServiceChain chain : inNetwork) {
-            int path = 1 + Math.floorMod(chain.key().toString().hashCode(), PATH_COUNT - 1);
-            while (!taken.add(path)) {
-                path = path % (PATH_COUNT - 1) + 1;
-            }
-            paths.put(chain.key(), path);
-        }
-        return paths;
     }
 
     private long hopCookie(final Plan plan, final int hopIndex) {
         final long cookie = Cookies.of(Owner.SERVICE_INSERTION, ObjectKind.CHAIN_HOP, plan.key() + "#"
             + (hopIndex + 1));
-        if (hopByCookie.put(cookie, new HopRef(plan.chain().key(), hopIndex + 1)) == null) {
-            undo.add(() -> hopByCookie.remove(cookie));
-        }
+        tables.countHop(cookie, new HopRef(plan.chain().key(), hopIndex + 1));
         return cookie;
     }
 
     private static long chainCookie(final Plan plan) {
         return Cookies.of(Owner.SERVICE_INSERTION, ObjectKind.CHAIN_HOP, plan.key());
-    }
-
-    private void add(final String switchId, final FlowRecord flow) {
-        final Map<String, FlowRecord> switchFlows = flows.computeIfAbsent(switchId, key -> new LinkedHashMap<>());
-        final FlowRecord previous = switchFlows.putIfAbsent(flow.id(), PipelineContract.verify(flow));
-        if (previous == null) {
-            undo.add(() -> {
-                switchFlows.remove(flow.id());
-                if (switchFlows.isEmpty()) {
-                    flows.remove(switchId);
-                }
-            });
-        } else if (!previous.equals(flow)) {
-            throw new IllegalStateException("two different flows share id " + flow.id());
-        }
-    }
-
-    private Map<String, Map<String, FlowRecord>> frozenFlows() {
-        final var frozen = new TreeMap<String, Map<String, FlowRecord>>();
-        flows.forEach((switchId, switchFlows) -> frozen.put(switchId, Map.copyOf(switchFlows)));
-        return frozen;
-    }
-
-    private Map<String, Map<Long, GroupRecord>> frozenGroups() {
-        final var frozen = new TreeMap<String, Map<Long, GroupRecord>>();
-        // A switch without groups is absent, whatever a failed chain left behind.
-        groups.forEach((switchId, switchGroups) -> {
-            if (!switchGroups.isEmpty()) {
-                frozen.put(switchId, Collections.unmodifiableSortedMap(new TreeMap<>(switchGroups)));
-            }
-        });
-        return frozen;
     }
 }

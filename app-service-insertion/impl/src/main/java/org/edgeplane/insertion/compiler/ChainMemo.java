@@ -215,7 +215,7 @@ public final class ChainMemo {
             paths.remove(key);
             final ServiceChain chain = chains.chains().get(key);
             if (chain != null) {
-                final String networkId = ChainCompiler.pathNetworkOf(chain, intent);
+                final String networkId = ChainPaths.pathNetworkOf(chain, intent);
                 pathNetworkOf.put(key, networkId);
                 chainsByPathNetwork.computeIfAbsent(networkId, unused -> new TreeMap<>()).put(key, chain);
                 networks.add(networkId);
@@ -226,7 +226,7 @@ public final class ChainMemo {
             if (inNetwork.isEmpty()) {
                 chainsByPathNetwork.remove(networkId);
             } else {
-                paths.putAll(ChainCompiler.pathsIn(inNetwork.values()));
+                paths.putAll(ChainPaths.pathsIn(inNetwork.values()));
             }
         }
     }
@@ -309,7 +309,7 @@ public final class ChainMemo {
                 named(intent, classifier.logicalSourcePort(), ports);
                 named(intent, classifier.logicalDestinationPort(), ports);
             }
-            final Network network = ChainCompiler.networkOf(chain, intent);
+            final Network network = ChainPaths.networkOf(chain, intent);
             if (network != null) {
                 ports.putAll(portsByNetwork.in(network.id()));
             }

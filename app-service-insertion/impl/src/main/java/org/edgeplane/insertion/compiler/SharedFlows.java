@@ -13,7 +13,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiConsumer;
+import org.edgeplane.core.flow.FlowMatch;
 import org.edgeplane.core.flow.FlowRecord;
+import org.edgeplane.core.flow.PipelineContract;
+import org.edgeplane.core.pipeline.Cookies;
+import org.edgeplane.core.pipeline.Cookies.ObjectKind;
+import org.edgeplane.core.pipeline.Owner;
+import org.edgeplane.core.pipeline.Table;
 import org.edgeplane.core.stage.EdgeFacts;
 import org.edgeplane.insertion.intent.ChainIntent;
 import org.edgeplane.insertion.intent.ServiceFunction;
@@ -21,11 +29,15 @@ import org.edgeplane.insertion.intent.TenantName;
 
 /**
  * The flows the chains share, kept from round to round: each bridged function's flood stop on its ports and each
- * switch's misses (see {@link ChainCompiler#bridgedFloodStop} and {@link ChainCompiler#misses}). A round changes
+ * switch's misses (see {@link #bridgedFloodStop} and {@link #misses}). A round changes
  * only the functions that changed or whose ports did, and the switches that gained or lost chains; every other
  * switch keeps its very map.
  */
 final class SharedFlows {
+    static final int PRIORITY_BRIDGED_FLOOD = 400;
+    static final int PRIORITY_FOREIGN_LABEL = 10;
+    static final int PRIORITY_MISS = 0;
+
     private record Placed(String switchId, FlowRecord flow) {
     }
 
@@ -80,7 +92,7 @@ final class SharedFlows {
             final ServiceFunction function = chains.functions().get(key);
             if (function != null) {
                 final var flows = new ArrayList<Placed>();
-                ChainCompiler.bridgedFloodStop(function, facts, (switchId, flow) -> flows.add(new Placed(switchId,
+                bridgedFloodStop(function, facts, (switchId, flow) -> flows.add(new Placed(switchId,
                     flow)));
                 flows.forEach(placed -> add(placed, touched));
                 final var portIds = new ArrayList<String>();
@@ -105,7 +117,7 @@ final class SharedFlows {
                 continue;
             }
             final var flows = new HashMap<String, FlowRecord>(stops);
-            ChainCompiler.misses(switchId).forEach(flow -> flows.put(flow.id(), flow));
+            misses(switchId).forEach(flow -> flows.put(flow.id(), flow));
             final Map<String, FlowRecord> now = Map.copyOf(flows);
             final Map<String, FlowRecord> last = bySwitch.get(switchId);
             bySwitch.put(switchId, now.equals(last) ? last : now);
@@ -130,5 +142,31 @@ final class SharedFlows {
             }
         }
         touched.add(placed.switchId());
+    }
+
+    /**
+     * A bridged function's ports drop what the appliance floods back (it reads only its ports' places), given to
+     * {@code sink} by switch. Ports of two functions may be one: the same flow then comes twice.
+     */
+    static void bridgedFloodStop(final ServiceFunction function, final EdgeFacts facts,
+            final BiConsumer<String, FlowRecord> sink) {
+        if (function.routed() || function.ingressPort() == null) {
+            return;
+        }
+        for (String portId : new TreeSet<>(List.of(function.ingressPort(), function.egressPort()))) {
+            facts.placeIfUp(portId).ifPresent(at -> sink.accept(at.switchId(), PipelineContract.verify(
+                new FlowRecord("insertion:bridged-flood:port=" + portId, Table.SERVICE_CHAIN, PRIORITY_BRIDGED_FLOOD,
+                    Cookies.of(Owner.SERVICE_INSERTION, ObjectKind.PORT, portId), FlowMatch.builder()
+                        .inPort(at.ofPort()).ethDst(FlowMatch.GROUP_BIT, FlowMatch.GROUP_BIT).build(), List.of()))));
+        }
+    }
+
+    /** What a switch with chains or function ports does with a foreign label, and the deliver table's miss. */
+    static List<FlowRecord> misses(final String switchId) {
+        final long cookie = Cookies.of(Owner.SERVICE_INSERTION, ObjectKind.SWITCH, switchId);
+        return List.of(PipelineContract.verify(new FlowRecord("insertion:foreign-label", Table.SERVICE_CHAIN,
+            PRIORITY_FOREIGN_LABEL, cookie, FlowMatch.builder().ethType(FlowMatch.ETH_MPLS).build(), List.of())),
+            PipelineContract.verify(new FlowRecord("insertion:miss:deliver", Table.SERVICE_CHAIN_DELIVER,
+                PRIORITY_MISS, cookie, FlowMatch.builder().build(), List.of())));
     }
 }
