@@ -21,14 +21,10 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.edgeplane.core.endpoint.AddressPair;
-import org.edgeplane.core.endpoint.Addresses;
 import org.edgeplane.core.endpoint.Intent;
 import org.edgeplane.core.endpoint.LazySortedMap;
 import org.edgeplane.core.endpoint.Network;
 import org.edgeplane.core.endpoint.Port;
-import org.edgeplane.core.endpoint.SegmentationType;
-import org.edgeplane.core.endpoint.SwitchConfig;
 import org.edgeplane.core.endpoint.SwitchFacts;
 import org.edgeplane.core.endpoint.SwitchPorts;
 import org.edgeplane.core.endpoint.SwitchProfile;
@@ -296,7 +292,8 @@ public final class IsolationCompiler {
         final SwitchContext before = contexts.get(switchId);
         final boolean known = intent.switches().containsKey(switchId) || facts.containsKey(switchId)
             || portIdsBySwitch.containsKey(switchId);
-        final SwitchContext after = NO_SWITCH.equals(switchId) || !known ? null : context(switchId);
+        final SwitchContext after = NO_SWITCH.equals(switchId) || !known ? null
+            : SwitchContext.of(switchId, intent.switches().get(switchId), facts.get(switchId));
         if (after == null) {
             contexts.remove(switchId);
         } else {
@@ -332,7 +329,7 @@ public final class IsolationCompiler {
         for (String portId : keepers) {
             final Port port = intent.ports().get(portId);
             final Network network = port.networkId() == null ? null : intent.networks().get(port.networkId());
-            final Binding result = bindAlone(port, network, after, owners);
+            final PortBinding result = PortBinding.bindAlone(port, network, after, owners, names);
             final BoundPort previous = bound.get(portId);
             if (result.bound().isPresent()) {
                 final BoundPort now = result.bound().orElseThrow();
@@ -366,104 +363,6 @@ public final class IsolationCompiler {
             }
             dirtyNetworks.add(previous.network().id());
         }
-    }
-
-    private record Binding(Optional<BoundPort> bound, String problem, String heldBy) {
-        Binding(final Optional<BoundPort> bound, final String problem) {
-            this(bound, problem, null);
-        }
-    }
-
-    /** Binds one port; whatever goes wrong stays with that port. */
-    // The boundary of one object: a port that cannot be bound fails alone, with the reason in its status.
-    @SuppressWarnings("checkstyle:IllegalCatch")
-    private Binding bindAlone(final Port port, final Network network, final SwitchContext context,
-            final Map<Long, String> owners) {
-        try {
-            return bind(port, network, context, owners);
-        } catch (RuntimeException e) {
-            return new Binding(Optional.empty(), COMPILE_FAILED + e.getMessage());
-        }
-    }
-
-    private Binding bind(final Port port, final Network network, final SwitchContext context,
-            final Map<Long, String> owners) {
-        final Optional<String> mac = Addresses.unicastMac(port.macAddress());
-        if (context == null || network == null || network.segmentationType() == null
-                || network.segmentationId() == null || mac.isEmpty()) {
-            return new Binding(Optional.empty(), "not valid intent");
-        }
-        final OptionalLong ofPort = SwitchPorts.resolve(port.switchPort(), namesOf(port.switchId()));
-        final String location = port.switchId() + " port " + port.switchPort();
-        if (ofPort.isEmpty()) {
-            return new Binding(Optional.empty(), location + " is not reported by the switch (yet)");
-        }
-        final Optional<String> reserved = SwitchPorts.numberProblem(ofPort.getAsLong());
-        if (reserved.isPresent()) {
-            return new Binding(Optional.empty(), location + " " + reserved.orElseThrow());
-        }
-        if (context.uplinks().contains(ofPort.getAsLong())
-                || context.tunnelPort().equals(ofPort)) {
-            return new Binding(Optional.empty(), location + " is an uplink or tunnel port of the switch");
-        }
-        if (network.segmentationType() == SegmentationType.VXLAN) {
-            if (context.profile() != SwitchProfile.OVS) {
-                return new Binding(Optional.empty(), "network " + network.id() + " is VXLAN, which needs switch "
-                    + port.switchId() + " to have the ovs profile (the tunnel destination is a Nicira action)");
-            }
-            if (context.tunnelIp() == null || context.tunnelPort().isEmpty()) {
-                return new Binding(Optional.empty(), "network " + network.id() + " is VXLAN and switch "
-                    + port.switchId() + " has no usable tunnel-ip and tunnel-port");
-            }
-        }
-        final String owner = owners.putIfAbsent(ofPort.getAsLong(), port.id());
-        if (owner != null) {
-            return new Binding(Optional.empty(), port.switchId() + " port " + ofPort.getAsLong() + " (claimed as '"
-                + port.switchPort() + "') is held by port " + owner + ", which keeps it; this port gets no flows "
-                + "until one of them is bound elsewhere", owner);
-        }
-        final var ips = port.ipAddresses().stream().map(Addresses::ipLiteral).flatMap(Optional::stream).toList();
-        final var pairs = new ArrayList<BoundPort.ResolvedPair>();
-        for (AddressPair pair : port.allowedAddressPairs()) {
-            final var prefix = Addresses.ipPrefix(pair.ipPrefix());
-            final Optional<String> pairMac = pair.macAddress() == null ? mac
-                : Addresses.unicastMac(pair.macAddress());
-            if (prefix.isEmpty() || pairMac.isEmpty()) {
-                return new Binding(Optional.empty(), "not valid intent");
-            }
-            pairs.add(new BoundPort.ResolvedPair(prefix.orElseThrow().text(), prefix.orElseThrow().ipv4(),
-                pairMac.orElseThrow()));
-        }
-        return new Binding(Optional.of(new BoundPort(port, network, ofPort.getAsLong(), mac.orElseThrow(), ips,
-            pairs)), null);
-    }
-
-    private SwitchContext context(final String switchId) {
-        final SwitchConfig config = intent.switches().get(switchId);
-        final SwitchFacts reported = facts.get(switchId);
-        final SwitchProfile profile;
-        if (config != null && config.profile() != null) {
-            profile = config.profile();
-        } else if (reported != null && reported.detectedProfile() != null) {
-            profile = reported.detectedProfile();
-        } else {
-            // Unknown hardware gets only what every OpenFlow 1.3 switch executes.
-            profile = SwitchProfile.OF13;
-        }
-        if (config == null) {
-            return new SwitchContext(switchId, profile, List.of(), null, OptionalLong.empty());
-        }
-        final Map<String, Long> names = namesOf(switchId);
-        // Reserved ports (the bridge's LOCAL port named by the bridge's name) are never uplinks or tunnels.
-        final List<Long> uplinks = config.uplinkPorts().stream().map(ref -> SwitchPorts.resolve(ref, names))
-            .filter(OptionalLong::isPresent).map(OptionalLong::getAsLong)
-            .filter(number -> SwitchPorts.numberProblem(number).isEmpty()).distinct().toList();
-        final String tunnelIp = Addresses.ipLiteral(config.tunnelIp()).filter(Addresses::isIpv4)
-            .map(Addresses::canonical).orElse(null);
-        final OptionalLong tunnelPort = SwitchPorts.resolve(config.tunnelPort(), names);
-        return new SwitchContext(switchId, profile, uplinks, tunnelIp,
-            tunnelPort.isPresent() && SwitchPorts.numberProblem(tunnelPort.getAsLong()).isEmpty()
-                && !uplinks.contains(tunnelPort.getAsLong()) ? tunnelPort : OptionalLong.empty());
     }
 
     private Map<String, Long> namesOf(final String switchId) {
