@@ -74,6 +74,12 @@ public class FlowsByIdTest {
         // Member 3 changed: the sources vouch for nothing.
         assertEquals(0, after.sameRunAt(2, before, 4));
         assertEquals(1, after.sameRunAt(3, before, 5));
+        // Positions that follow on this side but skip a member on the other are no run past the skip.
+        final FlowsById skipping = FlowsById.builder().add(was, 0).add(was, 1).add(was, 3).add(was, 4).build();
+        final FlowsById whole = FlowsById.builder().add(was, 0).add(was, 1).add(was, 2).add(was, 3).add(was, 4)
+            .build();
+        assertEquals(2, whole.sameRunAt(0, skipping, 0));
+        assertEquals(2, skipping.sameRunAt(2, whole, 3));
         // A whole record is not a source's member.
         assertEquals(0, before.sameRunAt(0, after, 0));
         assertEquals(0, FlowsById.builder().add(new ListedSource(members), 0).build().sameRunAt(0, before, 1));
