@@ -33,6 +33,8 @@ COOKIE_FILTER = 'cookie=0xed00000000000000/0xff00000000000000'
 SWITCH = 'openflow:1'
 UPLINK = 2000
 POLL = 0.05
+# A switch whose flow count stands still this long short of the desired count will not get the rest.
+STALL = 30
 
 
 def rest(method, path, body=None, timeout=120):
@@ -161,14 +163,18 @@ def one_run(bridge, intent, ports, extra, tenants, per_network):
     wait_until(lambda: edgeplane_flows(bridge) > 0, 300, 'the first flow')
     figures['first'] = time.monotonic() - returned
 
-    held = {'count': -1}
+    held = {'count': -1, 'since': time.monotonic()}
 
     def converged():
         # The status is read only when the switch's count stands still: polling must not slow the install.
         count = edgeplane_flows(bridge)
         steady = count == held['count']
-        held['count'] = count
+        if not steady:
+            held['count'] = count
+            held['since'] = time.monotonic()
         desired = desired_flows() if steady else None
+        if desired and count != desired and time.monotonic() - held['since'] > STALL:
+            raise SystemExit(f'bench-southbound: the switch count stood still at {count} for {STALL} s')
         return desired and desired > 0 and count == desired and desired
     try:
         figures['flows'] = wait_until(converged, 300, 'the bulk install')
@@ -193,8 +199,10 @@ def one_run(bridge, intent, ports, extra, tenants, per_network):
             raise SystemExit(f'bench-southbound: PUT of port p{index} answered {status}: {text[:400]}')
 
         def port_converged():
+            # Flows the bulk install never got stay missing; the port's own flows are what is waited for.
             desired = desired_flows()
-            return desired and desired > before and edgeplane_flows(bridge) == desired and desired
+            return (desired and desired > before and edgeplane_flows(bridge) + figures['missing'] == desired
+                    and desired)
         last = wait_until(port_converged, 60, f'port p{index}')
         incremental.append(time.monotonic() - done)
     figures['incremental'] = incremental
@@ -267,7 +275,7 @@ def main():
         print(f'| one more port -> all its flows, p50 / p90 ({len(incremental)} ports) | '
               f'{1000 * percentile(incremental, 0.5):.0f} / {1000 * percentile(incremental, 0.9):.0f} ms |')
         print(f'| DELETE of the whole intent -> no Edgeplane flow | {spread([f["delete"] for f in runs])} |')
-        print(f'| desired flows missing on the switch after 300 s (max over runs) | '
+        print(f'| desired flows never on the switch (max over runs) | '
               f'{max(f["missing"] for f in runs)} |')
         print(f'| stale flows 1 s / 10 s after the DELETE (max over runs) | '
               f'{max(f["stale_1s"] for f in runs)} / {max(f["stale_10s"] for f in runs)} |')
