@@ -144,7 +144,7 @@ public final class FlowsById extends AbstractMap<String, FlowRecord> {
      * How many positions, from {@code position} on, hold the very flows (ids included) that {@code other} holds
      * from {@code otherPosition} on, position for position, as far as their sources vouch
      * ({@link FlowSource#sameSpan}) without making them; 0 when they cannot tell. Only consecutive positions that are
-     * members of one source, at the same distances from the first on both sides, count.
+     * members of one source, at the same distances after the first on both sides, count.
      */
     public int sameRunAt(final int position, final FlowsById other, final int otherPosition) {
         if (position < records.length || otherPosition < other.records.length) {
@@ -159,7 +159,8 @@ public final class FlowsById extends AbstractMap<String, FlowRecord> {
         while (first + run < sources.length && otherFirst + run < other.sources.length
                 && sources[first + run] == source && other.sources[otherFirst + run] == otherSource) {
             final int distance = members[first + run] - members[first];
-            if (distance >= span || other.members[otherFirst + run] - other.members[otherFirst] != distance) {
+            if (distance < 0 || distance >= span
+                    || other.members[otherFirst + run] - other.members[otherFirst] != distance) {
                 break;
             }
             run++;

@@ -80,6 +80,9 @@ public class FlowsByIdTest {
             .build();
         assertEquals(2, whole.sameRunAt(0, skipping, 0));
         assertEquals(2, skipping.sameRunAt(2, whole, 3));
+        // A member before the first is not vouched for, even at the same distance on both sides.
+        final FlowsById backwards = FlowsById.builder().add(was, 3).add(was, 1).build();
+        assertEquals(1, backwards.sameRunAt(0, backwards, 0));
         // A whole record is not a source's member.
         assertEquals(0, before.sameRunAt(0, after, 0));
         assertEquals(0, FlowsById.builder().add(new ListedSource(members), 0).build().sameRunAt(0, before, 1));
