@@ -15,17 +15,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.eclipse.jdt.annotation.Nullable;
 import org.edgeplane.core.endpoint.PortNames;
 import org.edgeplane.core.flow.FlowRecord;
-import org.edgeplane.core.pipeline.Owner;
 import org.edgeplane.core.reconcile.FlowAudit;
+import org.edgeplane.core.reconcile.FlowWriter;
 import org.edgeplane.core.reconcile.Reconciler;
 import org.edgeplane.core.reconcile.Reconciler.SwitchResult;
 import org.edgeplane.core.round.RoundWorker;
@@ -52,6 +51,8 @@ import org.slf4j.LoggerFactory;
 public final class CoreProvider implements PipelineStages, IntentChecks, RoundOperations, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CoreProvider.class);
     private static final Duration DATASTORE_TIMEOUT = Duration.ofSeconds(30);
+    /** A bundle of 20,000 flows takes the switch about a second; a write not answered in this is lost. */
+    private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration COALESCE = Duration.ofMillis(50);
     private static final Duration RETRY = Duration.ofSeconds(2);
     /** Statistics arrive every few seconds: a flow missing for longer than this is really gone. */
@@ -66,25 +67,39 @@ public final class CoreProvider implements PipelineStages, IntentChecks, RoundOp
     private final RpcConsumerRegistry rpcs;
     private final Registrations registrations = new Registrations();
     private final DatastoreSnapshotSource source;
+    private final BiFunction<RpcConsumerRegistry, Predicate<String>, FlowWriter> writerFactory;
     private RoundWorker worker;
 
+    /** The production wiring: flows go to the switches as OpenFlow bundles. */
     public CoreProvider(final DataBroker broker, final DOMDataBroker domBroker,
             final BindingNormalizedNodeSerializer codec, final RpcConsumerRegistry rpcs) {
+        this(broker, domBroker, codec, rpcs, BundleFlowWriter::new);
+    }
+
+    /**
+     * With another way to the switches (a test's fake switches).
+     *
+     * @param writerFactory makes the writer from the RPCs and from what tells whether a switch is connected
+     */
+    public CoreProvider(final DataBroker broker, final DOMDataBroker domBroker,
+            final BindingNormalizedNodeSerializer codec, final RpcConsumerRegistry rpcs,
+            final BiFunction<RpcConsumerRegistry, Predicate<String>, FlowWriter> writerFactory) {
         this.broker = requireNonNull(broker);
         this.domBroker = requireNonNull(domBroker);
         cohort = new IntentCommitCohort(codec);
         this.rpcs = requireNonNull(rpcs);
+        this.writerFactory = requireNonNull(writerFactory);
         source = new DatastoreSnapshotSource(broker, DATASTORE_TIMEOUT);
     }
 
     /** Starts validating, listening and reconciling; rounds run once the binding stage registers. */
     public void init() {
         final ScheduledExecutorService executor = registrations.newScheduler("edgeplane-rounds");
-        final var reconciler = new Reconciler(new InventoryFlowWriter(broker), DATASTORE_TIMEOUT);
-        worker = new RoundWorker(source, reconciler, executor,
-            COALESCE, RETRY, new FrmSwitchResync(rpcs), new FlowAudit(RESYNC_GRACE, RESYNC_COOL_DOWN),
-            Clock.systemUTC());
-        worker.execute(() -> adoptInstalledFlows(reconciler));
+        // The worker is made after the writer that asks it which switches are connected; no write runs before.
+        final var reconciler = new Reconciler(writerFactory.apply(rpcs, switchId -> worker.isConnected(switchId)),
+            WRITE_TIMEOUT);
+        worker = new RoundWorker(source, reconciler, executor, COALESCE, RETRY,
+            new FlowAudit(RESYNC_GRACE, RESYNC_COOL_DOWN), Clock.systemUTC());
         registrations.addCohort(domBroker, cohort, "Edgeplane");
         registrations.followIntent(broker, intent -> worker.markDirty("intent"));
         // A round when a switch comes or goes or its ports change, never for its statistics (the audit reads those).
@@ -92,32 +107,19 @@ public final class CoreProvider implements PipelineStages, IntentChecks, RoundOp
             DataTreeIdentifier.create(LogicalDatastoreType.OPERATIONAL, Inventory.ANY_NODE),
             (DataTreeChangeListener<Node>) changes -> changes.forEach(change -> {
                 final var node = change.getRootNode();
-                if (!Objects.equals(Inventory.facts(node.getDataBefore()), Inventory.facts(node.getDataAfter()))) {
-                    worker.markDirty("switch:" + change.getRootPath().getRootIdentifier().firstKeyOf(Node.class)
-                        .getId().getValue());
+                final var before = Inventory.facts(node.getDataBefore());
+                final var after = Inventory.facts(node.getDataAfter());
+                final String switchId = change.getRootPath().getRootIdentifier().firstKeyOf(Node.class).getId()
+                    .getValue();
+                if (before == null && after != null) {
+                    worker.switchConnected(switchId);
+                } else if (!Objects.equals(before, after)) {
+                    worker.markDirty("switch:" + switchId);
                 }
             })));
         worker.markDirty("startup");
         worker.startAudit(AUDIT_PERIOD);
         LOG.info("Edgeplane core started");
-    }
-
-    private void adoptInstalledFlows(final Reconciler reconciler) {
-        try (var tx = broker.newReadOnlyTransaction()) {
-            final var nodes = tx.read(LogicalDatastoreType.CONFIGURATION, Inventory.NODES)
-                .get(DATASTORE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).orElse(null);
-            // One reconciler writes every app's flows (apps plug in as pipeline stages), so it adopts them all.
-            for (Owner owner : Owner.values()) {
-                Inventory.installedFlows(nodes, owner).forEach(reconciler::adoptInstalled);
-            }
-            Inventory.installedMeters(nodes).forEach(reconciler::adoptInstalledMeters);
-            Inventory.installedGroups(nodes).forEach(reconciler::adoptInstalledGroups);
-        } catch (ExecutionException | TimeoutException e) {
-            // Not fatal: flows of an earlier run stay until their switch is resynchronised.
-            LOG.warn("Could not read flows installed by an earlier run", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Override

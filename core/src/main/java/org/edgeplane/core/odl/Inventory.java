@@ -15,40 +15,23 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.function.Function;
-import java.util.stream.Stream;
 import org.eclipse.jdt.annotation.Nullable;
 import org.edgeplane.core.endpoint.SwitchFacts;
 import org.edgeplane.core.endpoint.SwitchProfile;
 import org.edgeplane.core.pipeline.Cookies;
 import org.edgeplane.core.pipeline.Owner;
-import org.edgeplane.core.pipeline.Table;
 import org.edgeplane.core.reconcile.FlowAudit;
 import org.edgeplane.core.stage.FlowCounter;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.Counter64;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowCapableNode;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowCapableNodeConnector;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowId;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.meters.Meter;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.meters.MeterKey;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.TableKey;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.FlowKey;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.statistics.rev130819.FlowStatisticsData;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.table.statistics.rev131215.FlowTableStatisticsData;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.GroupId;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.groups.Group;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.groups.GroupKey;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.Nodes;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.node.NodeConnector;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.Node;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.NodeKey;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.types.rev130918.MeterId;
 import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
-import org.opendaylight.yangtools.yang.common.Uint32;
-import org.opendaylight.yangtools.yang.common.Uint8;
 
 /**
  * Paths into the OpenFlow plugin's inventory, and what Edgeplane reads from it.
@@ -62,68 +45,14 @@ public final class Inventory {
     private Inventory() {
     }
 
-    /** The configuration path of one flow. */
-    public static InstanceIdentifier<Flow> flowPath(final String switchId, final Table table, final String flowId) {
-        return NODES.child(Node.class, new NodeKey(new NodeId(switchId))).augmentation(FlowCapableNode.class)
-            .child(org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.Table.class,
-                new TableKey(Uint8.valueOf(table.id())))
-            .child(Flow.class, new FlowKey(new FlowId(flowId)));
-    }
-
     /** The name Edgeplane gives its meters, since meters carry no cookie: it finds them again by name. */
     public static String meterName(final long meterId) {
         return METER_NAME_PREFIX + meterId;
     }
 
-    /** The configuration path of one meter. */
-    public static InstanceIdentifier<Meter> meterPath(final String switchId, final long meterId) {
-        return NODES.child(Node.class, new NodeKey(new NodeId(switchId))).augmentation(FlowCapableNode.class)
-            .child(Meter.class, new MeterKey(new MeterId(Uint32.valueOf(meterId))));
-    }
-
     /** The name Edgeplane gives its groups, since groups carry no cookie: it finds them again by name. */
     public static String groupName(final long groupId) {
         return GROUP_NAME_PREFIX + groupId;
-    }
-
-    /** The configuration path of one group. */
-    public static InstanceIdentifier<Group> groupPath(final String switchId, final long groupId) {
-        return NODES.child(Node.class, new NodeKey(new NodeId(switchId))).augmentation(FlowCapableNode.class)
-            .child(Group.class, new GroupKey(new GroupId(Uint32.valueOf(groupId))));
-    }
-
-    /** Meters Edgeplane made, found in the configuration inventory, by switch. */
-    public static Map<String, Set<Long>> installedMeters(final @Nullable Nodes nodes) {
-        return named(nodes, node -> node.nonnullMeter().values().stream()
-            .filter(meter -> isNamed(meter.getMeterName(), METER_NAME_PREFIX))
-            .map(meter -> meter.getMeterId().getValue().toJava()));
-    }
-
-    /** Groups Edgeplane made, found in the configuration inventory, by switch. */
-    public static Map<String, Set<Long>> installedGroups(final @Nullable Nodes nodes) {
-        return named(nodes, node -> node.nonnullGroup().values().stream()
-            .filter(group -> isNamed(group.getGroupName(), GROUP_NAME_PREFIX))
-            .map(group -> group.getGroupId().getValue().toJava()));
-    }
-
-    private static boolean isNamed(final @Nullable String name, final String prefix) {
-        return name != null && name.startsWith(prefix);
-    }
-
-    private static Map<String, Set<Long>> named(final @Nullable Nodes nodes,
-            final Function<FlowCapableNode, Stream<Long>> idsOf) {
-        final var found = new TreeMap<String, Set<Long>>();
-        if (nodes == null) {
-            return found;
-        }
-        for (Node node : nodes.nonnullNode().values()) {
-            final FlowCapableNode flowCapable = node.augmentation(FlowCapableNode.class);
-            if (flowCapable != null) {
-                idsOf.apply(flowCapable).forEach(id -> found.computeIfAbsent(node.getId().getValue(),
-                    key -> new TreeSet<>()).add(id));
-            }
-        }
-        return found;
     }
 
     /** Whether a flow carries the cookie prefix of one app. */
@@ -240,14 +169,6 @@ public final class Inventory {
         // Switch counters are unsigned 64 bits; one that passed 2^63 is saturated rather than negative.
         return counter == null || counter.getValue() == null ? 0
             : counter.getValue().toJava().min(BigInteger.valueOf(Long.MAX_VALUE)).longValue();
-    }
-
-    /** Flows of one app found in the configuration inventory, by switch: flow id to table. */
-    public static Map<String, Map<String, Table>> installedFlows(final @Nullable Nodes nodes, final Owner owner) {
-        final var found = new TreeMap<String, Map<String, Table>>();
-        forEachFlowOf(nodes, owner, (nodeId, tableId, flow) -> found.computeIfAbsent(nodeId, key -> new TreeMap<>())
-            .put(flow.getId().getValue(), Table.ofId(tableId)));
-        return found;
     }
 
     @FunctionalInterface

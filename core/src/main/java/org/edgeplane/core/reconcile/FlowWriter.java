@@ -16,7 +16,10 @@ public interface FlowWriter {
     /**
      * Applies the diff.
      *
-     * @return completes when the change is durable, or fails with the reason it was not applied at all
+     * @param diff what changes
+     * @param held what the switch holds before it; when that is not known, the diff is the whole desired state and
+     *     replaces everything Edgeplane owns on the switch
+     * @return completes when the switch acknowledged the change, or fails with the reason it was not applied
      */
-    ListenableFuture<?> apply(FlowDiff diff);
+    ListenableFuture<?> apply(FlowDiff diff, SwitchHeld held);
 }

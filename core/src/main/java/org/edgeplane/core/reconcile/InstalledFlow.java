@@ -29,10 +29,6 @@ public record InstalledFlow(Table table, Optional<FlowRecord> content) {
         return new InstalledFlow(flow.table(), Optional.of(flow));
     }
 
-    static InstalledFlow found(final Table table) {
-        return new InstalledFlow(table, Optional.empty());
-    }
-
     boolean isExactly(final FlowRecord flow) {
         return content.isPresent() && content.orElseThrow().equals(flow);
     }

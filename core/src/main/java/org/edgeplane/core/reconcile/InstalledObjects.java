@@ -20,7 +20,7 @@ import java.util.function.ToLongFunction;
 
 /**
  * What a reconciler believes one kind of switch object keyed by a number (meters, groups) is installed, per switch.
- * An object found installed by an earlier run has unknown content, so it is always rewritten while desired.
+ * An object whose content was forgotten is always rewritten while desired.
  *
  * @param <T> the object record; equal records are the same object on the switch
  */
@@ -36,9 +36,8 @@ final class InstalledObjects<T> {
         return bySwitch.keySet();
     }
 
-    void adopt(final String switchId, final Set<Long> ids) {
-        final var known = bySwitch.computeIfAbsent(switchId, key -> new HashMap<>());
-        ids.forEach(id -> known.putIfAbsent(id, Optional.empty()));
+    boolean holds(final String switchId, final long id) {
+        return bySwitch.getOrDefault(switchId, Map.of()).containsKey(id);
     }
 
     /** Keeps the ids but forgets the content, so every desired object of the switch is rewritten. */

@@ -12,6 +12,7 @@ import static java.util.Objects.requireNonNull;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,18 +24,19 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import org.eclipse.jdt.annotation.Nullable;
 import org.edgeplane.core.flow.FlowRecord;
 import org.edgeplane.core.flow.GroupRecord;
 import org.edgeplane.core.flow.MeterRecord;
-import org.edgeplane.core.pipeline.Table;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Keeps installed flows equal to desired flows. It remembers what it installed (per switch, by flow id), diffs the
  * desired state against that, writes only the difference through the {@link FlowWriter}, and updates its memory
- * only for writes that succeeded, so a failed switch is retried with the full difference next time. Not thread
- * safe: one worker owns it.
+ * only for writes that succeeded. A switch whose content it does not know (first write of this run, after a
+ * reconnect, a failed write or an audit that found it changed) gets its whole desired state, which replaces
+ * everything Edgeplane owns on it. Not thread safe: one worker owns it.
  */
 public final class Reconciler {
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
@@ -44,6 +46,8 @@ public final class Reconciler {
     private final Map<String, Map<String, InstalledFlow>> installed = new HashMap<>();
     private final InstalledObjects<MeterRecord> installedMeters = new InstalledObjects<>(MeterRecord::meterId);
     private final InstalledObjects<GroupRecord> installedGroups = new InstalledObjects<>(GroupRecord::groupId);
+    /** Switches whose Edgeplane content is exactly what {@link #installed} and the object memories say. */
+    private final Set<String> known = new HashSet<>();
     /**
      * Per switch, the desired tables (by identity) that were last applied in full. The compiler hands out the same
      * table objects for switches an update did not touch, so a round costs what changed, not what exists.
@@ -57,8 +61,17 @@ public final class Reconciler {
         }
     }
 
-    /** The outcome for one switch. */
-    public record SwitchResult(int desired, int installed, int changes, Optional<String> error) {
+    /**
+     * The outcome for one switch.
+     *
+     * @param awaitsSwitch the write failed only because the switch is not connected: its connection starts the
+     *     next write, so retrying sooner is pointless
+     */
+    public record SwitchResult(int desired, int installed, int changes, Optional<String> error,
+            boolean awaitsSwitch) {
+        public SwitchResult(final int desired, final int installed, final int changes, final Optional<String> error) {
+            this(desired, installed, changes, error, false);
+        }
     }
 
     public Reconciler(final FlowWriter writer, final Duration writeTimeout) {
@@ -67,36 +80,12 @@ public final class Reconciler {
     }
 
     /**
-     * Seeds the memory with flows found installed by an earlier run; their content is unknown, so each is either
-     * rewritten (still desired) or removed (no longer desired) on the next reconcile.
+     * Forgets what a switch holds, so the next reconcile replaces everything Edgeplane owns on it with its whole
+     * desired state.
      */
-    public void adoptInstalled(final String switchId, final Map<String, Table> flows) {
-        final var known = installed.computeIfAbsent(switchId, key -> new HashMap<>());
-        flows.forEach((id, table) -> known.putIfAbsent(id, InstalledFlow.found(table)));
-        lastApplied.remove(switchId);
-    }
-
-    /** Seeds the memory with meters found installed by an earlier run, like {@link #adoptInstalled}. */
-    public void adoptInstalledMeters(final String switchId, final Set<Long> meterIds) {
-        installedMeters.adopt(switchId, meterIds);
-        lastApplied.remove(switchId);
-    }
-
-    /** Seeds the memory with groups found installed by an earlier run, like {@link #adoptInstalled}. */
-    public void adoptInstalledGroups(final String switchId, final Set<Long> groupIds) {
-        installedGroups.adopt(switchId, groupIds);
-        lastApplied.remove(switchId);
-    }
-
-    /** Forgets what was installed on a switch, so the next reconcile rewrites all of its flows and meters. */
     public void forget(final String switchId) {
         lastApplied.remove(switchId);
-        final var flows = installed.get(switchId);
-        if (flows != null) {
-            flows.replaceAll((id, flow) -> InstalledFlow.found(flow.table()));
-        }
-        installedMeters.forget(switchId);
-        installedGroups.forget(switchId);
+        known.remove(switchId);
     }
 
     /** Flows only: every switch should hold no meter and no group. */
@@ -131,6 +120,11 @@ public final class Reconciler {
             final Applied wanted = new Applied(desired, desiredOf(desiredMetersBySwitch, switchId),
                 desiredOf(desiredGroupsBySwitch, switchId));
             final Applied last = lastApplied.get(switchId);
+            if (!known.contains(switchId)) {
+                // Every desired meter and group is written again: the content of those held is not known.
+                installedMeters.forget(switchId);
+                installedGroups.forget(switchId);
+            }
             if (last != null && last.isSame(wanted)) {
                 results.put(switchId, new SwitchResult(desired.size(), installed.getOrDefault(switchId, Map.of())
                     .size(), 0, Optional.empty()));
@@ -141,9 +135,14 @@ public final class Reconciler {
         // Each switch's diff reads only its own tables and what it holds, so switches are diffed in parallel.
         final Map<String, FlowDiff> diffs = new TreeMap<>(tables.keySet().parallelStream().collect(
             Collectors.toMap(switchId -> switchId, switchId -> diff(switchId, tables.get(switchId)))));
+        final var wasKnown = new HashSet<String>();
         diffs.forEach((switchId, diff) -> {
-            if (!diff.isEmpty()) {
-                pending.put(switchId, submit(diff));
+            // An unknown switch is written even with nothing desired: the write clears what an earlier run left.
+            if (known.contains(switchId)) {
+                wasKnown.add(switchId);
+            }
+            if (!diff.isEmpty() || !known.contains(switchId)) {
+                pending.put(switchId, submit(diff, held(switchId)));
             }
         });
         for (var entry : diffs.entrySet()) {
@@ -151,30 +150,36 @@ public final class Reconciler {
             final FlowDiff diff = entry.getValue();
             final Map<String, FlowRecord> desired = desiredOf(desiredBySwitch, switchId);
             Optional<String> error = Optional.empty();
+            boolean awaitsSwitch = false;
             final Future<?> future = pending.get(switchId);
             if (future != null) {
-                error = await(switchId, future);
-                if (error.isEmpty()) {
-                    remember(switchId, diff);
+                final Throwable failure = await(switchId, future);
+                if (failure == null) {
+                    remember(switchId, diff, wasKnown.contains(switchId));
+                } else {
+                    awaitsSwitch = failure instanceof SwitchUnreachableException;
+                    error = Optional.of(awaitsSwitch ? failure.getMessage() : "flow write failed: " + failure);
                 }
             }
             if (error.isEmpty()) {
                 lastApplied.put(switchId, tables.get(switchId));
             } else {
-                lastApplied.remove(switchId);
+                forget(switchId);
             }
             final int installedCount = installed.getOrDefault(switchId, Map.of()).size();
             if (installedCount == 0) {
                 installed.remove(switchId);
             }
-            results.put(switchId, new SwitchResult(desired.size(), installedCount, diff.size(), error));
+            results.put(switchId, new SwitchResult(desired.size(), installedCount, diff.size(), error,
+                awaitsSwitch));
         }
         return results;
     }
 
     private FlowDiff diff(final String switchId, final Applied wanted) {
         final Applied last = lastApplied.get(switchId);
-        final var installedFlows = installed.getOrDefault(switchId, Map.of());
+        final Map<String, InstalledFlow> installedFlows = known.contains(switchId)
+            ? installed.getOrDefault(switchId, Map.of()) : Map.of();
         // Last round's tables were applied in full, so the switch holds them: only their changed parts matter.
         return (last != null ? FlowDiff.betweenParts(switchId, installedFlows, last.flows(), wanted.flows())
             : FlowDiff.between(switchId, installedFlows, wanted.flows()))
@@ -199,36 +204,72 @@ public final class Reconciler {
         return flows == null ? Set.of() : Collections.unmodifiableSet(flows.keySet());
     }
 
+    /** What the switch holds, read by the writer while it builds its messages (before this reconciler moves on). */
+    private SwitchHeld held(final String switchId) {
+        final boolean isKnown = known.contains(switchId);
+        final Map<String, InstalledFlow> flows = installed.getOrDefault(switchId, Map.of());
+        return new SwitchHeld() {
+            @Override
+            public boolean isKnown() {
+                return isKnown;
+            }
+
+            @Override
+            public Optional<FlowRecord> flow(final String flowId) {
+                final InstalledFlow flow = isKnown ? flows.get(flowId) : null;
+                return flow == null ? Optional.empty() : flow.content();
+            }
+
+            @Override
+            public boolean holdsGroup(final long groupId) {
+                return isKnown && installedGroups.holds(switchId, groupId);
+            }
+
+            @Override
+            public boolean holdsMeter(final long meterId) {
+                return isKnown && installedMeters.holds(switchId, meterId);
+            }
+        };
+    }
+
     // A writer that throws instead of failing its future must not take the other switches down with it.
     @SuppressWarnings("checkstyle:IllegalCatch")
-    private Future<?> submit(final FlowDiff diff) {
+    private Future<?> submit(final FlowDiff diff, final SwitchHeld held) {
         try {
-            return writer.apply(diff);
+            return writer.apply(diff, held);
         } catch (RuntimeException e) {
             LOG.warn("Switch {}: could not submit {} flow changes", diff.switchId(), diff.size(), e);
             return com.google.common.util.concurrent.Futures.immediateFailedFuture(e);
         }
     }
 
-    private Optional<String> await(final String switchId, final Future<?> future) {
+    /** Null when the write succeeded, else why it failed. */
+    private @Nullable Throwable await(final String switchId, final Future<?> future) {
         try {
             future.get(writeTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            return Optional.empty();
+            return null;
         } catch (ExecutionException e) {
-            LOG.warn("Switch {}: flow write failed", switchId, e.getCause());
-            return Optional.of("flow write failed: " + e.getCause());
+            if (e.getCause() instanceof SwitchUnreachableException) {
+                LOG.debug("Switch {}: {}", switchId, e.getCause().getMessage());
+            } else {
+                LOG.warn("Switch {}: flow write failed", switchId, e.getCause());
+            }
+            return e.getCause();
         } catch (TimeoutException e) {
-            // The write may still land; forgetting the switch makes the next round rewrite it either way.
-            forget(switchId);
             LOG.warn("Switch {}: flow write did not complete within {}", switchId, writeTimeout);
-            return Optional.of("flow write timed out after " + writeTimeout);
+            return new TimeoutException("flow write timed out after " + writeTimeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Optional.of("interrupted while writing flows");
+            return e;
         }
     }
 
-    private void remember(final String switchId, final FlowDiff diff) {
+    private void remember(final String switchId, final FlowDiff diff, final boolean wasKnown) {
+        if (!wasKnown) {
+            // The write replaced everything Edgeplane owned on the switch with the diff's flows.
+            installed.remove(switchId);
+        }
+        known.add(switchId);
         final var flows = installed.computeIfAbsent(switchId, key -> new HashMap<>());
         diff.removals().keySet().forEach(flows::remove);
         diff.writes().forEach(flow -> flows.put(flow.id(), InstalledFlow.written(flow)));

@@ -9,8 +9,6 @@ package org.edgeplane.core.round;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.common.util.concurrent.Futures;
-import com.google.common.util.concurrent.ListenableFuture;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -36,7 +34,6 @@ import org.edgeplane.core.flow.FlowRecord;
 import org.edgeplane.core.reconcile.FlowAudit;
 import org.edgeplane.core.reconcile.Reconciler;
 import org.edgeplane.core.reconcile.Reconciler.SwitchResult;
-import org.edgeplane.core.reconcile.SwitchResync;
 import org.edgeplane.core.stage.EdgeFacts;
 import org.edgeplane.core.stage.PipelineStage;
 import org.edgeplane.core.stage.PipelineStages;
@@ -66,17 +63,6 @@ import org.slf4j.LoggerFactory;
 public final class RoundWorker implements PipelineStages, RoundOperations {
     private static final Logger LOG = LoggerFactory.getLogger(RoundWorker.class);
     private static final String RETRY = "retry";
-    private static final SwitchResync NO_RESYNC = new SwitchResync() {
-        @Override
-        public ListenableFuture<?> resync(final String switchId) {
-            return Futures.immediateVoidFuture();
-        }
-
-        @Override
-        public ListenableFuture<?> removeByCookie(final String switchId, final long cookie) {
-            return Futures.immediateVoidFuture();
-        }
-    };
 
     private final SnapshotSource source;
     private final Reconciler reconciler;
@@ -95,23 +81,25 @@ public final class RoundWorker implements PipelineStages, RoundOperations {
     private volatile RoundUnion lastUnion = RoundUnion.EMPTY;
     private volatile Map<String, SwitchFacts> lastInventory = Map.of();
 
-    /** A worker that never resynchronises switches (for hosts without a forwarding-rules manager). */
+    /** A worker whose audit never finds a switch changed (for hosts without switch statistics). */
     public RoundWorker(final SnapshotSource source, final Reconciler reconciler,
             final ScheduledExecutorService executor, final Duration coalesceDelay, final Duration retryDelay) {
-        this(source, reconciler, executor, coalesceDelay, retryDelay, NO_RESYNC,
+        this(source, reconciler, executor, coalesceDelay, retryDelay,
             new FlowAudit(Duration.ofDays(1), Duration.ofDays(1)), Clock.systemUTC());
     }
 
-    @SuppressWarnings("checkstyle:ParameterNumber")
     public RoundWorker(final SnapshotSource source, final Reconciler reconciler,
             final ScheduledExecutorService executor, final Duration coalesceDelay, final Duration retryDelay,
-            final SwitchResync resync, final FlowAudit audit, final Clock clock) {
+            final FlowAudit audit, final Clock clock) {
         this.source = requireNonNull(source);
         this.reconciler = requireNonNull(reconciler);
         this.executor = requireNonNull(executor);
         this.coalesceDelay = requireNonNull(coalesceDelay);
         this.retryDelay = requireNonNull(retryDelay);
-        auditor = new SwitchAuditor(resync, audit, clock);
+        auditor = new SwitchAuditor(audit, clock, switchId -> {
+            reconciler.forget(switchId);
+            markDirty("audit:" + switchId);
+        });
     }
 
     /** Something under this key may have changed. Cheap and safe to call from any thread, any number of times. */
@@ -122,9 +110,18 @@ public final class RoundWorker implements PipelineStages, RoundOperations {
         }
     }
 
-    /** Runs a task on the worker's thread, after what is already queued (such as adopting installed flows). */
-    public void execute(final Runnable task) {
-        executor.execute(task);
+    /**
+     * A switch (re)connected: what it holds is not known (it may have restarted empty, or kept flows while the
+     * controller was away), so the next round replaces Edgeplane's content on it in full.
+     */
+    public void switchConnected(final String switchId) {
+        executor.execute(() -> reconciler.forget(switchId));
+        markDirty("switch:" + switchId);
+    }
+
+    /** Whether the switch was connected when the last round read the inventory. */
+    public boolean isConnected(final String switchId) {
+        return lastInventory.containsKey(switchId);
     }
 
     // The boundary of one round: whatever goes wrong is logged and retried, and the worker keeps running.
@@ -139,8 +136,8 @@ public final class RoundWorker implements PipelineStages, RoundOperations {
         dirty.removeIf(keys::add);
         boolean retry;
         try {
-            retry = round(keys, Optional.empty()).values().stream().anyMatch(result -> result.error().isPresent())
-                || stageFailed;
+            retry = round(keys, Optional.empty()).values().stream().anyMatch(result -> result.error().isPresent()
+                && !result.awaitsSwitch()) || stageFailed;
         } catch (SnapshotUnavailableException e) {
             LOG.warn("Recompute for {} could not read the datastore, retrying in {}", keys, retryDelay, e);
             retry = true;

@@ -9,41 +9,38 @@ package org.edgeplane.core.round;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.common.util.concurrent.FutureCallback;
-import com.google.common.util.concurrent.Futures;
-import com.google.common.util.concurrent.ListenableFuture;
-import com.google.common.util.concurrent.MoreExecutors;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.edgeplane.core.flow.FlowRecord;
 import org.edgeplane.core.reconcile.FlowAudit;
 import org.edgeplane.core.reconcile.Reconciler;
-import org.edgeplane.core.reconcile.SwitchResync;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Holds what the switches report in their flow statistics against what Edgeplane installed: a switch that lost
- * installed flows is resynchronised, and flows a switch keeps although no longer desired are removed by cookie.
- * Runs on the worker's thread, on its own timer: statistics never start a compile round.
+ * Holds what the switches report in their flow statistics against what Edgeplane installed. A switch that lost
+ * installed flows, or keeps flows no longer desired, changed behind the controller's back: its content is no longer
+ * known, and the next round replaces Edgeplane's content on it in full (one atomic write). Runs on the worker's
+ * thread, on its own timer: statistics never start a compile round by themselves.
  */
 final class SwitchAuditor {
     private static final Logger LOG = LoggerFactory.getLogger(SwitchAuditor.class);
 
-    private final SwitchResync resync;
     private final FlowAudit audit;
     private final Clock clock;
+    private final Consumer<String> replaceSwitch;
 
-    SwitchAuditor(final SwitchResync resync, final FlowAudit audit, final Clock clock) {
-        this.resync = requireNonNull(resync);
+    SwitchAuditor(final FlowAudit audit, final Clock clock, final Consumer<String> replaceSwitch) {
         this.audit = requireNonNull(audit);
         this.clock = requireNonNull(clock);
+        this.replaceSwitch = requireNonNull(replaceSwitch);
     }
 
     /**
@@ -54,70 +51,26 @@ final class SwitchAuditor {
      */
     void check(final Map<String, Set<String>> reported, final Function<String, Map<String, FlowRecord>> desired,
             final Reconciler reconciler) {
-        resyncSwitchesMissingFlows(reported, desired, reconciler);
-        removeStrays(reported, desired);
-    }
-
-    /** Switches that lost installed flows (seen in their statistics) are re-pushed. */
-    private void resyncSwitchesMissingFlows(final Map<String, Set<String>> reported,
-            final Function<String, Map<String, FlowRecord>> desiredOf, final Reconciler reconciler) {
+        final var changed = new TreeSet<String>();
         final var installed = new HashMap<String, Set<String>>();
+        final var desiredCookies = new HashMap<String, Map<Long, Integer>>();
         reported.keySet().forEach(switchId -> {
-            final Map<String, FlowRecord> desired = desiredOf.apply(switchId);
+            final Map<String, FlowRecord> wanted = desired.apply(switchId);
             // Installed flows no longer desired are being deleted; they are not expected on the switch.
             installed.put(switchId, FlowAudit.identities(reconciler.installedIds(switchId).stream()
-                .map(desired::get).filter(Objects::nonNull).map(FlowRecord::cookie).toList()));
+                .map(wanted::get).filter(Objects::nonNull).map(FlowRecord::cookie).toList()));
+            desiredCookies.put(switchId, wanted.values().stream()
+                .collect(Collectors.toMap(FlowRecord::cookie, flow -> 1, Integer::sum)));
         });
         audit.audit(installed, reported, clock.instant()).forEach((switchId, missing) -> {
-            LOG.warn("Switch {} lacks {} installed flows; asking for a resync", switchId, missing);
-            logOutcome(submit(() -> resync.resync(switchId)), switchId, "resync started", "resync failed");
+            LOG.warn("Switch {} lacks {} installed flows; replacing its flows", switchId, missing);
+            changed.add(switchId);
         });
-    }
-
-    /**
-     * Flows a switch still holds after the grace period although they are no longer desired are removed by their
-     * cookie. When the cookie also names desired flows (a deleted part of a live object), those are removed with it
-     * and the switch is then resynchronised, so it ends with exactly the desired flows.
-     */
-    private void removeStrays(final Map<String, Set<String>> reported,
-            final Function<String, Map<String, FlowRecord>> desiredOf) {
-        final var desired = new HashMap<String, Map<Long, Integer>>();
-        reported.keySet().forEach(switchId -> desired.put(switchId, desiredOf.apply(switchId).values().stream()
-            .collect(Collectors.toMap(FlowRecord::cookie, flow -> 1, Integer::sum))));
-        audit.strays(desired, reported, clock.instant()).forEach((switchId, cookies) -> {
-            final boolean shared = cookies.stream().anyMatch(desired.get(switchId)::containsKey);
-            LOG.warn("Switch {} holds flows no longer desired under {} cookies; removing them{}", switchId,
-                cookies.size(), shared ? " and resynchronising the switch" : "");
-            final var removals = cookies.stream().map(cookie -> submit(() -> resync.removeByCookie(switchId, cookie)))
-                .toList();
-            final ListenableFuture<?> done = shared ? Futures.transformAsync(Futures.allAsList(removals),
-                ignored -> resync.resync(switchId), MoreExecutors.directExecutor()) : Futures.allAsList(removals);
-            logOutcome(done, switchId, "stray flows removed", "stray flows could not be removed");
+        audit.strays(desiredCookies, reported, clock.instant()).forEach((switchId, cookies) -> {
+            LOG.warn("Switch {} holds flows no longer desired under {} cookies; replacing its flows", switchId,
+                cookies.size());
+            changed.add(switchId);
         });
-    }
-
-    // A switch whose request cannot even be made fails alone: the audit of the other switches goes on.
-    @SuppressWarnings("checkstyle:IllegalCatch")
-    private static ListenableFuture<?> submit(final Supplier<ListenableFuture<?>> request) {
-        try {
-            return request.get();
-        } catch (RuntimeException e) {
-            return Futures.immediateFailedFuture(e);
-        }
-    }
-
-    private static void logOutcome(final ListenableFuture<?> future, final String switchId, final String success,
-            final String failure) {
-        Futures.addCallback(future, new FutureCallback<Object>() {
-            @Override
-            public void onSuccess(final Object result) {
-                LOG.info("Switch {}: {}", switchId, success);
-            }
-
-            @Override
-            public void onFailure(final Throwable cause) {
-                LOG.warn("Switch {}: {}", switchId, failure, cause);
-            }
-        }, MoreExecutors.directExecutor());
+        changed.forEach(replaceSwitch);
     }
 }

@@ -56,7 +56,7 @@ public class RoundWorkerTest {
     private final RoundWorker worker = new RoundWorker(() -> {
         reads.incrementAndGet();
         return new Snapshot(Intent.EMPTY, Map.of(), Map.of(), Map.of("firewall", "allow web"));
-    }, new Reconciler(diff -> {
+    }, new Reconciler((diff, held) -> {
         written.add(diff);
         return Futures.immediateFuture(null);
     }, Duration.ofSeconds(1)), executor, Duration.ofMillis(20), Duration.ofMillis(50));

@@ -133,7 +133,7 @@ public class FirewallBenchmark {
         // One compiler and reconciler go back and forth, as a running controller's do; only the steps that add the
         // rule are timed, each compiled and diffed against what the step before installed. Steady state, as in the
         // other benchmarks (see CompilerBenchmark.warmUp).
-        final var reconciler = new Reconciler(diff -> Futures.immediateVoidFuture(), Duration.ofSeconds(5));
+        final var reconciler = new Reconciler((diff, held) -> Futures.immediateVoidFuture(), Duration.ofSeconds(5));
         reconciler.reconcile(compiler.update(before, intent, facts).flowsBySwitch());
         // Each step's intent is new, as a round's snapshot is, and shares what did not change with the one before.
         CompilerBenchmark.warmUp(() -> {

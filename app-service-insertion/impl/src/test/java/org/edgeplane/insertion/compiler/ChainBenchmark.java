@@ -119,7 +119,7 @@ public class ChainBenchmark {
         // One memo and reconciler go back and forth, as a running controller's do; only the steps that add the hop
         // are timed.
         final var memo = new ChainMemo();
-        final var reconciler = new Reconciler(diff -> Futures.immediateVoidFuture(), Duration.ofSeconds(5));
+        final var reconciler = new Reconciler((diff, held) -> Futures.immediateVoidFuture(), Duration.ofSeconds(5));
         final ChainFlows first = memo.update(base, intent, facts);
         reconciler.reconcile(first.flowsBySwitch(), Map.of(), first.groupsBySwitch());
         // Steady state, as in the other benchmarks (see CompilerBenchmark.warmUp).

@@ -156,7 +156,7 @@ public class CompilerBenchmark {
     private static double[] timeIncrementalAndReconcile(final Intent before, final Intent after) {
         final double[] millis = new double[RUNS];
         final var compiler = new IsolationCompiler();
-        final var reconciler = new Reconciler(diff -> Futures.immediateVoidFuture(), Duration.ofSeconds(5));
+        final var reconciler = new Reconciler((diff, held) -> Futures.immediateVoidFuture(), Duration.ofSeconds(5));
         final var initial = compiler.update(before, Map.of(), IntentChanges.between(Intent.EMPTY, before));
         reconciler.reconcile(initial.flowsBySwitch(), initial.metersBySwitch(), initial.groupsBySwitch());
         warmUp(() -> {

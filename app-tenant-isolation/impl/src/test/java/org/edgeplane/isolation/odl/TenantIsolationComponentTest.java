@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.edgeplane.core.endpoint.Intent;
+import org.edgeplane.core.flow.FlowRecord;
 import org.edgeplane.core.odl.CoreProvider;
 import org.edgeplane.core.odl.IntentCodec;
 import org.edgeplane.core.odl.Inventory;
@@ -30,6 +31,7 @@ import org.edgeplane.core.pipeline.Owner;
 import org.edgeplane.core.pipeline.Table;
 import org.edgeplane.core.reconcile.FlowAudit;
 import org.edgeplane.core.stage.FlowCounter;
+import org.edgeplane.core.testing.FakeSwitches;
 import org.edgeplane.core.testing.IntentFixtures;
 import org.edgeplane.isolation.compiler.IsolationCompiler;
 import org.junit.After;
@@ -76,6 +78,7 @@ import org.opendaylight.yangtools.yang.common.Uint8;
 public class TenantIsolationComponentTest extends AbstractConcurrentDataBrokerTest {
     private static final Duration DEADLINE = Duration.ofSeconds(20);
 
+    private final FakeSwitches switches = new FakeSwitches();
     private CoreProvider core;
     private TenantIsolationProvider provider;
 
@@ -86,7 +89,8 @@ public class TenantIsolationComponentTest extends AbstractConcurrentDataBrokerTe
     @Before
     public void startProvider() {
         core = new CoreProvider(getDataBroker(), getDomBroker(),
-            getDataBrokerTestCustomizer().getAdapterContext().currentSerializer(), new NoRpcs());
+            getDataBrokerTestCustomizer().getAdapterContext().currentSerializer(), new NoRpcs(),
+            (rpcs, connected) -> switches);
         core.init();
         provider = new TenantIsolationProvider(getDataBroker(), core, core, core);
         provider.init();
@@ -118,10 +122,11 @@ public class TenantIsolationComponentTest extends AbstractConcurrentDataBrokerTe
 
         final var expected = IsolationCompiler.compile(intent, Map.of()).flowsBySwitch();
         awaitEquals(() -> flowIdsBySwitch(), idsOf(expected));
-        final Flow classify = readFlow("openflow:1", Table.CLASSIFY, "isolation:classify:port=r1");
-        assertEquals("openflow:1:1", classify.getMatch().getInPort().getValue());
-        assertEquals(OpenflowTranslator.toFlow("openflow:1",
-            expected.get("openflow:1").get("isolation:classify:port=r1")), classify);
+        final FlowRecord classify = switches.tables().get("openflow:1").get("isolation:classify:port=r1");
+        assertEquals(Table.CLASSIFY, classify.table());
+        assertEquals(expected.get("openflow:1").get("isolation:classify:port=r1"), classify);
+        assertEquals("openflow:1:1", OpenflowTranslator.toFlow("openflow:1", classify).getMatch().getInPort()
+            .getValue());
 
         final var tx = getDataBroker().newWriteOnlyTransaction();
         tx.delete(LogicalDatastoreType.CONFIGURATION, IntentCodec.PATH);
@@ -251,11 +256,14 @@ public class TenantIsolationComponentTest extends AbstractConcurrentDataBrokerTe
         assertEquals(intent, IntentCodec.fromBinding(IntentCodec.toBinding(intent)));
     }
 
+    /** The flows each fake switch holds; a switch that holds none is left out. */
     private Map<String, java.util.Set<String>> flowIdsBySwitch() {
         final var ids = new TreeMap<String, java.util.Set<String>>();
-        Inventory.installedFlows(read(LogicalDatastoreType.CONFIGURATION, Inventory.NODES).orElse(null),
-            org.edgeplane.core.pipeline.Owner.ISOLATION)
-            .forEach((sw, flows) -> ids.put(sw, new java.util.TreeSet<>(flows.keySet())));
+        switches.tables().forEach((sw, flows) -> {
+            if (!flows.isEmpty()) {
+                ids.put(sw, new java.util.TreeSet<>(flows.keySet()));
+            }
+        });
         return ids;
     }
 
@@ -263,10 +271,6 @@ public class TenantIsolationComponentTest extends AbstractConcurrentDataBrokerTe
         final var ids = new TreeMap<String, java.util.Set<String>>();
         flows.forEach((sw, byId) -> ids.put(sw, new java.util.TreeSet<>(byId.keySet())));
         return ids;
-    }
-
-    private Flow readFlow(final String switchId, final Table table, final String id) {
-        return read(LogicalDatastoreType.CONFIGURATION, Inventory.flowPath(switchId, table, id)).orElseThrow();
     }
 
     private Optional<String> portStatus(final String portId) {

@@ -12,12 +12,11 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import com.google.common.util.concurrent.Futures;
-import com.google.common.util.concurrent.ListenableFuture;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -25,6 +24,7 @@ import org.edgeplane.core.endpoint.Intent;
 import org.edgeplane.core.flow.Action;
 import org.edgeplane.core.flow.FlowRecord;
 import org.edgeplane.core.flow.GroupRecord;
+import org.edgeplane.core.testing.FakeSwitches;
 import org.edgeplane.core.testing.IntentFixtures;
 import org.edgeplane.isolation.compiler.IsolationCompiler;
 import org.junit.Test;
@@ -33,33 +33,6 @@ import org.junit.Test;
  * The reconciler writes exactly the difference, and only remembers what was written.
  */
 public class ReconcilerTest {
-    /** A switch that holds what it is written, and can be told to fail. */
-    private static final class FakeSwitches implements FlowWriter {
-        final Map<String, Map<String, FlowRecord>> tables = new HashMap<>();
-        final Map<String, Map<Long, GroupRecord>> groups = new HashMap<>();
-        final List<FlowDiff> applied = new ArrayList<>();
-        boolean failing;
-
-        @Override
-        public ListenableFuture<?> apply(final FlowDiff diff) {
-            if (failing) {
-                return Futures.immediateFailedFuture(new IllegalStateException("datastore down"));
-            }
-            applied.add(diff);
-            final var flows = tables.computeIfAbsent(diff.switchId(), key -> new TreeMap<>());
-            diff.removals().keySet().forEach(flows::remove);
-            diff.writes().forEach(flow -> flows.put(flow.id(), flow));
-            final var switchGroups = groups.computeIfAbsent(diff.switchId(), key -> new TreeMap<>());
-            diff.groupRemovals().forEach(switchGroups::remove);
-            diff.groupWrites().forEach(group -> switchGroups.put(group.groupId(), group));
-            return Futures.immediateFuture(null);
-        }
-
-        int changes() {
-            return applied.stream().mapToInt(FlowDiff::size).sum();
-        }
-    }
-
     private final FakeSwitches switches = new FakeSwitches();
     private final Reconciler reconciler = new Reconciler(switches, Duration.ofSeconds(1));
 
@@ -83,7 +56,7 @@ public class ReconcilerTest {
     @Test
     public void firstReconcileWritesEverythingAndTheSecondNothing() {
         reconciler.reconcile(desired(intentA()));
-        assertEquals(desired(intentA()), new TreeMap<>(switches.tables));
+        assertEquals(desired(intentA()), new TreeMap<>(switches.tables()));
         final int written = switches.changes();
         reconciler.reconcile(desired(intentA()));
         assertEquals(written, switches.changes());
@@ -92,7 +65,7 @@ public class ReconcilerTest {
     @Test
     public void changeEmitsOnlyTheDifference() {
         reconciler.reconcile(desired(intentA()));
-        switches.applied.clear();
+        switches.applied().clear();
         reconciler.reconcile(desired(intentB()));
 
         final var expectedWrites = new TreeMap<String, FlowRecord>();
@@ -102,10 +75,10 @@ public class ReconcilerTest {
             }
         }));
         final var actualWrites = new TreeMap<String, FlowRecord>();
-        switches.applied.forEach(diff -> diff.writes().forEach(flow -> actualWrites.put(diff.switchId() + " "
+        switches.applied().forEach(diff -> diff.writes().forEach(flow -> actualWrites.put(diff.switchId() + " "
             + flow.id(), flow)));
         assertEquals(expectedWrites, actualWrites);
-        assertTrue(switches.applied.stream().allMatch(diff -> diff.removals().isEmpty()));
+        assertTrue(switches.applied().stream().allMatch(diff -> diff.removals().isEmpty()));
         // r5 on switch 2: classify, 2 port-security, l2, egress there; l2 towards it on switch 1; switch 2's flood.
         assertEquals(Set.of("openflow:1 isolation:l2:port=r5", "openflow:2 isolation:classify:port=r5",
             "openflow:2 isolation:egress:port=r5", "openflow:2 isolation:flood:network=red-web:from=port",
@@ -117,42 +90,69 @@ public class ReconcilerTest {
     @Test
     public void changeAndRevertReturnsToTheSameFlows() {
         reconciler.reconcile(desired(intentA()));
-        final var before = deepCopy(switches.tables);
+        final var before = deepCopy(switches.tables());
         reconciler.reconcile(desired(intentB()));
         reconciler.reconcile(desired(intentA()));
-        assertEquals(before, switches.tables);
+        assertEquals(before, switches.tables());
     }
 
     @Test
     public void deletingEverythingLeavesNoFlow() {
         reconciler.reconcile(desired(intentA()));
         reconciler.reconcile(desired(Intent.EMPTY));
-        switches.tables.values().forEach(flows -> assertEquals(Map.of(), flows));
+        switches.tables().values().forEach(flows -> assertEquals(Map.of(), flows));
         assertEquals(Set.of(), reconciler.installedIds("openflow:1"));
     }
 
     @Test
     public void failedWriteIsRetriedInFullAndReported() {
-        switches.failing = true;
+        switches.refuse(true);
         final var failed = reconciler.reconcile(desired(intentA()));
         assertTrue(failed.get("openflow:1").error().isPresent());
-        switches.failing = false;
+        switches.refuse(false);
         final var retried = reconciler.reconcile(desired(intentA()));
         assertTrue(retried.get("openflow:1").error().isEmpty());
-        assertEquals(desired(intentA()), new TreeMap<>(switches.tables));
+        assertEquals(desired(intentA()), new TreeMap<>(switches.tables()));
     }
 
     @Test
-    public void flowsAdoptedFromAnEarlierRunAreRewrittenOrRemoved() {
+    public void aRestartedReconcilerReplacesWhatAnEarlierRunInstalled() {
         reconciler.reconcile(desired(intentB()));
         final var restarted = new Reconciler(switches, Duration.ofSeconds(1));
-        switches.tables.forEach((sw, flows) -> {
-            final var tables = new TreeMap<String, org.edgeplane.core.pipeline.Table>();
-            flows.values().forEach(flow -> tables.put(flow.id(), flow.table()));
-            restarted.adoptInstalled(sw, tables);
-        });
+        switches.replaced().clear();
         restarted.reconcile(desired(intentA()));
-        assertEquals(desired(intentA()), new TreeMap<>(switches.tables));
+        assertEquals(desired(intentA()), new TreeMap<>(switches.tables()));
+        assertEquals(List.copyOf(desired(intentA()).keySet()), switches.replaced());
+        // Known from then on: the next change is only the difference.
+        switches.replaced().clear();
+        switches.applied().clear();
+        restarted.reconcile(desired(intentB()));
+        assertEquals(List.of(), switches.replaced());
+        assertEquals(desired(intentB()), new TreeMap<>(switches.tables()));
+        assertTrue(switches.changes() < desired(intentB()).get("openflow:2").size());
+    }
+
+    @Test
+    public void aForgottenSwitchIsReplacedInFull() {
+        reconciler.reconcile(desired(intentA()));
+        switches.tables().get("openflow:1").clear();
+        reconciler.forget("openflow:1");
+        switches.replaced().clear();
+        reconciler.reconcile(desired(intentA()));
+        assertEquals(List.of("openflow:1"), switches.replaced());
+        assertEquals(desired(intentA()), new TreeMap<>(switches.tables()));
+    }
+
+    @Test
+    public void aSwitchThatIsNotConnectedIsReportedAsAwaitedAndWrittenInFullOnceItIs() {
+        final var unreachable = new Reconciler((diff, held) -> diff.switchId().equals("openflow:2")
+            ? Futures.immediateFailedFuture(new SwitchUnreachableException("openflow:2"))
+            : switches.apply(diff, held), Duration.ofSeconds(1));
+        final var results = unreachable.reconcile(desired(intentA()));
+        assertEquals(Optional.of("switch openflow:2 is not connected"), results.get("openflow:2").error());
+        assertTrue(results.get("openflow:2").awaitsSwitch());
+        assertTrue(results.get("openflow:1").error().isEmpty());
+        assertEquals(Set.of(), unreachable.installedIds("openflow:2"));
     }
 
     private static Map<String, Map<Long, GroupRecord>> groupsOn2(final GroupRecord... groups) {
@@ -174,24 +174,23 @@ public class ReconcilerTest {
     @Test
     public void groupsAreWrittenChangedAndRemovedWithOnlyTheDifference() {
         reconciler.reconcile(desired(intentA()), Map.of(), groupsOn2(group(7, 5, 6), group(8, 5)));
-        assertEquals(groupsOn2(group(7, 5, 6), group(8, 5)), Map.of("openflow:2", switches.groups.get("openflow:2")));
-        switches.applied.clear();
+        assertEquals(groupsOn2(group(7, 5, 6), group(8, 5)), Map.of("openflow:2", switches.groups().get("openflow:2")));
+        switches.applied().clear();
         reconciler.reconcile(desired(intentA()), Map.of(), groupsOn2(group(7, 5, 6), group(8, 6)));
-        assertEquals(List.of(group(8, 6)), switches.applied.stream().flatMap(diff -> diff.groupWrites().stream())
+        assertEquals(List.of(group(8, 6)), switches.applied().stream().flatMap(diff -> diff.groupWrites().stream())
             .toList());
-        assertTrue(switches.applied.stream().allMatch(diff -> diff.writes().isEmpty()
+        assertTrue(switches.applied().stream().allMatch(diff -> diff.writes().isEmpty()
             && diff.groupRemovals().isEmpty()));
         reconciler.reconcile(desired(intentA()), Map.of(), Map.of());
-        assertEquals(Map.of(), switches.groups.get("openflow:2"));
+        assertEquals(Map.of(), switches.groups().get("openflow:2"));
     }
 
     @Test
-    public void groupsAdoptedFromAnEarlierRunAreRemovedWhenNotDesired() {
+    public void groupsOfAnEarlierRunAreGoneAfterTheFirstWrite() {
         reconciler.reconcile(desired(intentA()), Map.of(), groupsOn2(group(7, 5, 6), group(8, 5)));
         final var restarted = new Reconciler(switches, Duration.ofSeconds(1));
-        restarted.adoptInstalledGroups("openflow:2", Set.of(7L, 8L));
         restarted.reconcile(desired(intentA()), Map.of(), groupsOn2(group(8, 5)));
-        assertEquals(groupsOn2(group(8, 5)), Map.of("openflow:2", switches.groups.get("openflow:2")));
+        assertEquals(groupsOn2(group(8, 5)), Map.of("openflow:2", switches.groups().get("openflow:2")));
     }
 
     private static Map<String, Map<String, FlowRecord>> deepCopy(final Map<String, Map<String, FlowRecord>> map) {

@@ -59,7 +59,7 @@ public class IsolationRoundTest {
     };
 
     private final RoundWorker worker = new RoundWorker(source,
-        new Reconciler(diff -> {
+        new Reconciler((diff, held) -> {
             written.add(diff);
             return Futures.immediateFuture(null);
         }, Duration.ofSeconds(1)), executor, Duration.ofMillis(100), Duration.ofMillis(100));

@@ -1,0 +1,293 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.core.odl;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.util.concurrent.FluentFuture;
+import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.ListenableFuture;
+import com.google.common.util.concurrent.MoreExecutors;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import org.edgeplane.core.flow.FlowRecord;
+import org.edgeplane.core.flow.GroupRecord;
+import org.edgeplane.core.flow.MeterRecord;
+import org.edgeplane.core.pipeline.Cookies;
+import org.edgeplane.core.reconcile.FlowDiff;
+import org.edgeplane.core.reconcile.FlowWriter;
+import org.edgeplane.core.reconcile.SwitchHeld;
+import org.edgeplane.core.reconcile.SwitchUnreachableException;
+import org.opendaylight.mdsal.binding.api.RpcConsumerRegistry;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.transaction.rev150304.SendBarrier;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.transaction.rev150304.SendBarrierInputBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.FlowCookie;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.flow.MatchBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.GroupId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.GroupTypes;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.group.BucketsBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.groups.Group;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.groups.GroupBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeRef;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.Node;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.NodeKey;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.service.rev130918.AddMeter;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.service.rev130918.AddMeterInputBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.service.rev130918.RemoveMeter;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.service.rev130918.RemoveMeterInputBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.service.rev130918.UpdateMeter;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.service.rev130918.UpdateMeterInputBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.service.rev130918.meter.update.OriginalMeterBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.service.rev130918.meter.update.UpdatedMeterBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.types.rev130918.MeterId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.AddBundleMessages;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.AddBundleMessagesInputBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.ControlBundle;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.ControlBundleInputBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.add.bundle.messages.input.MessagesBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.add.bundle.messages.input.messages.Message;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.add.bundle.messages.input.messages.MessageBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.BundleInnerMessage;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.bundle.inner.message.BundleAddFlowCaseBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.bundle.inner.message.BundleAddGroupCaseBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.bundle.inner.message.BundleRemoveFlowCaseBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.bundle.inner.message.BundleRemoveGroupCaseBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.bundle.inner.message.BundleUpdateGroupCaseBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.bundle.inner.message.bundle.add.flow._case.AddFlowCaseDataBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.bundle.inner.message.bundle.add.group._case.AddGroupCaseDataBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.bundle.inner.message.bundle.remove.flow._case.RemoveFlowCaseDataBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.bundle.inner.message.bundle.remove.group._case.RemoveGroupCaseDataBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.bundle.inner.message.bundle.update.group._case.UpdateGroupCaseDataBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.rev170124.BundleControlType;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.rev170124.BundleFlags;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.rev170124.BundleId;
+import org.opendaylight.yangtools.yang.common.RpcResult;
+import org.opendaylight.yangtools.yang.common.Uint32;
+import org.opendaylight.yangtools.yang.common.Uint64;
+import org.opendaylight.yangtools.yang.common.Uint8;
+
+/**
+ * Writes a switch's flow difference straight to the switch, through the OpenFlow plugin's bundle service: one
+ * atomic, ordered OpenFlow bundle per switch per round (the ONF bundle extension, which Open vSwitch implements), so
+ * the switch goes from the last round's pipeline to the new one in one step and never forwards with half of it.
+ * The configuration datastore and the forwarding-rules manager are not in the path: the write completes when the
+ * switch acknowledged the commit, and a switch that lost its flows gets them from the reconciler, not from a copy
+ * kept elsewhere.
+ *
+ * <p>In a bundle: groups added or modified, then flows deleted (each by its exact table, priority, match and
+ * cookie), then flows added, then groups deleted. A switch whose content is not known first loses every flow with
+ * Edgeplane's cookie and every group, in the same bundle. Meters cannot be bundled: they are written before the
+ * bundle and deleted after it.
+ */
+public final class BundleFlowWriter implements FlowWriter {
+    /** OFPTT_ALL: a delete in every table. */
+    private static final Uint8 ALL_TABLES = Uint8.MAX_VALUE;
+    /** OFPG_ALL: a delete of every group. */
+    private static final long ALL_GROUPS = 0xFFFF_FFFCL;
+    private static final BundleFlags ATOMIC_ORDERED = new BundleFlags(true, true);
+    /**
+     * The OpenFlow plugin admits a bounded number of outstanding requests per switch (rpc-requests-quota, 20,000 by
+     * default), and a bundled message is outstanding until a barrier: a barrier after each chunk keeps a bundle of
+     * any size under the quota.
+     */
+    private static final int CHUNK = 4_000;
+
+    private final RpcConsumerRegistry rpcs;
+    private final Predicate<String> connected;
+    private final AtomicLong bundleIds = new AtomicLong();
+
+    /**
+     * A writer for the switches the predicate says are connected; a write to any other fails at once with
+     * {@link SwitchUnreachableException}.
+     */
+    public BundleFlowWriter(final RpcConsumerRegistry rpcs, final Predicate<String> connected) {
+        this.rpcs = requireNonNull(rpcs);
+        this.connected = requireNonNull(connected);
+    }
+
+    @Override
+    public ListenableFuture<?> apply(final FlowDiff diff, final SwitchHeld held) {
+        final String switchId = diff.switchId();
+        if (!connected.test(switchId)) {
+            return Futures.immediateFailedFuture(new SwitchUnreachableException(switchId));
+        }
+        final var node = new NodeRef(Inventory.NODES.child(Node.class, new NodeKey(new NodeId(switchId))));
+        // Built now: what the switch holds is only valid while the reconciler waits for this call.
+        final List<Message> messages = bundleMessages(diff, held, node);
+        final List<ListenableFuture<RpcResult<?>>> meterWrites = new ArrayList<>();
+        for (MeterRecord meter : diff.meterWrites()) {
+            meterWrites.add(writeMeter(node, meter, held.holdsMeter(meter.meterId())));
+        }
+        return FluentFuture.from(awaitAll(node, meterWrites, "meter write"))
+            .transformAsync(ignored -> commitBundle(node, messages), MoreExecutors.directExecutor())
+            .transformAsync(ignored -> removeMeters(node, diff), MoreExecutors.directExecutor());
+    }
+
+    private static List<Message> bundleMessages(final FlowDiff diff, final SwitchHeld held, final NodeRef node) {
+        final var messages = new ArrayList<BundleInnerMessage>();
+        if (!held.isKnown()) {
+            messages.add(new BundleRemoveFlowCaseBuilder().setRemoveFlowCaseData(new RemoveFlowCaseDataBuilder()
+                .setTableId(ALL_TABLES).setStrict(Boolean.FALSE).setMatch(new MatchBuilder().build())
+                .setCookie(new FlowCookie(Uint64.fromLongBits(Cookies.EDGEPLANE)))
+                .setCookieMask(new FlowCookie(Uint64.fromLongBits(Cookies.EDGEPLANE_MASK))).build()).build());
+            messages.add(new BundleRemoveGroupCaseBuilder().setRemoveGroupCaseData(new RemoveGroupCaseDataBuilder(
+                anyGroup(ALL_GROUPS)).build()).build());
+        }
+        for (GroupRecord group : diff.groupWrites()) {
+            final Group written = OpenflowTranslator.toGroup(group);
+            messages.add(held.holdsGroup(group.groupId())
+                ? new BundleUpdateGroupCaseBuilder().setUpdateGroupCaseData(new UpdateGroupCaseDataBuilder(written)
+                    .build()).build()
+                : new BundleAddGroupCaseBuilder().setAddGroupCaseData(new AddGroupCaseDataBuilder(written).build())
+                    .build());
+        }
+        // Every delete comes before every add: a flow that keeps its match under a new id must not be deleted
+        // after it was added.
+        diff.removals().keySet().forEach(flowId -> messages.add(removal(diff.switchId(), held.flow(flowId)
+            .orElseThrow(() -> new IllegalStateException("flow " + flowId + " to remove was never written")))));
+        for (FlowRecord flow : diff.writes()) {
+            final Optional<FlowRecord> before = held.flow(flow.id());
+            if (before.isPresent() && !sameEntry(before.orElseThrow(), flow)) {
+                messages.add(removal(diff.switchId(), before.orElseThrow()));
+            }
+        }
+        for (FlowRecord flow : diff.writes()) {
+            messages.add(new BundleAddFlowCaseBuilder().setAddFlowCaseData(new AddFlowCaseDataBuilder(
+                OpenflowTranslator.toFlow(diff.switchId(), flow)).build()).build());
+        }
+        diff.groupRemovals().forEach(groupId -> messages.add(new BundleRemoveGroupCaseBuilder()
+            .setRemoveGroupCaseData(new RemoveGroupCaseDataBuilder(anyGroup(groupId)).build()).build()));
+        return messages.stream().map(inner -> new MessageBuilder().setNode(node).setBundleInnerMessage(inner).build())
+            .toList();
+    }
+
+    /** Whether the switch holds both as one entry: an add of one replaces the other. */
+    private static boolean sameEntry(final FlowRecord before, final FlowRecord after) {
+        return before.table() == after.table() && before.priority() == after.priority()
+            && before.match().equals(after.match());
+    }
+
+    /** Deletes exactly this flow: its table, priority and match, and only if it carries its cookie. */
+    private static BundleInnerMessage removal(final String switchId, final FlowRecord flow) {
+        final Flow written = OpenflowTranslator.toFlow(switchId, flow);
+        return new BundleRemoveFlowCaseBuilder().setRemoveFlowCaseData(new RemoveFlowCaseDataBuilder(written)
+            .setInstructions(null).setStrict(Boolean.TRUE).setCookieMask(new FlowCookie(Uint64.MAX_VALUE)).build())
+            .build();
+    }
+
+    private static Group anyGroup(final long groupId) {
+        return new GroupBuilder().setGroupId(new GroupId(Uint32.valueOf(groupId)))
+            .setGroupType(GroupTypes.GroupAll).setBuckets(new BucketsBuilder().build()).build();
+    }
+
+    private ListenableFuture<RpcResult<?>> writeMeter(final NodeRef node, final MeterRecord record,
+            final boolean held) {
+        final var meter = OpenflowTranslator.toMeter(record);
+        if (held) {
+            return update(node, meter);
+        }
+        // A switch whose content is not known may hold the meter already: an add it refuses becomes a modify.
+        return Futures.transformAsync(anyResult(rpcs.getRpc(AddMeter.class).invoke(new AddMeterInputBuilder(meter)
+            .setNode(node).build())), result -> result.isSuccessful() ? Futures.immediateFuture(result)
+                : update(node, meter), MoreExecutors.directExecutor());
+    }
+
+    private ListenableFuture<RpcResult<?>> update(final NodeRef node,
+            final org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.meters.Meter meter) {
+        return anyResult(rpcs.getRpc(UpdateMeter.class).invoke(new UpdateMeterInputBuilder().setNode(node)
+            .setOriginalMeter(new OriginalMeterBuilder(meter).build())
+            .setUpdatedMeter(new UpdatedMeterBuilder(meter).build()).build()));
+    }
+
+    private static ListenableFuture<RpcResult<?>> anyResult(final ListenableFuture<? extends RpcResult<?>> future) {
+        return Futures.transform(future, result -> result, MoreExecutors.directExecutor());
+    }
+
+    private ListenableFuture<?> removeMeters(final NodeRef node, final FlowDiff diff) {
+        final List<ListenableFuture<RpcResult<?>>> removals = new ArrayList<>();
+        for (Long meterId : diff.meterRemovals()) {
+            removals.add(anyResult(rpcs.getRpc(RemoveMeter.class).invoke(new RemoveMeterInputBuilder()
+                .setNode(node).setMeterId(new MeterId(Uint32.valueOf(meterId))).build())));
+        }
+        return awaitAll(node, removals, "meter removal");
+    }
+
+    /**
+     * Opens a bundle, adds the messages chunk by chunk (each chunk acknowledged by a barrier, which also reports
+     * any message the switch refused), and commits it; a bundle with a refused message is discarded whole.
+     */
+    private ListenableFuture<?> commitBundle(final NodeRef node, final List<Message> messages) {
+        if (messages.isEmpty()) {
+            return Futures.immediateVoidFuture();
+        }
+        final var bundleId = new BundleId(Uint32.valueOf(bundleIds.incrementAndGet() & 0xFFFF_FFFFL));
+        FluentFuture<?> chain = FluentFuture.from(control(node, bundleId, BundleControlType.ONFBCTOPENREQUEST));
+        for (int from = 0; from < messages.size(); from += CHUNK) {
+            final List<Message> chunk = messages.subList(from, Math.min(messages.size(), from + CHUNK));
+            chain = chain.transformAsync(ignored -> awaitAll(node, List.of(anyResult(rpcs.getRpc(
+                AddBundleMessages.class).invoke(new AddBundleMessagesInputBuilder().setNode(node).setBundleId(bundleId)
+                    .setFlags(ATOMIC_ORDERED).setMessages(new MessagesBuilder().setMessage(chunk).build()).build()))),
+                "bundle message"), MoreExecutors.directExecutor());
+        }
+        return chain.catchingAsync(RpcFailedException.class, failure -> Futures.transformAsync(
+                control(node, bundleId, BundleControlType.ONFBCTDISCARDREQUEST),
+                ignored -> Futures.immediateFailedFuture(failure), MoreExecutors.directExecutor()),
+                MoreExecutors.directExecutor())
+            .transformAsync(ignored -> control(node, bundleId, BundleControlType.ONFBCTCOMMITREQUEST),
+                MoreExecutors.directExecutor());
+    }
+
+    /** Sends a bundle control message; completes when the switch answered it, failed if it refused. */
+    private ListenableFuture<?> control(final NodeRef node, final BundleId bundleId, final BundleControlType type) {
+        return Futures.transformAsync(rpcs.getRpc(ControlBundle.class).invoke(new ControlBundleInputBuilder()
+            .setNode(node).setBundleId(bundleId).setFlags(ATOMIC_ORDERED).setType(type).build()),
+            result -> checked(result, "bundle " + type.getName()), MoreExecutors.directExecutor());
+    }
+
+    /**
+     * Sends a barrier after the requests and completes once the switch answered it: requests without a reply of
+     * their own complete only at a barrier, so this also bounds how long they wait. Fails if any was refused.
+     */
+    private ListenableFuture<?> awaitAll(final NodeRef node, final List<ListenableFuture<RpcResult<?>>>
+            requests, final String what) {
+        if (requests.isEmpty()) {
+            return Futures.immediateVoidFuture();
+        }
+        final var barrier = anyResult(rpcs.getRpc(SendBarrier.class).invoke(new SendBarrierInputBuilder()
+            .setNode(node).build()));
+        final var all = new ArrayList<ListenableFuture<RpcResult<?>>>(requests);
+        all.add(barrier);
+        return Futures.transformAsync(Futures.allAsList(all), results -> {
+            for (RpcResult<?> result : results) {
+                if (!result.isSuccessful()) {
+                    return Futures.immediateFailedFuture(new RpcFailedException(what, result));
+                }
+            }
+            return Futures.immediateVoidFuture();
+        }, MoreExecutors.directExecutor());
+    }
+
+    private static ListenableFuture<?> checked(final RpcResult<?> result, final String what) {
+        return result.isSuccessful() ? Futures.immediateVoidFuture()
+            : Futures.immediateFailedFuture(new RpcFailedException(what, result));
+    }
+
+    /** A request the switch or the plugin refused. */
+    static final class RpcFailedException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        RpcFailedException(final String what, final RpcResult<?> result) {
+            super(what + " refused: " + result.getErrors());
+        }
+    }
+}

@@ -1,0 +1,86 @@
+/*
+ * Copyright (c) 2026 Edgeplane and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.edgeplane.core.testing;
+
+import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.ListenableFuture;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.edgeplane.core.flow.FlowRecord;
+import org.edgeplane.core.flow.GroupRecord;
+import org.edgeplane.core.reconcile.FlowDiff;
+import org.edgeplane.core.reconcile.FlowWriter;
+import org.edgeplane.core.reconcile.SwitchHeld;
+
+/**
+ * Switches that hold what they are written, and can be told to refuse. A write to a switch whose content the
+ * reconciler does not know replaces all of it, as the bundle writer's does. Safe to read from a test's thread while
+ * a worker writes.
+ */
+public final class FakeSwitches implements FlowWriter {
+    private final Map<String, Map<String, FlowRecord>> tables = new ConcurrentHashMap<>();
+    private final Map<String, Map<Long, GroupRecord>> groups = new ConcurrentHashMap<>();
+    private final List<FlowDiff> applied = new CopyOnWriteArrayList<>();
+    private final List<String> replaced = new CopyOnWriteArrayList<>();
+    private volatile boolean refusing;
+
+    @Override
+    public synchronized ListenableFuture<?> apply(final FlowDiff diff, final SwitchHeld held) {
+        if (refusing) {
+            return Futures.immediateFailedFuture(new IllegalStateException("switch refused the bundle"));
+        }
+        applied.add(diff);
+        final var flows = new TreeMap<String, FlowRecord>(held.isKnown() ? tables.getOrDefault(diff.switchId(),
+            Map.of()) : Map.of());
+        final var switchGroups = new TreeMap<Long, GroupRecord>(held.isKnown()
+            ? groups.getOrDefault(diff.switchId(), Map.of()) : Map.of());
+        if (!held.isKnown()) {
+            replaced.add(diff.switchId());
+        }
+        diff.removals().keySet().forEach(flows::remove);
+        diff.writes().forEach(flow -> flows.put(flow.id(), flow));
+        diff.groupRemovals().forEach(switchGroups::remove);
+        diff.groupWrites().forEach(group -> switchGroups.put(group.groupId(), group));
+        tables.put(diff.switchId(), flows);
+        groups.put(diff.switchId(), switchGroups);
+        return Futures.immediateFuture(null);
+    }
+
+    /** Refuse every write from now on, or accept them again. */
+    public void refuse(final boolean refuse) {
+        refusing = refuse;
+    }
+
+    /** The flows each switch holds, by id; a switch never written is absent. */
+    public Map<String, Map<String, FlowRecord>> tables() {
+        return tables;
+    }
+
+    /** The groups each switch holds, by id. */
+    public Map<String, Map<Long, GroupRecord>> groups() {
+        return groups;
+    }
+
+    /** Every diff written, in order. */
+    public List<FlowDiff> applied() {
+        return applied;
+    }
+
+    /** The switches whose content a write replaced in full, in order. */
+    public List<String> replaced() {
+        return replaced;
+    }
+
+    /** Flow, meter and group changes written so far. */
+    public int changes() {
+        return applied.stream().mapToInt(FlowDiff::size).sum();
+    }
+}
