@@ -152,11 +152,36 @@ def create_bridge(bridge, ports, extra):
     subprocess.run(['ovs-vsctl', 'set-controller', bridge, 'tcp:127.0.0.1:6653'], check=True)
 
 
+def last_round_times():
+    """Where the controller says the last round's time went (status/rounds/last-times), or None."""
+    status, text = rest('GET', '/edgeplane-tenant:status/rounds')
+    if status != 200:
+        return None
+    return json.loads(text)['edgeplane-tenant:rounds'].get('last-times')
+
+
+BREAKDOWN = ['rest-to-noticed', 'wait', 'read', 'compile', 'diff', 'send', 'ack', 'ack-to-seen']
+
+
+def breakdown(times, returned_epoch, seen_epoch):
+    """The bulk install's time by step, in ms: REST return -> change noticed -> ... -> switch ack -> seen by polling."""
+    if not times:
+        return None
+    noticed = int(times['noticed-at'])
+    steps = {'rest-to-noticed': noticed - returned_epoch * 1000}
+    for key in ('wait', 'read', 'compile', 'diff', 'send', 'ack'):
+        steps[key] = int(times.get(f'{key}-ms', 0))
+    acked = noticed + sum(steps[key] for key in ('wait', 'read', 'compile', 'diff', 'send', 'ack'))
+    steps['ack-to-seen'] = seen_epoch * 1000 - acked
+    return steps
+
+
 def one_run(bridge, intent, ports, extra, tenants, per_network):
     figures = {}
     sent = time.monotonic()
     status, text = rest('PUT', '/edgeplane-tenant:intent', intent)
     returned = time.monotonic()
+    returned_epoch = time.time()
     if status not in (200, 201, 204):
         raise SystemExit(f'bench-southbound: PUT of the intent answered {status}: {text[:400]}')
     figures['rest'] = returned - sent
@@ -180,6 +205,7 @@ def one_run(bridge, intent, ports, extra, tenants, per_network):
         figures['flows'] = wait_until(converged, 300, 'the bulk install')
         figures['all'] = time.monotonic() - returned
         figures['missing'] = 0
+        figures['breakdown'] = breakdown(last_round_times(), returned_epoch, returned_epoch + figures['all'])
     except SystemExit as timeout:
         # Reported, not fatal: a switch that never gets every desired flow is a finding of the benchmark.
         figures['flows'] = desired_flows() or 0
@@ -260,6 +286,9 @@ def main():
                   f'{figures["flows"]} flows {figures["all"]:.2f} s; one port p50 '
                   f'{1000 * statistics.median(figures["incremental"]):.0f} ms; delete {figures["delete"]:.2f} s, '
                   f'stale after 1 s {figures["stale_1s"]}, after 10 s {figures["stale_10s"]}', flush=True)
+            if figures.get('breakdown'):
+                print('  bulk round, ms: ' + ', '.join(f'{key} {figures["breakdown"][key]:.0f}'
+                                                       for key in BREAKDOWN), flush=True)
             if run > 0:
                 runs.append(figures)
             if run == 0:
@@ -280,6 +309,13 @@ def main():
         print(f'| stale flows 1 s / 10 s after the DELETE (max over runs) | '
               f'{max(f["stale_1s"] for f in runs)} / {max(f["stale_10s"] for f in runs)} |')
         print(f'| controller resident memory after the warm-up run | {rss:.0f} MiB |')
+        broken = [f['breakdown'] for f in runs if f.get('breakdown')]
+        if broken:
+            print()
+            print('| bulk round, step | ms, median (range) |')
+            print('|---|---|')
+            for key in BREAKDOWN:
+                print(f'| {key} | {spread([b[key] for b in broken], "", 1.0, 0)} |')
     finally:
         subprocess.run(['ovs-vsctl', '--if-exists', 'del-br', bridge], check=False)
         os.killpg(controller.pid, signal.SIGTERM)

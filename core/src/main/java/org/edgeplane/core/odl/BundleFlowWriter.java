@@ -223,35 +223,46 @@ public final class BundleFlowWriter implements FlowWriter {
     }
 
     /**
-     * Opens a bundle, adds the messages chunk by chunk (each chunk acknowledged by a barrier, which also reports
-     * any message the switch refused), and commits it; a bundle with a refused message is discarded whole.
+     * Opens a bundle, adds the messages chunk by chunk and commits it. Each step ends with a barrier: the plugin
+     * completes a request without a reply of its own only at a barrier (or its own barrier timer, half a second), and
+     * the barrier's reply also reports any message the switch refused. A bundle with a refused message is discarded
+     * whole.
      */
     private ListenableFuture<?> commitBundle(final NodeRef node, final List<Message> messages) {
         if (messages.isEmpty()) {
             return Futures.immediateVoidFuture();
         }
         final var bundleId = new BundleId(Uint32.valueOf(bundleIds.incrementAndGet() & 0xFFFF_FFFFL));
-        FluentFuture<?> chain = FluentFuture.from(control(node, bundleId, BundleControlType.ONFBCTOPENREQUEST));
-        for (int from = 0; from < messages.size(); from += CHUNK) {
-            final List<Message> chunk = messages.subList(from, Math.min(messages.size(), from + CHUNK));
-            chain = chain.transformAsync(ignored -> awaitAll(node, List.of(anyResult(rpcs.getRpc(
-                AddBundleMessages.class).invoke(new AddBundleMessagesInputBuilder().setNode(node).setBundleId(bundleId)
-                    .setFlags(ATOMIC_ORDERED).setMessages(new MessagesBuilder().setMessage(chunk).build()).build()))),
+        // The open and the first chunk go out together: one channel, in order.
+        FluentFuture<?> chain = FluentFuture.from(awaitAll(node, List.of(
+            control(node, bundleId, BundleControlType.ONFBCTOPENREQUEST), add(node, bundleId, messages, 0)),
+            "bundle open"));
+        for (int from = CHUNK; from < messages.size(); from += CHUNK) {
+            final int start = from;
+            chain = chain.transformAsync(ignored -> awaitAll(node, List.of(add(node, bundleId, messages, start)),
                 "bundle message"), MoreExecutors.directExecutor());
         }
         return chain.catchingAsync(RpcFailedException.class, failure -> Futures.transformAsync(
                 control(node, bundleId, BundleControlType.ONFBCTDISCARDREQUEST),
                 ignored -> Futures.immediateFailedFuture(failure), MoreExecutors.directExecutor()),
                 MoreExecutors.directExecutor())
-            .transformAsync(ignored -> control(node, bundleId, BundleControlType.ONFBCTCOMMITREQUEST),
-                MoreExecutors.directExecutor());
+            .transformAsync(ignored -> awaitAll(node, List.of(control(node, bundleId,
+                BundleControlType.ONFBCTCOMMITREQUEST)), "bundle commit"), MoreExecutors.directExecutor());
     }
 
-    /** Sends a bundle control message; completes when the switch answered it, failed if it refused. */
-    private ListenableFuture<?> control(final NodeRef node, final BundleId bundleId, final BundleControlType type) {
-        return Futures.transformAsync(rpcs.getRpc(ControlBundle.class).invoke(new ControlBundleInputBuilder()
-            .setNode(node).setBundleId(bundleId).setFlags(ATOMIC_ORDERED).setType(type).build()),
-            result -> checked(result, "bundle " + type.getName()), MoreExecutors.directExecutor());
+    /** Adds one chunk of the messages, from {@code from}, to the open bundle. */
+    private ListenableFuture<RpcResult<?>> add(final NodeRef node, final BundleId bundleId,
+            final List<Message> messages, final int from) {
+        return anyResult(rpcs.getRpc(AddBundleMessages.class).invoke(new AddBundleMessagesInputBuilder()
+            .setNode(node).setBundleId(bundleId).setFlags(ATOMIC_ORDERED).setMessages(new MessagesBuilder()
+                .setMessage(messages.subList(from, Math.min(messages.size(), from + CHUNK))).build()).build()));
+    }
+
+    /** Sends a bundle control message. */
+    private ListenableFuture<RpcResult<?>> control(final NodeRef node, final BundleId bundleId,
+            final BundleControlType type) {
+        return anyResult(rpcs.getRpc(ControlBundle.class).invoke(new ControlBundleInputBuilder()
+            .setNode(node).setBundleId(bundleId).setFlags(ATOMIC_ORDERED).setType(type).build()));
     }
 
     /**
@@ -275,11 +286,6 @@ public final class BundleFlowWriter implements FlowWriter {
             }
             return Futures.immediateVoidFuture();
         }, MoreExecutors.directExecutor());
-    }
-
-    private static ListenableFuture<?> checked(final RpcResult<?> result, final String what) {
-        return result.isSuccessful() ? Futures.immediateVoidFuture()
-            : Futures.immediateFailedFuture(new RpcFailedException(what, result));
     }
 
     /** A request the switch or the plugin refused. */

@@ -28,6 +28,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.edgeplane.core.endpoint.PortNames;
 import org.edgeplane.core.endpoint.SwitchFacts;
 import org.edgeplane.core.flow.FlowRecord;
@@ -38,6 +39,7 @@ import org.edgeplane.core.stage.EdgeFacts;
 import org.edgeplane.core.stage.PipelineStage;
 import org.edgeplane.core.stage.PipelineStages;
 import org.edgeplane.core.stage.RoundCounters;
+import org.edgeplane.core.stage.RoundCounters.RoundTimes;
 import org.edgeplane.core.stage.RoundCounters.StageRound;
 import org.edgeplane.core.stage.RoundInput;
 import org.edgeplane.core.stage.RoundOperations;
@@ -71,6 +73,8 @@ public final class RoundWorker implements PipelineStages, RoundOperations {
     private final Duration retryDelay;
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    /** When the first change not yet taken by a round was noticed (epoch milliseconds), 0 when none waits. */
+    private final AtomicLong firstNoticed = new AtomicLong();
     private final SwitchAuditor auditor;
     /** Registered stages in round order. */
     private final Map<String, PipelineStage> stages = new ConcurrentSkipListMap<>();
@@ -104,6 +108,7 @@ public final class RoundWorker implements PipelineStages, RoundOperations {
 
     /** Something under this key may have changed. Cheap and safe to call from any thread, any number of times. */
     public void markDirty(final String key) {
+        firstNoticed.compareAndSet(0, System.currentTimeMillis());
         dirty.add(key);
         if (scheduled.compareAndSet(false, true)) {
             executor.schedule(this::runRound, coalesceDelay.toMillis(), TimeUnit.MILLISECONDS);
@@ -133,11 +138,13 @@ public final class RoundWorker implements PipelineStages, RoundOperations {
             return;
         }
         final var keys = new TreeSet<String>();
+        final long noticed = firstNoticed.getAndSet(0);
         dirty.removeIf(keys::add);
         boolean retry;
         try {
-            retry = round(keys, Optional.empty()).values().stream().anyMatch(result -> result.error().isPresent()
-                && !result.awaitsSwitch()) || stageFailed;
+            // A switch that is not connected is written when it connects, not on a timer.
+            retry = round(keys, Optional.empty(), noticed).values().stream()
+                .anyMatch(result -> result.error().isPresent() && !result.awaitsSwitch()) || stageFailed;
         } catch (SnapshotUnavailableException e) {
             LOG.warn("Recompute for {} could not read the datastore, retrying in {}", keys, retryDelay, e);
             retry = true;
@@ -154,24 +161,38 @@ public final class RoundWorker implements PipelineStages, RoundOperations {
         return stages.values().stream().anyMatch(stage -> stage.order() == PipelineStage.BINDING);
     }
 
-    /** One round; {@code recompile} names a switch whose stages compile everything on it afresh. */
-    private SortedMap<String, SwitchResult> round(final Set<String> keys, final Optional<String> recompile)
-            throws SnapshotUnavailableException {
+    /**
+     * One round; {@code recompile} names a switch whose stages compile everything on it afresh, {@code noticed} is
+     * when its first change was noticed (epoch milliseconds, 0 if unknown).
+     */
+    private SortedMap<String, SwitchResult> round(final Set<String> keys, final Optional<String> recompile,
+            final long noticed) throws SnapshotUnavailableException {
+        final long startedAt = System.currentTimeMillis();
         final long started = System.nanoTime();
         final Snapshot snapshot = source.read();
+        final long read = System.nanoTime();
         lastInventory = snapshot.inventory();
         final var stageRounds = new TreeMap<String, StageRound>();
         final RoundUnion union = compileStages(snapshot, recompile, stageRounds);
+        final long compiled = System.nanoTime();
         final SortedMap<String, SwitchResult> results = reconciler.reconcile(union.flowsBySwitch(),
             union.metersBySwitch(), union.groupsBySwitch());
         lastUnion = union;
         final long changeCount = results.values().stream().mapToLong(SwitchResult::changes).sum();
-        counters = counters.afterRound(String.join(" ", keys), (System.nanoTime() - started) / 1_000_000,
-            changeCount, stageRounds);
+        final var written = reconciler.lastTimes();
+        final var times = new RoundTimes(noticed == 0 ? startedAt : noticed,
+            noticed == 0 ? 0 : Math.max(0, startedAt - noticed), millis(read - started), millis(compiled - read),
+            millis(written.diffNanos()), millis(written.sendNanos()), millis(written.ackNanos()));
+        counters = counters.afterRound(String.join(" ", keys), millis(System.nanoTime() - started),
+            changeCount, stageRounds, times);
         final var report = new RoundReport(snapshot, results, counters);
         stages.values().forEach(stage -> tellStage(stage, "publish its status", () -> stage.written(report)));
         LOG.debug("Recomputed for {}: {} switches, {} flow changes", keys, results.size(), changeCount);
         return results;
+    }
+
+    private static long millis(final long nanos) {
+        return nanos / 1_000_000;
     }
 
     // The boundary of one stage: a stage that throws keeps its previous flows and the round is retried.
@@ -286,7 +307,8 @@ public final class RoundWorker implements PipelineStages, RoundOperations {
     public Future<Optional<SwitchResult>> recompute(final String switchId) {
         return executor.submit(() -> {
             reconciler.forget(switchId);
-            return Optional.ofNullable(round(Set.of("recompute:" + switchId), Optional.of(switchId)).get(switchId));
+            return Optional.ofNullable(round(Set.of("recompute:" + switchId), Optional.of(switchId), 0)
+                .get(switchId));
         });
     }
 

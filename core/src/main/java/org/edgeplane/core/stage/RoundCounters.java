@@ -23,10 +23,11 @@ import org.edgeplane.core.stage.StageFlows.StageWork;
  * @param lastCause what marked the last round's work: {@code intent}, {@code switch:<id>}, {@code stage:<name>},
  *     {@code retry}, ...
  * @param lastStages what each pipeline stage did in the last round, by name
+ * @param lastTimes where the last round's time went
  */
 public record RoundCounters(long rounds, long audits, long lastRoundMillis, long lastFlowChanges, String lastCause,
-        SortedMap<String, StageRound> lastStages) {
-    public static final RoundCounters NONE = new RoundCounters(0, 0, 0, 0, "", new TreeMap<>());
+        SortedMap<String, StageRound> lastStages, RoundTimes lastTimes) {
+    public static final RoundCounters NONE = new RoundCounters(0, 0, 0, 0, "", new TreeMap<>(), RoundTimes.NONE);
 
     public RoundCounters {
         lastStages = Collections.unmodifiableSortedMap(new TreeMap<>(lastStages));
@@ -34,13 +35,31 @@ public record RoundCounters(long rounds, long audits, long lastRoundMillis, long
 
     /** The counters after one more round. */
     public RoundCounters afterRound(final String cause, final long millis, final long flowChanges,
-            final Map<String, StageRound> stages) {
-        return new RoundCounters(rounds + 1, audits, millis, flowChanges, cause, new TreeMap<>(stages));
+            final Map<String, StageRound> stages, final RoundTimes times) {
+        return new RoundCounters(rounds + 1, audits, millis, flowChanges, cause, new TreeMap<>(stages), times);
     }
 
     /** The counters after one more audit. */
     public RoundCounters afterAudit() {
-        return new RoundCounters(rounds, audits + 1, lastRoundMillis, lastFlowChanges, lastCause, lastStages);
+        return new RoundCounters(rounds, audits + 1, lastRoundMillis, lastFlowChanges, lastCause, lastStages,
+            lastTimes);
+    }
+
+    /**
+     * Where one round's time went, in order. Together they run from the first change the round took to the last
+     * switch's acknowledgement.
+     *
+     * @param noticedAtMillis when the first change the round took was noticed (epoch milliseconds)
+     * @param waitMillis from then to the round's start: the coalescing delay and any round still running
+     * @param readMillis reading the one snapshot of intent and inventory
+     * @param compileMillis every stage's compile
+     * @param diffMillis the reconciler's diff of every switch
+     * @param sendMillis turning the differences into switch messages and sending them
+     * @param ackMillis from then until every switch acknowledged (the bundle committed)
+     */
+    public record RoundTimes(long noticedAtMillis, long waitMillis, long readMillis, long compileMillis,
+            long diffMillis, long sendMillis, long ackMillis) {
+        public static final RoundTimes NONE = new RoundTimes(0, 0, 0, 0, 0, 0, 0);
     }
 
     /**

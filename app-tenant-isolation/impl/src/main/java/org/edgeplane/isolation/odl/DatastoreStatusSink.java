@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Objects;
 import java.util.Set;
 import org.edgeplane.core.stage.RoundCounters;
+import org.edgeplane.core.stage.RoundCounters.RoundTimes;
 import org.edgeplane.isolation.service.StatusReport;
 import org.edgeplane.isolation.service.StatusSink;
 import org.opendaylight.mdsal.binding.api.DataBroker;
@@ -27,6 +28,8 @@ import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.status.PortSt
 import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.status.RoundsBuilder;
 import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.status.SwitchStatus;
 import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.status.SwitchStatusBuilder;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.status.rounds.LastTimes;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.status.rounds.LastTimesBuilder;
 import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.status.rounds.Stage;
 import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.status.rounds.StageBuilder;
 import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
@@ -80,7 +83,7 @@ public final class DatastoreStatusSink implements StatusSink {
         final var rounds = new RoundsBuilder().setCount(Uint64.valueOf(counters.rounds()))
             .setAudits(Uint64.valueOf(counters.audits())).setLastRoundMs(Uint64.valueOf(counters.lastRoundMillis()))
             .setLastFlowChanges(Uint64.valueOf(counters.lastFlowChanges())).setLastCause(counters.lastCause())
-            .setStage(BindingMap.of(stages)).build();
+            .setLastTimes(lastTimes(counters.lastTimes())).setStage(BindingMap.of(stages)).build();
         final var tx = broker.newWriteOnlyTransaction();
         tx.put(LogicalDatastoreType.OPERATIONAL, PATH, new StatusBuilder().setPortStatus(BindingMap.of(ports))
             .setSwitchStatus(BindingMap.of(switches)).setRounds(rounds).build());
@@ -98,5 +101,12 @@ public final class DatastoreStatusSink implements StatusSink {
                 LOG.warn("Status could not be published", cause);
             }
         }, MoreExecutors.directExecutor());
+    }
+
+    private static LastTimes lastTimes(final RoundTimes times) {
+        return new LastTimesBuilder().setNoticedAt(Uint64.valueOf(times.noticedAtMillis()))
+            .setWaitMs(Uint64.valueOf(times.waitMillis())).setReadMs(Uint64.valueOf(times.readMillis()))
+            .setCompileMs(Uint64.valueOf(times.compileMillis())).setDiffMs(Uint64.valueOf(times.diffMillis()))
+            .setSendMs(Uint64.valueOf(times.sendMillis())).setAckMs(Uint64.valueOf(times.ackMillis())).build();
     }
 }
