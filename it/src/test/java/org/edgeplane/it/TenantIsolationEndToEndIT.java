@@ -540,7 +540,7 @@ public class TenantIsolationEndToEndIT {
         assertEquals(204, restconf.delete(Orchestrator.INTENT + "/port=" + h4.name()).status());
         awaitEquals("flows of the deleted port h4 on s1", () -> OvsSwitches.countByCookie("s1", h4Cookie), 0);
         converge.awaitFlowsAsDesired();
-        assertEquals(204, orchestrator.put(Orchestrator.portOf(topology, h4)).status());
+        orchestrator.create(Orchestrator.portOf(topology, h4));
         converge.awaitFlowsAsDesired();
 
         for (int round = 1; round <= 2; round++) {
