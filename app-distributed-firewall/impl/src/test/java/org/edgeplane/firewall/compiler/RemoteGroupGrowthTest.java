@@ -13,10 +13,14 @@ import static org.edgeplane.firewall.compiler.FirewallFixtures.rule;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.edgeplane.core.endpoint.Intent;
 import org.edgeplane.core.endpoint.SwitchConfig;
 import org.edgeplane.core.endpoint.SwitchProfile;
+import org.edgeplane.core.flow.FlowRecord;
 import org.edgeplane.core.pipeline.Metadata;
 import org.edgeplane.core.pipeline.Table;
 import org.edgeplane.core.testing.IntentFixtures;
@@ -45,6 +49,63 @@ public class RemoteGroupGrowthTest {
         final FirewallIntent fw = fixtures.build();
         return FirewallCompiler.compile(fw, intent, FirewallFixtures.factsOf(intent))
             .flowsOf("openflow:1").size();
+    }
+
+    /**
+     * The issue's group of M members that admits everything from its own members plus TCP 22 and 80 from anywhere,
+     * its members spread over {@code switches} switches, compiled for the profile: every switch's flows.
+     */
+    static Map<String, Collection<FlowRecord>> openToItsMembers(final int members, final int switches,
+            final SwitchProfile profile) {
+        final var builder = IntentFixtures.builder().tenant("t").vlanNetwork("net", "t", 100);
+        for (int s = 1; s <= switches; s++) {
+            builder.switchConfig(new SwitchConfig("openflow:" + s, List.of("1000")).withProfile(profile));
+        }
+        final var fixtures = firewall().group("t", "self",
+            rule("members", RuleMatch.any(RuleMatch.INGRESS, RuleMatch.IPV4).withRemoteGroup("self")),
+            rule("ssh", ingress("tcp").withPorts(22, 22).withRemotePrefix("0.0.0.0/0")),
+            rule("http", ingress("tcp").withPorts(80, 80).withRemotePrefix("0.0.0.0/0")),
+            rule("out", RuleMatch.any(RuleMatch.EGRESS, RuleMatch.IPV4)));
+        for (int i = 1; i <= members; i++) {
+            builder.port("p" + i, "t", "net", "openflow:" + (1 + i % switches), Integer.toString(i), String.format(
+                "02:00:00:00:%02x:%02x", i / 256, i % 256), String.format("10.0.%d.%d", i / 250, i % 250 + 1));
+            fixtures.ports("self", "p" + i);
+        }
+        final Intent intent = builder.build();
+        final var compiled = FirewallCompiler.compile(fixtures.build(), intent, FirewallFixtures.factsOf(intent));
+        final var bySwitch = new TreeMap<String, Collection<FlowRecord>>();
+        for (int s = 1; s <= switches; s++) {
+            bySwitch.put("openflow:" + s, compiled.flowsOf("openflow:" + s).values());
+        }
+        return bySwitch;
+    }
+
+    /**
+     * What admitting a group's own members costs a switch, where OVN spends 4M+2 flows (a conjunction over source
+     * addresses and destination ports): a tag flow per member address in the remote table and one flow per member
+     * port for the rule, with standard OpenFlow 1.3 metadata on both profiles. Everything a port costs beyond that
+     * (conntrack entry, the drop stage) is the same with or without groups and is counted apart.
+     */
+    @Test
+    public void admittingItsOwnMembersCostsAtMostFourFlowsPerMemberOnEitherProfile() {
+        final int members = 200;
+        for (SwitchProfile profile : SwitchProfile.values()) {
+            for (int switches : new int[] {1, 2}) {
+                final var bySwitch = openToItsMembers(members, switches, profile);
+                bySwitch.forEach((switchId, flows) -> {
+                    final long tags = flows.stream().filter(flow -> flow.priority() > 0
+                        && flow.table() == Table.FIREWALL_TO_REMOTE).count();
+                    final long ruleFlows = flows.stream().filter(flow -> flow.table() == Table.FIREWALL_TO_GROUPS
+                        && flow.id().contains("members")).count();
+                    final String where = profile + ", " + switches + " switches, " + switchId + ": " + tags
+                        + " tags, " + ruleFlows + " rule flows";
+                    // Every member address is tagged on every switch; the rule is one flow per local member.
+                    assertEquals(where, members, tags);
+                    assertEquals(where, members / switches, ruleFlows);
+                    assertTrue(where, tags + ruleFlows <= 4 * members + 2);
+                });
+            }
+        }
     }
 
     @Test
