@@ -214,8 +214,33 @@ public class DistributedFirewallEndToEndIT {
         expected.put("h1>h6 tcp/80", false); // other tenant
         expected.put("h7>h4 tcp/80", false);
         expected.put("h1>h6 icmp", false);
-        awaitEquals("cross-network and cross-tenant traffic with allow-anything rules", () -> measure(
-            expected.keySet()), expected);
+        try {
+            awaitEquals("cross-network and cross-tenant traffic with allow-anything rules", () -> measure(
+                expected.keySet()), expected);
+        } catch (AssertionError e) {
+            throw withEvidence(e, "h6", "h7");
+        }
+    }
+
+    /**
+     * A failed connection check with what tells a firewall fault from a test fault: the hosts' listening sockets,
+     * the switches' status, and every switch's Edgeplane flows (written beside the listener logs).
+     */
+    private static AssertionError withEvidence(final AssertionError failure, final String... hosts) {
+        final var evidence = new StringBuilder(String.valueOf(failure.getMessage()));
+        for (String host : hosts) {
+            evidence.append("\nlistening on ").append(host).append(": ").append(mininet.exec(host, "ss -ltn"));
+        }
+        for (Topology.Edge edge : topology.switches()) {
+            evidence.append("\n").append(edge.name()).append(": ").append(converge.switchStatus(edge.nodeId()));
+            try {
+                Files.write(listenerLogs.resolve("flows-" + edge.name() + ".txt"), OvsSwitches.flows(edge.name(),
+                    OvsSwitches.EDGEPLANE_COOKIES));
+            } catch (IOException e) {
+                evidence.append(" (flows not written: ").append(e.getMessage()).append(')');
+            }
+        }
+        return new AssertionError(evidence.toString(), failure);
     }
 
     @Test
