@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""Southbound benchmark (issue 18): from a REST request to the flows in Open vSwitch, on one bridge with 1,000 ports.
+"""Southbound benchmark (issue 18): from a REST request to the flows in Open vSwitch, by default on one bridge with
+1,000 ports (--switches N spreads the ports over N bridges, one switch each).
 
 The workload is the issue's: 100 VLAN networks of 10 ports, 10 tenants of 100 ports, each tenant with one security
 group that allows everything from its own members (remote group = itself) plus TCP 22 and 80 from anywhere, every
@@ -10,9 +11,11 @@ port in its tenant's group, the whole intent in one PUT. Per run (after one warm
   one port    a port more, one at a time (10 per run): REST returns -> all of its flows on the switch;
   delete      DELETE of the whole intent -> no Edgeplane flow left; what is still left 1 s and 10 s later (stale).
 
-Prints a table of medians and ranges, the flows per port and the controller's resident memory. Timing comes from
+Prints a table of medians and ranges, the flows per port and the controller's resident memory, and writes a plot
+(gnuplot, PNG): the flows on the switches over time in each bulk run, and the one-port latencies. Timing comes from
 polling `ovs-ofctl dump-aggregate` filtered by Edgeplane's cookie prefix every 50 ms, so every figure is an upper
-bound by up to one poll (50 ms). Never fails on time; fails only when a run does not converge within its deadline.
+bound by up to one poll (50 ms, more with many bridges). Never fails on time; fails only when a run does not converge
+within its deadline.
 """
 import argparse
 import base64
@@ -30,7 +33,6 @@ import urllib.request
 REST = 'http://127.0.0.1:8181/rests/data'
 AUTH = 'Basic ' + base64.b64encode(b'admin:admin').decode()
 COOKIE_FILTER = 'cookie=0xed00000000000000/0xff00000000000000'
-SWITCH = 'openflow:1'
 UPLINK = 2000
 POLL = 0.05
 # A switch whose flow count stands still this long short of the desired count will not get the rest.
@@ -50,18 +52,33 @@ def rest(method, path, body=None, timeout=120):
         return 0, str(error)
 
 
-def edgeplane_flows(bridge):
-    out = subprocess.run(['ovs-ofctl', '-O', 'OpenFlow13', 'dump-aggregate', bridge, COOKIE_FILTER],
-                         capture_output=True, text=True, check=True).stdout
-    return int(out.split('flow_count=')[1].split()[0])
+def bridge_name(switch):
+    return f'bench{switch}'
 
 
-def desired_flows():
-    status, text = rest('GET', '/edgeplane-tenant:status/switch-status=' + SWITCH.replace(':', '%3A'))
-    if status != 200:
-        return None
-    entry = json.loads(text)['edgeplane-tenant:switch-status'][0]
-    return entry.get('desired-flows', 0)
+def switch_id(switch):
+    return f'openflow:{switch}'
+
+
+def edgeplane_flows(switches):
+    """Edgeplane's flows on the bridges of switches 1..switches."""
+    total = 0
+    for switch in range(1, switches + 1):
+        out = subprocess.run(['ovs-ofctl', '-O', 'OpenFlow13', 'dump-aggregate', bridge_name(switch), COOKIE_FILTER],
+                             capture_output=True, text=True, check=True).stdout
+        total += int(out.split('flow_count=')[1].split()[0])
+    return total
+
+
+def desired_flows(switches):
+    """The flows the controller's status desires on switches 1..switches; None while one has no status yet."""
+    total = 0
+    for switch in range(1, switches + 1):
+        status, text = rest('GET', '/edgeplane-tenant:status/switch-status=' + switch_id(switch).replace(':', '%3A'))
+        if status != 200:
+            return None
+        total += json.loads(text)['edgeplane-tenant:switch-status'][0].get('desired-flows', 0)
+    return total
 
 
 def wait_until(condition, deadline, what):
@@ -74,32 +91,55 @@ def wait_until(condition, deadline, what):
     raise SystemExit(f'bench-southbound: {what} did not happen within {deadline} s')
 
 
-def switch_connected(bridge):
-    out = subprocess.run(['ovs-vsctl', 'get', 'controller', bridge, 'is_connected'], capture_output=True,
-                         text=True).stdout
-    return out.strip() == 'true'
+def switches_connected(switches):
+    for switch in range(1, switches + 1):
+        out = subprocess.run(['ovs-vsctl', 'get', 'controller', bridge_name(switch), 'is_connected'],
+                             capture_output=True, text=True).stdout
+        if out.strip() != 'true':
+            return False
+    return True
 
 
 def mac(index):
     return f'02:00:00:{index >> 16 & 0xff:02x}:{index >> 8 & 0xff:02x}:{index & 0xff:02x}'
 
 
-def port(index, tenants, per_network):
+class Layout:
+    """Where the workload's ports go: in blocks, one per switch; the extra ports on switch 1 after its block."""
+
+    def __init__(self, ports, switches, extra):
+        self.ports, self.switches, self.extra = ports, switches, extra
+        self.per_switch = -(-ports // switches)
+
+    def place(self, index):
+        if index >= self.ports:
+            return 1, self.per_switch + index - self.ports + 1
+        return index // self.per_switch + 1, index % self.per_switch + 1
+
+    def bridge_ports(self, switch):
+        count = min(self.per_switch, self.ports - (switch - 1) * self.per_switch)
+        return count + (self.extra if switch == 1 else 0)
+
+
+def port(index, tenants, per_network, layout):
     network = index // per_network
-    return {'id': f'p{index}', 'tenant-id': f't{index * tenants // (per_network * 100)}',
-            'network-id': f'n{network}', 'switch-id': SWITCH, 'switch-port': str(index + 1),
+    switch, number = layout.place(index)
+    # The network's tenant, as workload() assigns it.
+    return {'id': f'p{index}', 'tenant-id': f't{network * tenants // (layout.ports // per_network)}',
+            'network-id': f'n{network}', 'switch-id': switch_id(switch), 'switch-port': str(number),
             'mac-address': mac(index), 'ip-address': [f'10.{network // 250}.{network % 250}.{index % per_network + 10}'],
             'edgeplane-firewall:security-group': ['sg']}
 
 
-def workload(ports, tenants, per_network):
+def workload(ports, tenants, per_network, layout):
     networks = ports // per_network
     return {'edgeplane-tenant:intent': {
         'tenant': [{'id': f't{t}', 'name': f'tenant {t}'} for t in range(tenants)],
         'network': [{'id': f'n{n}', 'tenant-id': f't{n * tenants // networks}', 'segmentation-type': 'vlan',
                      'segmentation-id': 101 + n} for n in range(networks)],
-        'switch': [{'node-id': SWITCH, 'uplink-port': [str(UPLINK)], 'profile': 'ovs'}],
-        'port': [port(i, tenants, per_network) for i in range(ports)],
+        'switch': [{'node-id': switch_id(s), 'uplink-port': [str(UPLINK)], 'profile': 'ovs'}
+                   for s in range(1, layout.switches + 1)],
+        'port': [port(i, tenants, per_network, layout) for i in range(ports)],
         'edgeplane-firewall:security-group': [{'tenant-id': f't{t}', 'name': 'sg', 'rule': [
             {'id': 'members', 'direction': 'ingress', 'ethertype': 'ipv4', 'remote-group': 'sg'},
             {'id': 'ssh', 'direction': 'ingress', 'protocol': 'tcp', 'port-range-min': 22, 'port-range-max': 22},
@@ -140,16 +180,27 @@ def java_rss_mib(process):
     return rss / 1024
 
 
-def create_bridge(bridge, ports, extra):
-    subprocess.run(['ovs-vsctl', '--if-exists', 'del-br', bridge], check=True)
-    command = ['ovs-vsctl', 'add-br', bridge, '--', 'set', 'bridge', bridge, 'datapath_type=netdev',
-               'protocols=OpenFlow13', 'fail-mode=secure', 'other-config:datapath-id=0000000000000001']
-    for number in list(range(1, ports + extra + 1)) + [UPLINK]:
-        name = f'{bridge}-p{number}'
-        command += ['--', 'add-port', bridge, name, '--', 'set', 'interface', name, 'type=internal',
-                    f'ofport_request={number}']
+def delete_bridges(switches):
+    command = ['ovs-vsctl']
+    for switch in range(1, switches + 1):
+        command += ['--', '--if-exists', 'del-br', bridge_name(switch)]
+    subprocess.run(command, check=False)
+
+
+def create_bridges(layout):
+    """Every bridge with its ports and its controller, in one ovs-vsctl call."""
+    delete_bridges(layout.switches)
+    command = ['ovs-vsctl']
+    for switch in range(1, layout.switches + 1):
+        bridge = bridge_name(switch)
+        command += ['--', 'add-br', bridge, '--', 'set', 'bridge', bridge, 'datapath_type=netdev',
+                    'protocols=OpenFlow13', 'fail-mode=secure', f'other-config:datapath-id={switch:016x}']
+        for number in list(range(1, layout.bridge_ports(switch) + 1)) + [UPLINK]:
+            name = f'b{switch}p{number}'
+            command += ['--', 'add-port', bridge, name, '--', 'set', 'interface', name, 'type=internal',
+                        f'ofport_request={number}']
+        command += ['--', 'set-controller', bridge, 'tcp:127.0.0.1:6653']
     subprocess.run(command, check=True)
-    subprocess.run(['ovs-vsctl', 'set-controller', bridge, 'tcp:127.0.0.1:6653'], check=True)
 
 
 def last_round_times():
@@ -176,7 +227,8 @@ def breakdown(times, returned_epoch, seen_epoch):
     return steps
 
 
-def one_run(bridge, intent, ports, extra, tenants, per_network):
+def one_run(layout, intent, tenants, per_network):
+    switches = layout.switches
     figures = {}
     sent = time.monotonic()
     status, text = rest('PUT', '/edgeplane-tenant:intent', intent)
@@ -185,19 +237,27 @@ def one_run(bridge, intent, ports, extra, tenants, per_network):
     if status not in (200, 201, 204):
         raise SystemExit(f'bench-southbound: PUT of the intent answered {status}: {text[:400]}')
     figures['rest'] = returned - sent
-    wait_until(lambda: edgeplane_flows(bridge) > 0, 300, 'the first flow')
+    samples = [(0.0, 0)]
+    figures['samples'] = samples
+
+    def first_flow():
+        count = edgeplane_flows(switches)
+        samples.append((time.monotonic() - returned, count))
+        return count > 0
+    wait_until(first_flow, 300, 'the first flow')
     figures['first'] = time.monotonic() - returned
 
     held = {'count': -1, 'since': time.monotonic()}
 
     def converged():
-        # The status is read only when the switch's count stands still: polling must not slow the install.
-        count = edgeplane_flows(bridge)
+        # The status is read only when the switches' count stands still: polling must not slow the install.
+        count = edgeplane_flows(switches)
+        samples.append((time.monotonic() - returned, count))
         steady = count == held['count']
         if not steady:
             held['count'] = count
             held['since'] = time.monotonic()
-        desired = desired_flows() if steady else None
+        desired = desired_flows(switches) if steady else None
         if desired and count != desired and time.monotonic() - held['since'] > STALL:
             raise SystemExit(f'bench-southbound: the switch count stood still at {count} for {STALL} s')
         return desired and desired > 0 and count == desired and desired
@@ -208,45 +268,82 @@ def one_run(bridge, intent, ports, extra, tenants, per_network):
         figures['breakdown'] = breakdown(last_round_times(), returned_epoch, returned_epoch + figures['all'])
     except SystemExit as timeout:
         # Reported, not fatal: a switch that never gets every desired flow is a finding of the benchmark.
-        figures['flows'] = desired_flows() or 0
+        figures['flows'] = desired_flows(switches) or 0
         figures['all'] = float('nan')
-        figures['missing'] = figures['flows'] - edgeplane_flows(bridge)
-        print(f'{timeout}: the switch holds {figures["missing"]} flows fewer than desired', flush=True)
-    figures['per_port'] = figures['flows'] / ports
+        figures['missing'] = figures['flows'] - edgeplane_flows(switches)
+        print(f'{timeout}: the switches hold {figures["missing"]} flows fewer than desired', flush=True)
+    figures['per_port'] = figures['flows'] / layout.ports
     incremental = []
-    for index in range(ports, ports + extra):
+    port_breakdowns = []
+    for index in range(layout.ports, layout.ports + layout.extra):
         before = figures['flows'] if not incremental else last
-        body = {'edgeplane-tenant:port': [port(index, tenants, per_network) | {'network-id': f'n{index % 10}',
-                                                                               'tenant-id': 't0'}]}
-        body['edgeplane-tenant:port'][0]['ip-address'] = [f'10.200.0.{index - ports + 10}']
+        body = {'edgeplane-tenant:port': [port(index, tenants, per_network, layout) | {
+            'network-id': f'n{index % 10}', 'tenant-id': 't0'}]}
+        body['edgeplane-tenant:port'][0]['ip-address'] = [f'10.200.0.{index - layout.ports + 10}']
         status, text = rest('PUT', f'/edgeplane-tenant:intent/port=p{index}', body)
         done = time.monotonic()
+        done_epoch = time.time()
         if status not in (200, 201, 204):
             raise SystemExit(f'bench-southbound: PUT of port p{index} answered {status}: {text[:400]}')
 
         def port_converged():
             # Flows the bulk install never got stay missing; the port's own flows are what is waited for.
-            desired = desired_flows()
-            return (desired and desired > before and edgeplane_flows(bridge) + figures['missing'] == desired
+            desired = desired_flows(switches)
+            return (desired and desired > before and edgeplane_flows(switches) + figures['missing'] == desired
                     and desired)
         last = wait_until(port_converged, 60, f'port p{index}')
         incremental.append(time.monotonic() - done)
+        port_breakdowns.append(breakdown(last_round_times(), done_epoch, done_epoch + incremental[-1]))
     figures['incremental'] = incremental
+    figures['port_breakdowns'] = [b for b in port_breakdowns if b]
     sent = time.monotonic()
     status, text = rest('DELETE', '/edgeplane-tenant:intent')
     returned = time.monotonic()
     if status not in (200, 204):
         raise SystemExit(f'bench-southbound: DELETE of the intent answered {status}: {text[:400]}')
     try:
-        wait_until(lambda: edgeplane_flows(bridge) == 0, 60, 'the delete')
+        wait_until(lambda: edgeplane_flows(switches) == 0, 60, 'the delete')
         figures['delete'] = time.monotonic() - returned
     except SystemExit:
         figures['delete'] = float('nan')
     time.sleep(max(0.0, 1 - (time.monotonic() - returned)))
-    figures['stale_1s'] = edgeplane_flows(bridge)
+    figures['stale_1s'] = edgeplane_flows(switches)
     time.sleep(max(0.0, 10 - (time.monotonic() - returned)))
-    figures['stale_10s'] = edgeplane_flows(bridge)
+    figures['stale_10s'] = edgeplane_flows(switches)
     return figures
+
+
+def plot(runs, workdir, title):
+    """Flows on the switches over time in each measured bulk run, and the one-port latencies, as one PNG."""
+    for number, figures in enumerate(runs, 1):
+        with open(os.path.join(workdir, f'bulk-run{number}.dat'), 'w') as data:
+            data.writelines(f'{t:.3f} {count}\n' for t, count in figures['samples'])
+    latencies = sorted(1000 * value for figures in runs for value in figures['incremental'])
+    with open(os.path.join(workdir, 'one-port.dat'), 'w') as data:
+        data.writelines(f'{ms:.1f} {(i + 1) / len(latencies):.3f}\n' for i, ms in enumerate(latencies))
+    image = os.path.join(workdir, 'southbound.png')
+    bulk = ', '.join(f"'{workdir}/bulk-run{n}.dat' using 1:2 with steps title 'run {n}'"
+                     for n in range(1, len(runs) + 1))
+    script = f"""set terminal png size 1200,500
+set output '{image}'
+set multiplot layout 1,2 title '{title}'
+set title 'bulk install: Edgeplane flows on the switches'
+set xlabel 's after the REST request returned'
+set ylabel 'flows'
+set key bottom right
+plot {bulk}
+set title 'one more port: REST returns -> all its flows on the switch'
+set xlabel 'ms'
+set ylabel 'fraction of ports'
+set yrange [0:1]
+plot '{workdir}/one-port.dat' using 1:2 with steps title 'cumulative'
+unset multiplot
+"""
+    if shutil.which('gnuplot') is None:
+        print('gnuplot is not installed (apt-get install gnuplot-nox): no plot', flush=True)
+        return
+    subprocess.run(['gnuplot'], input=script, text=True, check=True)
+    print(f'plot: {image}', flush=True)
 
 
 def spread(values, unit='s', scale=1.0, digits=2):
@@ -263,6 +360,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument('--runs', type=int, default=3, help='measured runs after the warm-up (default 3)')
     parser.add_argument('--ports', type=int, default=1000)
+    parser.add_argument('--switches', type=int, default=1, help='bridges the ports are spread over (default 1)')
     parser.add_argument('--extra', type=int, default=10, help='ports added one at a time per run')
     parser.add_argument('--workdir', default='/tmp/edgeplane-bench-southbound')
     args = parser.parse_args()
@@ -272,15 +370,17 @@ def main():
         raise SystemExit('bench-southbound: build first (mvn -B clean install -DskipTests)')
     os.makedirs(args.workdir, exist_ok=True)
     subprocess.run([os.path.join(root, 'scripts/start-ovs.sh')], check=True)
-    tenants, per_network, bridge = 10, 10, 'bench'
-    intent = workload(args.ports, tenants, per_network)
+    # The issue's shape at any size: networks of 10 ports, tenants of 100.
+    tenants, per_network = max(1, args.ports // 100), 10
+    layout = Layout(args.ports, args.switches, args.extra)
+    intent = workload(args.ports, tenants, per_network, layout)
     controller = start_controller(assembly, args.workdir)
     try:
-        create_bridge(bridge, args.ports, args.extra)
-        wait_until(lambda: switch_connected(bridge), 120, 'the switch connecting')
+        create_bridges(layout)
+        wait_until(lambda: switches_connected(args.switches), 120, 'the switches connecting')
         runs = []
         for run in range(args.runs + 1):
-            figures = one_run(bridge, intent, args.ports, args.extra, tenants, per_network)
+            figures = one_run(layout, intent, tenants, per_network)
             label = 'warm-up' if run == 0 else f'run {run}'
             print(f'{label}: missing {figures["missing"]}; REST {figures["rest"]:.2f} s, first flow {figures["first"]:.2f} s, all '
                   f'{figures["flows"]} flows {figures["all"]:.2f} s; one port p50 '
@@ -293,9 +393,11 @@ def main():
                 runs.append(figures)
             if run == 0:
                 rss = java_rss_mib(controller)
+        rss_end = java_rss_mib(controller)
         incremental = [value for figures in runs for value in figures['incremental']]
+        where = f'{args.ports} ports on {args.switches} switch{"es" if args.switches > 1 else ""}'
         print()
-        print(f'| metric ({args.ports} ports, medians of {args.runs} runs after a warm-up, ranges) | figure |')
+        print(f'| metric ({where}, medians of {args.runs} runs after a warm-up, ranges) | figure |')
         print('|---|---|')
         print(f'| REST request returns | {spread([f["rest"] for f in runs])} |')
         print(f'| REST returns -> first flow on the switch | {spread([f["first"] for f in runs])} |')
@@ -308,7 +410,8 @@ def main():
               f'{max(f["missing"] for f in runs)} |')
         print(f'| stale flows 1 s / 10 s after the DELETE (max over runs) | '
               f'{max(f["stale_1s"] for f in runs)} / {max(f["stale_10s"] for f in runs)} |')
-        print(f'| controller resident memory after the warm-up run | {rss:.0f} MiB |')
+        print(f'| controller resident memory after the warm-up run / after the last run | {rss:.0f} / '
+              f'{rss_end:.0f} MiB |')
         broken = [f['breakdown'] for f in runs if f.get('breakdown')]
         if broken:
             print()
@@ -316,8 +419,17 @@ def main():
             print('|---|---|')
             for key in BREAKDOWN:
                 print(f'| {key} | {spread([b[key] for b in broken], "", 1.0, 0)} |')
+        by_port = [b for f in runs for b in f['port_breakdowns']]
+        if by_port:
+            print()
+            print('| one-port round, step | ms, median (range) |')
+            print('|---|---|')
+            for key in BREAKDOWN:
+                print(f'| {key} | {spread([b[key] for b in by_port], "", 1.0, 0)} |')
+        print()
+        plot(runs, args.workdir, f'Edgeplane southbound, {where}')
     finally:
-        subprocess.run(['ovs-vsctl', '--if-exists', 'del-br', bridge], check=False)
+        delete_bridges(args.switches)
         os.killpg(controller.pid, signal.SIGTERM)
         try:
             controller.wait(60)

@@ -283,19 +283,19 @@ public record FlowMatch(@Nullable Long inPort, @Nullable Long metadata, @Nullabl
 
         public Builder ipv4Src(final String value) {
             ethType = ETH_IPV4;
-            ipv4Src = value;
+            ipv4Src = unlessEveryAddress(value);
             return this;
         }
 
         public Builder ipv6Src(final String value) {
             ethType = ETH_IPV6;
-            ipv6Src = value;
+            ipv6Src = unlessEveryAddress(value);
             return this;
         }
 
         public Builder arpSender(final String spa, final String sha) {
             ethType = ETH_ARP;
-            arpSpa = spa;
+            arpSpa = unlessEveryAddress(spa);
             arpSha = sha;
             return this;
         }
@@ -304,7 +304,7 @@ public record FlowMatch(@Nullable Long inPort, @Nullable Long metadata, @Nullabl
         public Builder arpTarget(final int op, final String tpa) {
             ethType = ETH_ARP;
             arpOp = op;
-            arpTpa = tpa;
+            arpTpa = unlessEveryAddress(tpa);
             return this;
         }
 
@@ -335,15 +335,24 @@ public record FlowMatch(@Nullable Long inPort, @Nullable Long metadata, @Nullabl
             return this;
         }
 
+        /**
+         * A prefix of length zero ("0.0.0.0/0", "::/0") matches every address, as no address field does; it is kept
+         * as none, so that the two compare equal and no switch is ever sent a zero-length mask (the OpenFlow plugin
+         * turned one into an exact match on 0.0.0.0).
+         */
+        private static @Nullable String unlessEveryAddress(final @Nullable String prefix) {
+            return prefix != null && prefix.endsWith("/0") ? null : prefix;
+        }
+
         public Builder ipv4Dst(final String prefix) {
             ethType = ETH_IPV4;
-            ip = (ip == null ? IpMatch.ANY : ip).withDst(prefix, null);
+            ip = (ip == null ? IpMatch.ANY : ip).withDst(unlessEveryAddress(prefix), null);
             return this;
         }
 
         public Builder ipv6Dst(final String prefix) {
             ethType = ETH_IPV6;
-            ip = (ip == null ? IpMatch.ANY : ip).withDst(null, prefix);
+            ip = (ip == null ? IpMatch.ANY : ip).withDst(null, unlessEveryAddress(prefix));
             return this;
         }
 

@@ -13,30 +13,23 @@ import com.google.common.util.concurrent.FluentFuture;
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
-import org.edgeplane.core.flow.FlowRecord;
-import org.edgeplane.core.flow.GroupRecord;
+import org.eclipse.jdt.annotation.Nullable;
 import org.edgeplane.core.flow.MeterRecord;
-import org.edgeplane.core.pipeline.Cookies;
 import org.edgeplane.core.reconcile.FlowDiff;
 import org.edgeplane.core.reconcile.FlowWriter;
 import org.edgeplane.core.reconcile.SwitchHeld;
 import org.edgeplane.core.reconcile.SwitchUnreachableException;
 import org.opendaylight.mdsal.binding.api.RpcConsumerRegistry;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.transaction.rev150304.SendBarrier;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.transaction.rev150304.SendBarrierInputBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.FlowCookie;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.flow.MatchBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.GroupId;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.GroupTypes;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.group.BucketsBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.groups.Group;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.groups.GroupBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeRef;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.Node;
@@ -56,25 +49,11 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.on
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.ControlBundleInputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.add.bundle.messages.input.MessagesBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.add.bundle.messages.input.messages.Message;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.add.bundle.messages.input.messages.MessageBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.BundleInnerMessage;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.bundle.inner.message.BundleAddFlowCaseBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.bundle.inner.message.BundleAddGroupCaseBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.bundle.inner.message.BundleRemoveFlowCaseBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.bundle.inner.message.BundleRemoveGroupCaseBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.bundle.inner.message.BundleUpdateGroupCaseBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.bundle.inner.message.bundle.add.flow._case.AddFlowCaseDataBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.bundle.inner.message.bundle.add.group._case.AddGroupCaseDataBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.bundle.inner.message.bundle.remove.flow._case.RemoveFlowCaseDataBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.bundle.inner.message.bundle.remove.group._case.RemoveGroupCaseDataBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.bundle.inner.message.bundle.update.group._case.UpdateGroupCaseDataBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.rev170124.BundleControlType;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.rev170124.BundleFlags;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.rev170124.BundleId;
 import org.opendaylight.yangtools.yang.common.RpcResult;
 import org.opendaylight.yangtools.yang.common.Uint32;
-import org.opendaylight.yangtools.yang.common.Uint64;
-import org.opendaylight.yangtools.yang.common.Uint8;
 
 /**
  * Writes a switch's flow difference straight to the switch, through the OpenFlow plugin's bundle service: one
@@ -90,17 +69,16 @@ import org.opendaylight.yangtools.yang.common.Uint8;
  * bundle and deleted after it.
  */
 public final class BundleFlowWriter implements FlowWriter {
-    /** OFPTT_ALL: a delete in every table. */
-    private static final Uint8 ALL_TABLES = Uint8.MAX_VALUE;
-    /** OFPG_ALL: a delete of every group. */
-    private static final long ALL_GROUPS = 0xFFFF_FFFCL;
     private static final BundleFlags ATOMIC_ORDERED = new BundleFlags(true, true);
     /**
      * The OpenFlow plugin admits a bounded number of outstanding requests per switch (rpc-requests-quota, 20,000 by
-     * default), and a bundled message is outstanding until a barrier: a barrier after each chunk keeps a bundle of
-     * any size under the quota.
+     * default), and a bundled message is outstanding until a barrier: a barrier after each chunk, and at most
+     * {@link #WINDOW} chunks unacknowledged, keep a bundle of any size under the quota.
      */
-    private static final int CHUNK = 4_000;
+    private static final int CHUNK = 2_000;
+    private static final int WINDOW = 4;
+    /** How long one chunk may wait for the switch's answer before the bundle is given up. */
+    private static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
 
     private final RpcConsumerRegistry rpcs;
     private final Predicate<String> connected;
@@ -122,72 +100,71 @@ public final class BundleFlowWriter implements FlowWriter {
             return Futures.immediateFailedFuture(new SwitchUnreachableException(switchId));
         }
         final var node = new NodeRef(Inventory.NODES.child(Node.class, new NodeKey(new NodeId(switchId))));
-        // Built now: what the switch holds is only valid while the reconciler waits for this call.
-        final List<Message> messages = bundleMessages(diff, held, node);
+        // Made now: what the switch holds is only valid while the reconciler waits for this call.
+        final var content = new BundleContent(diff, held, node);
         final List<ListenableFuture<RpcResult<?>>> meterWrites = new ArrayList<>();
         for (MeterRecord meter : diff.meterWrites()) {
             meterWrites.add(writeMeter(node, meter, held.holdsMeter(meter.meterId())));
         }
-        return FluentFuture.from(awaitAll(node, meterWrites, "meter write"))
-            .transformAsync(ignored -> commitBundle(node, messages), MoreExecutors.directExecutor())
+        // A flow may use a meter only once the switch has it.
+        final Throwable meterFailure = failureOf(awaitAll(node, meterWrites, "meter write"));
+        if (meterFailure != null) {
+            return Futures.immediateFailedFuture(meterFailure);
+        }
+        return FluentFuture.from(sendBundle(node, content))
             .transformAsync(ignored -> removeMeters(node, diff), MoreExecutors.directExecutor());
     }
 
-    private static List<Message> bundleMessages(final FlowDiff diff, final SwitchHeld held, final NodeRef node) {
-        final var messages = new ArrayList<BundleInnerMessage>();
-        if (!held.isKnown()) {
-            messages.add(new BundleRemoveFlowCaseBuilder().setRemoveFlowCaseData(new RemoveFlowCaseDataBuilder()
-                .setTableId(ALL_TABLES).setStrict(Boolean.FALSE).setMatch(new MatchBuilder().build())
-                .setCookie(new FlowCookie(Uint64.fromLongBits(Cookies.EDGEPLANE)))
-                .setCookieMask(new FlowCookie(Uint64.fromLongBits(Cookies.EDGEPLANE_MASK))).build()).build());
-            messages.add(new BundleRemoveGroupCaseBuilder().setRemoveGroupCaseData(new RemoveGroupCaseDataBuilder(
-                anyGroup(ALL_GROUPS)).build()).build());
+    /**
+     * Opens a bundle, adds the messages chunk by chunk and commits it. Chunks are made and sent while the switch
+     * takes the earlier ones, at most {@link #WINDOW} of them unacknowledged, and each ends with a barrier: the plugin
+     * completes a request without a reply of its own only at a barrier (or its own barrier timer, half a second), and
+     * the barrier's reply also reports any message the switch refused. A bundle with a refused message, or one not
+     * sent in full, is discarded whole.
+     */
+    private ListenableFuture<?> sendBundle(final NodeRef node, final BundleContent content) {
+        if (content.size() == 0) {
+            return Futures.immediateVoidFuture();
         }
-        for (GroupRecord group : diff.groupWrites()) {
-            final Group written = OpenflowTranslator.toGroup(group);
-            messages.add(held.holdsGroup(group.groupId())
-                ? new BundleUpdateGroupCaseBuilder().setUpdateGroupCaseData(new UpdateGroupCaseDataBuilder(written)
-                    .build()).build()
-                : new BundleAddGroupCaseBuilder().setAddGroupCaseData(new AddGroupCaseDataBuilder(written).build())
-                    .build());
-        }
-        // Every delete comes before every add: a flow that keeps its match under a new id must not be deleted
-        // after it was added.
-        diff.removals().keySet().forEach(flowId -> messages.add(removal(diff.switchId(), held.flow(flowId)
-            .orElseThrow(() -> new IllegalStateException("flow " + flowId + " to remove was never written")))));
-        for (FlowRecord flow : diff.writes()) {
-            final Optional<FlowRecord> before = held.flow(flow.id());
-            if (before.isPresent() && !sameEntry(before.orElseThrow(), flow)) {
-                messages.add(removal(diff.switchId(), before.orElseThrow()));
+        final var bundleId = new BundleId(Uint32.valueOf(bundleIds.incrementAndGet() & 0xFFFF_FFFFL));
+        final List<ListenableFuture<?>> chunks = new ArrayList<>();
+        // The open and the first chunk go out together: one channel, in order.
+        chunks.add(awaitAll(node, List.of(control(node, bundleId, BundleControlType.ONFBCTOPENREQUEST),
+            add(node, bundleId, content.chunk(0, CHUNK))), "bundle open"));
+        Throwable unsent = null;
+        for (int from = CHUNK; from < content.size() && unsent == null; from += CHUNK) {
+            final List<Message> chunk = content.chunk(from, CHUNK);
+            if (chunks.size() >= WINDOW) {
+                unsent = failureOf(chunks.get(chunks.size() - WINDOW));
+            }
+            if (unsent == null) {
+                chunks.add(awaitAll(node, List.of(add(node, bundleId, chunk)), "bundle message"));
             }
         }
-        for (FlowRecord flow : diff.writes()) {
-            messages.add(new BundleAddFlowCaseBuilder().setAddFlowCaseData(new AddFlowCaseDataBuilder(
-                OpenflowTranslator.toFlow(diff.switchId(), flow)).build()).build());
+        final ListenableFuture<?> sent = unsent == null ? Futures.allAsList(chunks)
+            : Futures.immediateFailedFuture(unsent);
+        return FluentFuture.from(sent)
+            .catchingAsync(Exception.class, failure -> Futures.transformAsync(
+                control(node, bundleId, BundleControlType.ONFBCTDISCARDREQUEST),
+                ignored -> Futures.immediateFailedFuture(failure), MoreExecutors.directExecutor()),
+                MoreExecutors.directExecutor())
+            .transformAsync(ignored -> awaitAll(node, List.of(control(node, bundleId,
+                BundleControlType.ONFBCTCOMMITREQUEST)), "bundle commit"), MoreExecutors.directExecutor());
+    }
+
+    /** Waits for a step; null when it succeeded, else why not (a step the switch never answers fails too). */
+    private static @Nullable Throwable failureOf(final ListenableFuture<?> step) {
+        try {
+            step.get(STEP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (TimeoutException e) {
+            return new TimeoutException("the switch did not answer within " + STEP_TIMEOUT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e;
         }
-        diff.groupRemovals().forEach(groupId -> messages.add(new BundleRemoveGroupCaseBuilder()
-            .setRemoveGroupCaseData(new RemoveGroupCaseDataBuilder(anyGroup(groupId)).build()).build()));
-        return messages.stream().map(inner -> new MessageBuilder().setNode(node).setBundleInnerMessage(inner).build())
-            .toList();
-    }
-
-    /** Whether the switch holds both as one entry: an add of one replaces the other. */
-    private static boolean sameEntry(final FlowRecord before, final FlowRecord after) {
-        return before.table() == after.table() && before.priority() == after.priority()
-            && before.match().equals(after.match());
-    }
-
-    /** Deletes exactly this flow: its table, priority and match, and only if it carries its cookie. */
-    private static BundleInnerMessage removal(final String switchId, final FlowRecord flow) {
-        final Flow written = OpenflowTranslator.toFlow(switchId, flow);
-        return new BundleRemoveFlowCaseBuilder().setRemoveFlowCaseData(new RemoveFlowCaseDataBuilder(written)
-            .setInstructions(null).setStrict(Boolean.TRUE).setCookieMask(new FlowCookie(Uint64.MAX_VALUE)).build())
-            .build();
-    }
-
-    private static Group anyGroup(final long groupId) {
-        return new GroupBuilder().setGroupId(new GroupId(Uint32.valueOf(groupId)))
-            .setGroupType(GroupTypes.GroupAll).setBuckets(new BucketsBuilder().build()).build();
     }
 
     private ListenableFuture<RpcResult<?>> writeMeter(final NodeRef node, final MeterRecord record,
@@ -222,40 +199,12 @@ public final class BundleFlowWriter implements FlowWriter {
         return awaitAll(node, removals, "meter removal");
     }
 
-    /**
-     * Opens a bundle, adds the messages chunk by chunk and commits it. Each step ends with a barrier: the plugin
-     * completes a request without a reply of its own only at a barrier (or its own barrier timer, half a second), and
-     * the barrier's reply also reports any message the switch refused. A bundle with a refused message is discarded
-     * whole.
-     */
-    private ListenableFuture<?> commitBundle(final NodeRef node, final List<Message> messages) {
-        if (messages.isEmpty()) {
-            return Futures.immediateVoidFuture();
-        }
-        final var bundleId = new BundleId(Uint32.valueOf(bundleIds.incrementAndGet() & 0xFFFF_FFFFL));
-        // The open and the first chunk go out together: one channel, in order.
-        FluentFuture<?> chain = FluentFuture.from(awaitAll(node, List.of(
-            control(node, bundleId, BundleControlType.ONFBCTOPENREQUEST), add(node, bundleId, messages, 0)),
-            "bundle open"));
-        for (int from = CHUNK; from < messages.size(); from += CHUNK) {
-            final int start = from;
-            chain = chain.transformAsync(ignored -> awaitAll(node, List.of(add(node, bundleId, messages, start)),
-                "bundle message"), MoreExecutors.directExecutor());
-        }
-        return chain.catchingAsync(RpcFailedException.class, failure -> Futures.transformAsync(
-                control(node, bundleId, BundleControlType.ONFBCTDISCARDREQUEST),
-                ignored -> Futures.immediateFailedFuture(failure), MoreExecutors.directExecutor()),
-                MoreExecutors.directExecutor())
-            .transformAsync(ignored -> awaitAll(node, List.of(control(node, bundleId,
-                BundleControlType.ONFBCTCOMMITREQUEST)), "bundle commit"), MoreExecutors.directExecutor());
-    }
-
-    /** Adds one chunk of the messages, from {@code from}, to the open bundle. */
+    /** Adds one chunk of messages to the open bundle. */
     private ListenableFuture<RpcResult<?>> add(final NodeRef node, final BundleId bundleId,
-            final List<Message> messages, final int from) {
+            final List<Message> chunk) {
         return anyResult(rpcs.getRpc(AddBundleMessages.class).invoke(new AddBundleMessagesInputBuilder()
             .setNode(node).setBundleId(bundleId).setFlags(ATOMIC_ORDERED).setMessages(new MessagesBuilder()
-                .setMessage(messages.subList(from, Math.min(messages.size(), from + CHUNK))).build()).build()));
+                .setMessage(chunk).build()).build()));
     }
 
     /** Sends a bundle control message. */

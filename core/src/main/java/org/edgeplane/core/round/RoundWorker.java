@@ -75,6 +75,11 @@ public final class RoundWorker implements PipelineStages, RoundOperations {
     private final AtomicBoolean scheduled = new AtomicBoolean();
     /** When the first change not yet taken by a round was noticed (epoch milliseconds), 0 when none waits. */
     private final AtomicLong firstNoticed = new AtomicLong();
+    /**
+     * When the last round ended ({@link System#nanoTime}); before the first, when the worker was made: the changes
+     * of a start (every listener fires at once) coalesce like any burst.
+     */
+    private volatile long lastRoundEnded = System.nanoTime();
     private final SwitchAuditor auditor;
     /** Registered stages in round order. */
     private final Map<String, PipelineStage> stages = new ConcurrentSkipListMap<>();
@@ -111,7 +116,12 @@ public final class RoundWorker implements PipelineStages, RoundOperations {
         firstNoticed.compareAndSet(0, System.currentTimeMillis());
         dirty.add(key);
         if (scheduled.compareAndSet(false, true)) {
-            executor.schedule(this::runRound, coalesceDelay.toMillis(), TimeUnit.MILLISECONDS);
+            // The first change after a quiet spell starts a round at once (one port added reaches its switch
+            // without waiting); changes that follow a round closely wait for the coalescing delay, and those that
+            // come while a round runs wait for it to end (the executor has one thread): a burst still costs few
+            // rounds.
+            final boolean quiet = System.nanoTime() - lastRoundEnded >= coalesceDelay.toNanos();
+            executor.schedule(this::runRound, quiet ? 0 : coalesceDelay.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -152,6 +162,7 @@ public final class RoundWorker implements PipelineStages, RoundOperations {
             LOG.error("Recompute for {} failed, retrying in {}", keys, retryDelay, e);
             retry = true;
         }
+        lastRoundEnded = System.nanoTime();
         if (retry) {
             executor.schedule(() -> markDirty(RETRY), retryDelay.toMillis(), TimeUnit.MILLISECONDS);
         }

@@ -37,4 +37,19 @@ public class FlowMatchTest {
         assertEquals(FlowMatch.builder().inPort(9).metadata(0x10, 0xff).build(),
             PORT.overlay(other));
     }
+
+    /** A zero-length prefix matches every address: it is no field at all, in either direction and family. */
+    @Test
+    public void aPrefixOfEveryAddressIsNoAddressField() {
+        final FlowMatch anyV4 = FlowMatch.builder().ip(FlowMatch.ETH_IPV4).ipProto(IpMatch.TCP).build();
+        assertEquals(anyV4, FlowMatch.builder().ip(FlowMatch.ETH_IPV4).ipv4Src("0.0.0.0/0").ipProto(IpMatch.TCP)
+            .build());
+        assertEquals(anyV4, FlowMatch.builder().ip(FlowMatch.ETH_IPV4).ipv4Dst("0.0.0.0/0").ipProto(IpMatch.TCP)
+            .build());
+        final FlowMatch anyV6 = FlowMatch.builder().ip(FlowMatch.ETH_IPV6).ipProto(IpMatch.UDP).build();
+        assertEquals(anyV6, FlowMatch.builder().ipv6Src("::/0").ipProto(IpMatch.UDP).build());
+        assertEquals(anyV6, FlowMatch.builder().ipv6Dst("::/0").ipProto(IpMatch.UDP).build());
+        assertEquals("eth_type=0x0800,ipv4_src=10.0.0.0/8", FlowMatch.builder().ipv4Src("10.0.0.0/8").build()
+            .toString());
+    }
 }

@@ -21,6 +21,10 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.edgeplane.core.endpoint.Intent;
@@ -94,21 +98,66 @@ public class RoundWorkerTest {
     @Test
     public void aStageThatThrowsKeepsItsPreviousFlowsAndTheRoundIsRetried() throws Exception {
         final AtomicInteger calls = new AtomicInteger();
+        final AtomicBoolean breakNext = new AtomicBoolean();
         worker.register(new FakeStage("binding", PipelineStage.BINDING,
             input -> StageFlows.of(Map.of("openflow:1", Map.of("iso", flow("iso", Table.CLASSIFY))))));
         final var firewall = new FakeStage("firewall", PipelineStage.FIREWALL, input -> {
-            if (calls.incrementAndGet() == 2) {
+            calls.incrementAndGet();
+            if (breakNext.getAndSet(false)) {
                 throw new IllegalStateException("broken rule");
             }
             return StageFlows.of(Map.of("openflow:1", Map.of("fw", flow("fw", Table.FIREWALL_FROM_PORT))));
         });
         worker.register(firewall);
-        await(() -> firewall.reports.size() == 1);
+        await(() -> !firewall.reports.isEmpty());
+        // Past the coalescing delay on the worker's one thread: the rounds the registrations started have run.
+        executor.schedule(() -> { }, 200, TimeUnit.MILLISECONDS).get();
+        final int before = calls.get();
+        breakNext.set(true);
         worker.stageChanged(firewall);
-        // The failing round keeps "fw"; its retry compiles again and succeeds.
-        await(() -> calls.get() >= 3);
+        // The failing round keeps "fw"; its retry, the only round left to come, compiles again and succeeds.
+        await(() -> calls.get() >= before + 2);
         assertEquals(Set.of("fw", "iso"), worker.desiredFlows("openflow:1").keySet());
         assertTrue(written.stream().noneMatch(diff -> diff.removals().containsKey("fw")));
+    }
+
+    /**
+     * Changes that follow a round (or the worker's start) closely wait for the coalescing delay and share one round;
+     * the first change after a quiet spell is scheduled without it. The executor records the delays it is asked
+     * for; the delay is a second, so that only a stall of that long could make a close change look quiet.
+     */
+    @Test
+    public void changesRightAfterARoundCoalesceAndAChangeAfterQuietRunsAtOnce() throws Exception {
+        final var delays = new CopyOnWriteArrayList<Long>();
+        final var recording = new ScheduledThreadPoolExecutor(1) {
+            @Override
+            public ScheduledFuture<?> schedule(final Runnable command, final long delay, final TimeUnit unit) {
+                delays.add(unit.toMillis(delay));
+                return super.schedule(command, delay, unit);
+            }
+        };
+        try {
+            final var snapshots = new AtomicInteger();
+            final var coalescing = new RoundWorker(() -> {
+                snapshots.incrementAndGet();
+                return new Snapshot(Intent.EMPTY, Map.of(), Map.of(), Map.of());
+            }, new Reconciler((diff, held) -> Futures.immediateFuture(null), Duration.ofSeconds(1)), recording,
+                Duration.ofSeconds(1), Duration.ofSeconds(30));
+            coalescing.register(new FakeStage("binding", PipelineStage.BINDING, input -> StageFlows.NONE));
+            coalescing.markDirty("a");
+            assertEquals("changes right after the start: the delay, once for both", List.of(1000L), delays);
+            await(() -> snapshots.get() == 1);
+            // The worker has one thread: once this no-op ran, the round has ended.
+            recording.submit(() -> { }).get();
+            Thread.sleep(1100);
+            delays.clear();
+            coalescing.markDirty("b");
+            assertEquals("the first change after a quiet second: at once", List.of(0L), delays);
+            await(() -> snapshots.get() == 2);
+            assertEquals(2, snapshots.get());
+        } finally {
+            recording.shutdownNow();
+        }
     }
 
     @Test
