@@ -44,7 +44,8 @@ import org.opendaylight.yangtools.yang.common.Uint8;
 /**
  * The messages of one switch's bundle, in their order: groups added or modified, then flows deleted (each by its
  * exact table, priority, match and cookie), then flows added, then groups deleted. A switch whose content is not
- * known first loses every flow with Edgeplane's cookie and every group. Everything but the flow adds is made at
+ * known first loses every flow with Edgeplane's cookie and every group; a switch whose every flow the diff removes
+ * loses them in that one message too, instead of one delete per flow. Everything but the flow adds is made at
  * once, while what the switch holds may still be read; the adds, nearly all of a large bundle, are translated one
  * chunk at a time as they are sent, so that the switch takes one chunk while the next is made.
  */
@@ -64,11 +65,16 @@ final class BundleContent {
         switchId = diff.switchId();
         this.node = node;
         final var first = new ArrayList<BundleInnerMessage>();
-        if (!held.isKnown()) {
+        // A switch left with no flow (its intent deleted) loses them in one message, not one per flow.
+        final boolean emptied = held.isKnown() && diff.writes().isEmpty() && !diff.removals().isEmpty()
+            && diff.removals().size() == held.flowCount();
+        if (!held.isKnown() || emptied) {
             first.add(new BundleRemoveFlowCaseBuilder().setRemoveFlowCaseData(new RemoveFlowCaseDataBuilder()
                 .setTableId(ALL_TABLES).setStrict(Boolean.FALSE).setMatch(new MatchBuilder().build())
                 .setCookie(new FlowCookie(Uint64.fromLongBits(Cookies.EDGEPLANE)))
                 .setCookieMask(new FlowCookie(Uint64.fromLongBits(Cookies.EDGEPLANE_MASK))).build()).build());
+        }
+        if (!held.isKnown()) {
             first.add(new BundleRemoveGroupCaseBuilder().setRemoveGroupCaseData(new RemoveGroupCaseDataBuilder(
                 anyGroup(ALL_GROUPS)).build()).build());
         }
@@ -82,8 +88,10 @@ final class BundleContent {
         }
         // Every delete comes before every add: a flow that keeps its match under a new id must not be deleted
         // after it was added.
-        diff.removals().keySet().forEach(flowId -> first.add(removal(held.flow(flowId)
-            .orElseThrow(() -> new IllegalStateException("flow " + flowId + " to remove was never written")))));
+        if (!emptied) {
+            diff.removals().keySet().forEach(flowId -> first.add(removal(held.flow(flowId)
+                .orElseThrow(() -> new IllegalStateException("flow " + flowId + " to remove was never written")))));
+        }
         for (FlowRecord flow : diff.writes()) {
             final Optional<FlowRecord> previous = held.flow(flow.id());
             if (previous.isPresent() && !sameEntry(previous.orElseThrow(), flow)) {

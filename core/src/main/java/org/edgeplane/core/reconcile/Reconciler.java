@@ -235,6 +235,11 @@ public final class Reconciler {
             }
 
             @Override
+            public int flowCount() {
+                return isKnown ? flows.size() : 0;
+            }
+
+            @Override
             public Optional<FlowRecord> flow(final String flowId) {
                 final InstalledFlow flow = isKnown ? flows.get(flowId) : null;
                 return flow == null ? Optional.empty() : flow.content();

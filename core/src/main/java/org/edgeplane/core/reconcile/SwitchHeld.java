@@ -23,6 +23,9 @@ public interface SwitchHeld {
      */
     boolean isKnown();
 
+    /** How many Edgeplane flows the switch holds; 0 when that is not known. */
+    int flowCount();
+
     /** The flow with this id as it was written, when it was. */
     Optional<FlowRecord> flow(String flowId);
 

@@ -109,6 +109,31 @@ public class BundleFlowWriterTest {
     }
 
     @Test
+    public void aSwitchLeftWithNoFlowLosesThemInOneMessageAndOtherwiseEachExactly() throws Exception {
+        final List<FlowRecord> held = List.of(flow(1), flow(2), flow(3));
+        final var writer = new BundleFlowWriter(channel, SWITCH::equals);
+        final var all = new TreeMap<String, Table>();
+        held.forEach(flow -> all.put(flow.id(), flow.table()));
+        writer.apply(new FlowDiff(SWITCH, List.of(), all), knownSwitch(held)).get(30, TimeUnit.SECONDS);
+        assertEquals(1, channel.bundled.size());
+        final var everything = ((BundleRemoveFlowCase) channel.bundled.get(0).getBundleInnerMessage())
+            .getRemoveFlowCaseData();
+        assertEquals(Boolean.FALSE, everything.getStrict());
+        assertEquals(Cookies.EDGEPLANE_MASK, everything.getCookieMask().getValue().longValue());
+
+        channel.bundled.clear();
+        final var two = new TreeMap<String, Table>(all);
+        two.remove(held.get(2).id());
+        writer.apply(new FlowDiff(SWITCH, List.of(), two), knownSwitch(held)).get(30, TimeUnit.SECONDS);
+        assertEquals(2, channel.bundled.size());
+        for (Message message : channel.bundled) {
+            final var exact = ((BundleRemoveFlowCase) message.getBundleInnerMessage()).getRemoveFlowCaseData();
+            assertEquals(Boolean.TRUE, exact.getStrict());
+            assertEquals(COOKIE, exact.getCookie().getValue().longValue());
+        }
+    }
+
+    @Test
     public void aSwitchThatIsNotConnectedFailsAtOnceAndGetsNothing() throws InterruptedException, TimeoutException {
         final var write = new BundleFlowWriter(channel, id -> false).apply(new FlowDiff(SWITCH, List.of(flow(1)),
             new TreeMap<>()), unknownSwitch());
@@ -128,11 +153,45 @@ public class BundleFlowWriterTest {
             List.of(new Instruction.GotoTable(Table.FIREWALL_FROM_DENY)));
     }
 
+    private static SwitchHeld knownSwitch(final List<FlowRecord> flows) {
+        return new SwitchHeld() {
+            @Override
+            public boolean isKnown() {
+                return true;
+            }
+
+            @Override
+            public int flowCount() {
+                return flows.size();
+            }
+
+            @Override
+            public Optional<FlowRecord> flow(final String flowId) {
+                return flows.stream().filter(flow -> flow.id().equals(flowId)).findFirst();
+            }
+
+            @Override
+            public boolean holdsGroup(final long groupId) {
+                return false;
+            }
+
+            @Override
+            public boolean holdsMeter(final long meterId) {
+                return false;
+            }
+        };
+    }
+
     private static SwitchHeld unknownSwitch() {
         return new SwitchHeld() {
             @Override
             public boolean isKnown() {
                 return false;
+            }
+
+            @Override
+            public int flowCount() {
+                return 0;
             }
 
             @Override
