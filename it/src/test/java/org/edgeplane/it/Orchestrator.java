@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Creates and deletes intent the way an orchestration system does: one RESTCONF call per object.
@@ -98,12 +100,32 @@ public final class Orchestrator {
 
     /** Provisions the whole topology: tenants, networks, switch uplinks, then every host's port. */
     public void provision(final Topology topology) {
-        topology.tenants().forEach(tenant -> create(tenant(tenant.id(), tenant.name())));
-        topology.networks().forEach(network -> create(network.vxlan() != null
+        entries(topology).forEach(this::create);
+    }
+
+    /** The whole topology's intent as one container body, for a single PUT. */
+    public static JsonNode wholeIntent(final Topology topology) {
+        final ObjectNode intent = Restconf.JSON.createObjectNode();
+        for (ObjectNode entry : entries(topology)) {
+            final String list = entry.get("@list").asText();
+            (intent.has(list) ? (ArrayNode) intent.get(list) : intent.putArray(list))
+                .add(entry.deepCopy().without("@list"));
+        }
+        final ObjectNode body = Restconf.JSON.createObjectNode();
+        body.set(INTENT, intent);
+        return body;
+    }
+
+    /** Every entry of the topology's intent, in an order that provisions it one entry at a time. */
+    private static List<ObjectNode> entries(final Topology topology) {
+        final var entries = new ArrayList<ObjectNode>();
+        topology.tenants().forEach(tenant -> entries.add(tenant(tenant.id(), tenant.name())));
+        topology.networks().forEach(network -> entries.add(network.vxlan() != null
             ? vxlanNetwork(network.id(), network.tenant(), network.vxlan())
             : vlanNetwork(network.id(), network.tenant(), network.vlan())));
-        topology.switches().forEach(edge -> create(switchOf(topology, edge)));
-        topology.hosts().forEach(host -> create(portOf(topology, host)));
+        topology.switches().forEach(edge -> entries.add(switchOf(topology, edge)));
+        topology.hosts().forEach(host -> entries.add(portOf(topology, host)));
+        return entries;
     }
 
     public static ObjectNode portOf(final Topology topology, final Topology.Host host) {

@@ -32,6 +32,13 @@ public final class OvsSwitches {
         return run(command).lines().filter(line -> line.contains("cookie=")).toList();
     }
 
+    /** How many Edgeplane flows a bridge holds, as the switch counts them in one aggregate reply. */
+    public static int edgeplaneFlowCount(final String bridge) {
+        final String reply = run(List.of("ovs-ofctl", "-O", "OpenFlow13", "dump-aggregate", bridge,
+            EDGEPLANE_COOKIES));
+        return Integer.parseInt(reply.replaceAll("(?s).*flow_count=(\\d+).*", "$1"));
+    }
+
     /** How many flows on a bridge carry exactly this cookie. */
     public static int countByCookie(final String bridge, final long cookie) {
         return flows(bridge, String.format("cookie=0x%016x/-1", cookie)).size();

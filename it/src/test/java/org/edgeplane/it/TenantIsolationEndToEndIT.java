@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.edgeplane.core.pipeline.Cookies;
 import org.edgeplane.core.pipeline.Owner;
@@ -564,6 +566,72 @@ public class TenantIsolationEndToEndIT {
         }
         awaitEquals("reachability matrix after the intent came back", () -> measuredMatrix(topology.hosts()),
             expectedMatrix(topology.hosts()));
+    }
+
+    /**
+     * The whole intent in one request reaches each switch in one step. Sampled as fast as ovs-ofctl answers while it
+     * installs, an edge switch only ever holds none of its Edgeplane flows or all of them, never a part: the round's
+     * bundle commits atomically, and Open vSwitch classifies every packet against one version of its tables, so no
+     * frame meets a half-written pipeline. The same holds for the DELETE of the whole intent.
+     */
+    @Test
+    public void b17_aWholeIntentInOneRequestReachesEachSwitchInOneStep() throws Exception {
+        assertEquals(204, restconf.delete(Orchestrator.INTENT).status());
+        for (Topology.Edge edge : topology.switches()) {
+            awaitEquals("Edgeplane flows on " + edge.name() + " after the DELETE",
+                () -> OvsSwitches.edgeplaneFlowCount(edge.name()), 0);
+        }
+        final Map<String, List<Integer>> installing = sampleFlowCounts(() -> {
+            final int status = restconf.put(Orchestrator.INTENT, Orchestrator.wholeIntent(topology)).status();
+            assertTrue("PUT of the whole intent answered " + status, status == 201 || status == 204);
+            converge.awaitFlowsAsDesired();
+        });
+        final Map<String, List<Integer>> deleting = sampleFlowCounts(() -> {
+            assertEquals(204, restconf.delete(Orchestrator.INTENT).status());
+            for (Topology.Edge edge : topology.switches()) {
+                awaitEquals("Edgeplane flows on " + edge.name() + " after the DELETE",
+                    () -> OvsSwitches.edgeplaneFlowCount(edge.name()), 0);
+            }
+        });
+        for (Topology.Edge edge : topology.switches()) {
+            final List<Integer> up = installing.get(edge.name());
+            final int all = up.get(up.size() - 1);
+            assertTrue(edge.name() + " got flows", all > 0);
+            assertEquals(edge.name() + " while installing, sampled " + up.size() + " times", List.of(),
+                up.stream().filter(count -> count != 0 && count != all).toList());
+            assertEquals(edge.name() + " while deleting", List.of(), deleting.get(edge.name()).stream()
+                .filter(count -> count != 0 && count != all).toList());
+        }
+        orchestrator.provision(topology);
+        converge.awaitFlowsAsDesired();
+        awaitEquals("reachability matrix after the intent came back", () -> measuredMatrix(topology.hosts()),
+            expectedMatrix(topology.hosts()));
+    }
+
+    /** Every edge switch's Edgeplane flow count, sampled without pause while the action runs (and once after). */
+    private static Map<String, List<Integer>> sampleFlowCounts(final ThrowingRunnable action) throws Exception {
+        final var samples = new TreeMap<String, List<Integer>>();
+        topology.switches().forEach(edge -> samples.put(edge.name(), new CopyOnWriteArrayList<>()));
+        final var running = new AtomicBoolean(true);
+        final Thread sampler = new Thread(() -> {
+            while (running.get()) {
+                samples.forEach((bridge, counts) -> counts.add(OvsSwitches.edgeplaneFlowCount(bridge)));
+            }
+        }, "flow-count-sampler");
+        sampler.start();
+        try {
+            action.run();
+        } finally {
+            running.set(false);
+            sampler.join(Duration.ofSeconds(30).toMillis());
+        }
+        samples.forEach((bridge, counts) -> counts.add(OvsSwitches.edgeplaneFlowCount(bridge)));
+        return samples;
+    }
+
+    @FunctionalInterface
+    private interface ThrowingRunnable {
+        void run() throws Exception;
     }
 
     @Test

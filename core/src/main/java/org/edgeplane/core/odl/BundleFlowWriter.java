@@ -77,8 +77,12 @@ public final class BundleFlowWriter implements FlowWriter {
      */
     private static final int CHUNK = 2_000;
     private static final int WINDOW = 4;
-    /** How long one chunk may wait for the switch's answer before the bundle is given up. */
-    private static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * How long one chunk may wait for the switch's answer before the bundle is given up: as long as the reconciler
+     * waits for a whole write. The wait happens on the reconciler's thread, so a switch that stops answering delays
+     * the switches written after it in the round by at most this.
+     */
+    private static final Duration STEP_TIMEOUT = Duration.ofSeconds(30);
 
     private final RpcConsumerRegistry rpcs;
     private final Predicate<String> connected;
