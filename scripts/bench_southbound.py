@@ -392,6 +392,17 @@ def percentile(values, fraction):
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
 
 
+def breakdown_table(what, breakdowns):
+    """Where the time of these rounds went, step by step: medians and ranges in ms."""
+    if not breakdowns:
+        return
+    print()
+    print(f'| {what}, step | ms, median (range) |')
+    print('|---|---|')
+    for key in BREAKDOWN:
+        print(f'| {key} | {spread([b[key] for b in breakdowns], "", 1.0, 0)} |')
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument('--runs', type=int, default=3, help='measured runs after the warm-up (default 3)')
@@ -461,20 +472,8 @@ def main():
         if live is not None:
             print(f'| with the intent installed: heap in use after a full GC, resident memory | {live:.0f} MiB '
                   f'({1024 * live / args.ports:.0f} KiB per port), {rss_live:.0f} MiB |')
-        broken = [f['breakdown'] for f in runs if f.get('breakdown')]
-        if broken:
-            print()
-            print('| bulk round, step | ms, median (range) |')
-            print('|---|---|')
-            for key in BREAKDOWN:
-                print(f'| {key} | {spread([b[key] for b in broken], "", 1.0, 0)} |')
-        by_port = [b for f in runs for b in f['port_breakdowns']]
-        if by_port:
-            print()
-            print('| one-port round, step | ms, median (range) |')
-            print('|---|---|')
-            for key in BREAKDOWN:
-                print(f'| {key} | {spread([b[key] for b in by_port], "", 1.0, 0)} |')
+        breakdown_table('bulk round', [f['breakdown'] for f in runs if f.get('breakdown')])
+        breakdown_table('one-port round', [b for f in runs for b in f['port_breakdowns']])
         print()
         plot(runs, args.workdir, f'Edgeplane southbound, {where}')
     finally:

@@ -154,10 +154,19 @@ public class BundleFlowWriterTest {
     }
 
     private static SwitchHeld knownSwitch(final List<FlowRecord> flows) {
+        return held(true, flows);
+    }
+
+    private static SwitchHeld unknownSwitch() {
+        return held(false, List.of());
+    }
+
+    /** A switch holding these flows and no group or meter, its content known or not. */
+    private static SwitchHeld held(final boolean known, final List<FlowRecord> flows) {
         return new SwitchHeld() {
             @Override
             public boolean isKnown() {
-                return true;
+                return known;
             }
 
             @Override
@@ -168,35 +177,6 @@ public class BundleFlowWriterTest {
             @Override
             public Optional<FlowRecord> flow(final String flowId) {
                 return flows.stream().filter(flow -> flow.id().equals(flowId)).findFirst();
-            }
-
-            @Override
-            public boolean holdsGroup(final long groupId) {
-                return false;
-            }
-
-            @Override
-            public boolean holdsMeter(final long meterId) {
-                return false;
-            }
-        };
-    }
-
-    private static SwitchHeld unknownSwitch() {
-        return new SwitchHeld() {
-            @Override
-            public boolean isKnown() {
-                return false;
-            }
-
-            @Override
-            public int flowCount() {
-                return 0;
-            }
-
-            @Override
-            public Optional<FlowRecord> flow(final String flowId) {
-                return Optional.empty();
             }
 
             @Override
