@@ -30,10 +30,7 @@ import org.edgeplane.core.reconcile.SwitchUnreachableException;
 import org.opendaylight.mdsal.binding.api.RpcConsumerRegistry;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.transaction.rev150304.SendBarrier;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.transaction.rev150304.SendBarrierInputBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeRef;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.Node;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.NodeKey;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.service.rev130918.AddMeter;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.service.rev130918.AddMeterInputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.service.rev130918.RemoveMeter;
@@ -103,7 +100,7 @@ public final class BundleFlowWriter implements FlowWriter {
         if (!connected.test(switchId)) {
             return Futures.immediateFailedFuture(new SwitchUnreachableException(switchId));
         }
-        final var node = new NodeRef(Inventory.NODES.child(Node.class, new NodeKey(new NodeId(switchId))));
+        final var node = Inventory.nodeRef(switchId);
         // Made now: what the switch holds is only valid while the reconciler waits for this call.
         final var content = new BundleContent(diff, held, node);
         final List<ListenableFuture<RpcResult<?>>> meterWrites = new ArrayList<>();

@@ -23,14 +23,20 @@ import java.util.function.Predicate;
 import org.eclipse.jdt.annotation.Nullable;
 import org.edgeplane.core.endpoint.PortNames;
 import org.edgeplane.core.flow.FlowRecord;
+import org.edgeplane.core.pipeline.Owner;
 import org.edgeplane.core.reconcile.FlowAudit;
 import org.edgeplane.core.reconcile.FlowWriter;
 import org.edgeplane.core.reconcile.Reconciler;
 import org.edgeplane.core.reconcile.Reconciler.SwitchResult;
 import org.edgeplane.core.round.RoundWorker;
+import org.edgeplane.core.stage.FlowCounter;
+import org.edgeplane.core.stage.FlowStatistics;
+import org.edgeplane.core.stage.OnDemandFlowStatistics;
 import org.edgeplane.core.stage.PipelineStage;
 import org.edgeplane.core.stage.PipelineStages;
 import org.edgeplane.core.stage.RoundOperations;
+import org.edgeplane.core.stage.SnapshotUnavailableException;
+import org.edgeplane.core.stage.SwitchFlowReader;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.DataTreeChangeListener;
 import org.opendaylight.mdsal.binding.api.DataTreeIdentifier;
@@ -48,18 +54,20 @@ import org.slf4j.LoggerFactory;
  * worker whose rounds run every registered stage and reconcile their union. Apps (tenant isolation first) plug in
  * through the services it offers. Blueprint constructs it and calls {@link #init()} and {@link #close()}.
  */
-public final class CoreProvider implements PipelineStages, IntentChecks, RoundOperations, AutoCloseable {
+public final class CoreProvider implements PipelineStages, IntentChecks, RoundOperations, FlowStatistics,
+        AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CoreProvider.class);
     private static final Duration DATASTORE_TIMEOUT = Duration.ofSeconds(30);
     /** A bundle of 20,000 flows takes the switch about a second; a write not answered in this is lost. */
     private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration COALESCE = Duration.ofMillis(50);
     private static final Duration RETRY = Duration.ofSeconds(2);
-    /** Statistics arrive every few seconds: a flow missing for longer than this is really gone. */
+    /** A flow missing for longer than this (several audits, each asking the switch) is really gone. */
     private static final Duration RESYNC_GRACE = Duration.ofSeconds(10);
     private static final Duration RESYNC_COOL_DOWN = Duration.ofSeconds(30);
-    /** The OpenFlow plugin polls statistics every few seconds; the audit reads them about as often. */
     private static final Duration AUDIT_PERIOD = Duration.ofSeconds(2);
+    /** A switch that does not answer a statistics request in this is left out of that audit or read. */
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
 
     private final DataBroker broker;
     private final DOMDataBroker domBroker;
@@ -68,6 +76,8 @@ public final class CoreProvider implements PipelineStages, IntentChecks, RoundOp
     private final Registrations registrations = new Registrations();
     private final DatastoreSnapshotSource source;
     private final BiFunction<RpcConsumerRegistry, Predicate<String>, FlowWriter> writerFactory;
+    private final SwitchFlowReader flowReader;
+    private final FlowStatistics flowStatistics;
     private RoundWorker worker;
 
     /** The production wiring: flows go to the switches as OpenFlow bundles. */
@@ -90,6 +100,8 @@ public final class CoreProvider implements PipelineStages, IntentChecks, RoundOp
         this.rpcs = requireNonNull(rpcs);
         this.writerFactory = requireNonNull(writerFactory);
         source = new DatastoreSnapshotSource(broker, DATASTORE_TIMEOUT);
+        flowReader = new RpcSwitchFlowReader(rpcs, READ_TIMEOUT);
+        flowStatistics = new OnDemandFlowStatistics(flowReader, () -> worker.connectedSwitches());
     }
 
     /** Starts validating, listening and reconciling; rounds run once the binding stage registers. */
@@ -102,7 +114,7 @@ public final class CoreProvider implements PipelineStages, IntentChecks, RoundOp
             new FlowAudit(RESYNC_GRACE, RESYNC_COOL_DOWN), Clock.systemUTC());
         registrations.addCohort(domBroker, cohort, "Edgeplane");
         registrations.followIntent(broker, intent -> worker.markDirty("intent"));
-        // A round when a switch comes or goes or its ports change, never for its statistics (the audit reads those).
+        // A round when a switch comes or goes or its ports change, never for anything else the plugin reports of it.
         registrations.add(broker.registerDataTreeChangeListener(
             DataTreeIdentifier.create(LogicalDatastoreType.OPERATIONAL, Inventory.ANY_NODE),
             (DataTreeChangeListener<Node>) changes -> changes.forEach(change -> {
@@ -118,7 +130,7 @@ public final class CoreProvider implements PipelineStages, IntentChecks, RoundOp
                 }
             })));
         worker.markDirty("startup");
-        worker.startAudit(AUDIT_PERIOD);
+        worker.startAudit(AUDIT_PERIOD, flowReader);
         LOG.info("Edgeplane core started");
     }
 
@@ -155,6 +167,11 @@ public final class CoreProvider implements PipelineStages, IntentChecks, RoundOp
     @Override
     public Future<Optional<SwitchResult>> recompute(final String switchId) {
         return worker.recompute(switchId);
+    }
+
+    @Override
+    public Map<Long, FlowCounter> countersByCookie(final Owner owner) throws SnapshotUnavailableException {
+        return flowStatistics.countersByCookie(owner);
     }
 
     @Override

@@ -12,7 +12,6 @@ import static java.util.Objects.requireNonNull;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -59,26 +58,12 @@ public final class DatastoreSnapshotSource implements SnapshotSource {
             final Intent root = intent.get(timeout.toMillis(), TimeUnit.MILLISECONDS).orElse(null);
             final var decoded = new HashMap<String, Object>();
             slices.forEach((app, decoder) -> decoded.put(app, decoder.apply(root)));
-            return new Snapshot(IntentCodec.fromBinding(root), Inventory.switches(reported),
-                Inventory.reportedFlows(reported), decoded);
+            return new Snapshot(IntentCodec.fromBinding(root), Inventory.switches(reported), decoded);
         } catch (ExecutionException | TimeoutException e) {
             throw new SnapshotUnavailableException("cannot read intent and inventory", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SnapshotUnavailableException("interrupted while reading intent and inventory", e);
-        }
-    }
-
-    @Override
-    public Map<String, Set<String>> reportedFlows() throws SnapshotUnavailableException {
-        try (var operational = broker.newReadOnlyTransaction()) {
-            return Inventory.reportedFlows(operational.read(LogicalDatastoreType.OPERATIONAL, Inventory.NODES)
-                .get(timeout.toMillis(), TimeUnit.MILLISECONDS).orElse(null));
-        } catch (ExecutionException | TimeoutException e) {
-            throw new SnapshotUnavailableException("cannot read the inventory", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SnapshotUnavailableException("interrupted while reading the inventory", e);
         }
     }
 }

@@ -9,9 +9,12 @@ package org.edgeplane.core.round;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.base.Suppliers;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,6 +35,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.edgeplane.core.endpoint.PortNames;
 import org.edgeplane.core.endpoint.SwitchFacts;
 import org.edgeplane.core.flow.FlowRecord;
+import org.edgeplane.core.pipeline.Cookies;
 import org.edgeplane.core.reconcile.FlowAudit;
 import org.edgeplane.core.reconcile.Reconciler;
 import org.edgeplane.core.reconcile.Reconciler.SwitchResult;
@@ -48,6 +52,8 @@ import org.edgeplane.core.stage.Snapshot;
 import org.edgeplane.core.stage.SnapshotSource;
 import org.edgeplane.core.stage.SnapshotUnavailableException;
 import org.edgeplane.core.stage.StageFlows;
+import org.edgeplane.core.stage.SwitchFlowReader;
+import org.edgeplane.core.stage.SwitchFlowReader.ReportedFlow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,8 +95,12 @@ public final class RoundWorker implements PipelineStages, RoundOperations {
     private RoundCounters counters = RoundCounters.NONE;
     private volatile RoundUnion lastUnion = RoundUnion.EMPTY;
     private volatile Map<String, SwitchFacts> lastInventory = Map.of();
+    /** What each switch held at its last audit, as {@link FlowAudit#identities}; worker thread only. */
+    private final Map<String, Set<String>> audited = new HashMap<>();
+    /** Switches known to hold exactly their installed flows since a bundle of theirs committed; worker thread. */
+    private final Set<String> holdingInstalled = new HashSet<>();
 
-    /** A worker whose audit never finds a switch changed (for hosts without switch statistics). */
+    /** A worker whose audit, if started, never finds a switch changed. */
     public RoundWorker(final SnapshotSource source, final Reconciler reconciler,
             final ScheduledExecutorService executor, final Duration coalesceDelay, final Duration retryDelay) {
         this(source, reconciler, executor, coalesceDelay, retryDelay,
@@ -196,10 +206,29 @@ public final class RoundWorker implements PipelineStages, RoundOperations {
             millis(written.diffNanos()), millis(written.sendNanos()), millis(written.ackNanos()));
         counters = counters.afterRound(String.join(" ", keys), millis(System.nanoTime() - started),
             changeCount, stageRounds, times);
-        final var report = new RoundReport(snapshot, results, counters);
+        results.forEach((switchId, result) -> {
+            if (result.error().isPresent()) {
+                holdingInstalled.remove(switchId);
+            } else if (result.changes() > 0) {
+                holdingInstalled.add(switchId);
+                audited.remove(switchId);
+            }
+        });
+        final var report = new RoundReport(snapshot, results, counters, Suppliers.memoize(() -> held(union)));
         stages.values().forEach(stage -> tellStage(stage, "publish its status", () -> stage.written(report)));
         LOG.debug("Recomputed for {}: {} switches, {} flow changes", keys, results.size(), changeCount);
         return results;
+    }
+
+    /**
+     * What the switches hold now: a switch whose last write committed holds exactly its installed flows (a bundle
+     * commits whole); any other, what its last audit read.
+     */
+    private Map<String, Set<String>> held(final RoundUnion union) {
+        final var held = new TreeMap<>(audited);
+        holdingInstalled.forEach(switchId -> held.put(switchId,
+            SwitchAuditor.expected(switchId, union.flowsOf(switchId), reconciler)));
+        return held;
     }
 
     private static long millis(final long nanos) {
@@ -245,27 +274,53 @@ public final class RoundWorker implements PipelineStages, RoundOperations {
         }
     }
 
-    /** Audits what the switches report every {@code period}, on the worker's thread, until the executor stops. */
-    public void startAudit(final Duration period) {
-        executor.scheduleWithFixedDelay(this::auditRound, period.toMillis(), period.toMillis(),
+    /**
+     * Audits the connected switches every {@code period}, on the worker's thread, until the executor stops. Each
+     * audit asks every switch for the number of Edgeplane's flows it holds (one small request each); only a switch
+     * whose number differs from what was installed is asked for the flows themselves.
+     */
+    public void startAudit(final Duration period, final SwitchFlowReader reader) {
+        requireNonNull(reader);
+        executor.scheduleWithFixedDelay(() -> auditRound(reader), period.toMillis(), period.toMillis(),
             TimeUnit.MILLISECONDS);
     }
 
     // The boundary of one audit: whatever goes wrong is logged, and the next audit runs on time.
     @SuppressWarnings("checkstyle:IllegalCatch")
-    private void auditRound() {
+    private void auditRound(final SwitchFlowReader reader) {
         try {
-            final Map<String, Set<String>> reported = source.reportedFlows();
+            final RoundUnion union = lastUnion;
+            final var expected = new HashMap<String, Set<String>>();
+            lastInventory.keySet().forEach(switchId -> expected.put(switchId,
+                SwitchAuditor.expected(switchId, union.flowsOf(switchId), reconciler)));
+            final var reported = new TreeMap<String, Set<String>>();
+            final var doubtful = new ArrayList<String>();
+            reader.counts(expected.keySet(), Cookies.EDGEPLANE, Cookies.EDGEPLANE_MASK).forEach((switchId, count) -> {
+                if (count == expected.get(switchId).size()) {
+                    reported.put(switchId, expected.get(switchId));
+                } else {
+                    doubtful.add(switchId);
+                }
+            });
+            if (!doubtful.isEmpty()) {
+                reader.flows(doubtful, Cookies.EDGEPLANE, Cookies.EDGEPLANE_MASK).forEach((switchId, flows) ->
+                    reported.put(switchId, FlowAudit.identities(flows.stream().map(ReportedFlow::cookie).toList())));
+            }
+            holdingInstalled.removeAll(reported.keySet());
+            audited.putAll(reported);
             counters = counters.afterAudit();
-            auditor.check(reported, lastUnion::flowsOf, reconciler);
+            auditor.check(reported, union::flowsOf, reconciler);
             final RoundCounters now = counters;
             stages.values().forEach(stage -> tellStage(stage, "take the audit",
                 () -> stage.audited(reported, now)));
-        } catch (SnapshotUnavailableException e) {
-            LOG.debug("Audit could not read the inventory; the next one retries", e);
         } catch (RuntimeException e) {
             LOG.warn("Audit failed; the next one retries", e);
         }
+    }
+
+    /** The switches connected when the last round read the inventory. */
+    public Set<String> connectedSwitches() {
+        return lastInventory.keySet();
     }
 
     @Override

@@ -25,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Holds what the switches report in their flow statistics against what Edgeplane installed. A switch that lost
+ * Holds what the switches report against what Edgeplane installed. A switch that lost
  * installed flows, or keeps flows no longer desired, changed behind the controller's back: its content is no longer
  * known, and the next round replaces Edgeplane's content on it in full (one atomic write). Runs on the worker's
  * thread, on its own timer: statistics never start a compile round by themselves.
@@ -44,6 +44,16 @@ final class SwitchAuditor {
     }
 
     /**
+     * {@link FlowAudit#identities} of the flows a switch should hold: those installed and still desired (installed
+     * flows no longer desired are being deleted; they are not expected on the switch).
+     */
+    static Set<String> expected(final String switchId, final Map<String, FlowRecord> wanted,
+            final Reconciler reconciler) {
+        return FlowAudit.identities(reconciler.installedIds(switchId).stream().map(wanted::get)
+            .filter(Objects::nonNull).map(FlowRecord::cookie).toList());
+    }
+
+    /**
      * Compares the reported flows with the last round's.
      *
      * @param reported {@link FlowAudit#identities} of Edgeplane's flows each switch reports
@@ -56,9 +66,7 @@ final class SwitchAuditor {
         final var desiredCookies = new HashMap<String, Map<Long, Integer>>();
         reported.keySet().forEach(switchId -> {
             final Map<String, FlowRecord> wanted = desired.apply(switchId);
-            // Installed flows no longer desired are being deleted; they are not expected on the switch.
-            installed.put(switchId, FlowAudit.identities(reconciler.installedIds(switchId).stream()
-                .map(wanted::get).filter(Objects::nonNull).map(FlowRecord::cookie).toList()));
+            installed.put(switchId, expected(switchId, wanted, reconciler));
             desiredCookies.put(switchId, wanted.values().stream()
                 .collect(Collectors.toMap(FlowRecord::cookie, flow -> 1, Integer::sum)));
         });

@@ -10,11 +10,11 @@ package org.edgeplane.core.stage;
 import java.util.Map;
 import org.edgeplane.core.pipeline.Owner;
 
-/** The switches' flow statistics, for apps that count traffic by the cookies of the flows they produced. */
+/** The switches' flow counters, for apps that count traffic by the cookies of the flows they produced. */
 public interface FlowStatistics {
     /**
-     * Counters of one app's flows from the switches' last statistics round, summed by cookie over every switch.
-     * A cookie whose flows no switch reported yet is absent.
+     * Counters of one app's flows as the connected switches report them now, summed by cookie over every switch. A
+     * cookie whose flows no switch holds is absent, and so is every flow of a switch that did not answer.
      *
      * @throws SnapshotUnavailableException when the statistics cannot be read
      */

@@ -10,8 +10,11 @@ package org.edgeplane.core.stage;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Collections;
+import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.edgeplane.core.reconcile.Reconciler.SwitchResult;
 
 /**
@@ -20,11 +23,16 @@ import org.edgeplane.core.reconcile.Reconciler.SwitchResult;
  * @param snapshot what the round read
  * @param results what each switch took, by switch
  * @param counters the worker's counters after the round
+ * @param reportedFlows {@code FlowAudit.identities} of Edgeplane's flows each switch holds after the round, by
+ *     switch: what a switch took whole (its bundle committed), else what its last audit read; absent when unknown.
+ *     Made when first asked for, on the worker's thread only (a stage's {@code written}): most rounds need none.
  */
-public record RoundReport(Snapshot snapshot, SortedMap<String, SwitchResult> results, RoundCounters counters) {
+public record RoundReport(Snapshot snapshot, SortedMap<String, SwitchResult> results, RoundCounters counters,
+        Supplier<Map<String, Set<String>>> reportedFlows) {
     public RoundReport {
         requireNonNull(snapshot);
         results = Collections.unmodifiableSortedMap(new TreeMap<>(results));
         requireNonNull(counters);
+        requireNonNull(reportedFlows);
     }
 }

@@ -10,7 +10,6 @@ package org.edgeplane.core.stage;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Map;
-import java.util.Set;
 import org.edgeplane.core.endpoint.Intent;
 import org.edgeplane.core.endpoint.SwitchFacts;
 
@@ -19,22 +18,13 @@ import org.edgeplane.core.endpoint.SwitchFacts;
  *
  * @param intent the endpoints orchestration asked for: tenants, networks, ports, switch configurations
  * @param inventory the switches connected now, by node id
- * @param reportedFlows {@code FlowAudit.identities} of the flows each switch reports, by switch
  * @param slices each app's own intent (security groups, chains), decoded from the same read, by app name
  */
-public record Snapshot(Intent intent, Map<String, SwitchFacts> inventory, Map<String, Set<String>> reportedFlows,
-        Map<String, Object> slices) {
+public record Snapshot(Intent intent, Map<String, SwitchFacts> inventory, Map<String, Object> slices) {
     public Snapshot {
         requireNonNull(intent);
         inventory = Map.copyOf(inventory);
-        reportedFlows = Map.copyOf(reportedFlows);
         slices = Map.copyOf(slices);
-    }
-
-    /** A snapshot without apps' intent. */
-    public Snapshot(final Intent intent, final Map<String, SwitchFacts> inventory,
-            final Map<String, Set<String>> reportedFlows) {
-        this(intent, inventory, reportedFlows, Map.of());
     }
 
     /** An app's intent in this snapshot, or {@code absent} when it has none (nothing configured, or not read). */
@@ -43,7 +33,7 @@ public record Snapshot(Intent intent, Map<String, SwitchFacts> inventory, Map<St
         return slice == null ? absent : type.cast(slice);
     }
 
-    /** A snapshot of switches that reported no flow statistics. */
+    /** A snapshot without apps' intent. */
     public Snapshot(final Intent intent, final Map<String, SwitchFacts> inventory) {
         this(intent, inventory, Map.of());
     }

@@ -7,10 +7,6 @@
  */
 package org.edgeplane.core.stage;
 
-import java.util.Map;
-import java.util.Set;
-import org.edgeplane.core.reconcile.FlowAudit;
-
 /**
  * Reads a fresh snapshot of intent and inventory.
  */
@@ -21,13 +17,4 @@ public interface SnapshotSource {
      * @throws SnapshotUnavailableException when the datastore cannot be read; the worker retries
      */
     Snapshot read() throws SnapshotUnavailableException;
-
-    /**
-     * Reads only the flows the switches report, for the audit: {@link FlowAudit#identities} by switch.
-     *
-     * @throws SnapshotUnavailableException when the datastore cannot be read
-     */
-    default Map<String, Set<String>> reportedFlows() throws SnapshotUnavailableException {
-        return read().reportedFlows();
-    }
 }

@@ -59,7 +59,7 @@ public class RoundWorkerTest {
     private final AtomicInteger reads = new AtomicInteger();
     private final RoundWorker worker = new RoundWorker(() -> {
         reads.incrementAndGet();
-        return new Snapshot(Intent.EMPTY, Map.of(), Map.of(), Map.of("firewall", "allow web"));
+        return new Snapshot(Intent.EMPTY, Map.of(), Map.of("firewall", "allow web"));
     }, new Reconciler((diff, held) -> {
         written.add(diff);
         return Futures.immediateFuture(null);
@@ -140,7 +140,7 @@ public class RoundWorkerTest {
             final var snapshots = new AtomicInteger();
             final var coalescing = new RoundWorker(() -> {
                 snapshots.incrementAndGet();
-                return new Snapshot(Intent.EMPTY, Map.of(), Map.of(), Map.of());
+                return new Snapshot(Intent.EMPTY, Map.of());
             }, new Reconciler((diff, held) -> Futures.immediateFuture(null), Duration.ofSeconds(1)), recording,
                 Duration.ofSeconds(1), Duration.ofSeconds(30));
             coalescing.register(new FakeStage("binding", PipelineStage.BINDING, input -> StageFlows.NONE));

@@ -83,7 +83,7 @@ public final class IsolationStage implements PipelineStage {
     @Override
     public void written(final RoundReport report) {
         lastRoundReport = StatusReport.of(compiled, report.results(), report.snapshot().inventory().keySet());
-        final StatusReport next = lastRoundReport.withRemovals(lastStatus, report.snapshot().reportedFlows())
+        final StatusReport next = lastRoundReport.withRemovals(lastStatus, report.reportedFlows())
             .withCounters(report.counters());
         logNewCompileFailures(next);
         status.publish(next);
@@ -92,7 +92,7 @@ public final class IsolationStage implements PipelineStage {
 
     @Override
     public void audited(final Map<String, Set<String>> reportedFlows, final RoundCounters counters) {
-        final StatusReport next = lastRoundReport.withRemovals(lastStatus, reportedFlows);
+        final StatusReport next = lastRoundReport.withRemovals(lastStatus, () -> reportedFlows);
         // The counters alone changing is worth a datastore write only now and then: the status shows that audits
         // run from the first one on, and their count is at most STALE_AUDITS behind.
         final long published = lastStatus.counters().audits();

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.edgeplane.core.endpoint.SwitchProfile;
 import org.edgeplane.core.pipeline.Cookies;
 import org.edgeplane.core.pipeline.Cookies.ObjectKind;
@@ -106,15 +107,16 @@ public record StatusReport(SortedMap<String, PortStatus> ports, SortedMap<String
      * their cookie) a switch still reports: a deleted port is gone from the status only once no switch holds any of
      * its flows.
      *
-     * @param reported {@link FlowAudit#identities} of Edgeplane's flows each switch reports
+     * @param held {@link FlowAudit#identities} of Edgeplane's flows each switch holds, asked for only when a port was
+     *     deleted
      */
-    public StatusReport withRemovals(final StatusReport previous, final Map<String, Set<String>> reported) {
-        // The audit calls this every few seconds: without a deleted port there is nothing to count.
+    public StatusReport withRemovals(final StatusReport previous, final Supplier<Map<String, Set<String>>> held) {
+        // Every round and audit calls this: without a deleted port there is nothing to count.
         if (ports.keySet().containsAll(previous.ports().keySet())) {
             return this;
         }
         final var remaining = new HashMap<Long, Integer>();
-        reported.values().forEach(identities -> identities.forEach(identity -> remaining.merge(
+        held.get().values().forEach(identities -> identities.forEach(identity -> remaining.merge(
             Long.parseUnsignedLong(identity.substring(0, identity.indexOf('#')), 16), 1, Integer::sum)));
         final var withRemovals = new TreeMap<>(ports);
         previous.ports().forEach((portId, before) -> {

@@ -13,24 +13,33 @@ import static org.junit.Assert.assertTrue;
 
 import com.google.common.util.concurrent.Futures;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.edgeplane.core.endpoint.Intent;
+import org.edgeplane.core.endpoint.SwitchFacts;
+import org.edgeplane.core.endpoint.SwitchProfile;
+import org.edgeplane.core.flow.FlowRecord;
 import org.edgeplane.core.pipeline.Cookies;
 import org.edgeplane.core.pipeline.Owner;
-import org.edgeplane.core.reconcile.FlowAudit;
 import org.edgeplane.core.reconcile.FlowDiff;
 import org.edgeplane.core.reconcile.Reconciler;
 import org.edgeplane.core.round.RoundWorker;
+import org.edgeplane.core.stage.FlowCounter;
 import org.edgeplane.core.stage.Snapshot;
 import org.edgeplane.core.stage.SnapshotSource;
 import org.edgeplane.core.stage.SnapshotUnavailableException;
+import org.edgeplane.core.stage.SwitchFlowReader;
+import org.edgeplane.core.stage.SwitchFlowReader.ReportedFlow;
 import org.edgeplane.core.testing.IntentFixtures;
 import org.junit.After;
 import org.junit.Before;
@@ -47,7 +56,11 @@ public class IsolationRoundTest {
     private final AtomicInteger reads = new AtomicInteger();
     private volatile Intent intent = IntentFixtures.twoTenants();
     private volatile int failingReads;
-    private volatile Map<String, Set<String>> reported = Map.of();
+    private volatile Map<String, SwitchFacts> inventory = Map.of();
+    private volatile boolean writesFail;
+    /** The cookies of the flows each switch holds, as the fake switches answer the audit. */
+    private final Map<String, List<Long>> held = new ConcurrentHashMap<>();
+    private final AtomicInteger flowReads = new AtomicInteger();
 
     private final SnapshotSource source = () -> {
         reads.incrementAndGet();
@@ -55,14 +68,38 @@ public class IsolationRoundTest {
             failingReads--;
             throw new SnapshotUnavailableException("datastore down", new IllegalStateException());
         }
-        return new Snapshot(intent, Map.of(), reported);
+        return new Snapshot(intent, inventory);
     };
 
     private final RoundWorker worker = new RoundWorker(source,
-        new Reconciler((diff, held) -> {
+        new Reconciler((diff, heldBefore) -> {
+            if (writesFail) {
+                return Futures.immediateFailedFuture(new IllegalStateException("switch refused the bundle"));
+            }
             written.add(diff);
             return Futures.immediateFuture(null);
         }, Duration.ofSeconds(1)), executor, Duration.ofMillis(100), Duration.ofMillis(100));
+
+    /** Answers from {@link #held}; a switch not in it is silent. */
+    private final SwitchFlowReader switches = new SwitchFlowReader() {
+        @Override
+        public Map<String, Long> counts(final Collection<String> switchIds, final long cookie, final long mask) {
+            final var counts = new HashMap<String, Long>();
+            switchIds.stream().filter(held::containsKey)
+                .forEach(switchId -> counts.put(switchId, (long) held.get(switchId).size()));
+            return counts;
+        }
+
+        @Override
+        public Map<String, List<ReportedFlow>> flows(final Collection<String> switchIds, final long cookie,
+                final long mask) {
+            flowReads.incrementAndGet();
+            final var flows = new HashMap<String, List<ReportedFlow>>();
+            switchIds.stream().filter(held::containsKey).forEach(switchId -> flows.put(switchId,
+                held.get(switchId).stream().map(each -> new ReportedFlow(each, FlowCounter.ZERO)).toList()));
+            return flows;
+        }
+    };
 
     @Before
     public void plugIn() throws Exception {
@@ -107,52 +144,75 @@ public class IsolationRoundTest {
     }
 
     @Test
-    public void aDeletedPortStaysInTheStatusWhileASwitchStillReportsItsFlows() throws InterruptedException {
+    public void aDeletedPortLeavesTheStatusOnceItsSwitchCommittedTheRound() throws InterruptedException {
         worker.markDirty("intent");
         await(() -> published.size() == 1);
-        final long r1 = Cookies.of(Owner.ISOLATION, Cookies.ObjectKind.PORT, "r1");
-        reported = Map.of("openflow:1", FlowAudit.identities(List.of(r1, r1, 7L)));
-        final var ports = new TreeMap<>(intent.ports());
-        ports.remove("r1");
-        intent = new Intent(intent.tenants(), intent.networks(), ports, intent.switches());
+        intent = withoutPort("r1");
         worker.markDirty("intent");
         await(() -> published.size() == 2);
-        final StatusReport.PortStatus removing = published.get(1).ports().get("r1");
-        assertEquals(2, removing.flowsRemaining());
-        assertEquals(false, removing.flowsInstalled());
-        assertTrue(removing.lastError().orElseThrow(), removing.lastError().orElseThrow().startsWith("deleted; 2 "));
-        assertEquals(0, published.get(1).ports().get("r2").flowsRemaining());
-        // Statistics of a later round still show one; then none, and the port is gone.
-        reported = Map.of("openflow:1", FlowAudit.identities(List.of(r1)));
-        worker.markDirty("switch:openflow:1");
-        await(() -> published.size() == 3);
-        assertEquals(1, published.get(2).ports().get("r1").flowsRemaining());
-        reported = Map.of("openflow:1", Set.of());
-        worker.markDirty("switch:openflow:1");
-        await(() -> published.size() == 4);
-        assertEquals(null, published.get(3).ports().get("r1"));
+        assertEquals(null, published.get(1).ports().get("r1"));
     }
 
     @Test
-    public void theAuditAloneFollowsWhatTheSwitchesReportWithoutARound() throws InterruptedException {
-        final long r1 = Cookies.of(Owner.ISOLATION, Cookies.ObjectKind.PORT, "r1");
-        reported = Map.of("openflow:1", FlowAudit.identities(List.of(r1)));
+    public void aDeletedPortStaysInTheStatusWhileItsSwitchStillHoldsItsFlows() throws InterruptedException {
+        inventory = connected("openflow:1", "openflow:2");
         worker.markDirty("intent");
         await(() -> published.size() == 1);
-        final var ports = new TreeMap<>(intent.ports());
-        ports.remove("r1");
-        intent = new Intent(intent.tenants(), intent.networks(), ports, intent.switches());
+        final long r1 = Cookies.of(Owner.ISOLATION, Cookies.ObjectKind.PORT, "r1");
+        // openflow:1 holds two flows of r1 and one of no one Edgeplane knows: not what was installed.
+        held.put("openflow:1", List.of(r1, r1, 7L));
+        worker.startAudit(Duration.ofMillis(20), switches);
+        await(() -> flowReads.get() > 0);
+        writesFail = true;
+        intent = withoutPort("r1");
         worker.markDirty("intent");
-        await(() -> published.size() == 2);
-        assertEquals(1, published.get(1).ports().get("r1").flowsRemaining());
-        assertEquals(2, published.get(1).counters().rounds());
-        assertEquals("intent", published.get(1).counters().lastCause());
-        worker.startAudit(Duration.ofMillis(20));
-        reported = Map.of("openflow:1", Set.of());
-        await(() -> published.size() == 3);
-        assertEquals(null, published.get(2).ports().get("r1"));
-        assertEquals("no round ran for it", 2, published.get(2).counters().rounds());
-        assertTrue(published.get(2).counters().audits() > 0);
+        await(() -> lastStatusOf("r1").map(port -> port.flowsRemaining() == 2).orElse(false));
+        final StatusReport.PortStatus removing = lastStatusOf("r1").orElseThrow();
+        assertEquals(false, removing.flowsInstalled());
+        assertTrue(removing.lastError().orElseThrow(), removing.lastError().orElseThrow().startsWith("deleted; 2 "));
+        // The switch lets one go, then the other: each audit says so, without a round.
+        held.put("openflow:1", List.of(r1));
+        await(() -> lastStatusOf("r1").map(port -> port.flowsRemaining() == 1).orElse(false));
+        held.put("openflow:1", List.of());
+        await(() -> lastStatusOf("r1").isEmpty());
     }
 
+    @Test
+    public void anAuditReadsTheFlowsOnlyOfASwitchWhoseCountDiffers() throws InterruptedException {
+        inventory = connected("openflow:1", "openflow:2");
+        worker.markDirty("intent");
+        await(() -> published.size() == 1);
+        final long audits = published.get(0).counters().audits();
+        // Each switch holds as many flows as were installed on it.
+        held.put("openflow:1", cookiesInstalledOn(1));
+        held.put("openflow:2", cookiesInstalledOn(2));
+        worker.startAudit(Duration.ofMillis(20), switches);
+        await(() -> published.get(published.size() - 1).counters().audits() > audits + 3);
+        assertEquals(0, flowReads.get());
+        held.put("openflow:2", List.of());
+        await(() -> flowReads.get() > 0);
+    }
+
+    private List<Long> cookiesInstalledOn(final int switchNumber) {
+        return written.stream().filter(diff -> diff.switchId().equals("openflow:" + switchNumber))
+            .flatMap(diff -> diff.writes().stream()).map(FlowRecord::cookie).toList();
+    }
+
+    private Optional<StatusReport.PortStatus> lastStatusOf(final String portId) {
+        return Optional.ofNullable(published.get(published.size() - 1).ports().get(portId));
+    }
+
+    private Intent withoutPort(final String portId) {
+        final var ports = new TreeMap<>(intent.ports());
+        ports.remove(portId);
+        return new Intent(intent.tenants(), intent.networks(), ports, intent.switches());
+    }
+
+    private static Map<String, SwitchFacts> connected(final String... switchIds) {
+        final var facts = new HashMap<String, SwitchFacts>();
+        for (String switchId : switchIds) {
+            facts.put(switchId, new SwitchFacts(switchId, Map.of(), SwitchProfile.OVS, Set.of()));
+        }
+        return facts;
+    }
 }
