@@ -123,6 +123,7 @@ public final class CoreProvider implements PipelineStages, IntentChecks, RoundOp
                 final var after = Inventory.facts(node.getDataAfter());
                 final String switchId = change.getRootPath().getRootIdentifier().firstKeyOf(Node.class).getId()
                     .getValue();
+                source.switchReported(switchId, after);
                 if (before == null && after != null) {
                     worker.switchConnected(switchId);
                 } else if (!Objects.equals(before, after)) {

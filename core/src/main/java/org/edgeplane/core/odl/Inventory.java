@@ -10,8 +10,6 @@ package org.edgeplane.core.odl;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import org.eclipse.jdt.annotation.Nullable;
 import org.edgeplane.core.endpoint.SwitchFacts;
 import org.edgeplane.core.endpoint.SwitchProfile;
@@ -59,20 +57,6 @@ public final class Inventory {
         }
         return description.getManufacturer().toLowerCase(Locale.ROOT).contains("nicira") ? SwitchProfile.OVS
             : SwitchProfile.OF13;
-    }
-
-    /** The connected OpenFlow switches in the operational inventory, with their port names. */
-    public static Map<String, SwitchFacts> switches(final @Nullable Nodes nodes) {
-        final var switches = new TreeMap<String, SwitchFacts>();
-        if (nodes != null) {
-            for (Node node : nodes.nonnullNode().values()) {
-                final SwitchFacts facts = facts(node);
-                if (facts != null) {
-                    switches.put(facts.nodeId(), facts);
-                }
-            }
-        }
-        return switches;
     }
 
     /**

@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
 /** What an app registered with the platform, closed in reverse order when the app stops. */
 public final class Registrations implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Registrations.class);
+    /** A periodic publication waits at least this many times as long as its last read took. */
+    private static final int BUSY_SHARE = 10;
 
     private final Deque<AutoCloseable> registrations = new ArrayDeque<>();
 
@@ -93,11 +95,24 @@ public final class Registrations implements AutoCloseable {
         V read() throws SnapshotUnavailableException;
     }
 
-    /** Publishes what {@code source} reads every {@code period}, on a thread of its own, until the app stops. */
+    /**
+     * Publishes what {@code source} reads, on a thread of its own, until the app stops: every {@code period}, or,
+     * when a read takes long (it asks every switch for its flows), after {@value #BUSY_SHARE} times its duration, so
+     * that publishing never takes more than a small share of the controller's time, whatever the number of flows.
+     */
     public <V> void publishEvery(final String threadName, final Duration period, final StatusSource<V> source,
             final OperationalPublisher<V, ?> publisher) {
-        newScheduler(threadName).scheduleWithFixedDelay(() -> publishOnce(threadName, source, publisher),
-            period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        final ScheduledExecutorService executor = newScheduler(threadName);
+        executor.schedule(new Runnable() {
+            @Override
+            public void run() {
+                final long started = System.nanoTime();
+                publishOnce(threadName, source, publisher);
+                final long nextMillis = Math.max(period.toMillis(),
+                    BUSY_SHARE * TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+                executor.schedule(this, nextMillis, TimeUnit.MILLISECONDS);
+            }
+        }, period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     // One failed round must not end the periodic task: the next one tries again.

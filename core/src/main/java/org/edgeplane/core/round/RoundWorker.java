@@ -81,11 +81,9 @@ public final class RoundWorker implements PipelineStages, RoundOperations {
     private final AtomicBoolean scheduled = new AtomicBoolean();
     /** When the first change not yet taken by a round was noticed (epoch milliseconds), 0 when none waits. */
     private final AtomicLong firstNoticed = new AtomicLong();
-    /**
-     * When the last round ended ({@link System#nanoTime}); before the first, when the worker was made: the changes
-     * of a start (every listener fires at once) coalesce like any burst.
-     */
-    private volatile long lastRoundEnded = System.nanoTime();
+    /** When the worker was made ({@link System#nanoTime}): the changes of a start coalesce from then on. */
+    private final long created = System.nanoTime();
+    private volatile boolean roundRan;
     private final SwitchAuditor auditor;
     /** Registered stages in round order. */
     private final Map<String, PipelineStage> stages = new ConcurrentSkipListMap<>();
@@ -126,12 +124,12 @@ public final class RoundWorker implements PipelineStages, RoundOperations {
         firstNoticed.compareAndSet(0, System.currentTimeMillis());
         dirty.add(key);
         if (scheduled.compareAndSet(false, true)) {
-            // The first change after a quiet spell starts a round at once (one port added reaches its switch
-            // without waiting); changes that follow a round closely wait for the coalescing delay, and those that
-            // come while a round runs wait for it to end (the executor has one thread): a burst still costs few
-            // rounds.
-            final boolean quiet = System.nanoTime() - lastRoundEnded >= coalesceDelay.toNanos();
-            executor.schedule(this::runRound, quiet ? 0 : coalesceDelay.toMillis(), TimeUnit.MILLISECONDS);
+            // A change finds the worker idle and starts a round at once: one port added reaches its switch without
+            // waiting. Changes that come while a round runs wait for it to end (the executor has one thread), and
+            // the next round takes them all: a round is its own coalescing window, so a burst costs few rounds.
+            // Only a start (every listener fires at once, before any round) waits for the coalescing delay.
+            final boolean starting = !roundRan && System.nanoTime() - created < coalesceDelay.toNanos();
+            executor.schedule(this::runRound, starting ? coalesceDelay.toMillis() : 0, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -172,7 +170,7 @@ public final class RoundWorker implements PipelineStages, RoundOperations {
             LOG.error("Recompute for {} failed, retrying in {}", keys, retryDelay, e);
             retry = true;
         }
-        lastRoundEnded = System.nanoTime();
+        roundRan = true;
         if (retry) {
             executor.schedule(() -> markDirty(RETRY), retryDelay.toMillis(), TimeUnit.MILLISECONDS);
         }

@@ -13,12 +13,14 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.Uninterruptibles;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -122,12 +124,13 @@ public class RoundWorkerTest {
     }
 
     /**
-     * Changes that follow a round (or the worker's start) closely wait for the coalescing delay and share one round;
-     * the first change after a quiet spell is scheduled without it. The executor records the delays it is asked
-     * for; the delay is a second, so that only a stall of that long could make a close change look quiet.
+     * The changes of a start wait for the coalescing delay and share one round; afterwards a change that finds the
+     * worker idle is scheduled without delay, and the changes that come while a round runs all share the next round.
+     * The executor records the delays it is asked for; the delay is a second, so that only a stall of that long
+     * could make the start look over.
      */
     @Test
-    public void changesRightAfterARoundCoalesceAndAChangeAfterQuietRunsAtOnce() throws Exception {
+    public void theChangesOfAStartCoalesceAndAChangeAfterARoundRunsAtOnce() throws Exception {
         final var delays = new CopyOnWriteArrayList<Long>();
         final var recording = new ScheduledThreadPoolExecutor(1) {
             @Override
@@ -138,8 +141,13 @@ public class RoundWorkerTest {
         };
         try {
             final var snapshots = new AtomicInteger();
+            final var roundRunning = new CountDownLatch(1);
+            final var release = new CountDownLatch(1);
             final var coalescing = new RoundWorker(() -> {
-                snapshots.incrementAndGet();
+                if (snapshots.incrementAndGet() == 3) {
+                    roundRunning.countDown();
+                    Uninterruptibles.awaitUninterruptibly(release);
+                }
                 return new Snapshot(Intent.EMPTY, Map.of());
             }, new Reconciler((diff, held) -> Futures.immediateFuture(null), Duration.ofSeconds(1)), recording,
                 Duration.ofSeconds(1), Duration.ofSeconds(30));
@@ -149,12 +157,20 @@ public class RoundWorkerTest {
             await(() -> snapshots.get() == 1);
             // The worker has one thread: once this no-op ran, the round has ended.
             recording.submit(() -> { }).get();
-            Thread.sleep(1100);
             delays.clear();
             coalescing.markDirty("b");
-            assertEquals("the first change after a quiet second: at once", List.of(0L), delays);
+            assertEquals("a change right after a round: at once", List.of(0L), delays);
             await(() -> snapshots.get() == 2);
-            assertEquals(2, snapshots.get());
+            recording.submit(() -> { }).get();
+            coalescing.markDirty("c");
+            roundRunning.await();
+            coalescing.markDirty("d");
+            coalescing.markDirty("e");
+            coalescing.markDirty("f");
+            release.countDown();
+            await(() -> snapshots.get() == 4);
+            recording.submit(() -> { }).get();
+            assertEquals("d, e and f came during the round of c and share the next", 4, snapshots.get());
         } finally {
             recording.shutdownNow();
         }
