@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -76,22 +77,26 @@ public final class BundleFlowWriter implements FlowWriter {
     private static final int WINDOW = 4;
     /**
      * How long one chunk may wait for the switch's answer before the bundle is given up: as long as the reconciler
-     * waits for a whole write. The wait happens on the reconciler's thread, so a switch that stops answering delays
-     * the switches written after it in the round by at most this.
+     * waits for a whole write. The wait happens on a sending thread of that switch's write, so a switch that stops
+     * answering holds up no other switch.
      */
     private static final Duration STEP_TIMEOUT = Duration.ofSeconds(30);
 
     private final RpcConsumerRegistry rpcs;
     private final Predicate<String> connected;
+    private final Executor senders;
     private final AtomicLong bundleIds = new AtomicLong();
 
     /**
      * A writer for the switches the predicate says are connected; a write to any other fails at once with
-     * {@link SwitchUnreachableException}.
+     * {@link SwitchUnreachableException}. Each switch's bundle is sent on one of {@code senders}, so the switches of
+     * a round take their bundles at the same time.
      */
-    public BundleFlowWriter(final RpcConsumerRegistry rpcs, final Predicate<String> connected) {
+    public BundleFlowWriter(final RpcConsumerRegistry rpcs, final Predicate<String> connected,
+            final Executor senders) {
         this.rpcs = requireNonNull(rpcs);
         this.connected = requireNonNull(connected);
+        this.senders = requireNonNull(senders);
     }
 
     @Override
@@ -101,19 +106,24 @@ public final class BundleFlowWriter implements FlowWriter {
             return Futures.immediateFailedFuture(new SwitchUnreachableException(switchId));
         }
         final var node = Inventory.nodeRef(switchId);
-        // Made now: what the switch holds is only valid while the reconciler waits for this call.
+        // Everything read from what the switch holds is read here, on the reconciler's thread: the reconciler
+        // changes it once the write completed, while other switches' writes may still be running.
         final var content = new BundleContent(diff, held, node);
-        final List<ListenableFuture<RpcResult<?>>> meterWrites = new ArrayList<>();
-        for (MeterRecord meter : diff.meterWrites()) {
-            meterWrites.add(writeMeter(node, meter, held.holdsMeter(meter.meterId())));
-        }
-        // A flow may use a meter only once the switch has it.
-        final Throwable meterFailure = failureOf(awaitAll(node, meterWrites, "meter write"));
-        if (meterFailure != null) {
-            return Futures.immediateFailedFuture(meterFailure);
-        }
-        return FluentFuture.from(sendBundle(node, content))
-            .transformAsync(ignored -> removeMeters(node, diff), MoreExecutors.directExecutor());
+        final List<Boolean> meterHeld = diff.meterWrites().stream().map(meter -> held.holdsMeter(meter.meterId()))
+            .toList();
+        return Futures.submitAsync(() -> {
+            final List<ListenableFuture<RpcResult<?>>> meterWrites = new ArrayList<>();
+            for (int i = 0; i < meterHeld.size(); i++) {
+                meterWrites.add(writeMeter(node, diff.meterWrites().get(i), meterHeld.get(i)));
+            }
+            // A flow may use a meter only once the switch has it.
+            final Throwable meterFailure = failureOf(awaitAll(node, meterWrites, "meter write"));
+            if (meterFailure != null) {
+                return Futures.immediateFailedFuture(meterFailure);
+            }
+            return FluentFuture.from(sendBundle(node, content))
+                .transformAsync(ignored -> removeMeters(node, diff), MoreExecutors.directExecutor());
+        }, senders);
     }
 
     /**

@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.eclipse.jdt.annotation.Nullable;
@@ -66,6 +66,11 @@ public final class CoreProvider implements PipelineStages, IntentChecks, RoundOp
     private static final Duration RESYNC_GRACE = Duration.ofSeconds(10);
     private static final Duration RESYNC_COOL_DOWN = Duration.ofSeconds(30);
     private static final Duration AUDIT_PERIOD = Duration.ofSeconds(2);
+    /**
+     * Threads sending bundles: the switches of a round take theirs at the same time. A sender mostly waits for a
+     * switch's answers, so more of them than cores is right; each switch uses one at a time.
+     */
+    private static final int SENDERS = 4;
     /** A switch that does not answer a statistics request in this is left out of that audit or read. */
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
 
@@ -75,7 +80,7 @@ public final class CoreProvider implements PipelineStages, IntentChecks, RoundOp
     private final RpcConsumerRegistry rpcs;
     private final Registrations registrations = new Registrations();
     private final DatastoreSnapshotSource source;
-    private final BiFunction<RpcConsumerRegistry, Predicate<String>, FlowWriter> writerFactory;
+    private final WriterFactory writerFactory;
     private final SwitchFlowReader flowReader;
     private final FlowStatistics flowStatistics;
     private RoundWorker worker;
@@ -89,11 +94,11 @@ public final class CoreProvider implements PipelineStages, IntentChecks, RoundOp
     /**
      * With another way to the switches (a test's fake switches).
      *
-     * @param writerFactory makes the writer from the RPCs and from what tells whether a switch is connected
+     * @param writerFactory makes the writer
      */
     public CoreProvider(final DataBroker broker, final DOMDataBroker domBroker,
             final BindingNormalizedNodeSerializer codec, final RpcConsumerRegistry rpcs,
-            final BiFunction<RpcConsumerRegistry, Predicate<String>, FlowWriter> writerFactory) {
+            final WriterFactory writerFactory) {
         this.broker = requireNonNull(broker);
         this.domBroker = requireNonNull(domBroker);
         cohort = new IntentCommitCohort(codec);
@@ -104,12 +109,18 @@ public final class CoreProvider implements PipelineStages, IntentChecks, RoundOp
         flowStatistics = new OnDemandFlowStatistics(flowReader, () -> worker.connectedSwitches());
     }
 
+    /** Makes the writer from the RPCs, what tells whether a switch is connected, and the threads that send. */
+    @FunctionalInterface
+    public interface WriterFactory {
+        FlowWriter create(RpcConsumerRegistry rpcs, Predicate<String> connected, Executor senders);
+    }
+
     /** Starts validating, listening and reconciling; rounds run once the binding stage registers. */
     public void init() {
         final ScheduledExecutorService executor = registrations.newScheduler("edgeplane-rounds");
         // The worker is made after the writer that asks it which switches are connected; no write runs before.
-        final var reconciler = new Reconciler(writerFactory.apply(rpcs, switchId -> worker.isConnected(switchId)),
-            WRITE_TIMEOUT);
+        final var reconciler = new Reconciler(writerFactory.create(rpcs, switchId -> worker.isConnected(switchId),
+            registrations.newPool("edgeplane-bundles", SENDERS)), WRITE_TIMEOUT);
         worker = new RoundWorker(source, reconciler, executor, COALESCE, RETRY,
             new FlowAudit(RESYNC_GRACE, RESYNC_COOL_DOWN), Clock.systemUTC());
         registrations.addCohort(domBroker, cohort, "Edgeplane");

@@ -11,9 +11,11 @@ import com.google.common.collect.Iterables;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.eclipse.jdt.annotation.Nullable;
@@ -124,6 +126,18 @@ public final class Registrations implements AutoCloseable {
         } catch (SnapshotUnavailableException | RuntimeException e) {
             LOG.warn("{}: not published this round", threadName, e);
         }
+    }
+
+    /** A pool of daemon threads, stopped when the app stops (after what was added later). */
+    public ExecutorService newPool(final String threadName, final int threads) {
+        final var count = new AtomicInteger();
+        final ExecutorService executor = Executors.newFixedThreadPool(threads, runnable -> {
+            final var thread = new Thread(runnable, threadName + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        add(executor::shutdownNow);
+        return executor;
     }
 
     /** A single daemon thread for an app's own work, stopped when the app stops (after what was added later). */

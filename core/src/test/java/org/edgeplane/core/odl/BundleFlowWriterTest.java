@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -62,10 +63,12 @@ public class BundleFlowWriterTest {
     private static final long COOKIE = Cookies.of(Owner.ISOLATION, Cookies.ObjectKind.PORT, "p");
 
     private final FakeChannel channel = new FakeChannel();
+    private final ExecutorService senders = Executors.newFixedThreadPool(2);
 
     @After
     public void stopChannel() {
         channel.answers.shutdownNow();
+        senders.shutdownNow();
     }
 
     @Test
@@ -75,7 +78,7 @@ public class BundleFlowWriterTest {
         for (int i = 0; i < flows; i++) {
             writes.add(flow(i));
         }
-        final var writer = new BundleFlowWriter(channel, SWITCH::equals);
+        final var writer = new BundleFlowWriter(channel, SWITCH::equals, senders);
         writer.apply(new FlowDiff(SWITCH, writes, new TreeMap<>()), unknownSwitch()).get(30, TimeUnit.SECONDS);
 
         assertEquals(List.of("OPEN", "COMMIT"), channel.controls);
@@ -90,6 +93,23 @@ public class BundleFlowWriterTest {
         assertTrue("at most " + channel.maxOutstanding + " outstanding", channel.maxOutstanding <= QUOTA);
     }
 
+    /**
+     * The reconciler's thread only prepares a switch's bundle: sending it (and waiting for the switch) happens on a
+     * sender, so the switches of a round take their bundles at the same time and a slow one holds up no other.
+     */
+    @Test
+    public void theCallerPreparesAndASenderSends() throws Exception {
+        final var queued = new ArrayList<Runnable>();
+        final var write = new BundleFlowWriter(channel, SWITCH::equals, queued::add)
+            .apply(new FlowDiff(SWITCH, List.of(flow(1)), new TreeMap<>()), unknownSwitch());
+        assertFalse(write.isDone());
+        assertEquals(List.of(), channel.controls);
+        assertEquals(1, queued.size());
+        queued.get(0).run();
+        write.get(10, TimeUnit.SECONDS);
+        assertEquals(List.of("OPEN", "COMMIT"), channel.controls);
+    }
+
     @Test
     public void aRefusedChunkDiscardsTheWholeBundle() throws Exception {
         channel.refuseBundledMessage = 3_000;
@@ -97,7 +117,7 @@ public class BundleFlowWriterTest {
         for (int i = 0; i < 10_000; i++) {
             writes.add(flow(i));
         }
-        final var write = new BundleFlowWriter(channel, SWITCH::equals).apply(new FlowDiff(SWITCH, writes,
+        final var write = new BundleFlowWriter(channel, SWITCH::equals, senders).apply(new FlowDiff(SWITCH, writes,
             new TreeMap<>()), unknownSwitch());
         try {
             write.get(30, TimeUnit.SECONDS);
@@ -111,7 +131,7 @@ public class BundleFlowWriterTest {
     @Test
     public void aSwitchLeftWithNoFlowLosesThemInOneMessageAndOtherwiseEachExactly() throws Exception {
         final List<FlowRecord> held = List.of(flow(1), flow(2), flow(3));
-        final var writer = new BundleFlowWriter(channel, SWITCH::equals);
+        final var writer = new BundleFlowWriter(channel, SWITCH::equals, senders);
         final var all = new TreeMap<String, Table>();
         held.forEach(flow -> all.put(flow.id(), flow.table()));
         writer.apply(new FlowDiff(SWITCH, List.of(), all), knownSwitch(held)).get(30, TimeUnit.SECONDS);
@@ -135,8 +155,8 @@ public class BundleFlowWriterTest {
 
     @Test
     public void aSwitchThatIsNotConnectedFailsAtOnceAndGetsNothing() throws InterruptedException, TimeoutException {
-        final var write = new BundleFlowWriter(channel, id -> false).apply(new FlowDiff(SWITCH, List.of(flow(1)),
-            new TreeMap<>()), unknownSwitch());
+        final var write = new BundleFlowWriter(channel, id -> false, senders).apply(new FlowDiff(SWITCH,
+            List.of(flow(1)), new TreeMap<>()), unknownSwitch());
         try {
             write.get(1, TimeUnit.SECONDS);
             fail("written to a switch that is not connected");

@@ -87,7 +87,7 @@ public class TenantIsolationComponentTest extends AbstractConcurrentDataBrokerTe
     public void startProvider() {
         core = new CoreProvider(getDataBroker(), getDomBroker(),
             getDataBrokerTestCustomizer().getAdapterContext().currentSerializer(), new NoRpcs(),
-            (rpcs, connected) -> switches);
+            (rpcs, connected, senders) -> switches);
         core.init();
         provider = new TenantIsolationProvider(getDataBroker(), core, core, core);
         provider.init();
