@@ -67,8 +67,17 @@ def flows_on(switch):
 
 
 def edgeplane_flows(switches):
-    """Edgeplane's flows on the bridges of switches 1..switches."""
-    return sum(flows_on(switch) for switch in range(1, switches + 1))
+    """Edgeplane's flows on the bridges of switches 1..switches, all asked at once: a poll of 20 switches takes
+    about as long as a poll of one, so the figures are not late by the number of switches."""
+    polls = [subprocess.Popen(['ovs-ofctl', '-O', 'OpenFlow13', 'dump-aggregate', bridge_name(switch), COOKIE_FILTER],
+                              stdout=subprocess.PIPE, text=True) for switch in range(1, switches + 1)]
+    total = 0
+    for poll in polls:
+        out = poll.communicate()[0]
+        if poll.returncode != 0:
+            raise SystemExit(f'bench-southbound: ovs-ofctl dump-aggregate failed ({poll.returncode})')
+        total += int(out.split('flow_count=')[1].split()[0])
+    return total
 
 
 def desired_flows(switches):

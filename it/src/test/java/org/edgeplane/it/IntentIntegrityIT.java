@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -256,6 +257,12 @@ public class IntentIntegrityIT {
         throw new AssertionError("flows on the switch " + when + ": " + last);
     }
 
+    /** Waits until the switch holds no flow under any of these cookies. */
+    private static void awaitNoneOf(final String what, final long... cookies) throws InterruptedException {
+        Convergence.awaitEquals(what, () -> Arrays.stream(cookies)
+            .map(cookie -> OvsSwitches.countByCookie(BRIDGE, cookie)).sum(), 0L);
+    }
+
     private static void delete(final String path) {
         final Restconf.Response response = restconf.delete(path);
         assertEquals(path + ": " + response.body(), 204, response.status());
@@ -292,13 +299,24 @@ public class IntentIntegrityIT {
         awaitInstalled("bulk" + (ports - 1));
         awaitNothingStale("with " + ports + " more ports");
 
+        final long portFlows = Cookies.of(Owner.ISOLATION, ObjectKind.PORT, "bulk0");
+        final long portFirewallFlows = Cookies.of(Owner.FIREWALL, ObjectKind.PORT, "bulk0");
+        final long policyFlows = Cookies.of(Owner.FIREWALL, ObjectKind.RULE, "bulk/policy/5");
+        final long groupRuleFlows = Cookies.of(Owner.FIREWALL, ObjectKind.RULE, "bulk/mates/ssh");
+        final long networkFlows = Cookies.of(Owner.ISOLATION, ObjectKind.NETWORK, "bulk-net");
+        for (long cookie : List.of(portFlows, portFirewallFlows, policyFlows, groupRuleFlows, networkFlows)) {
+            assertTrue(Long.toHexString(cookie) + " has flows before its object is deleted",
+                OvsSwitches.countByCookie(BRIDGE, cookie) > 0);
+        }
+
         delete(INTENT + "/port=bulk0");
-        Convergence.awaitEquals("flows of the deleted port", () -> OvsSwitches.countByCookie(BRIDGE,
-            Cookies.of(Owner.ISOLATION, ObjectKind.PORT, "bulk0")), 0);
+        awaitNoneOf("the deleted port's isolation and firewall flows", portFlows, portFirewallFlows);
         awaitNothingStale("after a port was deleted");
         delete(INTENT + "/edgeplane-firewall:policy-rule=bulk,5");
+        awaitNoneOf("the deleted policy rule's flows", policyFlows);
         awaitNothingStale("after a policy rule was deleted");
         delete(INTENT + "/edgeplane-firewall:security-group=bulk,mates/rule=ssh");
+        awaitNoneOf("the deleted group rule's flows", groupRuleFlows);
         awaitNothingStale("after a security group rule was deleted");
         delete(INTENT + "/switch=" + encode(NODE));
         awaitNothingStale("after the switch's uplinks were deleted");
@@ -332,6 +350,7 @@ public class IntentIntegrityIT {
         assertEquals(replaced.body(), 204, replaced.status());
         Convergence.awaitEquals("flows after the bulk tenant was deleted", IntentIntegrityIT::edgeplaneFlows,
             baseline);
+        assertEquals("the deleted network's flows", 0, OvsSwitches.countByCookie(BRIDGE, networkFlows));
 
         delete(INTENT);
         Convergence.awaitEquals("Edgeplane flows after the whole intent was deleted",
