@@ -22,13 +22,11 @@ import argparse
 import base64
 import json
 import os
-import pty
 import shutil
 import signal
 import statistics
 import subprocess
 import sys
-import threading
 import time
 import urllib.error
 import urllib.request
@@ -92,49 +90,6 @@ def desired_flows(switches):
             return None
         total += json.loads(text)['edgeplane-tenant:switch-status'][0].get('desired-flows', 0)
     return total
-
-
-class FlowMonitor:
-    """Open vSwitch's own report of every change to a bridge's flow tables (`ovs-ofctl monitor`, the ONF flow monitor
-    extension on OpenFlow 1.3), timed as each event arrives: no polling, so no poll in the figure. The monitor runs on
-    a pseudo-terminal, where it writes each event at once rather than a buffer at a time."""
-
-    def __init__(self, bridge):
-        master, slave = pty.openpty()
-        self.process = subprocess.Popen(['ovs-ofctl', '-O', 'OpenFlow13', 'monitor', bridge, 'watch:!initial,!actions'],
-                                        stdout=slave, stderr=subprocess.DEVNULL)
-        os.close(slave)
-        self.master = master
-        self.lock = threading.Lock()
-        self.times = []
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self):
-        pending = b''
-        while True:
-            try:
-                data = os.read(self.master, 65536)
-            except OSError:
-                return
-            if not data:
-                return
-            now = time.monotonic()
-            pending += data
-            *lines, pending = pending.split(b'\n')
-            with self.lock:
-                # Edgeplane's cookies all start with 0xed (Cookies.EDGEPLANE).
-                self.times.extend(now for line in lines if b'event=' in line and b'cookie=0xed' in line)
-
-    def last_between(self, start, end):
-        """When the last Edgeplane flow change in [start, end] arrived; None if none did."""
-        with self.lock:
-            inside = [t for t in self.times if start <= t <= end]
-        return max(inside) if inside else None
-
-    def close(self):
-        self.process.kill()
-        self.process.wait()
-        os.close(self.master)
 
 
 def bulk_poll(switches):
@@ -367,9 +322,6 @@ def one_run(layout, intent, tenants, per_network):
         print(f'{timeout}: the switches hold {figures["missing"]} flows fewer than desired', flush=True)
     figures['per_port'] = figures['flows'] / layout.ports
     incremental = []
-    by_events = []
-    monitor = FlowMonitor(bridge_name(1))
-    time.sleep(0.5)
     port_breakdowns = []
     for index in range(layout.ports, layout.ports + layout.extra):
         before = figures['flows'] if not incremental else last
@@ -377,7 +329,6 @@ def one_run(layout, intent, tenants, per_network):
         body = {'edgeplane-tenant:port': [port(index, tenants, per_network, layout) | {
             'network-id': f'n{index % 10}', 'tenant-id': 't0'}]}
         body['edgeplane-tenant:port'][0]['ip-address'] = [f'10.200.0.{index - layout.ports + 10}']
-        put = time.monotonic()
         status, text = rest('PUT', f'/edgeplane-tenant:intent/port=p{index}', body)
         done = time.monotonic()
         done_epoch = time.time()
@@ -408,15 +359,8 @@ def one_run(layout, intent, tenants, per_network):
             continue
         on_switch = seen.get(flows_on(1))
         incremental.append((on_switch if on_switch is not None else time.monotonic()) - done)
-        # The bundle commits at once: its events arrive together, and the last one is when the port's flows were
-        # all in place (before the REST answer, if the round was that quick).
-        committed = monitor.last_between(put, time.monotonic())
-        if committed is not None:
-            by_events.append(max(0.0, committed - done))
         port_breakdowns.append(breakdown(last_round_times(), done_epoch, done_epoch + incremental[-1]))
-    monitor.close()
     figures['incremental'] = incremental
-    figures['by_events'] = by_events
     figures['port_breakdowns'] = [b for b in port_breakdowns if b]
     sent = time.monotonic()
     status, text = rest('DELETE', '/edgeplane-tenant:intent')
@@ -548,11 +492,6 @@ def main():
         print(f'| flows, flows per port | {runs[0]["flows"]}, {runs[0]["per_port"]:.1f} |')
         print(f'| one more port -> all its flows, p50 / p90 ({len(incremental)} ports) | '
               f'{1000 * percentile(incremental, 0.5):.0f} / {1000 * percentile(incremental, 0.9):.0f} ms |')
-        events = [value for f in runs for value in f['by_events']]
-        if events:
-            print(f'| one more port -> all its flows, timed by the switch\'s own flow-monitor events (no polling), '
-                  f'p50 / p90 ({len(events)} ports) | {1000 * percentile(events, 0.5):.0f} / '
-                  f'{1000 * percentile(events, 0.9):.0f} ms |')
         committed = [sum(b[key] for key in COMMIT_STEPS) / 1000 for f in runs for b in f['port_breakdowns']]
         if committed:
             print(f'| one more port -> its bundle acknowledged by the switch (controller clock), p50 / p90 | '
