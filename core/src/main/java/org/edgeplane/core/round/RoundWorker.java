@@ -307,7 +307,7 @@ public final class RoundWorker implements PipelineStages, RoundOperations {
             holdingInstalled.removeAll(reported.keySet());
             audited.putAll(reported);
             counters = counters.afterAudit();
-            auditor.check(reported, union::flowsOf, reconciler);
+            auditor.check(reported, expected, union::flowsOf);
             final RoundCounters now = counters;
             stages.values().forEach(stage -> tellStage(stage, "take the audit",
                 () -> stage.audited(reported, now)));

@@ -57,19 +57,15 @@ final class SwitchAuditor {
      * Compares the reported flows with the last round's.
      *
      * @param reported {@link FlowAudit#identities} of Edgeplane's flows each switch reports
+     * @param installed {@link #expected} of each switch, as the audit computed them for its counts
      * @param desired the last round's desired flows of a switch, by id
      */
-    void check(final Map<String, Set<String>> reported, final Function<String, Map<String, FlowRecord>> desired,
-            final Reconciler reconciler) {
+    void check(final Map<String, Set<String>> reported, final Map<String, Set<String>> installed,
+            final Function<String, Map<String, FlowRecord>> desired) {
         final var changed = new TreeSet<String>();
-        final var installed = new HashMap<String, Set<String>>();
         final var desiredCookies = new HashMap<String, Map<Long, Integer>>();
-        reported.keySet().forEach(switchId -> {
-            final Map<String, FlowRecord> wanted = desired.apply(switchId);
-            installed.put(switchId, expected(switchId, wanted, reconciler));
-            desiredCookies.put(switchId, wanted.values().stream()
-                .collect(Collectors.toMap(FlowRecord::cookie, flow -> 1, Integer::sum)));
-        });
+        reported.keySet().forEach(switchId -> desiredCookies.put(switchId, desired.apply(switchId).values().stream()
+            .collect(Collectors.toMap(FlowRecord::cookie, flow -> 1, Integer::sum))));
         audit.audit(installed, reported, clock.instant()).forEach((switchId, missing) -> {
             LOG.warn("Switch {} lacks {} installed flows; replacing its flows", switchId, missing);
             changed.add(switchId);

@@ -35,7 +35,6 @@ import org.edgeplane.core.reconcile.SwitchHeld;
 import org.edgeplane.core.reconcile.SwitchUnreachableException;
 import org.junit.After;
 import org.junit.Test;
-import org.opendaylight.mdsal.binding.api.RpcConsumerRegistry;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.transaction.rev150304.SendBarrier;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.AddBundleMessages;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.ControlBundle;
@@ -44,7 +43,6 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.on
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.bundle.inner.message.BundleRemoveFlowCase;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.bundle.inner.message.BundleRemoveGroupCase;
 import org.opendaylight.yangtools.yang.binding.Rpc;
-import org.opendaylight.yangtools.yang.binding.RpcService;
 import org.opendaylight.yangtools.yang.common.ErrorType;
 import org.opendaylight.yangtools.yang.common.RpcResult;
 import org.opendaylight.yangtools.yang.common.RpcResultBuilder;
@@ -216,7 +214,7 @@ public class BundleFlowWriterTest {
      * little later, on another thread, completing every request sent before it. A request beyond the quota is
      * refused, as the plugin refuses it.
      */
-    private static final class FakeChannel implements RpcConsumerRegistry {
+    private static final class FakeChannel extends RpcsOnly {
         final ScheduledExecutorService answers = Executors.newSingleThreadScheduledExecutor();
         final List<String> controls = new ArrayList<>();
         final List<Message> bundled = new ArrayList<>();
@@ -229,11 +227,6 @@ public class BundleFlowWriterTest {
         /** Bundled messages whose barrier the switch has not answered yet. */
         private int outstanding;
         private boolean refusedSinceBarrier;
-
-        @Override
-        public <S extends RpcService> S getRpcService(final Class<S> serviceInterface) {
-            throw new UnsupportedOperationException(serviceInterface.getName());
-        }
 
         @Override
         @SuppressWarnings("unchecked")

@@ -24,7 +24,6 @@ import org.edgeplane.core.pipeline.Owner;
 import org.edgeplane.core.stage.FlowCounter;
 import org.edgeplane.core.stage.SwitchFlowReader.ReportedFlow;
 import org.junit.Test;
-import org.opendaylight.mdsal.binding.api.RpcConsumerRegistry;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.Counter32;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.Counter64;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetFlowStatistics;
@@ -38,7 +37,6 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeRef
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.Node;
 import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
 import org.opendaylight.yangtools.yang.binding.Rpc;
-import org.opendaylight.yangtools.yang.binding.RpcService;
 import org.opendaylight.yangtools.yang.common.RpcResult;
 import org.opendaylight.yangtools.yang.common.RpcResultBuilder;
 import org.opendaylight.yangtools.yang.common.Uint32;
@@ -93,17 +91,12 @@ public class RpcSwitchFlowReaderTest {
     }
 
     /** Switches that answer from what they hold; one not listed never answers. */
-    private static final class FakeSwitches implements RpcConsumerRegistry {
+    private static final class FakeSwitches extends RpcsOnly {
         final Map<String, List<Held>> held;
         final List<Boolean> storeStats = new ArrayList<>();
 
         FakeSwitches(final Map<String, List<Held>> held) {
             this.held = held;
-        }
-
-        @Override
-        public <S extends RpcService> S getRpcService(final Class<S> serviceInterface) {
-            throw new UnsupportedOperationException(serviceInterface.getName());
         }
 
         @Override
