@@ -7,6 +7,7 @@ no controller manages (OVS in standalone mode: a plain learning switch that carr
 
 Requests:
   {"op": "start", "controller": "127.0.0.1:6653", "topology": {...}, "appliances": false}
+      (controller: one address, or several separated by commas, all of which every edge switch connects to)
                                                  see it/src/test/resources/topology.json; with "appliances", the
                                                  topology's service appliances are built too (namespaces with two
                                                  ports: a Linux bridge, or a router with host routes)
@@ -80,9 +81,12 @@ def start(request):
     global NET
     topology = request["topology"]
     clean_leftovers(topology)
-    host, port = request["controller"].split(":")
     net = Mininet(controller=None, build=False, autoSetMacs=False, autoStaticArp=False)
-    controller = net.addController("c0", controller=RemoteController, ip=host, port=int(port))
+    # One controller, or a cluster's members separated by commas: each edge switch connects to all of them.
+    controllers = []
+    for index, address in enumerate(request["controller"].split(",")):
+        host, port = address.strip().split(":")
+        controllers.append(net.addController("c%d" % index, controller=RemoteController, ip=host, port=int(port)))
     edges = {}
     for edge in topology["switches"]:
         edges[edge["name"]] = net.addSwitch(edge["name"], cls=OVSSwitch, dpid="%016x" % edge["dpid"],
@@ -103,9 +107,10 @@ def start(request):
         for port, mac in zip(appliance["ports"], appliance["macs"]):
             net.addLink(node, edges[appliance["switch"]], port2=port, addr1=mac)
     net.build()
-    controller.start()
+    for controller in controllers:
+        controller.start()
     for edge in edges.values():
-        edge.start([controller])
+        edge.start(controllers)
     fabric.start([])
     if "underlay" in topology:
         build_underlay(topology["underlay"])

@@ -54,10 +54,16 @@ public final class MininetAgent implements AutoCloseable {
     /** As {@link #start(Path, Path, Path)}, with the topology's service appliances when {@code appliances}. */
     public static MininetAgent start(final Path script, final Path topology, final Path log,
             final boolean appliances) throws IOException {
+        return start(script, topology, log, appliances, List.of("127.0.0.1:6653"));
+    }
+
+    /** As {@link #start(Path, Path, Path, boolean)}, every edge switch connected to all of these controllers. */
+    public static MininetAgent start(final Path script, final Path topology, final Path log,
+            final boolean appliances, final List<String> controllers) throws IOException {
         final var process = new ProcessBuilder(PYTHON, script.toString()).redirectError(log.toFile()).start();
         final var agent = new MininetAgent(process);
         final ObjectNode request = Restconf.JSON.createObjectNode().put("op", "start")
-            .put("controller", "127.0.0.1:6653").put("appliances", appliances);
+            .put("controller", String.join(",", controllers)).put("appliances", appliances);
         request.set("topology", Restconf.JSON.readTree(Files.readString(topology)));
         agent.call(request, Duration.ofMinutes(2));
         return agent;

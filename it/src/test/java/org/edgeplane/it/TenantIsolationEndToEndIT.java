@@ -16,7 +16,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -72,29 +71,12 @@ public class TenantIsolationEndToEndIT {
         }
     }
 
-    /** Same network: reachable; anything else: not. */
     private static Map<String, Boolean> expectedMatrix(final List<Topology.Host> hosts) {
-        final var expected = new TreeMap<String, Boolean>();
-        for (Topology.Host src : hosts) {
-            for (Topology.Host dst : hosts) {
-                if (src != dst) {
-                    expected.put(src.name() + " " + dst.ip(), src.network().equals(dst.network()));
-                }
-            }
-        }
-        return expected;
+        return Reachability.expected(hosts);
     }
 
     private static Map<String, Boolean> measuredMatrix(final List<Topology.Host> hosts) {
-        final var pairs = new ArrayList<List<String>>();
-        for (Topology.Host src : hosts) {
-            for (Topology.Host dst : hosts) {
-                if (src != dst) {
-                    pairs.add(List.of(src.name(), dst.ip()));
-                }
-            }
-        }
-        return mininet.pings(pairs, 2);
+        return Reachability.measured(mininet, hosts);
     }
 
     @Test

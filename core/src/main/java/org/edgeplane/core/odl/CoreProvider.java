@@ -9,6 +9,7 @@ package org.edgeplane.core.odl;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.base.Suppliers;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -44,6 +45,7 @@ import org.opendaylight.mdsal.binding.api.RpcConsumerRegistry;
 import org.opendaylight.mdsal.binding.dom.codec.api.BindingNormalizedNodeSerializer;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.mdsal.dom.api.DOMDataBroker;
+import org.opendaylight.mdsal.singleton.common.api.ClusterSingletonServiceProvider;
 import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.Intent;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.Node;
 import org.slf4j.Logger;
@@ -83,12 +85,23 @@ public final class CoreProvider implements PipelineStages, IntentChecks, RoundOp
     private final WriterFactory writerFactory;
     private final SwitchFlowReader flowReader;
     private final FlowStatistics flowStatistics;
+    private final @Nullable ClusterSingletonServiceProvider singletons;
     private RoundWorker worker;
 
-    /** The production wiring: flows go to the switches as OpenFlow bundles. */
+    /**
+     * The production wiring: flows go to the switches as OpenFlow bundles, and rounds run on the member that holds
+     * the cluster singleton (on a single controller, that is this one).
+     */
+    public CoreProvider(final DataBroker broker, final DOMDataBroker domBroker,
+            final BindingNormalizedNodeSerializer codec, final RpcConsumerRegistry rpcs,
+            final ClusterSingletonServiceProvider singletons) {
+        this(broker, domBroker, codec, rpcs, BundleFlowWriter::new, requireNonNull(singletons));
+    }
+
+    /** Flows go to the switches as OpenFlow bundles; rounds always run here (a controller alone, tests). */
     public CoreProvider(final DataBroker broker, final DOMDataBroker domBroker,
             final BindingNormalizedNodeSerializer codec, final RpcConsumerRegistry rpcs) {
-        this(broker, domBroker, codec, rpcs, BundleFlowWriter::new);
+        this(broker, domBroker, codec, rpcs, BundleFlowWriter::new, null);
     }
 
     /**
@@ -99,6 +112,13 @@ public final class CoreProvider implements PipelineStages, IntentChecks, RoundOp
     public CoreProvider(final DataBroker broker, final DOMDataBroker domBroker,
             final BindingNormalizedNodeSerializer codec, final RpcConsumerRegistry rpcs,
             final WriterFactory writerFactory) {
+        this(broker, domBroker, codec, rpcs, writerFactory, null);
+    }
+
+    private CoreProvider(final DataBroker broker, final DOMDataBroker domBroker,
+            final BindingNormalizedNodeSerializer codec, final RpcConsumerRegistry rpcs,
+            final WriterFactory writerFactory, final @Nullable ClusterSingletonServiceProvider singletons) {
+        this.singletons = singletons;
         this.broker = requireNonNull(broker);
         this.domBroker = requireNonNull(domBroker);
         cohort = new IntentCommitCohort(codec);
@@ -118,11 +138,17 @@ public final class CoreProvider implements PipelineStages, IntentChecks, RoundOp
     /** Starts validating, listening and reconciling; rounds run once the binding stage registers. */
     public void init() {
         final ScheduledExecutorService executor = registrations.newScheduler("edgeplane-rounds");
+        final var ledger = new DatastoreContentLedger(broker, flowReader, DATASTORE_TIMEOUT,
+            registrations.newPool("edgeplane-ledger", 1), Suppliers.memoize(MemberName::local));
         // The worker is made after the writer that asks it which switches are connected; no write runs before.
         final var reconciler = new Reconciler(writerFactory.create(rpcs, switchId -> worker.isConnected(switchId),
-            registrations.newPool("edgeplane-bundles", SENDERS)), WRITE_TIMEOUT);
+            registrations.newPool("edgeplane-bundles", SENDERS)), WRITE_TIMEOUT, ledger);
         worker = new RoundWorker(source, reconciler, executor, COALESCE, RETRY,
             new FlowAudit(RESYNC_GRACE, RESYNC_COOL_DOWN), Clock.systemUTC());
+        if (singletons != null) {
+            // Until the singleton service elects this member, it validates and stores intent but writes no switch.
+            worker.deactivate();
+        }
         registrations.addCohort(domBroker, cohort, "Edgeplane");
         registrations.followIntent(broker, intent -> worker.markDirty("intent"));
         // A round when a switch comes or goes or its ports change, never for anything else the plugin reports of it.
@@ -143,6 +169,12 @@ public final class CoreProvider implements PipelineStages, IntentChecks, RoundOp
             })));
         worker.markDirty("startup");
         worker.startAudit(AUDIT_PERIOD, flowReader);
+        if (singletons != null) {
+            registrations.add(singletons.registerClusterSingletonService(
+                new RoundsLeadership(worker, ledger::announceLeader)));
+        } else {
+            ledger.announceLeader();
+        }
         LOG.info("Edgeplane core started");
     }
 
@@ -184,6 +216,11 @@ public final class CoreProvider implements PipelineStages, IntentChecks, RoundOp
     @Override
     public Map<Long, FlowCounter> countersByCookie(final Owner owner) throws SnapshotUnavailableException {
         return flowStatistics.countersByCookie(owner);
+    }
+
+    @Override
+    public boolean leads() {
+        return worker.isActive();
     }
 
     @Override

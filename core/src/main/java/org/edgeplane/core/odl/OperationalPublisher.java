@@ -43,6 +43,11 @@ public final class OperationalPublisher<V, D extends DataObject> {
         this.toContainer = requireNonNull(toContainer);
     }
 
+    /** Forgets what was published, so the next call writes (another writer may have replaced it meanwhile). */
+    public void forget() {
+        published = null;
+    }
+
     public void publish(final V value) {
         if (Objects.equals(value, published)) {
             return;

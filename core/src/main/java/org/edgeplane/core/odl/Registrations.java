@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.eclipse.jdt.annotation.Nullable;
@@ -104,12 +105,25 @@ public final class Registrations implements AutoCloseable {
      */
     public <V> void publishEvery(final String threadName, final Duration period, final StatusSource<V> source,
             final OperationalPublisher<V, ?> publisher) {
+        publishEvery(threadName, period, () -> true, source, publisher);
+    }
+
+    /**
+     * As {@link #publishEvery(String, Duration, StatusSource, OperationalPublisher)}, only while {@code leading}:
+     * on a cluster, only the member that runs the rounds reads the switches and publishes.
+     */
+    public <V> void publishEvery(final String threadName, final Duration period, final BooleanSupplier leading,
+            final StatusSource<V> source, final OperationalPublisher<V, ?> publisher) {
         final ScheduledExecutorService executor = newScheduler(threadName);
         executor.schedule(new Runnable() {
             @Override
             public void run() {
                 final long started = System.nanoTime();
-                publishOnce(threadName, source, publisher);
+                if (leading.getAsBoolean()) {
+                    publishOnce(threadName, source, publisher);
+                } else {
+                    publisher.forget();
+                }
                 final long nextMillis = Math.max(period.toMillis(),
                     BUSY_SHARE * TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
                 executor.schedule(this, nextMillis, TimeUnit.MILLISECONDS);

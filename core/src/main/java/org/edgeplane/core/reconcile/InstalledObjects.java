@@ -40,6 +40,16 @@ final class InstalledObjects<T> {
         return bySwitch.getOrDefault(switchId, Map.of()).containsKey(id);
     }
 
+    /** Forgets every switch: nothing is believed installed. */
+    void clear() {
+        bySwitch.clear();
+    }
+
+    /** Forgets one switch's objects. */
+    void clear(final String switchId) {
+        bySwitch.remove(switchId);
+    }
+
     /** Keeps the ids but forgets the content, so every desired object of the switch is rewritten. */
     void forget(final String switchId) {
         final var known = bySwitch.get(switchId);

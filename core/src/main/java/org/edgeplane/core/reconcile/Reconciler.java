@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -28,6 +29,7 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.edgeplane.core.flow.FlowRecord;
 import org.edgeplane.core.flow.GroupRecord;
 import org.edgeplane.core.flow.MeterRecord;
+import org.edgeplane.core.reconcile.ContentLedger.Holding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,13 +38,16 @@ import org.slf4j.LoggerFactory;
  * desired state against that, writes only the difference through the {@link FlowWriter}, and updates its memory
  * only for writes that succeeded. A switch whose content it does not know (first write of this run, after a
  * reconnect, a failed write or an audit that found it changed) gets its whole desired state, which replaces
- * everything Edgeplane owns on it. Not thread safe: one worker owns it.
+ * everything Edgeplane owns on it, unless the {@link ContentLedger} shows that it holds exactly that state already
+ * (a controller taking over from another): it is then adopted as it is, and nothing is written. Every write a switch
+ * accepted is recorded in the ledger. Not thread safe: one worker owns it.
  */
 public final class Reconciler {
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
 
     private final FlowWriter writer;
     private final Duration writeTimeout;
+    private final ContentLedger ledger;
     private final Map<String, Map<String, InstalledFlow>> installed = new HashMap<>();
     private final InstalledObjects<MeterRecord> installedMeters = new InstalledObjects<>(MeterRecord::meterId);
     private final InstalledObjects<GroupRecord> installedGroups = new InstalledObjects<>(GroupRecord::groupId);
@@ -70,6 +75,10 @@ public final class Reconciler {
         boolean isSame(final Applied other) {
             return flows == other.flows && meters == other.meters && groups == other.groups;
         }
+
+        SwitchContent content() {
+            return new SwitchContent(flows, meters, groups);
+        }
     }
 
     /**
@@ -85,9 +94,36 @@ public final class Reconciler {
         }
     }
 
+    /** A reconciler that records nothing: every switch it does not know is rewritten in full. */
     public Reconciler(final FlowWriter writer, final Duration writeTimeout) {
+        this(writer, writeTimeout, ContentLedger.NONE);
+    }
+
+    public Reconciler(final FlowWriter writer, final Duration writeTimeout, final ContentLedger ledger) {
         this.writer = requireNonNull(writer);
         this.writeTimeout = requireNonNull(writeTimeout);
+        this.ledger = requireNonNull(ledger);
+    }
+
+    /**
+     * Forgets everything about a switch that (re)connected, which may have kept its flows or lost them: the next
+     * reconcile takes it over untouched if the ledger shows it holds exactly its desired content, and else replaces
+     * everything Edgeplane owns on it.
+     */
+    public void reconnected(final String switchId) {
+        forget(switchId);
+        installed.remove(switchId);
+        installedMeters.clear(switchId);
+        installedGroups.clear(switchId);
+    }
+
+    /** Forgets every switch, as {@link #reconnected} does one: a controller that stops leading or starts to lead. */
+    public void forgetAll() {
+        installed.clear();
+        known.clear();
+        lastApplied.clear();
+        installedMeters.clear();
+        installedGroups.clear();
     }
 
     /**
@@ -131,6 +167,19 @@ public final class Reconciler {
             final Applied wanted = new Applied(desired, desiredOf(desiredMetersBySwitch, switchId),
                 desiredOf(desiredGroupsBySwitch, switchId));
             final Applied last = lastApplied.get(switchId);
+            if (!known.contains(switchId) && !installed.containsKey(switchId)) {
+                final Holding holding = holding(switchId, wanted);
+                if (holding == Holding.EXACTLY) {
+                    adopt(switchId, wanted);
+                    results.put(switchId, new SwitchResult(desired.size(), desired.size(), 0, Optional.empty()));
+                    continue;
+                }
+                if (holding == Holding.UNANSWERED) {
+                    results.put(switchId, new SwitchResult(desired.size(), 0, 0, Optional.of(
+                        "waiting for the switch to report its flows before taking it over")));
+                    continue;
+                }
+            }
             if (!known.contains(switchId)) {
                 // Every desired meter and group is written again: the content of those held is not known.
                 installedMeters.forget(switchId);
@@ -170,6 +219,7 @@ public final class Reconciler {
                 final Throwable failure = await(switchId, future);
                 if (failure == null) {
                     remember(switchId, diff, wasKnown.contains(switchId));
+                    ledger.committed(switchId, tables.get(switchId).content());
                 } else {
                     awaitsSwitch = failure instanceof SwitchUnreachableException;
                     error = Optional.of(awaitsSwitch ? failure.getMessage() : "flow write failed: " + failure);
@@ -189,6 +239,36 @@ public final class Reconciler {
         }
         lastTimes = new WriteTimes(diffed - started, sent - diffed, System.nanoTime() - sent);
         return results;
+    }
+
+    // The ledger asks the datastore and the switch; a failure there only means the switch is rewritten in full.
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    private Holding holding(final String switchId, final Applied wanted) {
+        try {
+            return ledger.holds(switchId, wanted.content());
+        } catch (RuntimeException e) {
+            LOG.warn("Switch {}: could not tell whether it holds its desired content; rewriting it", switchId, e);
+            return Holding.NOT_KNOWN_TO;
+        }
+    }
+
+    /** Takes the switch's content to be exactly {@code wanted}, as the ledger showed. */
+    private void adopt(final String switchId, final Applied wanted) {
+        final var flows = new HashMap<String, InstalledFlow>();
+        wanted.flows().values().forEach(flow -> flows.put(flow.id(), InstalledFlow.written(flow)));
+        if (flows.isEmpty()) {
+            installed.remove(switchId);
+        } else {
+            installed.put(switchId, flows);
+        }
+        installedMeters.clear(switchId);
+        installedGroups.clear(switchId);
+        installedMeters.remember(switchId, List.copyOf(wanted.meters().values()), Set.of());
+        installedGroups.remember(switchId, List.copyOf(wanted.groups().values()), Set.of());
+        known.add(switchId);
+        lastApplied.put(switchId, wanted);
+        LOG.info("Switch {}: holds exactly its {} desired flows; taken over without a write", switchId,
+            flows.size());
     }
 
     private FlowDiff diff(final String switchId, final Applied wanted) {

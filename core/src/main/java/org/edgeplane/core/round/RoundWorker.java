@@ -10,6 +10,8 @@ package org.edgeplane.core.round;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.base.Suppliers;
+import com.google.common.util.concurrent.ListenableFuture;
+import com.google.common.util.concurrent.SettableFuture;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -84,6 +87,11 @@ public final class RoundWorker implements PipelineStages, RoundOperations {
     /** When the worker was made ({@link System#nanoTime}): the changes of a start coalesce from then on. */
     private final long created = System.nanoTime();
     private volatile boolean roundRan;
+    /**
+     * Whether this worker runs rounds and audits: always on a single controller; in a cluster only on the member that
+     * holds the rounds' cluster singleton. An inactive worker only collects what changed.
+     */
+    private volatile boolean active;
     private final SwitchAuditor auditor;
     /** Registered stages in round order. */
     private final Map<String, PipelineStage> stages = new ConcurrentSkipListMap<>();
@@ -110,6 +118,7 @@ public final class RoundWorker implements PipelineStages, RoundOperations {
             final FlowAudit audit, final Clock clock) {
         this.source = requireNonNull(source);
         this.reconciler = requireNonNull(reconciler);
+        active = true;
         this.executor = requireNonNull(executor);
         this.coalesceDelay = requireNonNull(coalesceDelay);
         this.retryDelay = requireNonNull(retryDelay);
@@ -123,7 +132,7 @@ public final class RoundWorker implements PipelineStages, RoundOperations {
     public void markDirty(final String key) {
         firstNoticed.compareAndSet(0, System.currentTimeMillis());
         dirty.add(key);
-        if (scheduled.compareAndSet(false, true)) {
+        if (active && scheduled.compareAndSet(false, true)) {
             // A change finds the worker idle and starts a round at once: one port added reaches its switch without
             // waiting. Changes that come while a round runs wait for it to end (the executor has one thread), and
             // the next round takes them all: a round is its own coalescing window, so a burst costs few rounds.
@@ -134,11 +143,55 @@ public final class RoundWorker implements PipelineStages, RoundOperations {
     }
 
     /**
+     * Stops rounds and audits until {@link #activate()}, and forgets everything this worker believed about the
+     * switches: another member writes them meanwhile. Completes once a round that was running has ended, so no
+     * write of this member follows it.
+     */
+    public ListenableFuture<?> deactivate() {
+        active = false;
+        final SettableFuture<Void> stopped = SettableFuture.create();
+        try {
+            executor.execute(() -> {
+                active = false;
+                reconciler.forgetAll();
+                audited.clear();
+                holdingInstalled.clear();
+                LOG.info("This member does not run rounds");
+                stopped.set(null);
+            });
+        } catch (RejectedExecutionException e) {
+            // The worker stopped: no round runs any more.
+            stopped.set(null);
+        }
+        return stopped;
+    }
+
+    /**
+     * Runs rounds again, starting with one that takes over the switches from what the datastore says was committed
+     * to them (see {@link Reconciler}): a switch that holds exactly that keeps its flows untouched.
+     */
+    public void activate() {
+        executor.execute(() -> {
+            reconciler.forgetAll();
+            firstNoticed.set(0);
+            active = true;
+            LOG.info("Rounds run on this member");
+            markDirty("leader");
+        });
+    }
+
+    /** Whether this worker runs the rounds (on a cluster: this member holds the singleton). */
+    public boolean isActive() {
+        return active;
+    }
+
+    /**
      * A switch (re)connected: what it holds is not known (it may have restarted empty, or kept flows while the
-     * controller was away), so the next round replaces Edgeplane's content on it in full.
+     * controller was away), so the next round takes it over if it holds exactly what was last committed to it, and
+     * else replaces Edgeplane's content on it in full.
      */
     public void switchConnected(final String switchId) {
-        executor.execute(() -> reconciler.forget(switchId));
+        executor.execute(() -> reconciler.reconnected(switchId));
         markDirty("switch:" + switchId);
     }
 
@@ -151,6 +204,10 @@ public final class RoundWorker implements PipelineStages, RoundOperations {
     @SuppressWarnings("checkstyle:IllegalCatch")
     private void runRound() {
         scheduled.set(false);
+        if (!active) {
+            LOG.debug("Not the member that runs rounds; {} wait", dirty);
+            return;
+        }
         if (!hasBindingStage()) {
             LOG.debug("No binding stage registered yet; {} wait", dirty);
             return;
@@ -286,6 +343,9 @@ public final class RoundWorker implements PipelineStages, RoundOperations {
     // The boundary of one audit: whatever goes wrong is logged, and the next audit runs on time.
     @SuppressWarnings("checkstyle:IllegalCatch")
     private void auditRound(final SwitchFlowReader reader) {
+        if (!active) {
+            return;
+        }
         try {
             final RoundUnion union = lastUnion;
             final var expected = new HashMap<String, Set<String>>();

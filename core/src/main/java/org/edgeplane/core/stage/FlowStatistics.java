@@ -19,4 +19,12 @@ public interface FlowStatistics {
      * @throws SnapshotUnavailableException when the statistics cannot be read
      */
     Map<Long, FlowCounter> countersByCookie(Owner owner) throws SnapshotUnavailableException;
+
+    /**
+     * Whether this controller runs the rounds, and so is the one that reads and publishes counters: on a cluster,
+     * the member that holds the rounds' singleton; a controller alone always.
+     */
+    default boolean leads() {
+        return true;
+    }
 }

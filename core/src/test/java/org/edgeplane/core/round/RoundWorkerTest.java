@@ -9,6 +9,7 @@ package org.edgeplane.core.round;
 
 import static org.edgeplane.core.testing.Deadline.await;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
@@ -174,6 +175,47 @@ public class RoundWorkerTest {
         } finally {
             recording.shutdownNow();
         }
+    }
+
+    /**
+     * On a cluster only the member that holds the rounds' singleton runs rounds: an inactive worker reads and writes
+     * nothing however much changes, and the round it runs once elected takes everything it collected. Losing the
+     * singleton completes only after a running round ended, so no write of the old leader follows its successor's.
+     */
+    @Test
+    public void onlyTheElectedWorkerRunsRoundsAndStandingDownWaitsForTheRunningRound() throws Exception {
+        worker.deactivate().get(5, TimeUnit.SECONDS);
+        final var binding = new FakeStage("binding", PipelineStage.BINDING,
+            input -> StageFlows.of(Map.of("openflow:1", Map.of("iso", flow("iso", Table.CLASSIFY)))));
+        worker.register(binding);
+        worker.markDirty("intent");
+        executor.schedule(() -> { }, 200, TimeUnit.MILLISECONDS).get();
+        assertEquals("a worker that does not lead reads nothing", 0, reads.get());
+        assertEquals(List.of(), written);
+        assertFalse(worker.isActive());
+
+        worker.activate();
+        await(() -> binding.reports.size() == 1);
+        assertTrue(worker.isActive());
+        final String cause = binding.reports.get(0).counters().lastCause();
+        assertTrue(cause, cause.contains("leader") && cause.contains("intent") && cause.contains("stage:binding"));
+        assertEquals(1, written.size());
+
+        final var roundRunning = new CountDownLatch(1);
+        final var release = new CountDownLatch(1);
+        final var blocking = new RoundWorker(() -> {
+            roundRunning.countDown();
+            Uninterruptibles.awaitUninterruptibly(release);
+            return new Snapshot(Intent.EMPTY, Map.of());
+        }, new Reconciler((diff, held) -> Futures.immediateFuture(null), Duration.ofSeconds(1)), executor,
+            Duration.ofMillis(1), Duration.ofSeconds(30));
+        blocking.register(new FakeStage("binding", PipelineStage.BINDING, input -> StageFlows.NONE));
+        roundRunning.await();
+        final var stoodDown = blocking.deactivate();
+        Thread.sleep(100);
+        assertFalse("standing down waits for the running round", stoodDown.isDone());
+        release.countDown();
+        stoodDown.get(5, TimeUnit.SECONDS);
     }
 
     @Test

@@ -62,7 +62,7 @@ public final class FirewallProvider implements PipelineStage, FirewallOperations
         registrations.plugIn(checks, stages, this, (before, after) -> after == null ? List.of()
             : FirewallValidator.validate(IntentCodec.fromBinding(after), FirewallCodec.fromBinding(after)),
             FirewallCodec::fromBinding);
-        registrations.publishEvery("edgeplane-firewall-counters", COUNTERS_PERIOD, this::counters,
+        registrations.publishEvery("edgeplane-firewall-counters", COUNTERS_PERIOD, statistics::leads, this::counters,
             FirewallStatusPublisher.create(broker));
         LOG.info("Edgeplane distributed firewall started");
     }

@@ -63,7 +63,7 @@ public final class ServiceInsertionProvider implements PipelineStage, ServiceIns
         registrations.plugIn(checks, stages, this, (before, after) -> after == null ? List.of()
             : ChainValidator.validate(IntentCodec.fromBinding(after), ChainCodec.fromBinding(after)),
             ChainCodec::fromBinding);
-        registrations.publishEvery("edgeplane-service-chain-status", STATUS_PERIOD, this::status,
+        registrations.publishEvery("edgeplane-service-chain-status", STATUS_PERIOD, statistics::leads, this::status,
             ChainStatusContainer.publisher(broker));
         LOG.info("Edgeplane service insertion started");
     }
