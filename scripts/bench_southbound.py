@@ -34,6 +34,8 @@ import urllib.error
 import urllib.request
 
 REST = 'http://127.0.0.1:8181/rests/data'
+# The OpenFlow listeners the bridges connect to: one controller, or every member of a cluster (--cluster).
+CONTROLLERS = ['tcp:127.0.0.1:6653']
 AUTH = 'Basic ' + base64.b64encode(b'admin:admin').decode()
 UPLINK = 2000
 POLL = 0.05
@@ -41,9 +43,9 @@ POLL = 0.05
 STALL = 30
 
 
-def rest(method, path, body=None, timeout=120):
+def rest(method, path, body=None, timeout=120, base=None):
     data = None if body is None else json.dumps(body).encode()
-    request = urllib.request.Request(REST + path, data=data, method=method,
+    request = urllib.request.Request((base or REST) + path, data=data, method=method,
                                      headers={'Authorization': AUTH, 'Content-Type': 'application/json'})
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
@@ -159,11 +161,18 @@ def wait_until(condition, deadline, what, poll=POLL):
     raise SystemExit(f'bench-southbound: {what} did not happen within {deadline} s')
 
 
+def ovs_get(*args):
+    return subprocess.run(['ovs-vsctl', 'get', *args], capture_output=True, text=True).stdout.strip()
+
+
 def switches_connected(switches):
+    """Every bridge connected to every controller, and one of them its master."""
     for switch in range(1, switches + 1):
-        out = subprocess.run(['ovs-vsctl', 'get', 'controller', bridge_name(switch), 'is_connected'],
-                             capture_output=True, text=True).stdout
-        if out.strip() != 'true':
+        uuids = ovs_get('bridge', bridge_name(switch), 'controller').strip('[]').replace(' ', '').split(',')
+        if len(uuids) != len(CONTROLLERS) or any(ovs_get('controller', uuid, 'is_connected') != 'true'
+                                                  for uuid in uuids):
+            return False
+        if 'master' not in [ovs_get('controller', uuid, 'role') for uuid in uuids]:
             return False
     return True
 
@@ -237,8 +246,49 @@ def start_controller(assembly, workdir):
     return process
 
 
+class Cluster:
+    """Members started by scripts/cluster.sh (member K on 127.0.0.K), stopped by it."""
+
+    def __init__(self, root, workdir, members):
+        self.script = os.path.join(root, 'scripts/cluster.sh')
+        self.env = dict(os.environ, EDGEPLANE_CLUSTER_DIR=os.path.join(workdir, 'cluster'))
+        self.members = members
+
+    def run(self, *args):
+        subprocess.run(['bash', self.script, *args], env=self.env, check=True)
+
+    def up(self):
+        started = time.monotonic()
+        self.run('up', '--members', str(self.members))
+        print(f'cluster of {self.members} ready in {time.monotonic() - started:.0f} s', flush=True)
+
+    def pids(self):
+        pids = []
+        for member in range(1, self.members + 1):
+            path = os.path.join(self.env['EDGEPLANE_CLUSTER_DIR'], f'member-{member}', 'karaf.pid')
+            if os.path.exists(path):
+                pids.append(open(path).read().strip())
+        return pids
+
+    def leader(self, reader):
+        status, text = rest('GET', '/edgeplane-tenant:controller?content=nonconfig', base=member_rest(reader))
+        leader = json.loads(text)['edgeplane-tenant:controller'].get('leader', '') if status == 200 else ''
+        return int(leader.split('-')[1]) if leader.startswith('member-') else None
+
+
+def member_rest(member):
+    return f'http://127.0.0.{member}:8181/rests/data'
+
+
+def java_pids(process):
+    if isinstance(process, Cluster):
+        return process.pids()
+    return subprocess.run(['pgrep', '-s', str(process.pid), 'java'], capture_output=True, text=True).stdout.split()
+
+
 def java_rss_mib(process):
-    children = subprocess.run(['pgrep', '-s', str(process.pid), 'java'], capture_output=True, text=True).stdout.split()
+    """The controller's resident memory; on a cluster, its largest member's."""
+    children = java_pids(process)
     rss = 0
     for pid in children:
         with open(f'/proc/{pid}/status') as status:
@@ -258,7 +308,7 @@ def delete_bridges(switches):
 def live_heap_mib(process):
     """The controller's heap in use right after a full collection (what the intent really holds), or None."""
     jcmd = shutil.which('jcmd') or os.path.join(os.environ.get('JAVA_HOME', '/usr'), 'bin/jcmd')
-    pids = subprocess.run(['pgrep', '-s', str(process.pid), 'java'], capture_output=True, text=True).stdout.split()
+    pids = java_pids(process)
     if not pids or not os.path.exists(jcmd):
         return None
     subprocess.run([jcmd, pids[0], 'GC.run'], capture_output=True, text=True)
@@ -282,7 +332,7 @@ def create_bridges(layout, port_devices=True):
             name = f'b{switch}p{number}'
             command += ['--', 'add-port', bridge, name, '--', 'set', 'interface', name, 'type=internal',
                         f'ofport_request={number}']
-        command += ['--', 'set-controller', bridge, 'tcp:127.0.0.1:6653']
+        command += ['--', 'set-controller', bridge, *CONTROLLERS]
     subprocess.run(command, check=True)
 
 
@@ -435,6 +485,56 @@ def one_run(layout, intent, tenants, per_network):
     return figures
 
 
+def flow_ages(switch):
+    """Each Edgeplane flow of a bridge (without its statistics) and its age in seconds."""
+    out = subprocess.run(['ovs-ofctl', '-O', 'OpenFlow13', 'dump-flows', bridge_name(switch),
+                          f'cookie={EDGEPLANE:#x}/{EDGEPLANE_MASK:#x}'], capture_output=True, text=True).stdout
+    ages = {}
+    for line in out.splitlines():
+        if 'cookie=' in line:
+            age = float(line.split('duration=')[1].split('s,')[0])
+            key = ', '.join(part for part in line.split(', ') if not part.split('=')[0].strip() in
+                            ('duration', 'n_packets', 'n_bytes', 'idle_age', 'hard_age'))
+            ages[key] = age
+    return ages
+
+
+def failover(cluster, layout, tenants, per_network, index):
+    """SIGKILL of the leader's member: when the new leader ran its first round, when a port added through a survivor
+    had its flows on switch 1, and how many flows the takeover rewrote (younger than the time since the kill)."""
+    leader = wait_until(lambda: cluster.leader(2), 60, 'a leader')
+    survivor = next(member for member in range(1, cluster.members + 1) if member != leader)
+    rounds_before = rest('GET', '/edgeplane-tenant:status/rounds', base=member_rest(survivor))[1]
+    ages_before = {switch: flow_ages(switch) for switch in range(1, layout.switches + 1)}
+    body = {'edgeplane-tenant:port': [port(index, tenants, per_network, layout) | {
+        'network-id': 'n0', 'tenant-id': 't0'}]}
+    path = f'/edgeplane-tenant:intent/port=p{index}'
+    killed = time.monotonic()
+    cluster.run('kill', str(leader))
+
+    def new_leaders_round():
+        status, text = rest('GET', '/edgeplane-tenant:status/rounds', base=member_rest(survivor), timeout=10)
+        return status == 200 and text != rounds_before and 'leader' in text and cluster.leader(survivor) != leader
+    wait_until(new_leaders_round, 180, 'the new leader\'s first round', poll=0.05)
+    takeover = time.monotonic() - killed
+    wait_until(lambda: rest('PUT', path, body, timeout=30, base=member_rest(survivor))[0] in (200, 201, 204), 180,
+               f'a write through member {survivor}')
+    own_cookie = port_cookie(f'p{index}')
+    wait_until(lambda: flows_on(1, own_cookie, ALL_BITS) > 0, 180, f'port p{index} after the failover', poll=0.005)
+    converged = time.monotonic() - killed
+    # A flow of the intent that is younger than the time since the kill was removed and added again.
+    elapsed = time.monotonic() - killed
+    rewritten = sum(1 for switch, ages in ages_before.items() for flow, age in flow_ages(switch).items()
+                    if flow in ages and age < ages[flow] + elapsed - 1)
+    print(f'failover: member {leader} killed; member {cluster.leader(survivor)} ran its first round after '
+          f'{takeover:.2f} s (flows rewritten: {rewritten}); a new port through member {survivor} had its flows '
+          f'after {converged:.2f} s', flush=True)
+    cluster.run('start', str(leader))
+    rest('DELETE', path, base=member_rest(survivor))
+    wait_until(lambda: flows_on(1, own_cookie, ALL_BITS) == 0, 120, f'port p{index} deleted')
+    return {'takeover': takeover, 'converged': converged, 'rewritten': rewritten}
+
+
 def plot(runs, workdir, title):
     """Flows on the switches over time in each measured bulk run, and the one-port latencies, as one PNG."""
     for number, figures in enumerate(runs, 1):
@@ -496,6 +596,12 @@ def main():
     parser.add_argument('--switches', type=int, default=1, help='bridges the ports are spread over (default 1)')
     parser.add_argument('--extra', type=int, default=10, help='ports added one at a time per run')
     parser.add_argument('--workdir', default='/tmp/edgeplane-bench-southbound')
+    parser.add_argument('--cluster', type=int, default=0, metavar='N',
+                        help='run the controller as a cluster of N members (scripts/cluster.sh), the bridges '
+                             'connected to all of them, the REST requests sent to member 2')
+    parser.add_argument('--failovers', type=int, default=3,
+                        help='with --cluster: times the leader\'s member is SIGKILLed once the intent is installed, '
+                             'each followed by a port added through a survivor (default 3)')
     parser.add_argument('--no-port-devices', action='store_true',
                         help='create only the uplinks: ports are bound by OpenFlow number, which needs no device, and '
                              'Open vSwitch takes flows for ports it does not have (10,000 tap devices take it '
@@ -511,7 +617,14 @@ def main():
     tenants, per_network = max(1, args.ports // 100), 10
     layout = Layout(args.ports, args.switches, args.extra)
     intent = workload(args.ports, tenants, per_network, layout)
-    controller = start_controller(assembly, args.workdir)
+    global REST, CONTROLLERS
+    if args.cluster:
+        REST = member_rest(2)
+        CONTROLLERS = [f'tcp:127.0.0.{member}:6653' for member in range(1, args.cluster + 1)]
+        controller = Cluster(root, args.workdir, args.cluster)
+        controller.up()
+    else:
+        controller = start_controller(assembly, args.workdir)
     try:
         create_bridges(layout, not args.no_port_devices)
         wait_until(lambda: switches_connected(args.switches), 120, 'the switches connecting')
@@ -564,17 +677,30 @@ def main():
         if live is not None:
             print(f'| with the intent installed: heap in use after a full GC, resident memory | {live:.0f} MiB '
                   f'({1024 * live / args.ports:.0f} KiB per port), {rss_live:.0f} MiB |')
+        if args.cluster:
+            failovers = [failover(controller, layout, tenants, per_network, layout.ports + layout.extra + attempt)
+                         for attempt in range(args.failovers)]
+            if failovers:
+                print(f'| SIGKILL of the leader\'s member -> the new leader\'s first round, median (range) | '
+                      f'{spread([f["takeover"] for f in failovers])} |')
+                print(f'| SIGKILL of the leader\'s member -> a port added through a survivor has its flows, median '
+                      f'(range) | {spread([f["converged"] for f in failovers])} |')
+                print(f'| flows rewritten on the switches by the takeovers (max) | '
+                      f'{max(f["rewritten"] for f in failovers)} |')
         breakdown_table('bulk round', [f['breakdown'] for f in runs if f.get('breakdown')])
         breakdown_table('one-port round', [b for f in runs for b in f['port_breakdowns']])
         print()
         plot(runs, args.workdir, f'Edgeplane southbound, {where}')
     finally:
         delete_bridges(args.switches)
-        os.killpg(controller.pid, signal.SIGTERM)
-        try:
-            controller.wait(60)
-        except subprocess.TimeoutExpired:
-            os.killpg(controller.pid, signal.SIGKILL)
+        if isinstance(controller, Cluster):
+            controller.run('down')
+        else:
+            os.killpg(controller.pid, signal.SIGTERM)
+            try:
+                controller.wait(60)
+            except subprocess.TimeoutExpired:
+                os.killpg(controller.pid, signal.SIGKILL)
 
 
 if __name__ == '__main__':

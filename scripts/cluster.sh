@@ -11,7 +11,8 @@
 #   scripts/cluster.sh status             per member: process, RESTCONF, and which member runs Edgeplane's rounds
 #
 # Environment: EDGEPLANE_CLUSTER_DIR (default /tmp/edgeplane-cluster) holds member-K/; EDGEPLANE_DIST is the built
-# distribution (default karaf-distribution/target/assembly); EDGEPLANE_HEAP is each member's heap (default 1g).
+# distribution (default karaf-distribution/target/assembly); EDGEPLANE_HEAP is each member's heap (default 1g);
+# EDGEPLANE_DEBUG=1 logs Edgeplane at DEBUG in each member's data/log/karaf.log.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -55,6 +56,10 @@ configure() {
         "$home/etc/org.apache.karaf.management.cfg"
     sed -i "s#<address>.*</address>#<address>$ip</address>#" \
         "$home"/etc/opendaylight/datastore/initial/config/*-openflow-connection-config.xml
+    if [ -n "${EDGEPLANE_DEBUG:-}" ]; then
+        printf '%s\n' "log4j2.logger.edgeplane.name = org.edgeplane" "log4j2.logger.edgeplane.level = DEBUG" \
+            >> "$home/etc/org.ops4j.pax.logging.cfg"
+    fi
     mkdir -p "$home/configuration/initial"
     # The stock files of sal-clustering-config, with this member's address and role and every member as a seed and
     # as a replica of every shard. The features install their own copies only where none exists.

@@ -38,8 +38,8 @@ import org.edgeplane.core.stage.PipelineStages;
 import org.edgeplane.core.stage.RoundOperations;
 import org.edgeplane.core.stage.SnapshotUnavailableException;
 import org.edgeplane.core.stage.SwitchFlowReader;
+import org.opendaylight.mdsal.binding.api.ClusteredDataTreeChangeListener;
 import org.opendaylight.mdsal.binding.api.DataBroker;
-import org.opendaylight.mdsal.binding.api.DataTreeChangeListener;
 import org.opendaylight.mdsal.binding.api.DataTreeIdentifier;
 import org.opendaylight.mdsal.binding.api.RpcConsumerRegistry;
 import org.opendaylight.mdsal.binding.dom.codec.api.BindingNormalizedNodeSerializer;
@@ -152,9 +152,12 @@ public final class CoreProvider implements PipelineStages, IntentChecks, RoundOp
         registrations.addCohort(domBroker, cohort, "Edgeplane");
         registrations.followIntent(broker, intent -> worker.markDirty("intent"));
         // A round when a switch comes or goes or its ports change, never for anything else the plugin reports of it.
+        // Both listeners are clustered: every member hears every change (a plain listener hears only on the member of
+        // the shard's leader), so whichever member runs the rounds sees them, and the others keep the switches' facts
+        // ready for when they take over.
         registrations.add(broker.registerDataTreeChangeListener(
             DataTreeIdentifier.create(LogicalDatastoreType.OPERATIONAL, Inventory.ANY_NODE),
-            (DataTreeChangeListener<Node>) changes -> changes.forEach(change -> {
+            (ClusteredDataTreeChangeListener<Node>) changes -> changes.forEach(change -> {
                 final var node = change.getRootNode();
                 final var before = Inventory.facts(node.getDataBefore());
                 final var after = Inventory.facts(node.getDataAfter());

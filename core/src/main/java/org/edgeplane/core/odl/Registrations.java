@@ -23,8 +23,8 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.edgeplane.core.stage.PipelineStage;
 import org.edgeplane.core.stage.PipelineStages;
 import org.edgeplane.core.stage.SnapshotUnavailableException;
+import org.opendaylight.mdsal.binding.api.ClusteredDataTreeChangeListener;
 import org.opendaylight.mdsal.binding.api.DataBroker;
-import org.opendaylight.mdsal.binding.api.DataTreeChangeListener;
 import org.opendaylight.mdsal.binding.api.DataTreeIdentifier;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.mdsal.dom.api.DOMDataBroker;
@@ -85,7 +85,7 @@ public final class Registrations implements AutoCloseable {
     public void followIntent(final DataBroker broker, final Consumer<@Nullable Intent> onChange) {
         add(broker.registerDataTreeChangeListener(
             DataTreeIdentifier.create(LogicalDatastoreType.CONFIGURATION, IntentCodec.PATH),
-            (DataTreeChangeListener<Intent>) changes -> {
+            (ClusteredDataTreeChangeListener<Intent>) changes -> {
                 if (!changes.isEmpty()) {
                     onChange.accept(Iterables.getLast(changes).getRootNode().getDataAfter());
                 }
