@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.eclipse.jdt.annotation.Nullable;
 import org.edgeplane.core.endpoint.PortNames;
 import org.edgeplane.core.flow.FlowRecord;
@@ -42,10 +43,12 @@ import org.opendaylight.mdsal.binding.api.ClusteredDataTreeChangeListener;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.DataTreeIdentifier;
 import org.opendaylight.mdsal.binding.api.RpcConsumerRegistry;
+import org.opendaylight.mdsal.binding.api.RpcProviderService;
 import org.opendaylight.mdsal.binding.dom.codec.api.BindingNormalizedNodeSerializer;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.mdsal.dom.api.DOMDataBroker;
 import org.opendaylight.mdsal.singleton.common.api.ClusterSingletonServiceProvider;
+import org.opendaylight.openflowplugin.api.openflow.mastership.MastershipChangeServiceManager;
 import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.Intent;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.Node;
 import org.slf4j.Logger;
@@ -85,17 +88,25 @@ public final class CoreProvider implements PipelineStages, IntentChecks, RoundOp
     private final WriterFactory writerFactory;
     private final SwitchFlowReader flowReader;
     private final FlowStatistics flowStatistics;
-    private final @Nullable ClusterSingletonServiceProvider singletons;
+    private final @Nullable Cluster cluster;
     private RoundWorker worker;
+    private volatile @Nullable SwitchMasters masters;
 
     /**
-     * The production wiring: flows go to the switches as OpenFlow bundles, and rounds run on the member that holds
-     * the cluster singleton (on a single controller, that is this one).
+     * The production wiring: flows go to the switches as OpenFlow bundles; rounds run on the member that holds the
+     * cluster singleton (on a single controller, that is this one), and each switch is written by its master.
      */
     public CoreProvider(final DataBroker broker, final DOMDataBroker domBroker,
             final BindingNormalizedNodeSerializer codec, final RpcConsumerRegistry rpcs,
-            final ClusterSingletonServiceProvider singletons) {
-        this(broker, domBroker, codec, rpcs, BundleFlowWriter::new, requireNonNull(singletons));
+            final ClusterSingletonServiceProvider singletons, final RpcProviderService rpcProvider,
+            final MastershipChangeServiceManager mastership) {
+        this(broker, domBroker, codec, rpcs, BundleFlowWriter::new,
+            new Cluster(requireNonNull(singletons), requireNonNull(rpcProvider), requireNonNull(mastership)));
+    }
+
+    /** The cluster's services: who runs the rounds, and who masters which switch. */
+    private record Cluster(ClusterSingletonServiceProvider singletons, RpcProviderService rpcProvider,
+            MastershipChangeServiceManager mastership) {
     }
 
     /** Flows go to the switches as OpenFlow bundles; rounds always run here (a controller alone, tests). */
@@ -117,8 +128,8 @@ public final class CoreProvider implements PipelineStages, IntentChecks, RoundOp
 
     private CoreProvider(final DataBroker broker, final DOMDataBroker domBroker,
             final BindingNormalizedNodeSerializer codec, final RpcConsumerRegistry rpcs,
-            final WriterFactory writerFactory, final @Nullable ClusterSingletonServiceProvider singletons) {
-        this.singletons = singletons;
+            final WriterFactory writerFactory, final @Nullable Cluster cluster) {
+        this.cluster = cluster;
         this.broker = requireNonNull(broker);
         this.domBroker = requireNonNull(domBroker);
         cohort = new IntentCommitCohort(codec);
@@ -138,14 +149,24 @@ public final class CoreProvider implements PipelineStages, IntentChecks, RoundOp
     /** Starts validating, listening and reconciling; rounds run once the binding stage registers. */
     public void init() {
         final ScheduledExecutorService executor = registrations.newScheduler("edgeplane-rounds");
+        final Supplier<String> member = Suppliers.memoize(MemberName::local);
         final var ledger = new DatastoreContentLedger(broker, flowReader, DATASTORE_TIMEOUT,
-            registrations.newPool("edgeplane-ledger", 1), Suppliers.memoize(MemberName::local));
+            registrations.newPool("edgeplane-ledger", 1), member);
         // The worker is made after the writer that asks it which switches are connected; no write runs before.
-        final var reconciler = new Reconciler(writerFactory.create(rpcs, switchId -> worker.isConnected(switchId),
-            registrations.newPool("edgeplane-bundles", SENDERS)), WRITE_TIMEOUT, ledger);
+        final FlowWriter bundles = writerFactory.create(rpcs, switchId -> worker.isConnected(switchId)
+            || masters != null && masters.mastersHere(switchId), registrations.newPool("edgeplane-bundles", SENDERS));
+        FlowWriter writer = bundles;
+        if (cluster != null) {
+            masters = new SwitchMasters(cluster.rpcProvider(), new SwitchWriteService(bundles));
+            registrations.add(masters);
+            registrations.add(cluster.mastership().register(masters));
+            writer = new RoutingFlowWriter(bundles, masters::mastersHere, switchId -> worker.isConnected(switchId),
+                rpcs, member);
+        }
+        final var reconciler = new Reconciler(writer, WRITE_TIMEOUT, ledger);
         worker = new RoundWorker(source, reconciler, executor, COALESCE, RETRY,
             new FlowAudit(RESYNC_GRACE, RESYNC_COOL_DOWN), Clock.systemUTC());
-        if (singletons != null) {
+        if (cluster != null) {
             // Until the singleton service elects this member, it validates and stores intent but writes no switch.
             worker.deactivate();
         }
@@ -172,8 +193,8 @@ public final class CoreProvider implements PipelineStages, IntentChecks, RoundOp
             })));
         worker.markDirty("startup");
         worker.startAudit(AUDIT_PERIOD, flowReader);
-        if (singletons != null) {
-            registrations.add(singletons.registerClusterSingletonService(
+        if (cluster != null) {
+            registrations.add(cluster.singletons().registerClusterSingletonService(
                 new RoundsLeadership(worker, ledger::announceLeader)));
         } else {
             ledger.announceLeader();

@@ -63,6 +63,12 @@ public final class RestconfGuard implements Filter {
     private static final Logger LOG = LoggerFactory.getLogger(RestconfGuard.class);
     private static final Set<String> WRITES = Set.of("PUT", "POST", "PATCH", "DELETE");
     private static final String DATA = "/rests/data";
+    /**
+     * Written by the controller only: the content ledger (a forged record could make a new leader skip a switch) and
+     * the write a rounds leader hands to a switch's master (it carries flows no validator saw).
+     */
+    private static final Set<String> INTERNAL = Set.of("edgeplane-tenant:switch-ledger",
+        "edgeplane-cluster:write-switch");
     /** Bodies of writes are read whole to be checked; larger ones are refused. */
     private static final int MAX_BODY = 16 * 1024 * 1024;
 
@@ -172,6 +178,14 @@ public final class RestconfGuard implements Filter {
             return;
         }
         final String uri = http.getRequestURI();
+        final var internal = INTERNAL.stream().filter(name -> uri.contains("/" + name)
+            || uri.contains("/" + name.replace(":", "%3A"))).findFirst();
+        if (internal.isPresent() && signIn.test(credentials)) {
+            LOG.info("Refused {} {}: internal to Edgeplane", http.getMethod(), uri);
+            new Refusal(HttpServletResponse.SC_FORBIDDEN, "access-denied", internal.orElseThrow()
+                + " is written by Edgeplane itself, never by clients").send(httpResponse);
+            return;
+        }
         final int data = uri.indexOf(DATA);
         if (data < 0) {
             chain.doFilter(http, httpResponse);

@@ -138,4 +138,19 @@ public class RestconfGuardTest {
         assertEquals(200, send("PUT", PORT, "admin", "admin", goodBody).status());
         assertEquals(goodBody, passedOn.get(passedOn.size() - 1));
     }
+
+    /** The content ledger and the write a leader hands to a switch's master are Edgeplane's own, never a client's. */
+    @Test
+    public void clientsCannotWriteTheLedgerOrHandSwitchWrites() throws Exception {
+        final int before = passedOn.size();
+        final Answer ledger = send("PUT", "/rests/data/edgeplane-tenant:switch-ledger", "admin", "admin", "{}");
+        assertEquals(403, ledger.status());
+        assertTrue(ledger.body(), ledger.body().contains("written by Edgeplane itself"));
+        assertEquals(403, send("DELETE", "/rests/data/edgeplane-tenant:switch-ledger/switch-content=openflow%3A1",
+            "admin", "admin", "").status());
+        assertEquals(403, send("POST", "/rests/operations/edgeplane-cluster:write-switch", "admin", "admin",
+            "{\"input\":{}}").status());
+        assertEquals("none reached RESTCONF", before, passedOn.size());
+        assertEquals(200, send("GET", "/rests/data/edgeplane-tenant:switch-ledger", "admin", "admin", "").status());
+    }
 }
