@@ -180,7 +180,7 @@ public class ClusterEndToEndIT {
 
         final long probeCookie = Cookies.of(Owner.ISOLATION, Cookies.ObjectKind.PORT, "c1-probe");
         awaitWritten(survivors.get(0), Orchestrator.port("c1-probe", "red", "red-web", topology.edge(bridge)
-            .nodeId(), "20", "02:00:00:00:0c:01", "10.0.1.201"));
+            .nodeId(), "21", "02:00:00:00:0c:01", "10.0.1.201"));
         awaitEquals("the new port's flows on " + bridge, () -> OvsSwitches.countByCookie(bridge, probeCookie) > 0,
             true);
         final Restconf.Response deleted = cluster.restconf(survivors.get(0))
@@ -241,17 +241,51 @@ public class ClusterEndToEndIT {
             cluster.start(member, MEMBER_START);
             KILLED.remove(Integer.valueOf(member));
         }
-        awaitEquals("the intent read from member " + survivor + " after the majority came back",
-            () -> cluster.restconf(survivor).get(Orchestrator.INTENT).json().toString(), intentBefore);
-        awaitWritten(survivor, Orchestrator.tenant("after-recovery", "Written once a majority was back"));
-        assertTrue("the write refused without a majority is nowhere",
-            cluster.restconf(2).get(Orchestrator.INTENT + "/tenant=lost").isMissing());
-        assertEquals(200, cluster.restconf(3).get(Orchestrator.INTENT + "/tenant=after-recovery").status());
+        awaitEquals("member 2 serves the intent", () -> cluster.restconf(2).get(Orchestrator.INTENT).status(),
+            200);
+        // A write answered with an error is nowhere. One that got no answer at all has an unknown outcome (its
+        // shard leader may have logged it before standing down, and Raft commits it once that log is back).
+        final boolean lostExists = !cluster.restconf(3).get(Orchestrator.INTENT + "/tenant=lost").isMissing();
+        Figures.record("cluster without a majority: the write without an answer was committed later: " + lostExists);
+        if (answers.containsKey(-1)) {
+            if (lostExists) {
+                assertEquals(204, cluster.restconf(2).delete(Orchestrator.INTENT + "/tenant=lost").status());
+            }
+        } else {
+            assertFalse("the write refused without a majority is nowhere", lostExists);
+        }
+        awaitEquals("the intent read from member 2 after the majority came back",
+            () -> cluster.restconf(2).get(Orchestrator.INTENT).json().toString(), intentBefore);
+        awaitWritten(2, Orchestrator.tenant("after-recovery", "Written once a majority was back"));
+        // The survivor restarted its container when it stood down; it rejoins and serves the same again. Now and
+        // then AAA's encryption service does not come back after that in-process restart (the upstream race
+        // KarafProcess also meets) and RESTCONF answers 401 for good: the operator's remedy, a restart of the
+        // member, is applied then, and reported.
+        if (!servesWithin(survivor, Duration.ofMinutes(2))
+                && KarafProcess.aaaEncryptionStalled(survivorLog, logStart)) {
+            Figures.record("cluster: member " + survivor + " stalled in AAA after standing down (upstream race); "
+                + "restarted");
+            cluster.stop(survivor);
+            cluster.start(survivor, MEMBER_START);
+        }
+        assertTrue("member " + survivor + " serves again", servesWithin(survivor, MEMBER_START));
         awaitEveryMasterAmong(cluster.members());
         new Convergence(cluster.restconf(survivor), topology).awaitEveryPortInstalled(" after the recovery");
         assertUntouched("after the majority came back and a leader took over", before, dumped, edgeplaneFlows());
         awaitEquals("reachability matrix after the recovery", () -> Reachability.measured(mininet,
             topology.hosts()), Reachability.expected(topology.hosts()));
+    }
+
+    /** Whether the member serves the tenant written after the recovery within the time. */
+    private static boolean servesWithin(final int member, final Duration time) throws InterruptedException {
+        final Instant deadline = Instant.now().plus(time);
+        while (cluster.restconf(member).get(Orchestrator.INTENT + "/tenant=after-recovery").status() != 200) {
+            if (Instant.now().isAfter(deadline)) {
+                return false;
+            }
+            Thread.sleep(2000);
+        }
+        return true;
     }
 
     /** Starts every killed member again; no switch's flows change while they rejoin. */

@@ -69,6 +69,11 @@ final class KarafCluster implements AutoCloseable {
         run(Duration.ofMinutes(2), "kill", String.valueOf(member));
     }
 
+    /** Stops a member cleanly (SIGTERM, as an operator's bin/stop). */
+    void stop(final int member) {
+        run(Duration.ofMinutes(2), "stop", String.valueOf(member));
+    }
+
     /** Starts a member again on its own data and waits until it serves. */
     void start(final int member, final Duration deadline) {
         run(deadline, "start", String.valueOf(member));

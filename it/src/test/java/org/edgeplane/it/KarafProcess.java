@@ -75,11 +75,19 @@ public final class KarafProcess implements AutoCloseable {
 
     /** Whether this boot's log shows AAA's certificate manager waiting for the encryption service only. */
     private boolean aaaEncryptionStalled(final long logStart) throws IOException {
-        if (!Files.exists(logFile())) {
+        return aaaEncryptionStalled(logFile(), logStart);
+    }
+
+    /**
+     * Whether a Karaf log, from {@code logStart} on, shows AAA's certificate manager waiting for the encryption
+     * service only: the upstream race (AAA 0.17.14) after a restart, which only another restart ends.
+     */
+    static boolean aaaEncryptionStalled(final Path log, final long logStart) throws IOException {
+        if (!Files.exists(log)) {
             return false;
         }
-        final String log = Files.readString(logFile(), StandardCharsets.ISO_8859_1);
-        final String thisBoot = log.substring((int) Math.min(logStart, log.length()));
+        final String text = Files.readString(log, StandardCharsets.ISO_8859_1);
+        final String thisBoot = text.substring((int) Math.min(logStart, text.length()));
         return thisBoot.contains("aaa.cert/0.17.14 is waiting for dependencies [(objectClass=org.opendaylight.aaa."
             + "encrypt.AAAEncryptionService)]") && !thisBoot.contains("Encryption Service enabled");
     }

@@ -81,6 +81,11 @@ public final class Inventory {
                 }
             }
         }
+        if (ports.isEmpty()) {
+            // The plugin writes a connecting switch before its ports (every switch has at least LOCAL): compiled
+            // against no ports, a switch would be written without the flows of ports bound by name, then again.
+            return null;
+        }
         final String nodeId = node.getId().getValue();
         return new SwitchFacts(nodeId, ports, detectProfile(node.augmentation(FlowCapableNode.class)), portsDown);
     }

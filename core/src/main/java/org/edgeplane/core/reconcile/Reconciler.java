@@ -241,14 +241,15 @@ public final class Reconciler {
         return results;
     }
 
-    // The ledger asks the datastore and the switch; a failure there only means the switch is rewritten in full.
+    // The ledger asks the datastore and the switch. A controller that cannot read them now does not rewrite the
+    // switch on a guess: it waits for the next round.
     @SuppressWarnings("checkstyle:IllegalCatch")
     private Holding holding(final String switchId, final Applied wanted) {
         try {
             return ledger.holds(switchId, wanted.content());
         } catch (RuntimeException e) {
-            LOG.warn("Switch {}: could not tell whether it holds its desired content; rewriting it", switchId, e);
-            return Holding.NOT_KNOWN_TO;
+            LOG.warn("Switch {}: could not read its content record; trying again next round", switchId, e);
+            return Holding.UNANSWERED;
         }
     }
 

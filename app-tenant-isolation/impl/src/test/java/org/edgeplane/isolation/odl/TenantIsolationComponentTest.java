@@ -55,6 +55,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.FlowCo
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeConnectorId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.Nodes;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.node.NodeConnector;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.node.NodeConnectorBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.Node;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.NodeBuilder;
@@ -142,7 +143,7 @@ public class TenantIsolationComponentTest extends AbstractConcurrentDataBrokerTe
 
         final var tx = getDataBroker().newWriteOnlyTransaction();
         tx.put(LogicalDatastoreType.OPERATIONAL, nodePath("openflow:1"), new NodeBuilder()
-            .setId(new NodeId("openflow:1"))
+            .setId(new NodeId("openflow:1")).setNodeConnector(BindingMap.of(localPort("openflow:1")))
             .addAugmentation(new FlowCapableNodeBuilder().setManufacturer("Nicira, Inc.").build()).build());
         tx.commit().get(10, TimeUnit.SECONDS);
         awaitEquals(() -> portStatus("r1"), Optional.of("connected=true installed=true error=null"));
@@ -206,8 +207,16 @@ public class TenantIsolationComponentTest extends AbstractConcurrentDataBrokerTe
         throw new AssertionError("rounds kept running: " + last);
     }
 
+    /** Every switch reports its LOCAL port; a node without ports is one the plugin has not finished writing. */
+    private static NodeConnector localPort(final String nodeId) {
+        return new NodeConnectorBuilder().setId(new NodeConnectorId(nodeId + ":LOCAL"))
+            .addAugmentation(new FlowCapableNodeConnectorBuilder().setName("br")
+                .setPortNumber(new PortNumberUni(Uint32.valueOf(0xfffffffeL))).build()).build();
+    }
+
     private static Node nodeWithFlows(final String nodeId, final Flow... flows) {
-        return new NodeBuilder().setId(new NodeId(nodeId)).addAugmentation(new FlowCapableNodeBuilder()
+        return new NodeBuilder().setId(new NodeId(nodeId)).setNodeConnector(BindingMap.of(localPort(nodeId)))
+            .addAugmentation(new FlowCapableNodeBuilder()
             .setManufacturer("Nicira, Inc.").setTable(BindingMap.of(new TableBuilder().setId(Uint8.valueOf(34))
                 .setFlow(BindingMap.of(flows)).addAugmentation(new FlowTableStatisticsDataBuilder()
                     .setFlowTableStatistics(new FlowTableStatisticsBuilder().build()).build()).build())).build())
