@@ -133,11 +133,22 @@ wait_ready() {
     done
 }
 
-stop_member() {
-    local k="$1" signal="$2" pid
+# Sends the signal to member K's JVM, after ending its launcher (bin/karaf), which would otherwise start the JVM
+# again when it exits to restart (as a member that loses its majority does).
+signal_member() {
+    local k="$1" signal="$2" pid launcher
     pid="$(pid_of "$k")"
-    [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || { echo "member $k: not running"; return 0; }
+    [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 1
+    launcher="$(ps -o ppid= -p "$pid" | tr -d ' ')"
+    if [ -n "$launcher" ] && ps -o args= -p "$launcher" | grep -q "bin/karaf"; then
+        kill -TERM "$launcher" 2>/dev/null || true
+    fi
     kill "-$signal" "$pid"
+    echo "$pid"
+}
+
+await_stopped() {
+    local k="$1" pid="$2" signal="$3"
     local deadline=$((SECONDS + 60))
     while kill -0 "$pid" 2>/dev/null; do
         if [ $SECONDS -ge $deadline ]; then kill -KILL "$pid"; fi
@@ -145,6 +156,23 @@ stop_member() {
     done
     rm -f "$(home "$k")/karaf.pid"
     echo "member $k: stopped ($signal)"
+}
+
+stop_member() {
+    local k="$1" signal="$2" pid
+    pid="$(signal_member "$k" "$signal")" || { echo "member $k: not running"; return 0; }
+    await_stopped "$k" "$pid" "$signal"
+}
+
+# Every member at once: stopped one by one, the last ones would lose their majority and restart to rejoin.
+stop_all() {
+    local k pids=()
+    for k in $(seq 1 "$(members)"); do
+        pids[k]="$(signal_member "$k" TERM)" || { echo "member $k: not running"; pids[k]=""; }
+    done
+    for k in $(seq 1 "$(members)"); do
+        [ -z "${pids[k]}" ] || await_stopped "$k" "${pids[k]}" TERM
+    done
 }
 
 leader() {
@@ -159,7 +187,7 @@ case "$cmd" in
         n=3
         if [ "${1:-}" = "--members" ]; then n="${2:?--members needs a number}"; fi
         [ -x "$DIST/bin/karaf" ] || die "no built distribution at $DIST (build first: mvn -B install -DskipTests)"
-        [ -f "$DIR/members" ] && for k in $(seq 1 "$(members)"); do stop_member "$k" TERM; done
+        if [ -f "$DIR/members" ]; then stop_all; fi
         rm -rf "$DIR"
         mkdir -p "$DIR"
         echo "$n" > "$DIR/members"
@@ -173,7 +201,7 @@ case "$cmd" in
         echo "Edgeplane runs as leader on: $(leader 1)"
         ;;
     down)
-        for k in $(seq 1 "$(members)"); do stop_member "$k" TERM; done
+        stop_all
         ;;
     kill) stop_member "${1:?member number}" KILL ;;
     stop) stop_member "${1:?member number}" TERM ;;
