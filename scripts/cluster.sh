@@ -121,12 +121,29 @@ ready() {
         | grep -q "tenant 'none' does not exist"
 }
 
+# Now and then AAA 0.17.14's encryption service never hears of its stored configuration after a start, and RESTCONF
+# answers 401 for good (an upstream race): restarting that member once ends it, as an operator would.
+aaa_stalled() {
+    local log
+    log="$(home "$1")/data/log/karaf.log"
+    grep -q "aaa.cert/0.17.14 is waiting for dependencies \[(objectClass=org.opendaylight.aaa.encrypt.AAAEncryptionService)\]" \
+        "$log" 2>/dev/null && ! grep -q "Encryption Service enabled" "$log"
+}
+
 wait_ready() {
-    local k deadline=$((SECONDS + READY_TIMEOUT))
+    local k deadline=$((SECONDS + READY_TIMEOUT)) stall_check
     for k in "$@"; do
+        stall_check=$((SECONDS + 150))
         until ready "$k"; do
             alive "$k" || die "member $k exited; see $(home "$k")/data/log/karaf.log"
             [ $SECONDS -lt $deadline ] || die "member $k not ready within ${READY_TIMEOUT}s; see $(home "$k")/data/log"
+            if [ $SECONDS -ge $stall_check ] && aaa_stalled "$k"; then
+                echo "member $k: AAA's encryption service did not start (upstream race); restarting it once"
+                stop_member "$k" TERM
+                mv "$(home "$k")/data/log/karaf.log" "$(home "$k")/data/log/karaf.log.stalled"
+                launch "$k"
+                stall_check=$deadline
+            fi
             sleep 2
         done
         echo "member $k: ready at http://$(address "$k"):8181"
