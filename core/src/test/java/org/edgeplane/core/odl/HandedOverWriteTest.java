@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +26,7 @@ import org.edgeplane.core.flow.FlowRecord;
 import org.edgeplane.core.flow.Instruction;
 import org.edgeplane.core.pipeline.Table;
 import org.edgeplane.core.reconcile.FlowDiff;
+import org.edgeplane.core.reconcile.HeldSnapshot;
 import org.edgeplane.core.reconcile.SwitchHeld;
 import org.edgeplane.core.reconcile.SwitchUnreachableException;
 import org.edgeplane.core.testing.FakeSwitches;
@@ -72,32 +74,8 @@ public class HandedOverWriteTest {
         return new FlowDiff(switchId, writes, new TreeMap<>());
     }
 
-    private static final SwitchHeld UNKNOWN = new SwitchHeld() {
-        @Override
-        public boolean isKnown() {
-            return false;
-        }
-
-        @Override
-        public int flowCount() {
-            return 0;
-        }
-
-        @Override
-        public java.util.Optional<FlowRecord> flow(final String flowId) {
-            return java.util.Optional.empty();
-        }
-
-        @Override
-        public boolean holdsGroup(final long groupId) {
-            return false;
-        }
-
-        @Override
-        public boolean holdsMeter(final long meterId) {
-            return false;
-        }
-    };
+    /** A switch whose content is not known: the write replaces everything Edgeplane owns on it. */
+    private static final SwitchHeld UNKNOWN = new HeldSnapshot(false, 0, Map.of(), new TreeSet<>(), new TreeSet<>());
 
     @Test
     public void aSwitchMasteredElsewhereGetsItsWriteThroughItsMasterInParts() throws Exception {
