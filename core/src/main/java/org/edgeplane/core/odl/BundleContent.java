@@ -14,6 +14,7 @@ import org.edgeplane.core.flow.FlowRecord;
 import org.edgeplane.core.flow.GroupRecord;
 import org.edgeplane.core.pipeline.Cookies;
 import org.edgeplane.core.reconcile.FlowDiff;
+import org.edgeplane.core.reconcile.FlowSweep;
 import org.edgeplane.core.reconcile.SwitchHeld;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.FlowCookie;
@@ -42,8 +43,9 @@ import org.opendaylight.yangtools.yang.common.Uint64;
 import org.opendaylight.yangtools.yang.common.Uint8;
 
 /**
- * The messages of one switch's bundle, in their order: groups added or modified, then flows deleted (each by its
- * exact table, priority, match and cookie), then flows added, then groups deleted. A switch whose content is not
+ * The messages of one switch's bundle, in their order: groups added or modified, then flows deleted (swept objects
+ * by table and exact cookie, the others each by its exact table, priority, match and cookie), then flows added,
+ * then groups deleted. A switch whose content is not
  * known first loses every flow with Edgeplane's cookie and every group; a switch whose every flow the diff removes
  * loses them in that one message too, instead of one delete per flow. Everything but the flow adds is made at
  * once, while what the switch holds may still be read; the adds, nearly all of a large bundle, are translated one
@@ -85,6 +87,12 @@ final class BundleContent {
                     .build()).build()
                 : new BundleAddGroupCaseBuilder().setAddGroupCaseData(new AddGroupCaseDataBuilder(written).build())
                     .build());
+        }
+        for (FlowSweep sweep : diff.sweeps()) {
+            first.add(new BundleRemoveFlowCaseBuilder().setRemoveFlowCaseData(new RemoveFlowCaseDataBuilder()
+                .setTableId(Uint8.valueOf(sweep.table().id())).setStrict(Boolean.FALSE)
+                .setMatch(new MatchBuilder().build()).setCookie(new FlowCookie(Uint64.fromLongBits(sweep.cookie())))
+                .setCookieMask(new FlowCookie(Uint64.MAX_VALUE)).build()).build());
         }
         // Every delete comes before every add: a flow that keeps its match under a new id must not be deleted
         // after it was added.

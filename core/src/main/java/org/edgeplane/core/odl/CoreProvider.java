@@ -100,7 +100,7 @@ public final class CoreProvider implements PipelineStages, IntentChecks, RoundOp
             final BindingNormalizedNodeSerializer codec, final RpcConsumerRegistry rpcs,
             final ClusterSingletonServiceProvider singletons, final RpcProviderService rpcProvider,
             final MastershipChangeServiceManager mastership) {
-        this(broker, domBroker, codec, rpcs, BundleFlowWriter::new,
+        this(broker, domBroker, codec, rpcs, BundleFlowWriter::new, new RpcSwitchFlowReader(rpcs, READ_TIMEOUT),
             new Cluster(requireNonNull(singletons), requireNonNull(rpcProvider), requireNonNull(mastership)));
     }
 
@@ -112,23 +112,25 @@ public final class CoreProvider implements PipelineStages, IntentChecks, RoundOp
     /** Flows go to the switches as OpenFlow bundles; rounds always run here (a controller alone, tests). */
     public CoreProvider(final DataBroker broker, final DOMDataBroker domBroker,
             final BindingNormalizedNodeSerializer codec, final RpcConsumerRegistry rpcs) {
-        this(broker, domBroker, codec, rpcs, BundleFlowWriter::new, null);
+        this(broker, domBroker, codec, rpcs, BundleFlowWriter::new, new RpcSwitchFlowReader(rpcs, READ_TIMEOUT),
+            null);
     }
 
     /**
      * With another way to the switches (a test's fake switches).
      *
      * @param writerFactory makes the writer
+     * @param flowReader asks the switches what they hold
      */
     public CoreProvider(final DataBroker broker, final DOMDataBroker domBroker,
             final BindingNormalizedNodeSerializer codec, final RpcConsumerRegistry rpcs,
-            final WriterFactory writerFactory) {
-        this(broker, domBroker, codec, rpcs, writerFactory, null);
+            final WriterFactory writerFactory, final SwitchFlowReader flowReader) {
+        this(broker, domBroker, codec, rpcs, writerFactory, flowReader, null);
     }
 
     private CoreProvider(final DataBroker broker, final DOMDataBroker domBroker,
             final BindingNormalizedNodeSerializer codec, final RpcConsumerRegistry rpcs,
-            final WriterFactory writerFactory, final @Nullable Cluster cluster) {
+            final WriterFactory writerFactory, final SwitchFlowReader flowReader, final @Nullable Cluster cluster) {
         this.cluster = cluster;
         this.broker = requireNonNull(broker);
         this.domBroker = requireNonNull(domBroker);
@@ -136,7 +138,7 @@ public final class CoreProvider implements PipelineStages, IntentChecks, RoundOp
         this.rpcs = requireNonNull(rpcs);
         this.writerFactory = requireNonNull(writerFactory);
         source = new DatastoreSnapshotSource(broker, DATASTORE_TIMEOUT);
-        flowReader = new RpcSwitchFlowReader(rpcs, READ_TIMEOUT);
+        this.flowReader = requireNonNull(flowReader);
         flowStatistics = new OnDemandFlowStatistics(flowReader, () -> worker.connectedSwitches());
     }
 

@@ -10,9 +10,15 @@ package org.edgeplane.core.odl;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -20,25 +26,31 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.edgeplane.core.pipeline.Cookies;
 import org.edgeplane.core.reconcile.ContentLedger;
-import org.edgeplane.core.reconcile.SwitchContent;
+import org.edgeplane.core.reconcile.ContentSums.Sum;
 import org.edgeplane.core.stage.SwitchFlowReader;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.Controller;
 import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.ControllerBuilder;
 import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.SwitchLedger;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204._switch.ledger.SwitchContent;
 import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204._switch.ledger.SwitchContentBuilder;
 import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204._switch.ledger.SwitchContentKey;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204._switch.ledger._switch.content.Entry;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204._switch.ledger._switch.content.EntryBuilder;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204._switch.ledger._switch.content.EntryKey;
 import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
+import org.opendaylight.yangtools.yang.common.Uint32;
 import org.opendaylight.yangtools.yang.common.Uint64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The content ledger ({@code edgeplane-tenant:switch-ledger}) in the configuration datastore, which a cluster
- * replicates to every member and persists: the member that runs the rounds records each switch's committed content
- * there, and the member that takes over (or the same controller after a restart) reads it. Records are written in
- * order on one thread, the latest per switch, after the round that made them moved on.
+ * replicates to every member and persists: the member that runs the rounds names each coming write's entries there
+ * before it is sent, and records each switch's changed sums after it was accepted; the member that takes over (or
+ * the same controller after a restart) reads them. Everything is written on one thread, in order: a write-ahead
+ * carries every record still waiting, so a record never overtakes the pending entries it clears.
  */
 final class DatastoreContentLedger implements ContentLedger {
     private static final Logger LOG = LoggerFactory.getLogger(DatastoreContentLedger.class);
@@ -50,8 +62,21 @@ final class DatastoreContentLedger implements ContentLedger {
     private final Duration timeout;
     private final Executor recorder;
     private final Supplier<String> member;
-    /** Contents accepted by switches and not yet recorded, the latest per switch. */
-    private final Map<String, SwitchContent> unrecorded = new LinkedHashMap<>();
+    /** Writes accepted by switches and not yet recorded, merged per switch. */
+    private final Map<String, Unrecorded> unrecorded = new LinkedHashMap<>();
+
+    /** What a switch accepted since its last record: changed entries, and whether a write replaced them all. */
+    private record Unrecorded(Map<String, Optional<Sum>> changed, boolean replaced) {
+        /** This, then {@code later}. */
+        Unrecorded then(final Unrecorded later) {
+            if (later.replaced) {
+                return later;
+            }
+            final var merged = new HashMap<>(changed);
+            merged.putAll(later.changed);
+            return new Unrecorded(merged, replaced);
+        }
+    }
 
     /**
      * A ledger.
@@ -70,25 +95,11 @@ final class DatastoreContentLedger implements ContentLedger {
     }
 
     @Override
-    public Holding holds(final String switchId, final SwitchContent content) {
-        final var recorded = read(switchId);
-        if (recorded == null || !recorded.equals(content.fingerprint())) {
-            return Holding.NOT_KNOWN_TO;
-        }
-        final Long count = reader.counts(Set.of(switchId), Cookies.EDGEPLANE, Cookies.EDGEPLANE_MASK).get(switchId);
-        if (count == null) {
-            return Holding.UNANSWERED;
-        }
-        return count == content.flows().size() ? Holding.EXACTLY : Holding.NOT_KNOWN_TO;
-    }
-
-    private String read(final String switchId) {
+    public Optional<Recorded> recorded(final String switchId) {
         try (var tx = broker.newReadOnlyTransaction()) {
-            return tx.read(LogicalDatastoreType.CONFIGURATION, LEDGER.child(
-                    org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204._switch.ledger.SwitchContent.class,
-                    new SwitchContentKey(switchId)))
+            return tx.read(LogicalDatastoreType.CONFIGURATION, recordOf(switchId))
                 .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .map(record -> record.getFingerprint()).orElse(null);
+                .map(DatastoreContentLedger::toRecorded);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("could not read the content record of " + switchId, e);
         } catch (InterruptedException e) {
@@ -97,43 +108,131 @@ final class DatastoreContentLedger implements ContentLedger {
         }
     }
 
+    private static Recorded toRecorded(final SwitchContent record) {
+        final var sums = new HashMap<String, Sum>();
+        record.nonnullEntry().values().forEach(entry -> sums.put(entry.getName(),
+            new Sum(entry.getHash().longValue(), entry.getCount().intValue())));
+        final String pending = record.getPending();
+        final Set<String> names = pending == null || pending.isEmpty() ? Set.of()
+            : Set.copyOf(Arrays.asList(pending.split("\n")));
+        return new Recorded(sums, names);
+    }
+
     @Override
-    public void committed(final String switchId, final SwitchContent content) {
-        final boolean first;
-        synchronized (unrecorded) {
-            first = unrecorded.isEmpty();
-            unrecorded.remove(switchId);
-            unrecorded.put(switchId, content);
-        }
-        if (first) {
-            recorder.execute(this::recordAll);
+    public OptionalLong flowsOn(final String switchId) {
+        final Long count = reader.counts(Set.of(switchId), Cookies.EDGEPLANE, Cookies.EDGEPLANE_MASK).get(switchId);
+        return count == null ? OptionalLong.empty() : OptionalLong.of(count);
+    }
+
+    @Override
+    public void intends(final Map<String, Set<String>> touched) {
+        try {
+            CompletableFuture.runAsync(() -> write(drain(), touched), recorder)
+                .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause().getMessage(), e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the datastore did not answer within " + timeout, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 
-    /** Records every waiting content in one transaction and waits for it, so that records never overtake. */
-    private void recordAll() {
-        final Map<String, SwitchContent> batch;
+    @Override
+    public void committed(final String switchId, final Map<String, Optional<Sum>> changed, final boolean replaced) {
+        final boolean first;
         synchronized (unrecorded) {
-            batch = new LinkedHashMap<>(unrecorded);
-            unrecorded.clear();
+            first = unrecorded.isEmpty();
+            unrecorded.merge(switchId, new Unrecorded(changed, replaced), Unrecorded::then);
         }
+        if (first) {
+            recorder.execute(this::recordWaiting);
+        }
+    }
+
+    private Map<String, Unrecorded> drain() {
+        synchronized (unrecorded) {
+            final var batch = new LinkedHashMap<>(unrecorded);
+            unrecorded.clear();
+            return batch;
+        }
+    }
+
+    private void recordWaiting() {
+        final var batch = drain();
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            write(batch, Map.of());
+        } catch (IllegalStateException e) {
+            // Still pending in the ledger: a member taking over now rewrites these entries. The next write retries.
+            LOG.warn("Could not record what {} accepted", batch.keySet(), e);
+        }
+    }
+
+    /**
+     * Records {@code batch} (clearing each switch's pending entries) and then names {@code touched} as pending, in
+     * one transaction, and waits for it. When it fails, the batch waits for the next transaction.
+     */
+    private void write(final Map<String, Unrecorded> batch, final Map<String, Set<String>> touched) {
         final long now = System.currentTimeMillis();
         final var tx = broker.newWriteOnlyTransaction();
-        batch.forEach((switchId, content) -> {
+        batch.forEach((switchId, accepted) -> {
             final var key = new SwitchContentKey(switchId);
-            tx.put(LogicalDatastoreType.CONFIGURATION, LEDGER.child(
-                org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204._switch.ledger.SwitchContent.class, key),
-                new SwitchContentBuilder().withKey(key).setFingerprint(content.fingerprint())
-                    .setCommittedAt(Uint64.valueOf(now)).setCommittedBy(member.get()).build());
+            final var record = new SwitchContentBuilder().withKey(key).setPending("")
+                .setCommittedAt(Uint64.valueOf(now)).setCommittedBy(member.get());
+            if (accepted.replaced()) {
+                final var entries = new HashMap<EntryKey, Entry>();
+                accepted.changed().forEach((name, sum) -> sum.ifPresent(present -> {
+                    final Entry entry = entry(name, present);
+                    entries.put(entry.key(), entry);
+                }));
+                tx.put(LogicalDatastoreType.CONFIGURATION, recordOf(switchId), record.setEntry(entries).build());
+                return;
+            }
+            tx.merge(LogicalDatastoreType.CONFIGURATION, recordOf(switchId), record.build());
+            accepted.changed().forEach((name, sum) -> {
+                final var path = recordOf(switchId).child(Entry.class, new EntryKey(name));
+                if (sum.isPresent()) {
+                    tx.put(LogicalDatastoreType.CONFIGURATION, path, entry(name, sum.orElseThrow()));
+                } else {
+                    tx.delete(LogicalDatastoreType.CONFIGURATION, path);
+                }
+            });
         });
+        touched.forEach((switchId, names) -> tx.merge(LogicalDatastoreType.CONFIGURATION, recordOf(switchId),
+            new SwitchContentBuilder().withKey(new SwitchContentKey(switchId))
+                .setPending(String.join("\n", new TreeSet<>(names))).build()));
         try {
             tx.commit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            // The record lags the switches: a member taking over rewrites these switches in full. Nothing is lost.
-            LOG.warn("Could not record the content committed to {}", batch.keySet(), e);
+            putBack(batch);
+            throw new IllegalStateException("could not write the content ledger: " + e, e);
         } catch (InterruptedException e) {
+            putBack(batch);
             Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted writing the content ledger", e);
         }
+    }
+
+    private void putBack(final Map<String, Unrecorded> batch) {
+        synchronized (unrecorded) {
+            batch.forEach((switchId, accepted) -> {
+                final Unrecorded later = unrecorded.get(switchId);
+                unrecorded.put(switchId, later == null ? accepted : accepted.then(later));
+            });
+        }
+    }
+
+    private static Entry entry(final String name, final Sum sum) {
+        return new EntryBuilder().setName(name).setHash(Uint64.fromLongBits(sum.hash()))
+            .setCount(Uint32.valueOf(sum.count())).build();
+    }
+
+    private static InstanceIdentifier<SwitchContent> recordOf(final String switchId) {
+        return LEDGER.child(SwitchContent.class, new SwitchContentKey(switchId));
     }
 
     /** Records that this member now runs the rounds. */

@@ -7,47 +7,87 @@
  */
 package org.edgeplane.core.reconcile;
 
+import static java.util.Objects.requireNonNull;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.edgeplane.core.reconcile.ContentSums.Sum;
+
 /**
- * Where the reconciler records what it committed to each switch, so that another controller (a newly elected
- * cluster member, the same one after {@link Reconciler#forgetAll}) can take a switch over without rewriting it.
- * Implementations keep the record outside this process (the operational datastore, replicated to every member).
+ * Where the reconciler records what each switch holds, so that another controller (a newly elected cluster member,
+ * the same one after a restart or {@link Reconciler#forgetAll}) can take a switch over without rewriting it.
+ * Implementations keep the record outside this process (the configuration datastore, replicated to every member).
+ *
+ * <p>Invariant: the record's sums, with every entry its {@code pending} set names taken as unknown, describe what the
+ * switch holds. The record is updated after a write, so the entries a write may change are named as pending before
+ * it is sent ({@link #intends}); a controller dying between a switch's commit and its record leaves those entries
+ * pending, and its successor rewrites just them.
  */
 public interface ContentLedger {
-    /** Records nothing and never lets a switch be taken over: every unknown switch is rewritten in full. */
+    /** In a pending set: the write replaces everything Edgeplane owns on the switch. */
+    String EVERYTHING = "*";
+
+    /** Records nothing: every switch a reconciler does not know is rewritten in full. */
     ContentLedger NONE = new ContentLedger() {
         @Override
-        public Holding holds(final String switchId, final SwitchContent content) {
-            return Holding.NOT_KNOWN_TO;
+        public Optional<Recorded> recorded(final String switchId) {
+            return Optional.empty();
         }
 
         @Override
-        public void committed(final String switchId, final SwitchContent content) {
+        public OptionalLong flowsOn(final String switchId) {
+            return OptionalLong.empty();
+        }
+
+        @Override
+        public void intends(final Map<String, Set<String>> touched) {
+            // nothing to record
+        }
+
+        @Override
+        public void committed(final String switchId, final Map<String, Optional<Sum>> changed,
+                final boolean replaced) {
             // nothing to record
         }
     };
 
-    /** What the ledger and the switch tell of a switch's content. */
-    enum Holding {
-        /**
-         * The last content committed to the switch had this content's {@link SwitchContent#fingerprint()}, and the
-         * switch reports as many Edgeplane flows now (it did not restart empty or lose flows since).
-         */
-        EXACTLY,
-        /** No record, another content recorded, or another number of flows on the switch: it must be written. */
-        NOT_KNOWN_TO,
-        /**
-         * The record matches but the switch did not answer for its count (it may be changing master): writing it
-         * now could replace flows it holds already, so it waits for the next round.
-         */
-        UNANSWERED
+    /**
+     * A switch's record.
+     *
+     * @param sums every entry's sum, as last recorded
+     * @param pending entries a write may have changed since ({@link #EVERYTHING}: any)
+     */
+    record Recorded(Map<String, Sum> sums, Set<String> pending) {
+        public Recorded {
+            sums = Map.copyOf(requireNonNull(sums));
+            pending = Set.copyOf(requireNonNull(pending));
+        }
     }
 
-    /** Whether the switch holds exactly {@code content}, as far as the ledger and the switch tell. */
-    Holding holds(String switchId, SwitchContent content);
+    /**
+     * The record of a switch, empty when there is none.
+     *
+     * @throws RuntimeException when it cannot be read now
+     */
+    Optional<Recorded> recorded(String switchId);
+
+    /** How many Edgeplane flows the switch holds now, as it answers; empty when it does not answer. */
+    OptionalLong flowsOn(String switchId);
 
     /**
-     * The switch accepted a write and now holds {@code content} (or, when it is empty, nothing of Edgeplane's).
-     * Recorded asynchronously: a record that lags the switch only costs a full rewrite at the next takeover.
+     * Names the entries each switch's coming write may change (or {@link #EVERYTHING}), and returns once that is
+     * recorded, before the writes are sent.
+     *
+     * @throws RuntimeException when it could not be recorded: the writes must not be sent
      */
-    void committed(String switchId, SwitchContent content);
+    void intends(Map<String, Set<String>> touched);
+
+    /**
+     * The switch accepted a write: these entries now have these sums (empty: gone), and none is pending any more.
+     * With {@code replaced}, {@code changed} holds every entry and the switch holds nothing else. Recorded
+     * asynchronously, in order.
+     */
+    void committed(String switchId, Map<String, Optional<Sum>> changed, boolean replaced);
 }

@@ -38,10 +38,11 @@ import org.edgeplane.core.pipeline.Table;
  * @param meterRemovals meters to delete (deleted after the flows that used them)
  * @param groupWrites groups to add or overwrite, in id order (written before the flows that use them)
  * @param groupRemovals groups to delete (deleted after the flows that used them)
+ * @param sweeps objects whose flows in a table are all deleted, whatever they are, before any flow is added
  */
 public record FlowDiff(String switchId, List<FlowRecord> writes, SortedMap<String, Table> removals,
         List<MeterRecord> meterWrites, SortedSet<Long> meterRemovals, List<GroupRecord> groupWrites,
-        SortedSet<Long> groupRemovals) {
+        SortedSet<Long> groupRemovals, SortedSet<FlowSweep> sweeps) {
 
     public FlowDiff {
         writes = List.copyOf(writes);
@@ -50,6 +51,15 @@ public record FlowDiff(String switchId, List<FlowRecord> writes, SortedMap<Strin
         meterRemovals = Collections.unmodifiableSortedSet(new TreeSet<>(meterRemovals));
         groupWrites = List.copyOf(groupWrites);
         groupRemovals = Collections.unmodifiableSortedSet(new TreeSet<>(groupRemovals));
+        sweeps = Collections.unmodifiableSortedSet(new TreeSet<>(sweeps));
+    }
+
+    /** A diff without sweeps. */
+    public FlowDiff(final String switchId, final List<FlowRecord> writes, final SortedMap<String, Table> removals,
+            final List<MeterRecord> meterWrites, final SortedSet<Long> meterRemovals,
+            final List<GroupRecord> groupWrites, final SortedSet<Long> groupRemovals) {
+        this(switchId, writes, removals, meterWrites, meterRemovals, groupWrites, groupRemovals,
+            Collections.emptySortedSet());
     }
 
     /** A diff of flows only. */
@@ -262,7 +272,13 @@ public record FlowDiff(String switchId, List<FlowRecord> writes, SortedMap<Strin
     public FlowDiff withObjects(final List<MeterRecord> newMeterWrites, final SortedSet<Long> newMeterRemovals,
             final List<GroupRecord> newGroupWrites, final SortedSet<Long> newGroupRemovals) {
         return new FlowDiff(switchId, writes, removals, newMeterWrites, newMeterRemovals, newGroupWrites,
-            newGroupRemovals);
+            newGroupRemovals, sweeps);
+    }
+
+    /** This diff, sweeping these objects' flows first. */
+    public FlowDiff withSweeps(final SortedSet<FlowSweep> newSweeps) {
+        return new FlowDiff(switchId, writes, removals, meterWrites, meterRemovals, groupWrites, groupRemovals,
+            newSweeps);
     }
 
     public boolean isEmpty() {
@@ -271,6 +287,6 @@ public record FlowDiff(String switchId, List<FlowRecord> writes, SortedMap<Strin
 
     public int size() {
         return writes.size() + removals.size() + meterWrites.size() + meterRemovals.size() + groupWrites.size()
-            + groupRemovals.size();
+            + groupRemovals.size() + sweeps.size();
     }
 }

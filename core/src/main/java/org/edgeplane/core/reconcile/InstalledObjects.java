@@ -58,6 +58,11 @@ final class InstalledObjects<T> {
         }
     }
 
+    /** The switch holds an object with this id whose content is not known: a desired one is rewritten. */
+    void holdUnknown(final String switchId, final long id) {
+        bySwitch.computeIfAbsent(switchId, key -> new HashMap<>()).put(id, Optional.empty());
+    }
+
     /** Desired objects the switch does not hold exactly, in id order. */
     List<T> writes(final String switchId, final Map<Long, T> desired) {
         final var known = bySwitch.getOrDefault(switchId, Map.of());

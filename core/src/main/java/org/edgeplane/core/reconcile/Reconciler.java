@@ -13,23 +13,26 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import org.eclipse.jdt.annotation.Nullable;
 import org.edgeplane.core.flow.FlowRecord;
 import org.edgeplane.core.flow.GroupRecord;
 import org.edgeplane.core.flow.MeterRecord;
-import org.edgeplane.core.reconcile.ContentLedger.Holding;
+import org.edgeplane.core.reconcile.ContentSums.Sum;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,17 +40,28 @@ import org.slf4j.LoggerFactory;
  * Keeps installed flows equal to desired flows. It remembers what it installed (per switch, by flow id), diffs the
  * desired state against that, writes only the difference through the {@link FlowWriter}, and updates its memory
  * only for writes that succeeded. A switch whose content it does not know (first write of this run, after a
- * reconnect, a failed write or an audit that found it changed) gets its whole desired state, which replaces
- * everything Edgeplane owns on it, unless the {@link ContentLedger} shows that it holds exactly that state already
- * (a controller taking over from another): it is then adopted as it is, and nothing is written. Every write a switch
- * accepted is recorded in the ledger. Not thread safe: one worker owns it.
+ * reconnect, a failed write or an audit that found it changed) is taken over through the {@link ContentLedger}:
+ * every entry (one object's flows in one table, a meter, a group) whose recorded sum equals its desired one, and
+ * that no write left pending, is held as it is; the flows of every other recorded entry are swept and written
+ * anew. So a controller taking over from another writes only what changed, and nothing when nothing did. A switch
+ * without a record, or whose flow count shows it lost flows, gets its whole desired state, which replaces
+ * everything Edgeplane owns on it. Before each write the entries it may change are named in the ledger, and after
+ * it the new sums are recorded. Not thread safe: one worker owns it.
  */
 public final class Reconciler {
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
+    /**
+     * How long a switch to take over may leave its flow count unanswered before it is replaced in full: longer than
+     * a change of its master takes, so that a failover does not rewrite it.
+     */
+    static final Duration TAKEOVER_PATIENCE = Duration.ofSeconds(60);
 
     private final FlowWriter writer;
     private final Duration writeTimeout;
     private final ContentLedger ledger;
+    private final LongSupplier nanoTime;
+    /** Per switch to take over, since when it has not answered for its flow count. */
+    private final Map<String, Long> silentSince = new HashMap<>();
     private final Map<String, Map<String, InstalledFlow>> installed = new HashMap<>();
     private final InstalledObjects<MeterRecord> installedMeters = new InstalledObjects<>(MeterRecord::meterId);
     private final InstalledObjects<GroupRecord> installedGroups = new InstalledObjects<>(GroupRecord::groupId);
@@ -58,6 +72,10 @@ public final class Reconciler {
      * table objects for switches an update did not touch, so a round costs what changed, not what exists.
      */
     private final Map<String, Applied> lastApplied = new HashMap<>();
+    /** Per switch, the sums of what it holds, as the ledger records them: only for known switches. */
+    private final Map<String, ContentSums> sums = new HashMap<>();
+    /** Per switch taken over, the recorded objects whose flows its next write sweeps before adding. */
+    private final Map<String, SortedSet<FlowSweep>> sweepsDue = new HashMap<>();
     private WriteTimes lastTimes = new WriteTimes(0, 0, 0);
 
     /**
@@ -100,15 +118,25 @@ public final class Reconciler {
     }
 
     public Reconciler(final FlowWriter writer, final Duration writeTimeout, final ContentLedger ledger) {
+        this(writer, writeTimeout, ledger, System::nanoTime);
+    }
+
+    /**
+     * A reconciler with its own clock.
+     *
+     * @param nanoTime a monotonic clock in nanoseconds
+     */
+    Reconciler(final FlowWriter writer, final Duration writeTimeout, final ContentLedger ledger,
+            final LongSupplier nanoTime) {
         this.writer = requireNonNull(writer);
         this.writeTimeout = requireNonNull(writeTimeout);
         this.ledger = requireNonNull(ledger);
+        this.nanoTime = requireNonNull(nanoTime);
     }
 
     /**
      * Forgets everything about a switch that (re)connected, which may have kept its flows or lost them: the next
-     * reconcile takes it over untouched if the ledger shows it holds exactly its desired content, and else replaces
-     * everything Edgeplane owns on it.
+     * reconcile takes it over through the ledger.
      */
     public void reconnected(final String switchId) {
         forget(switchId);
@@ -124,6 +152,9 @@ public final class Reconciler {
         lastApplied.clear();
         installedMeters.clear();
         installedGroups.clear();
+        sums.clear();
+        sweepsDue.clear();
+        silentSince.clear();
     }
 
     /**
@@ -133,6 +164,8 @@ public final class Reconciler {
     public void forget(final String switchId) {
         lastApplied.remove(switchId);
         known.remove(switchId);
+        sums.remove(switchId);
+        sweepsDue.remove(switchId);
     }
 
     /** Flows only: every switch should hold no meter and no group. */
@@ -168,13 +201,12 @@ public final class Reconciler {
                 desiredOf(desiredGroupsBySwitch, switchId));
             final Applied last = lastApplied.get(switchId);
             if (!known.contains(switchId) && !installed.containsKey(switchId)) {
-                final Holding holding = holding(switchId, wanted);
-                if (holding == Holding.EXACTLY) {
-                    adopt(switchId, wanted);
+                final Takeover takeover = takeOver(switchId, wanted);
+                if (takeover == Takeover.HELD) {
                     results.put(switchId, new SwitchResult(desired.size(), desired.size(), 0, Optional.empty()));
                     continue;
                 }
-                if (holding == Holding.UNANSWERED) {
+                if (takeover == Takeover.WAIT) {
                     results.put(switchId, new SwitchResult(desired.size(), 0, 0, Optional.of(
                         "waiting for the switch to report its flows before taking it over")));
                     continue;
@@ -196,17 +228,25 @@ public final class Reconciler {
         // Each switch's diff reads only its own tables and what it holds, so switches are diffed in parallel.
         final Map<String, FlowDiff> diffs = new TreeMap<>(tables.keySet().parallelStream().collect(
             Collectors.toMap(switchId -> switchId, switchId -> diff(switchId, tables.get(switchId)))));
+        sweepsDue.clear();
         final long diffed = System.nanoTime();
         final var wasKnown = new HashSet<String>();
+        final var touched = new TreeMap<String, Set<String>>();
         diffs.forEach((switchId, diff) -> {
             // An unknown switch is written even with nothing desired: the write clears what an earlier run left.
             if (known.contains(switchId)) {
                 wasKnown.add(switchId);
             }
             if (!diff.isEmpty() || !known.contains(switchId)) {
-                pending.put(switchId, submit(diff, held(switchId)));
+                touched.put(switchId, known.contains(switchId) ? ContentSums.touched(diff, held(switchId))
+                    : Set.of(ContentLedger.EVERYTHING));
             }
         });
+        final Optional<String> unrecorded = intend(touched);
+        if (unrecorded.isEmpty()) {
+            touched.keySet().forEach(switchId -> pending.put(switchId, submit(diffs.get(switchId),
+                held(switchId))));
+        }
         final long sent = System.nanoTime();
         for (var entry : diffs.entrySet()) {
             final String switchId = entry.getKey();
@@ -215,11 +255,19 @@ public final class Reconciler {
             Optional<String> error = Optional.empty();
             boolean awaitsSwitch = false;
             final Future<?> future = pending.get(switchId);
+            if (touched.containsKey(switchId) && unrecorded.isPresent()) {
+                // Nothing was sent: the switch holds what it held, and the next round tries this diff again.
+                results.put(switchId, new SwitchResult(desired.size(), installed.getOrDefault(switchId, Map.of())
+                    .size(), diff.size(), unrecorded));
+                continue;
+            }
             if (future != null) {
                 final Throwable failure = await(switchId, future);
                 if (failure == null) {
-                    remember(switchId, diff, wasKnown.contains(switchId));
-                    ledger.committed(switchId, tables.get(switchId).content());
+                    final boolean replaced = !wasKnown.contains(switchId);
+                    ledger.committed(switchId, recordSums(switchId, diff, replaced ? tables.get(switchId).content()
+                        : null), replaced);
+                    remember(switchId, diff, !replaced);
                 } else {
                     awaitsSwitch = failure instanceof SwitchUnreachableException;
                     error = Optional.of(awaitsSwitch ? failure.getMessage() : "flow write failed: " + failure);
@@ -241,22 +289,106 @@ public final class Reconciler {
         return results;
     }
 
+    /** What taking a switch over through the ledger came to. */
+    private enum Takeover {
+        /** It holds exactly its desired content: nothing to write. */
+        HELD,
+        /** Some recorded entries are held; the rest are swept and written by this round's diff. */
+        PARTLY_HELD,
+        /** Nothing it holds is known: it is replaced in full. */
+        REPLACE,
+        /** The ledger or the switch did not answer: writing on a guess could replace flows it holds; next round. */
+        WAIT
+    }
+
     // The ledger asks the datastore and the switch. A controller that cannot read them now does not rewrite the
     // switch on a guess: it waits for the next round.
     @SuppressWarnings("checkstyle:IllegalCatch")
-    private Holding holding(final String switchId, final Applied wanted) {
+    private Takeover takeOver(final String switchId, final Applied wanted) {
+        final Optional<ContentLedger.Recorded> record;
+        final OptionalLong flowsOn;
         try {
-            return ledger.holds(switchId, wanted.content());
+            record = ledger.recorded(switchId);
+            if (record.isEmpty() || record.orElseThrow().pending().contains(ContentLedger.EVERYTHING)) {
+                return Takeover.REPLACE;
+            }
+            flowsOn = ledger.flowsOn(switchId);
         } catch (RuntimeException e) {
             LOG.warn("Switch {}: could not read its content record; trying again next round", switchId, e);
-            return Holding.UNANSWERED;
+            return Takeover.WAIT;
         }
+        if (flowsOn.isEmpty()) {
+            final long since = silentSince.computeIfAbsent(switchId, key -> nanoTime.getAsLong());
+            if (nanoTime.getAsLong() - since < TAKEOVER_PATIENCE.toNanos()) {
+                return Takeover.WAIT;
+            }
+            // A switch that never answers for its count must still be programmed; what it holds is not known.
+            LOG.warn("Switch {}: has not reported its flow count for {}; replacing its content", switchId,
+                TAKEOVER_PATIENCE);
+            silentSince.remove(switchId);
+            return Takeover.REPLACE;
+        }
+        silentSince.remove(switchId);
+        final ContentLedger.Recorded recorded = record.orElseThrow();
+        final ContentSums was = ContentSums.recorded(recorded.sums());
+        // A switch that restarted empty, or lost flows behind Edgeplane's back, holds less than its record says.
+        final long recordedFlows = was.flowCount();
+        if (recorded.pending().isEmpty() ? flowsOn.getAsLong() != recordedFlows
+                : flowsOn.getAsLong() == 0 && recordedFlows > 0) {
+            LOG.info("Switch {}: holds {} Edgeplane flows where its record has {}; replacing them", switchId,
+                flowsOn.getAsLong(), recordedFlows);
+            return Takeover.REPLACE;
+        }
+        final Map<String, Sum> before = was.entries();
+        final Map<String, Sum> after = ContentSums.of(wanted.content()).entries();
+        final var entries = new HashSet<String>(before.keySet());
+        entries.addAll(after.keySet());
+        entries.addAll(recorded.pending());
+        final var sweeps = new TreeSet<FlowSweep>();
+        final var heldUnknown = new HashSet<String>();
+        final var clean = new HashSet<String>();
+        for (String entry : entries) {
+            final boolean pending = recorded.pending().contains(entry);
+            if (!pending && Objects.equals(before.get(entry), after.get(entry))) {
+                clean.add(entry);
+            } else if (ContentSums.isFlowEntry(entry)) {
+                if (pending || before.containsKey(entry)) {
+                    sweeps.add(ContentSums.sweepOf(entry));
+                }
+            } else if (pending && !(before.containsKey(entry) && after.containsKey(entry))) {
+                // A meter or group a lost write may have added or removed: whether the switch holds it is unknown,
+                // and OpenFlow has no add-or-modify for either.
+                LOG.info("Switch {}: {} may or may not be on it; replacing its content", switchId, entry);
+                return Takeover.REPLACE;
+            } else if (before.containsKey(entry)) {
+                heldUnknown.add(entry);
+            }
+        }
+        adopt(switchId, wanted, clean, heldUnknown, was);
+        if (sweeps.isEmpty() && clean.size() == entries.size()) {
+            lastApplied.put(switchId, wanted);
+            LOG.info("Switch {}: holds exactly its {} desired flows; taken over without a write", switchId,
+                wanted.flows().size());
+            return Takeover.HELD;
+        }
+        sweepsDue.put(switchId, sweeps);
+        LOG.info("Switch {}: taken over; {} of {} recorded entries changed or in flight are rewritten", switchId,
+            entries.size() - clean.size(), entries.size());
+        return Takeover.PARTLY_HELD;
     }
 
-    /** Takes the switch's content to be exactly {@code wanted}, as the ledger showed. */
-    private void adopt(final String switchId, final Applied wanted) {
+    /**
+     * Takes the switch to hold the desired flows, meters and groups of the {@code clean} entries exactly, and the
+     * meters and groups of {@code heldUnknown} with unknown content.
+     */
+    private void adopt(final String switchId, final Applied wanted, final Set<String> clean,
+            final Set<String> heldUnknown, final ContentSums recorded) {
         final var flows = new HashMap<String, InstalledFlow>();
-        wanted.flows().values().forEach(flow -> flows.put(flow.id(), InstalledFlow.written(flow)));
+        wanted.flows().values().forEach(flow -> {
+            if (clean.contains(ContentSums.key(flow))) {
+                flows.put(flow.id(), InstalledFlow.written(flow));
+            }
+        });
         if (flows.isEmpty()) {
             installed.remove(switchId);
         } else {
@@ -264,12 +396,53 @@ public final class Reconciler {
         }
         installedMeters.clear(switchId);
         installedGroups.clear(switchId);
-        installedMeters.remember(switchId, List.copyOf(wanted.meters().values()), Set.of());
-        installedGroups.remember(switchId, List.copyOf(wanted.groups().values()), Set.of());
+        installedMeters.remember(switchId, wanted.meters().values().stream()
+            .filter(meter -> clean.contains(ContentSums.meterKey(meter.meterId()))).toList(), Set.of());
+        installedGroups.remember(switchId, wanted.groups().values().stream()
+            .filter(group -> clean.contains(ContentSums.groupKey(group.groupId()))).toList(), Set.of());
+        recorded.entries().keySet().stream().filter(heldUnknown::contains).forEach(entry -> {
+            final long id = Long.parseLong(entry.substring(2));
+            if (entry.equals(ContentSums.meterKey(id))) {
+                installedMeters.holdUnknown(switchId, id);
+            } else {
+                installedGroups.holdUnknown(switchId, id);
+            }
+        });
         known.add(switchId);
-        lastApplied.put(switchId, wanted);
-        LOG.info("Switch {}: holds exactly its {} desired flows; taken over without a write", switchId,
-            flows.size());
+        sums.put(switchId, recorded);
+    }
+
+    /** Names the coming writes' entries in the ledger; empty when recorded, else why not (nothing is then sent). */
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    private Optional<String> intend(final Map<String, Set<String>> touched) {
+        if (touched.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            ledger.intends(touched);
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not record the coming writes to {} in the content ledger; not writing them",
+                touched.keySet(), e);
+            return Optional.of("could not record the coming write in the content ledger: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The sums a write the switch accepted leaves, and which entries it changed.
+     *
+     * @param replacedBy the whole content, when the write replaced everything (then every entry changed)
+     */
+    private Map<String, Optional<Sum>> recordSums(final String switchId, final FlowDiff diff,
+            final @Nullable SwitchContent replacedBy) {
+        if (replacedBy != null) {
+            final ContentSums fresh = ContentSums.of(replacedBy);
+            sums.put(switchId, fresh);
+            final var all = new HashMap<String, Optional<Sum>>();
+            fresh.entries().forEach((entry, sum) -> all.put(entry, Optional.of(sum)));
+            return all;
+        }
+        return sums.computeIfAbsent(switchId, key -> ContentSums.empty()).apply(diff, held(switchId));
     }
 
     private FlowDiff diff(final String switchId, final Applied wanted) {
@@ -277,12 +450,15 @@ public final class Reconciler {
         final Map<String, InstalledFlow> installedFlows = known.contains(switchId)
             ? installed.getOrDefault(switchId, Map.of()) : Map.of();
         // Last round's tables were applied in full, so the switch holds them: only their changed parts matter.
-        return (last != null ? FlowDiff.betweenParts(switchId, installedFlows, last.flows(), wanted.flows())
-            : FlowDiff.between(switchId, installedFlows, wanted.flows()))
-            .withObjects(installedMeters.writes(switchId, wanted.meters()),
-                installedMeters.removals(switchId, wanted.meters()),
-                installedGroups.writes(switchId, wanted.groups()),
-                installedGroups.removals(switchId, wanted.groups()));
+        final FlowDiff flows = last != null
+            ? FlowDiff.betweenParts(switchId, installedFlows, last.flows(), wanted.flows())
+            : FlowDiff.between(switchId, installedFlows, wanted.flows());
+        final FlowDiff diff = flows.withObjects(installedMeters.writes(switchId, wanted.meters()),
+            installedMeters.removals(switchId, wanted.meters()),
+            installedGroups.writes(switchId, wanted.groups()),
+            installedGroups.removals(switchId, wanted.groups()));
+        final SortedSet<FlowSweep> sweeps = sweepsDue.get(switchId);
+        return sweeps == null ? diff : diff.withSweeps(sweeps);
     }
 
     private static <K, V> Map<K, V> desiredOf(final Map<String, ? extends Map<K, V>> desiredBySwitch,

@@ -9,8 +9,6 @@ package org.edgeplane.core.reconcile;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.common.hash.Hashing;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.edgeplane.core.flow.FlowRecord;
 import org.edgeplane.core.flow.GroupRecord;
@@ -29,29 +27,5 @@ public record SwitchContent(Map<String, FlowRecord> flows, Map<Long, MeterRecord
         requireNonNull(flows);
         requireNonNull(meters);
         requireNonNull(groups);
-    }
-
-    /**
-     * The same for equal content in any JVM, whatever the maps' order: the sum of one 64-bit hash per object, taken
-     * over its id, cookie and canonical text (the golden tests' text, which names tables and fields, never hash
-     * codes). Equal fingerprints mean equal content except with odds of 2^-64 per comparison.
-     */
-    public String fingerprint() {
-        long sum = 0;
-        for (var flow : flows.entrySet()) {
-            sum += hash("flow " + flow.getKey() + " " + Long.toHexString(flow.getValue().cookie()) + " "
-                + flow.getValue());
-        }
-        for (var meter : meters.values()) {
-            sum += hash("meter " + Long.toHexString(meter.cookie()) + " " + meter);
-        }
-        for (var group : groups.values()) {
-            sum += hash("group " + Long.toHexString(group.cookie()) + " " + group);
-        }
-        return Long.toHexString(sum) + "/" + flows.size();
-    }
-
-    private static long hash(final String text) {
-        return Hashing.murmur3_128().hashString(text, StandardCharsets.UTF_8).asLong();
     }
 }

@@ -17,7 +17,9 @@ import com.google.common.util.concurrent.SettableFuture;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,6 +33,7 @@ import org.edgeplane.core.pipeline.Cookies;
 import org.edgeplane.core.pipeline.Owner;
 import org.edgeplane.core.pipeline.Table;
 import org.edgeplane.core.reconcile.FlowDiff;
+import org.edgeplane.core.reconcile.FlowSweep;
 import org.edgeplane.core.reconcile.SwitchHeld;
 import org.edgeplane.core.reconcile.SwitchUnreachableException;
 import org.junit.After;
@@ -149,6 +152,24 @@ public class BundleFlowWriterTest {
             assertEquals(Boolean.TRUE, exact.getStrict());
             assertEquals(COOKIE, exact.getCookie().getValue().longValue());
         }
+    }
+
+    /** A swept object loses every flow it has in the table, whatever the match, before anything is added. */
+    @Test
+    public void aSweepDeletesOneObjectsFlowsInOneTableBeforeTheAdds() throws Exception {
+        final var writer = new BundleFlowWriter(channel, SWITCH::equals, senders);
+        final var sweeps = new TreeSet<FlowSweep>(Set.of(new FlowSweep(flow(1).table(), COOKIE)));
+        writer.apply(new FlowDiff(SWITCH, List.of(flow(1)), new TreeMap<>()).withSweeps(sweeps),
+            knownSwitch(List.of(flow(2)))).get(30, TimeUnit.SECONDS);
+        assertEquals(2, channel.bundled.size());
+        final var sweep = ((BundleRemoveFlowCase) channel.bundled.get(0).getBundleInnerMessage())
+            .getRemoveFlowCaseData();
+        assertEquals(Boolean.FALSE, sweep.getStrict());
+        assertEquals(COOKIE, sweep.getCookie().getValue().longValue());
+        assertEquals(-1L, sweep.getCookieMask().getValue().longValue());
+        assertEquals(flow(1).table().id(), sweep.getTableId().shortValue());
+        assertEquals(null, sweep.getMatch().getInPort());
+        assertTrue(channel.bundled.get(1).getBundleInnerMessage() instanceof BundleAddFlowCase);
     }
 
     @Test

@@ -9,60 +9,105 @@ package org.edgeplane.core.reconcile;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
 import org.edgeplane.core.flow.Action;
 import org.edgeplane.core.flow.FlowMatch;
 import org.edgeplane.core.flow.FlowRecord;
+import org.edgeplane.core.flow.GroupRecord;
 import org.edgeplane.core.flow.Instruction;
+import org.edgeplane.core.flow.MeterRecord;
 import org.edgeplane.core.pipeline.Table;
+import org.edgeplane.core.reconcile.ContentSums.Sum;
 import org.edgeplane.core.testing.FakeSwitches;
 import org.junit.Test;
 
 /**
  * A controller taking switches over from another (a new cluster leader, or a restart) through the content ledger:
- * a switch that holds exactly what was last committed is adopted without a write; any doubt means a full rewrite,
- * except a switch that does not answer, which waits.
+ * every recorded entry that equals its desired one and that no write left pending is kept as the switch holds it;
+ * only the others are swept and written. A switch without a record or that lost flows is rewritten in full; a
+ * switch that does not answer waits; a write whose entries could not be named in the ledger first is not sent.
  */
 public class TakeoverTest {
+    private static final String SWITCH = "openflow:1";
+    private static final long PORT_A = 0xed01_0300_0000_000aL;
+    private static final long PORT_B = 0xed01_0300_0000_000bL;
+    private static final long PORT_C = 0xed01_0300_0000_000cL;
+
     private final FakeSwitches switches = new FakeSwitches();
     private final Ledger ledger = new Ledger();
 
-    /** A ledger in memory, whose switch counts are what the fake switches hold. */
+    /** The datastore ledger's rules in memory; the switch counts are what the fake switches hold. */
     private final class Ledger implements ContentLedger {
-        final Map<String, String> records = new HashMap<>();
+        final Map<String, Map<String, Sum>> sums = new HashMap<>();
+        final Map<String, Set<String>> pending = new HashMap<>();
         boolean answering = true;
+        /** False: the member dies after its switches accept a write and before the record lands. */
+        boolean recording = true;
+        boolean refusingIntents;
 
         @Override
-        public Holding holds(final String switchId, final SwitchContent content) {
-            if (!content.fingerprint().equals(records.get(switchId))) {
-                return Holding.NOT_KNOWN_TO;
-            }
-            if (!answering) {
-                return Holding.UNANSWERED;
-            }
-            return switches.tables().getOrDefault(switchId, Map.of()).size() == content.flows().size()
-                ? Holding.EXACTLY : Holding.NOT_KNOWN_TO;
+        public Optional<Recorded> recorded(final String switchId) {
+            final var recorded = sums.get(switchId);
+            final var named = pending.getOrDefault(switchId, Set.of());
+            return recorded == null && named.isEmpty() ? Optional.empty()
+                : Optional.of(new Recorded(recorded == null ? Map.of() : recorded, named));
         }
 
         @Override
-        public void committed(final String switchId, final SwitchContent content) {
-            records.put(switchId, content.fingerprint());
+        public OptionalLong flowsOn(final String switchId) {
+            return answering ? OptionalLong.of(switches.tables().getOrDefault(switchId, Map.of()).size())
+                : OptionalLong.empty();
+        }
+
+        @Override
+        public void intends(final Map<String, Set<String>> touched) {
+            if (refusingIntents) {
+                throw new IllegalStateException("no quorum");
+            }
+            touched.forEach((switchId, names) -> pending.put(switchId, Set.copyOf(names)));
+        }
+
+        @Override
+        public void committed(final String switchId, final Map<String, Optional<Sum>> changed,
+                final boolean replaced) {
+            if (!recording) {
+                return;
+            }
+            final var recorded = replaced ? new HashMap<String, Sum>()
+                : new HashMap<>(sums.getOrDefault(switchId, Map.of()));
+            changed.forEach((name, sum) -> {
+                if (sum.isPresent()) {
+                    recorded.put(name, sum.orElseThrow());
+                } else {
+                    recorded.remove(name);
+                }
+            });
+            sums.put(switchId, recorded);
+            pending.remove(switchId);
         }
     }
+
+    private long now;
 
     private Reconciler leader() {
-        return new Reconciler(switches, Duration.ofSeconds(1), ledger);
+        return new Reconciler(switches, Duration.ofSeconds(1), ledger, () -> now);
     }
 
-    private static FlowRecord flow(final String id, final long port) {
-        return new FlowRecord(id, Table.CLASSIFY, 10, 0xed01L, FlowMatch.builder().build(),
+    private static FlowRecord flow(final String id, final long cookie, final long port) {
+        return new FlowRecord(id, Table.CLASSIFY, 10 + (int) (cookie & 0xff), cookie, FlowMatch.builder()
+            .inPort(id.hashCode() & 0xffff).build(),
             List.of(new Instruction.ApplyActions(List.of(new Action.Output(port)))));
     }
 
@@ -71,83 +116,229 @@ public class TakeoverTest {
         for (FlowRecord flow : flows) {
             byId.put(flow.id(), flow);
         }
-        return Map.of("openflow:1", byId);
+        return Map.of(SWITCH, byId);
+    }
+
+    private Map<String, FlowRecord> held() {
+        return switches.tables().get(SWITCH);
     }
 
     @Test
     public void aSwitchHoldingWhatWasCommittedIsTakenOverWithoutAWrite() {
-        leader().reconcile(desired(flow("a", 1), flow("b", 2)));
+        leader().reconcile(desired(flow("a1", PORT_A, 1), flow("b1", PORT_B, 2)));
         assertEquals(1, switches.applied().size());
 
         final Reconciler successor = leader();
-        final var result = successor.reconcile(desired(flow("a", 1), flow("b", 2))).get("openflow:1");
+        final var result = successor.reconcile(desired(flow("a1", PORT_A, 1), flow("b1", PORT_B, 2))).get(SWITCH);
         assertEquals("nothing written on takeover", 1, switches.applied().size());
         assertEquals(new Reconciler.SwitchResult(2, 2, 0, Optional.empty()), result);
 
         // What it adopted is what it diffs against: a change is written as a change, not as a replacement.
-        successor.reconcile(desired(flow("a", 1), flow("b", 3)));
-        assertEquals(2, switches.applied().size());
-        assertEquals(List.of("openflow:1"), switches.replaced());
+        successor.reconcile(desired(flow("a1", PORT_A, 1), flow("b1", PORT_B, 3)));
+        assertEquals(List.of(SWITCH), switches.replaced());
         final FlowDiff change = switches.applied().get(1);
-        assertEquals(List.of(flow("b", 3)), change.writes());
+        assertEquals(List.of(flow("b1", PORT_B, 3)), change.writes());
         assertEquals(Map.of(), change.removals());
+        assertEquals(Set.of(), change.sweeps());
+    }
+
+    @Test
+    public void intentChangedWhileNoOneLedIsWrittenAsAChangeNotAReplacement() {
+        leader().reconcile(desired(flow("a1", PORT_A, 1), flow("a2", PORT_A, 2), flow("b1", PORT_B, 3)));
+        final FlowRecord keptA1 = held().get("a1");
+
+        // While no member led, port B changed and port C was created.
+        final Reconciler successor = leader();
+        successor.reconcile(desired(flow("a1", PORT_A, 1), flow("a2", PORT_A, 2), flow("b1", PORT_B, 4),
+            flow("c1", PORT_C, 5)));
+
+        assertEquals("only the first write replaced", List.of(SWITCH), switches.replaced());
+        final FlowDiff takeover = switches.applied().get(1);
+        assertEquals(Set.of(new FlowSweep(Table.CLASSIFY, PORT_B)), takeover.sweeps());
+        assertEquals(List.of(flow("b1", PORT_B, 4), flow("c1", PORT_C, 5)), takeover.writes());
+        assertSame("port A's flows are left as they are", keptA1, held().get("a1"));
+        assertEquals(Set.of("a1", "a2", "b1", "c1"), held().keySet());
+        assertEquals(flow("b1", PORT_B, 4), held().get("b1"));
+
+        // Port B deleted while no member led: its flows are swept, nothing is added for it.
+        leader().reconcile(desired(flow("a1", PORT_A, 1), flow("a2", PORT_A, 2), flow("c1", PORT_C, 5)));
+        final FlowDiff deletion = switches.applied().get(2);
+        assertEquals(Set.of(new FlowSweep(Table.CLASSIFY, PORT_B)), deletion.sweeps());
+        assertEquals(List.of(), deletion.writes());
+        assertEquals(Set.of("a1", "a2", "c1"), held().keySet());
+        assertEquals(List.of(SWITCH), switches.replaced());
+    }
+
+    @Test
+    public void aWriteAcceptedButNotRecordedIsRewrittenWhereItWasInFlightAndOnlyThere() {
+        final Reconciler first = leader();
+        first.reconcile(desired(flow("a1", PORT_A, 1), flow("b1", PORT_B, 2)));
+        final FlowRecord keptA1 = held().get("a1");
+
+        // The member dies after the switch took port B's change and before the ledger recorded it.
+        ledger.recording = false;
+        first.reconcile(desired(flow("a1", PORT_A, 1), flow("b1", PORT_B, 7)));
+        assertEquals(flow("b1", PORT_B, 7), held().get("b1"));
+        ledger.recording = true;
+
+        // The change was undone in the meantime: the record equals the intent again, but port B was in flight, so
+        // the switch's stale b1 must not be trusted.
+        leader().reconcile(desired(flow("a1", PORT_A, 1), flow("b1", PORT_B, 2)));
+        final FlowDiff takeover = switches.applied().get(2);
+        assertEquals(Set.of(new FlowSweep(Table.CLASSIFY, PORT_B)), takeover.sweeps());
+        assertEquals(List.of(flow("b1", PORT_B, 2)), takeover.writes());
+        assertEquals(flow("b1", PORT_B, 2), held().get("b1"));
+        assertSame(keptA1, held().get("a1"));
+        assertEquals(List.of(SWITCH), switches.replaced());
+        assertTrue("recorded and no longer pending", ledger.pending.get(SWITCH) == null);
+
+        // Recorded now: the next member takes it over without a write.
+        leader().reconcile(desired(flow("a1", PORT_A, 1), flow("b1", PORT_B, 2)));
+        assertEquals(3, switches.applied().size());
     }
 
     @Test
     public void anyDoubtRewritesTheSwitchInFull() {
-        leader().reconcile(desired(flow("a", 1), flow("b", 2)));
+        // No record at all.
+        new Reconciler(switches, Duration.ofSeconds(1), ContentLedger.NONE)
+            .reconcile(desired(flow("a1", PORT_A, 1)));
+        leader().reconcile(desired(flow("a1", PORT_A, 1)));
+        assertEquals(List.of(SWITCH, SWITCH), switches.replaced());
 
-        // The intent changed after the last commit: the record is of other content.
-        leader().reconcile(desired(flow("a", 1), flow("b", 5)));
-        assertEquals(List.of("openflow:1", "openflow:1"), switches.replaced());
+        // The switch lost a flow behind the controller's back: its count differs from the record's.
+        leader().reconcile(desired(flow("a1", PORT_A, 1), flow("b1", PORT_B, 5)));
+        assertEquals(3, switches.applied().size());
+        held().remove("a1");
+        leader().reconcile(desired(flow("a1", PORT_A, 1), flow("b1", PORT_B, 5)));
+        assertEquals(List.of(SWITCH, SWITCH, SWITCH), switches.replaced());
+        assertEquals(2, held().size());
 
-        // The switch lost a flow behind the controller's back: the count differs from the record's.
-        switches.tables().get("openflow:1").remove("a");
-        leader().reconcile(desired(flow("a", 1), flow("b", 5)));
-        assertEquals(List.of("openflow:1", "openflow:1", "openflow:1"), switches.replaced());
-        assertEquals(2, switches.tables().get("openflow:1").size());
+        // A replacement was in flight when its member died.
+        final Reconciler dying = leader();
+        dying.reconcile(desired(flow("a1", PORT_A, 1), flow("b1", PORT_B, 5)));
+        dying.forget(SWITCH);
+        ledger.recording = false;
+        dying.reconcile(desired(flow("a1", PORT_A, 1), flow("b1", PORT_B, 5)));
+        ledger.recording = true;
+        assertEquals(Set.of(ContentLedger.EVERYTHING), ledger.pending.get(SWITCH));
+        leader().reconcile(desired(flow("a1", PORT_A, 1), flow("b1", PORT_B, 5)));
+        assertEquals(5, switches.replaced().size());
+    }
+
+    @Test
+    public void aGroupALostWriteMayHaveAddedIsNotGuessedButAGroupItOnlyChangedIsUpdated() {
+        final var flows = desired(flow("a1", PORT_A, 1));
+        final var bucket = new GroupRecord.Bucket(0, List.of(new Action.Output(1)));
+        final var wider = new GroupRecord.Bucket(1, List.of(new Action.Output(2)));
+        final Reconciler first = leader();
+        first.reconcile(flows, Map.of(), Map.of(SWITCH, Map.of(7L, new GroupRecord(7, List.of(bucket), PORT_A))));
+
+        // In flight and lost: group 7 gains a bucket. It exists before and after, so the successor updates it.
+        ledger.recording = false;
+        first.reconcile(flows, Map.of(), Map.of(SWITCH, Map.of(7L, new GroupRecord(7, List.of(bucket, wider),
+            PORT_A))));
+        ledger.recording = true;
+        leader().reconcile(flows, Map.of(), Map.of(SWITCH, Map.of(7L, new GroupRecord(7, List.of(bucket, wider),
+            PORT_A))));
+        final FlowDiff update = switches.applied().get(2);
+        assertEquals(List.of(new GroupRecord(7, List.of(bucket, wider), PORT_A)), update.groupWrites());
+        assertEquals(List.of(SWITCH), switches.replaced());
+
+        // In flight and lost: group 8 is created. Whether the switch holds it is unknown: replaced in full.
+        final Reconciler second = leader();
+        second.reconcile(flows, Map.of(), Map.of(SWITCH, Map.of(7L, new GroupRecord(7, List.of(bucket, wider),
+            PORT_A))));
+        ledger.recording = false;
+        final var both = Map.of(7L, new GroupRecord(7, List.of(bucket, wider), PORT_A), 8L,
+            new GroupRecord(8, List.of(bucket), PORT_B));
+        second.reconcile(flows, Map.of(), Map.of(SWITCH, both));
+        ledger.recording = true;
+        leader().reconcile(flows, Map.of(), Map.of(SWITCH, both));
+        assertEquals(List.of(SWITCH, SWITCH), switches.replaced());
+    }
+
+    @Test
+    public void nothingIsSentWhileTheComingWriteCannotBeNamedInTheLedger() {
+        final Reconciler reconciler = leader();
+        reconciler.reconcile(desired(flow("a1", PORT_A, 1)));
+        ledger.refusingIntents = true;
+        final var refused = reconciler.reconcile(desired(flow("a1", PORT_A, 1), flow("b1", PORT_B, 2))).get(SWITCH);
+        assertTrue(refused.error().orElseThrow().contains("content ledger"));
+        assertEquals(1, switches.applied().size());
+        assertEquals(Set.of("a1"), held().keySet());
+
+        ledger.refusingIntents = false;
+        final var written = reconciler.reconcile(desired(flow("a1", PORT_A, 1), flow("b1", PORT_B, 2))).get(SWITCH);
+        assertEquals(Optional.empty(), written.error());
+        assertEquals(List.of(flow("b1", PORT_B, 2)), switches.applied().get(1).writes());
+        assertEquals(List.of(SWITCH), switches.replaced());
     }
 
     @Test
     public void aSwitchThatDoesNotAnswerWaitsInsteadOfBeingRewritten() {
-        leader().reconcile(desired(flow("a", 1)));
+        leader().reconcile(desired(flow("a1", PORT_A, 1)));
         ledger.answering = false;
         final Reconciler successor = leader();
-        final var result = successor.reconcile(desired(flow("a", 1))).get("openflow:1");
+        final var result = successor.reconcile(desired(flow("a1", PORT_A, 1))).get(SWITCH);
         assertTrue(result.error().isPresent());
         assertEquals(1, switches.applied().size());
 
         ledger.answering = true;
-        assertEquals(Optional.empty(), successor.reconcile(desired(flow("a", 1))).get("openflow:1").error());
+        assertEquals(Optional.empty(), successor.reconcile(desired(flow("a1", PORT_A, 1))).get(SWITCH).error());
         assertEquals("taken over once it answered", 1, switches.applied().size());
+
+        // One that never answers is programmed all the same, once a master change would long have ended.
+        ledger.answering = false;
+        final Reconciler patient = leader();
+        patient.reconcile(desired(flow("a1", PORT_A, 1)));
+        now += Reconciler.TAKEOVER_PATIENCE.toNanos() - 1;
+        patient.reconcile(desired(flow("a1", PORT_A, 1)));
+        assertEquals(1, switches.applied().size());
+        now += 1;
+        assertEquals(Optional.empty(), patient.reconcile(desired(flow("a1", PORT_A, 1))).get(SWITCH).error());
+        assertEquals(List.of(SWITCH, SWITCH), switches.replaced());
     }
 
     @Test
     public void aReconnectedSwitchThatKeptItsFlowsIsNotRewrittenButOneThatLostThemIs() {
         final Reconciler reconciler = leader();
-        reconciler.reconcile(desired(flow("a", 1), flow("b", 2)));
-        reconciler.reconnected("openflow:1");
-        reconciler.reconcile(desired(flow("a", 1), flow("b", 2)));
+        reconciler.reconcile(desired(flow("a1", PORT_A, 1), flow("b1", PORT_B, 2)));
+        reconciler.reconnected(SWITCH);
+        reconciler.reconcile(desired(flow("a1", PORT_A, 1), flow("b1", PORT_B, 2)));
         assertEquals(1, switches.applied().size());
 
-        switches.tables().get("openflow:1").clear();
-        reconciler.reconnected("openflow:1");
-        reconciler.reconcile(desired(flow("a", 1), flow("b", 2)));
+        held().clear();
+        reconciler.reconnected(SWITCH);
+        reconciler.reconcile(desired(flow("a1", PORT_A, 1), flow("b1", PORT_B, 2)));
         assertEquals(2, switches.applied().size());
-        assertEquals(2, switches.tables().get("openflow:1").size());
+        assertEquals(2, held().size());
     }
 
     @Test
-    public void theFingerprintIsOfTheContentNotOfTheMapOrder() {
+    public void sumsFollowTheDiffsAndAreOfTheContentNotOfTheMapOrder() {
         final var forward = new LinkedHashMap<String, FlowRecord>();
-        forward.put("a", flow("a", 1));
-        forward.put("b", flow("b", 2));
+        forward.put("a1", flow("a1", PORT_A, 1));
+        forward.put("a2", flow("a2", PORT_A, 2));
         final var backward = new LinkedHashMap<String, FlowRecord>();
-        backward.put("b", flow("b", 2));
-        backward.put("a", flow("a", 1));
-        assertEquals(new SwitchContent(forward, Map.of(), Map.of()).fingerprint(),
-            new SwitchContent(backward, Map.of(), Map.of()).fingerprint());
-        assertNotEquals(new SwitchContent(forward, Map.of(), Map.of()).fingerprint(),
-            new SwitchContent(Map.of("a", flow("a", 1), "b", flow("b", 3)), Map.of(), Map.of()).fingerprint());
+        backward.put("a2", flow("a2", PORT_A, 2));
+        backward.put("a1", flow("a1", PORT_A, 1));
+        final Map<String, Sum> sums = ContentSums.of(new SwitchContent(forward, Map.of(), Map.of())).entries();
+        assertEquals(sums, ContentSums.of(new SwitchContent(backward, Map.of(), Map.of())).entries());
+        assertNotEquals(sums, ContentSums.of(new SwitchContent(Map.of("a1", flow("a1", PORT_A, 1), "a2",
+            flow("a2", PORT_A, 3)), Map.of(), Map.of())).entries());
+
+        // Kept up to date by diffs, they equal the sums of the content the diffs lead to.
+        final var running = ContentSums.of(new SwitchContent(forward, Map.of(), Map.of()));
+        final var held = new HeldSnapshot(true, 2, forward, new TreeSet<>(), new TreeSet<>());
+        final var removals = new java.util.TreeMap<String, Table>(Map.of("a1", Table.CLASSIFY));
+        running.apply(new FlowDiff(SWITCH, List.of(flow("a2", PORT_A, 9), flow("b1", PORT_B, 4)), removals), held);
+        assertEquals(ContentSums.of(new SwitchContent(Map.of("a2", flow("a2", PORT_A, 9), "b1",
+            flow("b1", PORT_B, 4)), Map.of(), Map.of())).entries(), running.entries());
+        assertEquals(2, running.flowCount());
+        assertEquals(new FlowSweep(Table.CLASSIFY, PORT_B), ContentSums.sweepOf(ContentSums.key(
+            flow("b1", PORT_B, 4))));
+        final var meter = new MeterRecord(3, 1000, 100, PORT_A);
+        assertEquals(Set.of(ContentSums.meterKey(3)), new HashSet<>(ContentSums.of(new SwitchContent(Map.of(),
+            Map.of(3L, meter), Map.of())).entries().keySet()));
     }
 }

@@ -9,6 +9,8 @@ package org.edgeplane.core.testing;
 
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,13 +21,14 @@ import org.edgeplane.core.flow.GroupRecord;
 import org.edgeplane.core.reconcile.FlowDiff;
 import org.edgeplane.core.reconcile.FlowWriter;
 import org.edgeplane.core.reconcile.SwitchHeld;
+import org.edgeplane.core.stage.SwitchFlowReader;
 
 /**
  * Switches that hold what they are written, and can be told to refuse. A write to a switch whose content the
  * reconciler does not know replaces all of it, as the bundle writer's does. Safe to read from a test's thread while
  * a worker writes.
  */
-public final class FakeSwitches implements FlowWriter {
+public final class FakeSwitches implements FlowWriter, SwitchFlowReader {
     private final Map<String, Map<String, FlowRecord>> tables = new ConcurrentHashMap<>();
     private final Map<String, Map<Long, GroupRecord>> groups = new ConcurrentHashMap<>();
     private final List<FlowDiff> applied = new CopyOnWriteArrayList<>();
@@ -45,6 +48,8 @@ public final class FakeSwitches implements FlowWriter {
         if (!held.isKnown()) {
             replaced.add(diff.switchId());
         }
+        diff.sweeps().forEach(sweep -> flows.values().removeIf(flow -> flow.table() == sweep.table()
+            && flow.cookie() == sweep.cookie()));
         diff.removals().keySet().forEach(flows::remove);
         diff.writes().forEach(flow -> flows.put(flow.id(), flow));
         diff.groupRemovals().forEach(switchGroups::remove);
@@ -52,6 +57,27 @@ public final class FakeSwitches implements FlowWriter {
         tables.put(diff.switchId(), flows);
         groups.put(diff.switchId(), switchGroups);
         return Futures.immediateFuture(null);
+    }
+
+    /** Every switch written answers with what it holds. */
+    @Override
+    public Map<String, Long> counts(final Collection<String> switchIds, final long cookie, final long mask) {
+        final var counts = new HashMap<String, Long>();
+        switchIds.forEach(switchId -> {
+            final var flows = tables.get(switchId);
+            if (flows != null) {
+                counts.put(switchId, flows.values().stream()
+                    .filter(flow -> (flow.cookie() & mask) == (cookie & mask)).count());
+            }
+        });
+        return counts;
+    }
+
+    /** Silent: a fake switch keeps no counters. */
+    @Override
+    public Map<String, List<ReportedFlow>> flows(final Collection<String> switchIds, final long cookie,
+            final long mask) {
+        return Map.of();
     }
 
     /** Refuse every write from now on, or accept them again. */

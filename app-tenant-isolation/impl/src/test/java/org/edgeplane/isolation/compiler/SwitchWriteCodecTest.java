@@ -20,6 +20,7 @@ import org.edgeplane.core.endpoint.Intent;
 import org.edgeplane.core.flow.FlowRecord;
 import org.edgeplane.core.pipeline.Table;
 import org.edgeplane.core.reconcile.FlowDiff;
+import org.edgeplane.core.reconcile.FlowSweep;
 import org.edgeplane.core.reconcile.HeldSnapshot;
 import org.edgeplane.core.reconcile.SwitchWriteCodec;
 import org.edgeplane.core.testing.IntentFixtures;
@@ -42,7 +43,8 @@ public class SwitchWriteCodecTest {
                 final var meters = new ArrayList<>(compiled.metersBySwitch().getOrDefault(entry.getKey(),
                     new TreeMap<>()).values());
                 final var diff = new FlowDiff(entry.getKey(), writes, new TreeMap<>(Map.of("gone", Table.CLASSIFY)),
-                    meters, new TreeSet<>(Set.of(7L)), new ArrayList<>(), new TreeSet<>(Set.of(3L)));
+                    meters, new TreeSet<>(Set.of(7L)), new ArrayList<>(), new TreeSet<>(Set.of(3L)),
+                    new TreeSet<>(Set.of(new FlowSweep(first.table(), first.cookie()))));
                 final var held = new HeldSnapshot(true, 42, Map.of(first.id(), first, "gone", first),
                     new TreeSet<>(Set.of(3L)), new TreeSet<>());
                 final var decoded = SwitchWriteCodec.decode(SwitchWriteCodec.encode(diff, held));

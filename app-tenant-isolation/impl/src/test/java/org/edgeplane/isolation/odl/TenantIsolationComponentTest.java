@@ -88,7 +88,7 @@ public class TenantIsolationComponentTest extends AbstractConcurrentDataBrokerTe
     public void startProvider() {
         core = new CoreProvider(getDataBroker(), getDomBroker(),
             getDataBrokerTestCustomizer().getAdapterContext().currentSerializer(), new NoRpcs(),
-            (rpcs, connected, senders) -> switches);
+            (rpcs, connected, senders) -> switches, switches);
         core.init();
         provider = new TenantIsolationProvider(getDataBroker(), core, core, core);
         provider.init();
