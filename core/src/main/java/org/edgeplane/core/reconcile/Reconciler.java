@@ -228,7 +228,6 @@ public final class Reconciler {
         // Each switch's diff reads only its own tables and what it holds, so switches are diffed in parallel.
         final Map<String, FlowDiff> diffs = new TreeMap<>(tables.keySet().parallelStream().collect(
             Collectors.toMap(switchId -> switchId, switchId -> diff(switchId, tables.get(switchId)))));
-        sweepsDue.clear();
         final long diffed = System.nanoTime();
         final var wasKnown = new HashSet<String>();
         final var touched = new TreeMap<String, Set<String>>();
@@ -246,6 +245,8 @@ public final class Reconciler {
         if (unrecorded.isEmpty()) {
             touched.keySet().forEach(switchId -> pending.put(switchId, submit(diffs.get(switchId),
                 held(switchId))));
+            // Sent: a failed write makes the switch unknown again. Not sent: the next round sweeps them again.
+            touched.keySet().forEach(sweepsDue::remove);
         }
         final long sent = System.nanoTime();
         for (var entry : diffs.entrySet()) {

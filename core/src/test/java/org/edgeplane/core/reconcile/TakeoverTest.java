@@ -275,6 +275,20 @@ public class TakeoverTest {
     }
 
     @Test
+    public void aTakeoverWhoseWriteCouldNotBeNamedSweepsInTheNextRound() {
+        leader().reconcile(desired(flow("a1", PORT_A, 1), flow("b1", PORT_B, 2), flow("b2", PORT_B, 3)));
+        final Reconciler successor = leader();
+        ledger.refusingIntents = true;
+        successor.reconcile(desired(flow("a1", PORT_A, 1), flow("b1", PORT_B, 4)));
+        assertEquals(1, switches.applied().size());
+
+        ledger.refusingIntents = false;
+        successor.reconcile(desired(flow("a1", PORT_A, 1), flow("b1", PORT_B, 4)));
+        assertEquals(Set.of(new FlowSweep(Table.CLASSIFY, PORT_B)), switches.applied().get(1).sweeps());
+        assertEquals("b2 is gone with the sweep", Set.of("a1", "b1"), held().keySet());
+    }
+
+    @Test
     public void aSwitchThatDoesNotAnswerWaitsInsteadOfBeingRewritten() {
         leader().reconcile(desired(flow("a1", PORT_A, 1)));
         ledger.answering = false;
