@@ -190,7 +190,7 @@ public final class CoreProvider implements PipelineStages, IntentChecks, RoundOp
                 if (before == null && after != null) {
                     worker.switchConnected(switchId);
                 } else if (!Objects.equals(before, after)) {
-                    worker.markDirty("switch:" + switchId);
+                    worker.markDirty(RoundWorker.SWITCH_KEY + switchId);
                 }
             })));
         worker.markDirty("startup");

@@ -55,6 +55,13 @@ public final class Reconciler {
      * a change of its master takes, so that a failover does not rewrite it.
      */
     static final Duration TAKEOVER_PATIENCE = Duration.ofSeconds(60);
+    /**
+     * How long the switches' reports must have been quiet before a switch is taken over. After a leader change or a
+     * restart of the cluster, the OpenFlow plugin writes each switch, then its ports, then the next switch: compiled
+     * in between, a switch's content would lack the flows of ports and switches not reported yet, and taking it over
+     * would rewrite them twice.
+     */
+    static final Duration INVENTORY_SETTLE = Duration.ofSeconds(2);
 
     private final FlowWriter writer;
     private final Duration writeTimeout;
@@ -62,6 +69,9 @@ public final class Reconciler {
     private final LongSupplier nanoTime;
     /** Per switch to take over, since when it has not answered for its flow count. */
     private final Map<String, Long> silentSince = new HashMap<>();
+    /** Per switch to take over, since when it waits for the switches' reports to settle. */
+    private final Map<String, Long> unsettledSince = new HashMap<>();
+    private long inventoryChanged = Long.MIN_VALUE;
     private final Map<String, Map<String, InstalledFlow>> installed = new HashMap<>();
     private final InstalledObjects<MeterRecord> installedMeters = new InstalledObjects<>(MeterRecord::meterId);
     private final InstalledObjects<GroupRecord> installedGroups = new InstalledObjects<>(GroupRecord::groupId);
@@ -155,6 +165,12 @@ public final class Reconciler {
         sums.clear();
         sweepsDue.clear();
         silentSince.clear();
+        unsettledSince.clear();
+    }
+
+    /** The switches' reports (connections, ports) changed now: takeovers wait until they have settled. */
+    public void inventoryChanged() {
+        inventoryChanged = nanoTime.getAsLong();
     }
 
     /**
@@ -208,7 +224,7 @@ public final class Reconciler {
                 }
                 if (takeover == Takeover.WAIT) {
                     results.put(switchId, new SwitchResult(desired.size(), 0, 0, Optional.of(
-                        "waiting for the switch to report its flows before taking it over")));
+                        "waiting for the switches to report their ports and flows before taking it over")));
                     continue;
                 }
             }
@@ -313,6 +329,12 @@ public final class Reconciler {
             if (record.isEmpty() || record.orElseThrow().pending().contains(ContentLedger.EVERYTHING)) {
                 return Takeover.REPLACE;
             }
+            final long now = nanoTime.getAsLong();
+            if (inventoryChanged != Long.MIN_VALUE && now - inventoryChanged < INVENTORY_SETTLE.toNanos()
+                    && now - unsettledSince.computeIfAbsent(switchId, key -> now) < TAKEOVER_PATIENCE.toNanos()) {
+                return Takeover.WAIT;
+            }
+            unsettledSince.remove(switchId);
             flowsOn = ledger.flowsOn(switchId);
         } catch (RuntimeException e) {
             LOG.warn("Switch {}: could not read its content record; trying again next round", switchId, e);
@@ -373,8 +395,9 @@ public final class Reconciler {
             return Takeover.HELD;
         }
         sweepsDue.put(switchId, sweeps);
-        LOG.info("Switch {}: taken over; {} of {} recorded entries changed or in flight are rewritten", switchId,
-            entries.size() - clean.size(), entries.size());
+        LOG.info("Switch {}: taken over; {} of {} entries changed or in flight are rewritten, such as {}", switchId,
+            entries.size() - clean.size(), entries.size(), entries.stream().filter(entry -> !clean.contains(entry))
+                .sorted().limit(6).toList());
         return Takeover.PARTLY_HELD;
     }
 

@@ -73,6 +73,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class RoundWorker implements PipelineStages, RoundOperations {
     private static final Logger LOG = LoggerFactory.getLogger(RoundWorker.class);
+    /** The prefix of the key a switch's reports (connection, ports) mark dirty with. */
+    public static final String SWITCH_KEY = "switch:";
     private static final String RETRY = "retry";
 
     private final SnapshotSource source;
@@ -192,7 +194,7 @@ public final class RoundWorker implements PipelineStages, RoundOperations {
      */
     public void switchConnected(final String switchId) {
         executor.execute(() -> reconciler.reconnected(switchId));
-        markDirty("switch:" + switchId);
+        markDirty(SWITCH_KEY + switchId);
     }
 
     /** Whether the switch was connected when the last round read the inventory. */
@@ -215,6 +217,9 @@ public final class RoundWorker implements PipelineStages, RoundOperations {
         final var keys = new TreeSet<String>();
         final long noticed = firstNoticed.getAndSet(0);
         dirty.removeIf(keys::add);
+        if (keys.stream().anyMatch(key -> key.startsWith(SWITCH_KEY))) {
+            reconciler.inventoryChanged();
+        }
         boolean retry;
         try {
             // A switch that is not connected is written when it connects, not on a timer.

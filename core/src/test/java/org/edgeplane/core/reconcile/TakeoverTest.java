@@ -289,6 +289,30 @@ public class TakeoverTest {
     }
 
     @Test
+    public void aTakeoverWaitsUntilTheSwitchesReportsHaveSettled() {
+        leader().reconcile(desired(flow("a1", PORT_A, 1), flow("b1", PORT_B, 2)));
+        final Reconciler successor = leader();
+        successor.inventoryChanged();
+        // Compiled while port B's switch was not reported yet: taking over now would drop B's flows.
+        final var early = successor.reconcile(desired(flow("a1", PORT_A, 1))).get(SWITCH);
+        assertTrue(early.error().orElseThrow().contains("waiting"));
+        assertEquals(1, switches.applied().size());
+
+        now += Reconciler.INVENTORY_SETTLE.toNanos();
+        successor.reconcile(desired(flow("a1", PORT_A, 1), flow("b1", PORT_B, 2)));
+        assertEquals("taken over untouched once settled", 1, switches.applied().size());
+
+        // Reports that never settle do not hold a takeover back for ever.
+        final Reconciler starved = leader();
+        for (int round = 0; round <= 60; round++) {
+            starved.inventoryChanged();
+            starved.reconcile(desired(flow("a1", PORT_A, 1), flow("b1", PORT_B, 3)));
+            now += Duration.ofSeconds(1).toNanos();
+        }
+        assertEquals(flow("b1", PORT_B, 3), held().get("b1"));
+    }
+
+    @Test
     public void aSwitchThatDoesNotAnswerWaitsInsteadOfBeingRewritten() {
         leader().reconcile(desired(flow("a1", PORT_A, 1)));
         ledger.answering = false;
