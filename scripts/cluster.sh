@@ -100,6 +100,8 @@ launch() {
     home="$(home "$k")"
     alive "$k" && die "member $k already runs (pid $(pid_of "$k"))"
     rm -f "$home/karaf.pid"
+    # Where this run's log starts: a member's karaf.log keeps the lines of its earlier runs.
+    stat -c %s "$home/data/log/karaf.log" > "$home/launch-log-offset" 2>/dev/null || echo 0 > "$home/launch-log-offset"
     (cd "$home" && EDGEPLANE_HEAP="${EDGEPLANE_HEAP:-1g}" nohup bin/karaf server > "$home/karaf-console.log" 2>&1 &)
     local deadline=$((SECONDS + 60)) pid=""
     until [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; do
@@ -124,10 +126,11 @@ ready() {
 # Now and then AAA 0.17.14's encryption service never hears of its stored configuration after a start, and RESTCONF
 # answers 401 for good (an upstream race): restarting that member once ends it, as an operator would.
 aaa_stalled() {
-    local log
-    log="$(home "$1")/data/log/karaf.log"
+    local this_run offset
+    offset="$(cat "$(home "$1")/launch-log-offset" 2>/dev/null || echo 0)"
+    this_run="$(tail -c +"$((offset + 1))" "$(home "$1")/data/log/karaf.log" 2>/dev/null)"
     grep -q "aaa.cert/0.17.14 is waiting for dependencies \[(objectClass=org.opendaylight.aaa.encrypt.AAAEncryptionService)\]" \
-        "$log" 2>/dev/null && ! grep -q "Encryption Service enabled" "$log"
+        <<< "$this_run" && ! grep -q "Encryption Service enabled" <<< "$this_run"
 }
 
 wait_ready() {
