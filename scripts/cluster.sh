@@ -134,18 +134,29 @@ aaa_stalled() {
 }
 
 wait_ready() {
-    local k deadline=$((SECONDS + READY_TIMEOUT)) stall_check
+    local k deadline=$((SECONDS + READY_TIMEOUT)) stall_check give_up reason
     for k in "$@"; do
         stall_check=$((SECONDS + 150))
+        give_up=$((SECONDS + READY_TIMEOUT / 2))
         until ready "$k"; do
             alive "$k" || die "member $k exited; see $(home "$k")/data/log/karaf.log"
             [ $SECONDS -lt $deadline ] || die "member $k not ready within ${READY_TIMEOUT}s; see $(home "$k")/data/log"
+            reason=""
             if [ $SECONDS -ge $stall_check ] && aaa_stalled "$k"; then
-                echo "member $k: AAA's encryption service did not start (upstream race); restarting it once"
+                reason="AAA's encryption service did not start (upstream race)"
+            elif [ $SECONDS -ge $give_up ]; then
+                # A start that stalls silently (seen once on a loaded CI machine, every log quiet): keep its threads
+                # for a diagnosis, then do what an operator would.
+                reason="not ready after $((READY_TIMEOUT / 2))s (threads in data/log/threads-stalled.txt)"
+                jcmd "$(pid_of "$k")" Thread.print > "$(home "$k")/data/log/threads-stalled.txt" 2>&1 || true
+            fi
+            if [ -n "$reason" ]; then
+                echo "member $k: $reason; restarting it once"
                 stop_member "$k" TERM
                 mv "$(home "$k")/data/log/karaf.log" "$(home "$k")/data/log/karaf.log.stalled"
                 launch "$k"
                 stall_check=$deadline
+                give_up=$deadline
             fi
             sleep 2
         done

@@ -14,7 +14,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -306,7 +305,7 @@ public final class Reconciler {
         return results;
     }
 
-    /** What taking a switch over through the ledger came to. */
+    /** What taking a switch over through the ledger came to this round. */
     private enum Takeover {
         /** It holds exactly its desired content: nothing to write. */
         HELD,
@@ -314,7 +313,10 @@ public final class Reconciler {
         PARTLY_HELD,
         /** Nothing it holds is known: it is replaced in full. */
         REPLACE,
-        /** The ledger or the switch did not answer: writing on a guess could replace flows it holds; next round. */
+        /**
+         * The ledger or the switch did not answer, or the switches' reports are still arriving: writing on a guess
+         * could replace flows it holds; next round.
+         */
         WAIT
     }
 
@@ -326,12 +328,12 @@ public final class Reconciler {
         final OptionalLong flowsOn;
         try {
             record = ledger.recorded(switchId);
-            if (record.isEmpty() || record.orElseThrow().pending().contains(ContentLedger.EVERYTHING)) {
+            if (record.isEmpty()) {
                 return Takeover.REPLACE;
             }
-            final long now = nanoTime.getAsLong();
-            if (inventoryChanged != Long.MIN_VALUE && now - inventoryChanged < INVENTORY_SETTLE.toNanos()
-                    && now - unsettledSince.computeIfAbsent(switchId, key -> now) < TAKEOVER_PATIENCE.toNanos()) {
+            final boolean settling = inventoryChanged != Long.MIN_VALUE
+                && nanoTime.getAsLong() - inventoryChanged < INVENTORY_SETTLE.toNanos();
+            if (settling && !outOfPatience(unsettledSince, switchId)) {
                 return Takeover.WAIT;
             }
             unsettledSince.remove(switchId);
@@ -341,8 +343,7 @@ public final class Reconciler {
             return Takeover.WAIT;
         }
         if (flowsOn.isEmpty()) {
-            final long since = silentSince.computeIfAbsent(switchId, key -> nanoTime.getAsLong());
-            if (nanoTime.getAsLong() - since < TAKEOVER_PATIENCE.toNanos()) {
+            if (!outOfPatience(silentSince, switchId)) {
                 return Takeover.WAIT;
             }
             // A switch that never answers for its count must still be programmed; what it holds is not known.
@@ -352,61 +353,38 @@ public final class Reconciler {
             return Takeover.REPLACE;
         }
         silentSince.remove(switchId);
-        final ContentLedger.Recorded recorded = record.orElseThrow();
-        final ContentSums was = ContentSums.recorded(recorded.sums());
-        // A switch that restarted empty, or lost flows behind Edgeplane's back, holds less than its record says.
-        final long recordedFlows = was.flowCount();
-        if (recorded.pending().isEmpty() ? flowsOn.getAsLong() != recordedFlows
-                : flowsOn.getAsLong() == 0 && recordedFlows > 0) {
-            LOG.info("Switch {}: holds {} Edgeplane flows where its record has {}; replacing them", switchId,
-                flowsOn.getAsLong(), recordedFlows);
+        final TakeoverPlan plan = TakeoverPlan.of(record.orElseThrow(), flowsOn.getAsLong(), wanted.content());
+        if (plan.kind() == TakeoverPlan.Kind.REPLACE) {
+            LOG.info("Switch {}: {}; replacing its content", switchId, plan.reason());
             return Takeover.REPLACE;
         }
-        final Map<String, Sum> before = was.entries();
-        final Map<String, Sum> after = ContentSums.of(wanted.content()).entries();
-        final var entries = new HashSet<String>(before.keySet());
-        entries.addAll(after.keySet());
-        entries.addAll(recorded.pending());
-        final var sweeps = new TreeSet<FlowSweep>();
-        final var heldUnknown = new HashSet<String>();
-        final var clean = new HashSet<String>();
-        for (String entry : entries) {
-            final boolean pending = recorded.pending().contains(entry);
-            if (!pending && Objects.equals(before.get(entry), after.get(entry))) {
-                clean.add(entry);
-            } else if (ContentSums.isFlowEntry(entry)) {
-                if (pending || before.containsKey(entry)) {
-                    sweeps.add(ContentSums.sweepOf(entry));
-                }
-            } else if (pending && !(before.containsKey(entry) && after.containsKey(entry))) {
-                // A meter or group a lost write may have added or removed: whether the switch holds it is unknown,
-                // and OpenFlow has no add-or-modify for either.
-                LOG.info("Switch {}: {} may or may not be on it; replacing its content", switchId, entry);
-                return Takeover.REPLACE;
-            } else if (before.containsKey(entry)) {
-                heldUnknown.add(entry);
-            }
-        }
-        adopt(switchId, wanted, clean, heldUnknown, was);
-        if (sweeps.isEmpty() && clean.size() == entries.size()) {
+        adopt(switchId, wanted, plan, ContentSums.recorded(record.orElseThrow().sums()));
+        if (plan.kind() == TakeoverPlan.Kind.HELD) {
             lastApplied.put(switchId, wanted);
             LOG.info("Switch {}: holds exactly its {} desired flows; taken over without a write", switchId,
                 wanted.flows().size());
             return Takeover.HELD;
         }
-        sweepsDue.put(switchId, sweeps);
+        sweepsDue.put(switchId, plan.sweeps());
         LOG.info("Switch {}: taken over; {} of {} entries changed or in flight are rewritten, such as {}", switchId,
-            entries.size() - clean.size(), entries.size(), entries.stream().filter(entry -> !clean.contains(entry))
-                .sorted().limit(6).toList());
+            plan.changed().size(), plan.changed().size() + plan.clean().size(),
+            plan.changed().stream().limit(6).toList());
         return Takeover.PARTLY_HELD;
     }
 
+    /** Whether a switch has waited longer than {@link #TAKEOVER_PATIENCE} since it started waiting here. */
+    private boolean outOfPatience(final Map<String, Long> waitingSince, final String switchId) {
+        final long now = nanoTime.getAsLong();
+        return now - waitingSince.computeIfAbsent(switchId, key -> now) >= TAKEOVER_PATIENCE.toNanos();
+    }
+
     /**
-     * Takes the switch to hold the desired flows, meters and groups of the {@code clean} entries exactly, and the
-     * meters and groups of {@code heldUnknown} with unknown content.
+     * Takes the switch to hold the desired flows, meters and groups of the plan's clean entries exactly, and the
+     * meters and groups of its held-unknown entries with other content.
      */
-    private void adopt(final String switchId, final Applied wanted, final Set<String> clean,
-            final Set<String> heldUnknown, final ContentSums recorded) {
+    private void adopt(final String switchId, final Applied wanted, final TakeoverPlan plan,
+            final ContentSums recorded) {
+        final Set<String> clean = plan.clean();
         final var flows = new HashMap<String, InstalledFlow>();
         wanted.flows().values().forEach(flow -> {
             if (clean.contains(ContentSums.key(flow))) {
@@ -424,7 +402,7 @@ public final class Reconciler {
             .filter(meter -> clean.contains(ContentSums.meterKey(meter.meterId()))).toList(), Set.of());
         installedGroups.remember(switchId, wanted.groups().values().stream()
             .filter(group -> clean.contains(ContentSums.groupKey(group.groupId()))).toList(), Set.of());
-        recorded.entries().keySet().stream().filter(heldUnknown::contains).forEach(entry -> {
+        plan.heldUnknown().forEach(entry -> {
             final long id = Long.parseLong(entry.substring(2));
             if (entry.equals(ContentSums.meterKey(id))) {
                 installedMeters.holdUnknown(switchId, id);
