@@ -39,7 +39,17 @@ final class KarafCluster implements AutoCloseable {
     static KarafCluster up(final Path script, final Path dir, final Path distribution, final int size,
             final Duration deadline) {
         final var cluster = new KarafCluster(script, dir, distribution, size);
-        cluster.run(deadline, "up", "--members", String.valueOf(size));
+        try {
+            cluster.run(deadline, "up", "--members", String.valueOf(size));
+        } catch (IllegalStateException e) {
+            // Members that did start must not outlive the suite (they hold the ports of every later test).
+            try {
+                cluster.close();
+            } catch (IllegalStateException stopping) {
+                e.addSuppressed(stopping);
+            }
+            throw e;
+        }
         return cluster;
     }
 
