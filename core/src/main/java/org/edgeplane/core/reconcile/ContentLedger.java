@@ -64,6 +64,11 @@ public interface ContentLedger {
             sums = Map.copyOf(requireNonNull(sums));
             pending = Set.copyOf(requireNonNull(pending));
         }
+
+        /** Whether a write that replaces everything was in flight: nothing of the record can be trusted. */
+        public boolean replacing() {
+            return pending.contains(EVERYTHING);
+        }
     }
 
     /**

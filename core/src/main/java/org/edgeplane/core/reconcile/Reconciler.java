@@ -223,7 +223,8 @@ public final class Reconciler {
                 }
                 if (takeover == Takeover.WAIT) {
                     results.put(switchId, new SwitchResult(desired.size(), 0, 0, Optional.of(
-                        "waiting for the switches to report their ports and flows before taking it over")));
+                        "waiting for the switch to report its flow count, and the switches their ports, before "
+                            + "taking it over")));
                     continue;
                 }
             }
@@ -328,7 +329,8 @@ public final class Reconciler {
         final OptionalLong flowsOn;
         try {
             record = ledger.recorded(switchId);
-            if (record.isEmpty()) {
+            // Nothing to keep: no reason to wait for the switch (it may not even be connected).
+            if (record.isEmpty() || record.orElseThrow().replacing()) {
                 return Takeover.REPLACE;
             }
             final boolean settling = inventoryChanged != Long.MIN_VALUE

@@ -63,7 +63,7 @@ record TakeoverPlan(Kind kind, Set<String> clean, Set<String> heldUnknown, Sorte
      */
     static TakeoverPlan of(final ContentLedger.Recorded recorded, final long flowsOnSwitch,
             final SwitchContent wanted) {
-        if (recorded.pending().contains(ContentLedger.EVERYTHING)) {
+        if (recorded.replacing()) {
             return replace("a replacement of its content was in flight");
         }
         final ContentSums was = ContentSums.recorded(recorded.sums());

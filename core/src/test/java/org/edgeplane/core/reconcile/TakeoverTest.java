@@ -313,6 +313,19 @@ public class TakeoverTest {
     }
 
     @Test
+    public void aSwitchWithNothingToKeepIsWrittenWithoutWaitingForIt() {
+        // Never connected: its first write failed after the ledger named it a replacement.
+        switches.refuse(true);
+        leader().reconcile(desired(flow("a1", PORT_A, 1)));
+        assertEquals(Set.of(ContentLedger.EVERYTHING), ledger.pending.get(SWITCH));
+        switches.refuse(false);
+        ledger.answering = false;
+        final var result = leader().reconcile(desired(flow("a1", PORT_A, 1))).get(SWITCH);
+        assertEquals(Optional.empty(), result.error());
+        assertEquals(List.of(SWITCH), switches.replaced());
+    }
+
+    @Test
     public void aSwitchThatDoesNotAnswerWaitsInsteadOfBeingRewritten() {
         leader().reconcile(desired(flow("a1", PORT_A, 1)));
         ledger.answering = false;
