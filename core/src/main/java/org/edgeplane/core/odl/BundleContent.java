@@ -45,7 +45,7 @@ import org.opendaylight.yangtools.yang.common.Uint8;
 /**
  * The messages of one switch's bundle, in their order: groups added or modified, then flows deleted (swept objects
  * by table and exact cookie, the others each by its exact table, priority, match and cookie), then flows added,
- * then groups deleted. A switch whose content is not
+ * then groups deleted, then the write stamp set (or removed). A switch whose content is not
  * known first loses every flow with Edgeplane's cookie and every group; a switch whose every flow the diff removes
  * loses them in that one message too, instead of one delete per flow. Everything but the flow adds is made at
  * once, while what the switch holds may still be read; the adds, nearly all of a large bundle, are translated one
@@ -108,8 +108,21 @@ final class BundleContent {
         }
         before = first.stream().map(this::message).toList();
         adds = List.copyOf(diff.writes());
-        after = diff.groupRemovals().stream().map(groupId -> message(new BundleRemoveGroupCaseBuilder()
-            .setRemoveGroupCaseData(new RemoveGroupCaseDataBuilder(anyGroup(groupId)).build()).build())).toList();
+        final var last = new ArrayList<Message>();
+        diff.groupRemovals().forEach(groupId -> last.add(message(new BundleRemoveGroupCaseBuilder()
+            .setRemoveGroupCaseData(new RemoveGroupCaseDataBuilder(anyGroup(groupId)).build()).build())));
+        // The stamp commits with the rest of the bundle or not at all: it tells which write the switch holds.
+        if (diff.stamp() > FlowDiff.REMOVE_STAMP) {
+            last.add(message(new BundleAddFlowCaseBuilder().setAddFlowCaseData(new AddFlowCaseDataBuilder(
+                OpenflowTranslator.stampFlow(diff.stamp())).build()).build()));
+        } else if (diff.stamp() == FlowDiff.REMOVE_STAMP) {
+            last.add(message(new BundleRemoveFlowCaseBuilder().setRemoveFlowCaseData(new RemoveFlowCaseDataBuilder()
+                .setTableId(Uint8.valueOf(Cookies.STAMP_TABLE)).setStrict(Boolean.FALSE)
+                .setMatch(new MatchBuilder().build())
+                .setCookie(new FlowCookie(Uint64.fromLongBits(Cookies.WRITE_STAMP)))
+                .setCookieMask(new FlowCookie(Uint64.fromLongBits(Cookies.APP_MASK))).build()).build()));
+        }
+        after = List.copyOf(last);
     }
 
     int size() {

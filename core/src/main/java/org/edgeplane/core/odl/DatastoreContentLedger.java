@@ -10,24 +10,25 @@ package org.edgeplane.core.odl;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import org.eclipse.jdt.annotation.Nullable;
 import org.edgeplane.core.pipeline.Cookies;
 import org.edgeplane.core.reconcile.ContentLedger;
 import org.edgeplane.core.reconcile.ContentSums.Sum;
+import org.edgeplane.core.reconcile.FlowDiff;
 import org.edgeplane.core.stage.SwitchFlowReader;
+import org.edgeplane.core.stage.SwitchFlowReader.ReportedFlow;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.Controller;
@@ -39,6 +40,11 @@ import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204._switch.ledge
 import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204._switch.ledger._switch.content.Entry;
 import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204._switch.ledger._switch.content.EntryBuilder;
 import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204._switch.ledger._switch.content.EntryKey;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204._switch.ledger._switch.content.WriteInFlight;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204._switch.ledger._switch.content.WriteInFlightBuilder;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204._switch.ledger._switch.content.write.in.flight.Intended;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204._switch.ledger._switch.content.write.in.flight.IntendedBuilder;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204._switch.ledger._switch.content.write.in.flight.IntendedKey;
 import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
 import org.opendaylight.yangtools.yang.common.Uint32;
 import org.opendaylight.yangtools.yang.common.Uint64;
@@ -63,20 +69,7 @@ final class DatastoreContentLedger implements ContentLedger {
     private final Executor recorder;
     private final Supplier<String> member;
     /** Writes accepted by switches and not yet recorded, merged per switch. */
-    private final Map<String, Unrecorded> unrecorded = new LinkedHashMap<>();
-
-    /** What a switch accepted since its last record: changed entries, and whether a write replaced them all. */
-    private record Unrecorded(Map<String, Optional<Sum>> changed, boolean replaced) {
-        /** This, then {@code later}. */
-        Unrecorded then(final Unrecorded later) {
-            if (later.replaced) {
-                return later;
-            }
-            final var merged = new HashMap<>(changed);
-            merged.putAll(later.changed);
-            return new Unrecorded(merged, replaced);
-        }
-    }
+    private final Map<String, ContentLedger.PendingWrite> unrecorded = new LinkedHashMap<>();
 
     /**
      * A ledger.
@@ -112,20 +105,41 @@ final class DatastoreContentLedger implements ContentLedger {
         final var sums = new HashMap<String, Sum>();
         record.nonnullEntry().values().forEach(entry -> sums.put(entry.getName(),
             new Sum(entry.getHash().longValue(), entry.getCount().intValue())));
-        final String pending = record.getPending();
-        final Set<String> names = pending == null || pending.isEmpty() ? Set.of()
-            : Set.copyOf(Arrays.asList(pending.split("\n")));
-        return new Recorded(sums, names);
+        final WriteInFlight pending = record.getWriteInFlight();
+        Optional<ContentLedger.PendingWrite> named = Optional.empty();
+        if (pending != null) {
+            final var changes = new HashMap<String, Optional<Sum>>();
+            pending.nonnullIntended().values().forEach(intended -> changes.put(intended.getName(),
+                intended.getCount().intValue() == 0 ? Optional.empty()
+                    : Optional.of(new Sum(intended.getHash().longValue(), intended.getCount().intValue()))));
+            named = Optional.of(new ContentLedger.PendingWrite(stampOf(pending.getStamp()),
+                Boolean.TRUE.equals(pending.getReplacesAll()), changes));
+        }
+        return new Recorded(sums, stampOf(record.getStamp()), named);
     }
 
+    private static long stampOf(final @Nullable Uint64 stamp) {
+        return stamp == null ? FlowDiff.REMOVE_STAMP : stamp.longValue();
+    }
+
+    /** The switch's Edgeplane flow count (one aggregate request) and its stamp (one flow statistics request). */
     @Override
-    public OptionalLong flowsOn(final String switchId) {
+    public Optional<OnSwitch> onSwitch(final String switchId) {
         final Long count = reader.counts(Set.of(switchId), Cookies.EDGEPLANE, Cookies.EDGEPLANE_MASK).get(switchId);
-        return count == null ? OptionalLong.empty() : OptionalLong.of(count);
+        if (count == null) {
+            return Optional.empty();
+        }
+        final List<ReportedFlow> stamps = reader.flows(Set.of(switchId), Cookies.WRITE_STAMP, Cookies.APP_MASK)
+            .get(switchId);
+        if (stamps == null || stamps.size() > 1) {
+            return Optional.of(new OnSwitch(count, FlowDiff.NO_STAMP));
+        }
+        return Optional.of(new OnSwitch(count, stamps.isEmpty() ? FlowDiff.REMOVE_STAMP
+            : stamps.get(0).cookie() & Cookies.STAMP_VALUE_MASK));
     }
 
     @Override
-    public void intends(final Map<String, Set<String>> touched) {
+    public void intends(final Map<String, ContentLedger.PendingWrite> touched) {
         try {
             CompletableFuture.runAsync(() -> write(drain(), touched), recorder)
                 .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -140,18 +154,29 @@ final class DatastoreContentLedger implements ContentLedger {
     }
 
     @Override
-    public void committed(final String switchId, final Map<String, Optional<Sum>> changed, final boolean replaced) {
+    public void committed(final String switchId, final ContentLedger.PendingWrite write) {
         final boolean first;
         synchronized (unrecorded) {
             first = unrecorded.isEmpty();
-            unrecorded.merge(switchId, new Unrecorded(changed, replaced), Unrecorded::then);
+            unrecorded.merge(switchId, write, DatastoreContentLedger::then);
         }
         if (first) {
             recorder.execute(this::recordWaiting);
         }
     }
 
-    private Map<String, Unrecorded> drain() {
+    /** Two writes a switch accepted, {@code earlier} then {@code later}, as one. */
+    private static ContentLedger.PendingWrite then(final ContentLedger.PendingWrite earlier,
+            final ContentLedger.PendingWrite later) {
+        if (later.replaces()) {
+            return later;
+        }
+        final var merged = new HashMap<>(earlier.changes());
+        merged.putAll(later.changes());
+        return new ContentLedger.PendingWrite(later.stamp(), earlier.replaces(), merged);
+    }
+
+    private Map<String, ContentLedger.PendingWrite> drain() {
         synchronized (unrecorded) {
             final var batch = new LinkedHashMap<>(unrecorded);
             unrecorded.clear();
@@ -173,19 +198,21 @@ final class DatastoreContentLedger implements ContentLedger {
     }
 
     /**
-     * Records {@code batch} (clearing each switch's pending entries) and then names {@code touched} as pending, in
-     * one transaction, and waits for it. When it fails, the batch waits for the next transaction.
+     * Records {@code batch} (each switch's accepted writes, clearing its pending write) and then names
+     * {@code touched} as pending, in one transaction, and waits for it. When it fails, the batch waits for the next
+     * transaction.
      */
-    private void write(final Map<String, Unrecorded> batch, final Map<String, Set<String>> touched) {
+    private void write(final Map<String, ContentLedger.PendingWrite> batch,
+            final Map<String, ContentLedger.PendingWrite> touched) {
         final long now = System.currentTimeMillis();
         final var tx = broker.newWriteOnlyTransaction();
         batch.forEach((switchId, accepted) -> {
-            final var key = new SwitchContentKey(switchId);
-            final var record = new SwitchContentBuilder().withKey(key).setPending("")
-                .setCommittedAt(Uint64.valueOf(now)).setCommittedBy(member.get());
-            if (accepted.replaced()) {
+            final var record = new SwitchContentBuilder().withKey(new SwitchContentKey(switchId))
+                .setStamp(Uint64.fromLongBits(accepted.stamp())).setCommittedAt(Uint64.valueOf(now))
+                .setCommittedBy(member.get());
+            if (accepted.replaces()) {
                 final var entries = new HashMap<EntryKey, Entry>();
-                accepted.changed().forEach((name, sum) -> sum.ifPresent(present -> {
+                accepted.changes().forEach((name, sum) -> sum.ifPresent(present -> {
                     final Entry entry = entry(name, present);
                     entries.put(entry.key(), entry);
                 }));
@@ -193,7 +220,8 @@ final class DatastoreContentLedger implements ContentLedger {
                 return;
             }
             tx.merge(LogicalDatastoreType.CONFIGURATION, recordOf(switchId), record.build());
-            accepted.changed().forEach((name, sum) -> {
+            tx.delete(LogicalDatastoreType.CONFIGURATION, recordOf(switchId).child(WriteInFlight.class));
+            accepted.changes().forEach((name, sum) -> {
                 final var path = recordOf(switchId).child(Entry.class, new EntryKey(name));
                 if (sum.isPresent()) {
                     tx.put(LogicalDatastoreType.CONFIGURATION, path, entry(name, sum.orElseThrow()));
@@ -202,9 +230,20 @@ final class DatastoreContentLedger implements ContentLedger {
                 }
             });
         });
-        touched.forEach((switchId, names) -> tx.merge(LogicalDatastoreType.CONFIGURATION, recordOf(switchId),
-            new SwitchContentBuilder().withKey(new SwitchContentKey(switchId))
-                .setPending(String.join("\n", new TreeSet<>(names))).build()));
+        touched.forEach((switchId, write) -> {
+            final var intended = new HashMap<IntendedKey, Intended>();
+            write.changes().forEach((name, sum) -> {
+                final Intended entry = new IntendedBuilder().setName(name)
+                    .setHash(Uint64.fromLongBits(sum.map(Sum::hash).orElse(0L)))
+                    .setCount(Uint32.valueOf(sum.map(Sum::count).orElse(0))).build();
+                intended.put(entry.key(), entry);
+            });
+            tx.merge(LogicalDatastoreType.CONFIGURATION, recordOf(switchId), new SwitchContentBuilder()
+                .withKey(new SwitchContentKey(switchId)).build());
+            tx.put(LogicalDatastoreType.CONFIGURATION, recordOf(switchId).child(WriteInFlight.class),
+                new WriteInFlightBuilder().setStamp(Uint64.fromLongBits(write.stamp()))
+                    .setReplacesAll(write.replaces()).setIntended(intended).build());
+        });
         try {
             tx.commit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
@@ -217,11 +256,11 @@ final class DatastoreContentLedger implements ContentLedger {
         }
     }
 
-    private void putBack(final Map<String, Unrecorded> batch) {
+    private void putBack(final Map<String, ContentLedger.PendingWrite> batch) {
         synchronized (unrecorded) {
             batch.forEach((switchId, accepted) -> {
-                final Unrecorded later = unrecorded.get(switchId);
-                unrecorded.put(switchId, later == null ? accepted : accepted.then(later));
+                final ContentLedger.PendingWrite later = unrecorded.get(switchId);
+                unrecorded.put(switchId, later == null ? accepted : then(accepted, later));
             });
         }
     }

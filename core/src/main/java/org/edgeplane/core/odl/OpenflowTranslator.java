@@ -16,6 +16,7 @@ import org.edgeplane.core.flow.GroupRecord;
 import org.edgeplane.core.flow.Instruction;
 import org.edgeplane.core.flow.IpMatch;
 import org.edgeplane.core.flow.MeterRecord;
+import org.edgeplane.core.pipeline.Cookies;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv4Prefix;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv6Prefix;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.PortNumber;
@@ -128,6 +129,23 @@ public final class OpenflowTranslator {
             builder.setInstructions(toInstructions(record.instructions()));
         }
         return builder.build();
+    }
+
+    /** The write stamp flow: it matches everything in a table no packet is sent to, and does nothing. */
+    static Flow stampFlow(final long stamp) {
+        final String id = "edgeplane-write-stamp";
+        return new FlowBuilder()
+            .withKey(new FlowKey(new FlowId(id)))
+            .setId(new FlowId(id))
+            .setTableId(Uint8.valueOf(Cookies.STAMP_TABLE))
+            .setPriority(Uint16.ZERO)
+            .setCookie(new FlowCookie(Uint64.fromLongBits(Cookies.WRITE_STAMP | stamp)))
+            .setFlowName(id)
+            .setIdleTimeout(Uint16.ZERO)
+            .setHardTimeout(Uint16.ZERO)
+            .setStrict(false)
+            .setMatch(new MatchBuilder().build())
+            .build();
     }
 
     static Match toMatch(final String switchId, final FlowMatch match) {

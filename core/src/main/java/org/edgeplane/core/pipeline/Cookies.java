@@ -17,12 +17,24 @@ import java.nio.charset.StandardCharsets;
  *  bits 40..47  object kind ({@link ObjectKind})
  *  bits  0..39  FNV-1a hash of the object id
  * </pre>
- * {@code ovs-ofctl dump-flows br cookie=0xed00000000000000/0xff00000000000000} lists every Edgeplane flow.
+ * {@code ovs-ofctl dump-flows br cookie=0xed00000000000000/0xff00000000000000} lists every Edgeplane flow;
+ * {@code cookie=0xee00000000000000/0xffff000000000000} the switch's write stamp ({@link #WRITE_STAMP}).
  */
 public final class Cookies {
     public static final long EDGEPLANE = 0xEDL << 56;
     public static final long EDGEPLANE_MASK = 0xFFL << 56;
     public static final long APP_MASK = 0xFFFFL << 48;
+    /**
+     * The cookie prefix of a switch's write stamp: the one flow (table {@link #STAMP_TABLE}, never reached by a
+     * packet) whose cookie's low 48 bits name the last write the switch committed. Every bundle sets it, so what a
+     * switch holds after a write whose outcome was not recorded can be told from the switch itself. It is outside
+     * {@link #EDGEPLANE}'s prefix, so that counting and deleting Edgeplane's flows leaves it out: it is no content.
+     */
+    public static final long WRITE_STAMP = 0xEEL << 56;
+    /** The bits of a write stamp's cookie that carry its value. */
+    public static final long STAMP_VALUE_MASK = (1L << 48) - 1;
+    /** The table of the write stamp: no pipeline table sends a packet there. */
+    public static final short STAMP_TABLE = 254;
     private static final long HASH_MASK = (1L << 40) - 1;
 
     /** What kind of object produced a flow. */

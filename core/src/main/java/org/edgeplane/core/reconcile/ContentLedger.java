@@ -9,9 +9,9 @@ package org.edgeplane.core.reconcile;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import org.edgeplane.core.reconcile.ContentSums.Sum;
 
@@ -20,15 +20,13 @@ import org.edgeplane.core.reconcile.ContentSums.Sum;
  * the same one after a restart or {@link Reconciler#forgetAll}) can take a switch over without rewriting it.
  * Implementations keep the record outside this process (the configuration datastore, replicated to every member).
  *
- * <p>Invariant: the record's sums, with every entry its {@code pending} set names taken as unknown, describe what the
- * switch holds. The record is updated after a write, so the entries a write may change are named as pending before
- * it is sent ({@link #intends}); a controller dying between a switch's commit and its record leaves those entries
- * pending, and its successor rewrites just them.
+ * <p>Invariant: the switch holds the record's sums, except where a pending write changed them: before a write is
+ * sent, its stamp and the sums it leaves are recorded as pending ({@link #intends}); after the switch accepted it,
+ * they become the record ({@link #committed}). Every write sets its stamp on the switch in the same bundle, so a
+ * successor that finds a write still pending asks the switch which stamp it shows: the pending write's (it
+ * landed), the record's (it never did), or neither (then the pending entries are unknown and rewritten).
  */
 public interface ContentLedger {
-    /** In a pending set: the write replaces everything Edgeplane owns on the switch. */
-    String EVERYTHING = "*";
-
     /** Records nothing: every switch a reconciler does not know is rewritten in full. */
     ContentLedger NONE = new ContentLedger() {
         @Override
@@ -37,38 +35,105 @@ public interface ContentLedger {
         }
 
         @Override
-        public OptionalLong flowsOn(final String switchId) {
-            return OptionalLong.empty();
+        public Optional<OnSwitch> onSwitch(final String switchId) {
+            return Optional.empty();
         }
 
         @Override
-        public void intends(final Map<String, Set<String>> touched) {
+        public void intends(final Map<String, PendingWrite> writes) {
             // nothing to record
         }
 
         @Override
-        public void committed(final String switchId, final Map<String, Optional<Sum>> changed,
-                final boolean replaced) {
+        public void committed(final String switchId, final PendingWrite write) {
             // nothing to record
         }
     };
 
     /**
+     * A write named before it is sent.
+     *
+     * @param stamp the stamp it sets on the switch ({@link FlowDiff#REMOVE_STAMP} when it leaves no content)
+     * @param replaces whether it replaces everything Edgeplane owns on the switch
+     * @param changes every entry it changes, with the sum it leaves (empty: gone); with {@code replaces}, every
+     *     entry of the new content
+     */
+    record PendingWrite(long stamp, boolean replaces, Map<String, Optional<Sum>> changes) {
+        public PendingWrite {
+            changes = Map.copyOf(requireNonNull(changes));
+        }
+    }
+
+    /**
      * A switch's record.
      *
      * @param sums every entry's sum, as last recorded
-     * @param pending entries a write may have changed since ({@link #EVERYTHING}: any)
+     * @param stamp the stamp of the last recorded write ({@link FlowDiff#REMOVE_STAMP}: none)
+     * @param pending the write named and not recorded since, if any
      */
-    record Recorded(Map<String, Sum> sums, Set<String> pending) {
+    record Recorded(Map<String, Sum> sums, long stamp, Optional<PendingWrite> pending) {
         public Recorded {
             sums = Map.copyOf(requireNonNull(sums));
-            pending = Set.copyOf(requireNonNull(pending));
+            requireNonNull(pending);
         }
 
-        /** Whether a write that replaces everything was in flight: nothing of the record can be trusted. */
-        public boolean replacing() {
-            return pending.contains(EVERYTHING);
+        /** The record of a switch nothing was recorded for yet. */
+        public static Recorded none() {
+            return new Recorded(Map.of(), FlowDiff.REMOVE_STAMP, Optional.empty());
         }
+
+        /** Whether a write that replaces everything is pending: nothing of the record can be trusted alone. */
+        public boolean replacing() {
+            return pending.map(PendingWrite::replaces).orElse(false);
+        }
+
+        /** The entries a pending write may have changed. */
+        public Set<String> pendingEntries() {
+            return pending.map(write -> write.changes().keySet()).orElse(Set.of());
+        }
+
+        /** This record once {@code write} is named. */
+        public Recorded intending(final PendingWrite write) {
+            return new Recorded(sums, stamp, Optional.of(write));
+        }
+
+        /** This record once the switch accepted {@code write}. */
+        public Recorded committed(final PendingWrite write) {
+            final var after = write.replaces() ? new HashMap<String, Sum>() : new HashMap<>(sums);
+            write.changes().forEach((name, sum) -> {
+                if (sum.isPresent()) {
+                    after.put(name, sum.orElseThrow());
+                } else {
+                    after.remove(name);
+                }
+            });
+            return new Recorded(after, write.stamp(), Optional.empty());
+        }
+
+        /**
+         * What the switch holds by this record, now that it shows {@code stampOnSwitch}: a pending write whose stamp
+         * it shows landed; one whose predecessor's stamp it still shows never did. Otherwise it stays pending.
+         */
+        public Recorded resolvedBy(final long stampOnSwitch) {
+            if (pending.isEmpty() || pending.orElseThrow().stamp() == stamp) {
+                return this;
+            }
+            final PendingWrite write = pending.orElseThrow();
+            if (stampOnSwitch == write.stamp()) {
+                return committed(write);
+            }
+            return stampOnSwitch == stamp ? new Recorded(sums, stamp, Optional.empty()) : this;
+        }
+    }
+
+    /**
+     * What a switch shows now.
+     *
+     * @param flows how many Edgeplane flows it holds
+     * @param stamp the value of its write stamp ({@link FlowDiff#REMOVE_STAMP}: none; {@link FlowDiff#NO_STAMP}:
+     *     not known)
+     */
+    record OnSwitch(long flows, long stamp) {
     }
 
     /**
@@ -78,21 +143,16 @@ public interface ContentLedger {
      */
     Optional<Recorded> recorded(String switchId);
 
-    /** How many Edgeplane flows the switch holds now, as it answers; empty when it does not answer. */
-    OptionalLong flowsOn(String switchId);
+    /** What the switch shows now, as it answers; empty when it does not answer. */
+    Optional<OnSwitch> onSwitch(String switchId);
 
     /**
-     * Names the entries each switch's coming write may change (or {@link #EVERYTHING}), and returns once that is
-     * recorded, before the writes are sent.
+     * Names each switch's coming write, and returns once that is recorded, before the writes are sent.
      *
      * @throws RuntimeException when it could not be recorded: the writes must not be sent
      */
-    void intends(Map<String, Set<String>> touched);
+    void intends(Map<String, PendingWrite> writes);
 
-    /**
-     * The switch accepted a write: these entries now have these sums (empty: gone), and none is pending any more.
-     * With {@code replaced}, {@code changed} holds every entry and the switch holds nothing else. Recorded
-     * asynchronously, in order.
-     */
-    void committed(String switchId, Map<String, Optional<Sum>> changed, boolean replaced);
+    /** The switch accepted the write: it becomes the record. Recorded asynchronously, in order. */
+    void committed(String switchId, PendingWrite write);
 }

@@ -161,6 +161,32 @@ public final class ContentSums {
         return changed;
     }
 
+    /**
+     * What applying a diff to a switch that holds {@code held} would change, without changing these sums: every
+     * entry the diff touches, with its sum after it, or empty where the entry would be gone.
+     */
+    public Map<String, Optional<Sum>> changesOf(final FlowDiff diff, final SwitchHeld held) {
+        final var scratch = new HashMap<String, Sum>();
+        touched(diff, held).forEach(key -> {
+            final Sum sum = sums.get(key);
+            if (sum != null) {
+                scratch.put(key, sum);
+            }
+        });
+        return new ContentSums(scratch).apply(diff, held);
+    }
+
+    /** Takes these entries' sums (empty: the entry is gone). */
+    public void update(final Map<String, Optional<Sum>> changes) {
+        changes.forEach((key, sum) -> {
+            if (sum.isPresent()) {
+                sums.put(key, sum.orElseThrow());
+            } else {
+                sums.remove(key);
+            }
+        });
+    }
+
     private void add(final FlowRecord flow) {
         sums.merge(key(flow), new Sum(hash(flow), 1), (was, one) -> was.plus(one.hash()));
     }

@@ -26,6 +26,7 @@ import org.edgeplane.core.flow.FlowsById;
 import org.edgeplane.core.flow.GroupRecord;
 import org.edgeplane.core.flow.MeterRecord;
 import org.edgeplane.core.flow.SwitchFlows;
+import org.edgeplane.core.pipeline.Cookies;
 import org.edgeplane.core.pipeline.Table;
 
 /**
@@ -39,10 +40,16 @@ import org.edgeplane.core.pipeline.Table;
  * @param groupWrites groups to add or overwrite, in id order (written before the flows that use them)
  * @param groupRemovals groups to delete (deleted after the flows that used them)
  * @param sweeps objects whose flows in a table are all deleted, whatever they are, before any flow is added
+ * @param stamp the write stamp the same bundle sets (see {@link org.edgeplane.core.pipeline.Cookies#WRITE_STAMP}):
+ *     a value of 1 to 2^48-1, {@link #REMOVE_STAMP} (the write leaves no Edgeplane content), or {@link #NO_STAMP}
  */
 public record FlowDiff(String switchId, List<FlowRecord> writes, SortedMap<String, Table> removals,
         List<MeterRecord> meterWrites, SortedSet<Long> meterRemovals, List<GroupRecord> groupWrites,
-        SortedSet<Long> groupRemovals, SortedSet<FlowSweep> sweeps) {
+        SortedSet<Long> groupRemovals, SortedSet<FlowSweep> sweeps, long stamp) {
+    /** The write leaves the switch's stamp as it is. */
+    public static final long NO_STAMP = -1;
+    /** The write removes the switch's stamp: it leaves no Edgeplane content there. */
+    public static final long REMOVE_STAMP = 0;
 
     public FlowDiff {
         writes = List.copyOf(writes);
@@ -52,6 +59,9 @@ public record FlowDiff(String switchId, List<FlowRecord> writes, SortedMap<Strin
         groupWrites = List.copyOf(groupWrites);
         groupRemovals = Collections.unmodifiableSortedSet(new TreeSet<>(groupRemovals));
         sweeps = Collections.unmodifiableSortedSet(new TreeSet<>(sweeps));
+        if (stamp < NO_STAMP || stamp > Cookies.STAMP_VALUE_MASK) {
+            throw new IllegalArgumentException("write stamp out of range: " + stamp);
+        }
     }
 
     /** A diff without sweeps. */
@@ -59,7 +69,7 @@ public record FlowDiff(String switchId, List<FlowRecord> writes, SortedMap<Strin
             final List<MeterRecord> meterWrites, final SortedSet<Long> meterRemovals,
             final List<GroupRecord> groupWrites, final SortedSet<Long> groupRemovals) {
         this(switchId, writes, removals, meterWrites, meterRemovals, groupWrites, groupRemovals,
-            Collections.emptySortedSet());
+            Collections.emptySortedSet(), NO_STAMP);
     }
 
     /** A diff of flows only. */
@@ -272,13 +282,19 @@ public record FlowDiff(String switchId, List<FlowRecord> writes, SortedMap<Strin
     public FlowDiff withObjects(final List<MeterRecord> newMeterWrites, final SortedSet<Long> newMeterRemovals,
             final List<GroupRecord> newGroupWrites, final SortedSet<Long> newGroupRemovals) {
         return new FlowDiff(switchId, writes, removals, newMeterWrites, newMeterRemovals, newGroupWrites,
-            newGroupRemovals, sweeps);
+            newGroupRemovals, sweeps, stamp);
     }
 
     /** This diff, sweeping these objects' flows first. */
     public FlowDiff withSweeps(final SortedSet<FlowSweep> newSweeps) {
         return new FlowDiff(switchId, writes, removals, meterWrites, meterRemovals, groupWrites, groupRemovals,
-            newSweeps);
+            newSweeps, stamp);
+    }
+
+    /** This diff, setting (or removing) the switch's write stamp in the same bundle. */
+    public FlowDiff withStamp(final long newStamp) {
+        return new FlowDiff(switchId, writes, removals, meterWrites, meterRemovals, groupWrites, groupRemovals,
+            sweeps, newStamp);
     }
 
     public boolean isEmpty() {

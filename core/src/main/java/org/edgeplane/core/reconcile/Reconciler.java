@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -23,6 +22,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
@@ -31,6 +31,7 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.edgeplane.core.flow.FlowRecord;
 import org.edgeplane.core.flow.GroupRecord;
 import org.edgeplane.core.flow.MeterRecord;
+import org.edgeplane.core.pipeline.Cookies;
 import org.edgeplane.core.reconcile.ContentSums.Sum;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,6 +67,8 @@ public final class Reconciler {
     private final Duration writeTimeout;
     private final ContentLedger ledger;
     private final LongSupplier nanoTime;
+    /** Fresh write stamps: random, so that no two writes to a switch, by any member, share one. */
+    private final LongSupplier stamps = () -> ThreadLocalRandom.current().nextLong(1, Cookies.STAMP_VALUE_MASK + 1);
     /** Per switch to take over, since when it has not answered for its flow count. */
     private final Map<String, Long> silentSince = new HashMap<>();
     /** Per switch to take over, since when it waits for the switches' reports to settle. */
@@ -246,21 +249,20 @@ public final class Reconciler {
             Collectors.toMap(switchId -> switchId, switchId -> diff(switchId, tables.get(switchId)))));
         final long diffed = System.nanoTime();
         final var wasKnown = new HashSet<String>();
-        final var touched = new TreeMap<String, Set<String>>();
+        final var touched = new TreeMap<String, ContentLedger.PendingWrite>();
         diffs.forEach((switchId, diff) -> {
             // An unknown switch is written even with nothing desired: the write clears what an earlier run left.
             if (known.contains(switchId)) {
                 wasKnown.add(switchId);
             }
             if (!diff.isEmpty() || !known.contains(switchId)) {
-                touched.put(switchId, known.contains(switchId) ? ContentSums.touched(diff, held(switchId))
-                    : Set.of(ContentLedger.EVERYTHING));
+                touched.put(switchId, pendingWrite(switchId, diff, tables.get(switchId).content()));
             }
         });
         final Optional<String> unrecorded = intend(touched);
         if (unrecorded.isEmpty()) {
-            touched.keySet().forEach(switchId -> pending.put(switchId, submit(diffs.get(switchId),
-                held(switchId))));
+            touched.forEach((switchId, write) -> pending.put(switchId, submit(diffs.get(switchId)
+                .withStamp(write.stamp()), held(switchId))));
             // Sent: a failed write makes the switch unknown again. Not sent: the next round sweeps them again.
             touched.keySet().forEach(sweepsDue::remove);
         }
@@ -281,10 +283,13 @@ public final class Reconciler {
             if (future != null) {
                 final Throwable failure = await(switchId, future);
                 if (failure == null) {
-                    final boolean replaced = !wasKnown.contains(switchId);
-                    ledger.committed(switchId, recordSums(switchId, diff, replaced ? tables.get(switchId).content()
-                        : null), replaced);
-                    remember(switchId, diff, !replaced);
+                    final ContentLedger.PendingWrite write = touched.get(switchId);
+                    if (write.replaces()) {
+                        sums.put(switchId, ContentSums.empty());
+                    }
+                    sums.computeIfAbsent(switchId, key -> ContentSums.empty()).update(write.changes());
+                    ledger.committed(switchId, write);
+                    remember(switchId, diff, wasKnown.contains(switchId));
                 } else {
                     awaitsSwitch = failure instanceof SwitchUnreachableException;
                     error = Optional.of(awaitsSwitch ? failure.getMessage() : "flow write failed: " + failure);
@@ -326,41 +331,53 @@ public final class Reconciler {
     @SuppressWarnings("checkstyle:IllegalCatch")
     private Takeover takeOver(final String switchId, final Applied wanted) {
         final Optional<ContentLedger.Recorded> record;
-        final OptionalLong flowsOn;
+        final Optional<ContentLedger.OnSwitch> shown;
         try {
             record = ledger.recorded(switchId);
             // Nothing to keep: no reason to wait for the switch (it may not even be connected).
-            if (record.isEmpty() || record.orElseThrow().replacing()) {
+            if (record.isEmpty()) {
                 return Takeover.REPLACE;
             }
-            final boolean settling = inventoryChanged != Long.MIN_VALUE
-                && nanoTime.getAsLong() - inventoryChanged < INVENTORY_SETTLE.toNanos();
-            if (settling && !outOfPatience(unsettledSince, switchId)) {
-                return Takeover.WAIT;
-            }
-            unsettledSince.remove(switchId);
-            flowsOn = ledger.flowsOn(switchId);
+            shown = ledger.onSwitch(switchId);
         } catch (RuntimeException e) {
             LOG.warn("Switch {}: could not read its content record; trying again next round", switchId, e);
             return Takeover.WAIT;
         }
-        if (flowsOn.isEmpty()) {
-            if (!outOfPatience(silentSince, switchId)) {
+        if (shown.isEmpty()) {
+            // A replacement in flight leaves nothing certain to keep but itself, which only the switch can show.
+            if (!record.orElseThrow().replacing() && !outOfPatience(silentSince, switchId)) {
                 return Takeover.WAIT;
             }
-            // A switch that never answers for its count must still be programmed; what it holds is not known.
-            LOG.warn("Switch {}: has not reported its flow count for {}; replacing its content", switchId,
-                TAKEOVER_PATIENCE);
+            // A switch that never answers must still be programmed; what it holds is not known.
+            LOG.warn("Switch {}: has not shown its flow count and write stamp; replacing its content", switchId);
             silentSince.remove(switchId);
             return Takeover.REPLACE;
         }
         silentSince.remove(switchId);
-        final TakeoverPlan plan = TakeoverPlan.of(record.orElseThrow(), flowsOn.getAsLong(), wanted.content());
+        final boolean settling = inventoryChanged != Long.MIN_VALUE
+            && nanoTime.getAsLong() - inventoryChanged < INVENTORY_SETTLE.toNanos();
+        if (settling && !outOfPatience(unsettledSince, switchId)) {
+            return Takeover.WAIT;
+        }
+        unsettledSince.remove(switchId);
+        final ContentLedger.Recorded resolved = record.orElseThrow().resolvedBy(shown.orElseThrow().stamp());
+        if (record.orElseThrow().pending().isPresent()) {
+            final String outcome;
+            if (resolved.pending().isPresent()) {
+                outcome = "neither its stamp nor the one before, so its entries are rewritten";
+            } else if (resolved.stamp() == record.orElseThrow().stamp()) {
+                outcome = "that it never landed";
+            } else {
+                outcome = "that it landed";
+            }
+            LOG.info("Switch {}: a write to it was in flight; the switch shows {}", switchId, outcome);
+        }
+        final TakeoverPlan plan = TakeoverPlan.of(resolved, shown.orElseThrow().flows(), wanted.content());
         if (plan.kind() == TakeoverPlan.Kind.REPLACE) {
             LOG.info("Switch {}: {}; replacing its content", switchId, plan.reason());
             return Takeover.REPLACE;
         }
-        adopt(switchId, wanted, plan, ContentSums.recorded(record.orElseThrow().sums()));
+        adopt(switchId, wanted, plan, ContentSums.recorded(resolved.sums()));
         if (plan.kind() == TakeoverPlan.Kind.HELD) {
             lastApplied.put(switchId, wanted);
             LOG.info("Switch {}: holds exactly its {} desired flows; taken over without a write", switchId,
@@ -368,8 +385,9 @@ public final class Reconciler {
             return Takeover.HELD;
         }
         sweepsDue.put(switchId, plan.sweeps());
-        LOG.info("Switch {}: taken over; {} of {} entries changed or in flight are rewritten, such as {}", switchId,
-            plan.changed().size(), plan.changed().size() + plan.clean().size(),
+        LOG.info("Switch {}: taken over; {} of {} entries changed ({} of them in flight) are rewritten, such as {}",
+            switchId, plan.changed().size(), plan.changed().size() + plan.clean().size(),
+            plan.changed().stream().filter(resolved.pendingEntries()::contains).count(),
             plan.changed().stream().limit(6).toList());
         return Takeover.PARTLY_HELD;
     }
@@ -418,7 +436,7 @@ public final class Reconciler {
 
     /** Names the coming writes' entries in the ledger; empty when recorded, else why not (nothing is then sent). */
     @SuppressWarnings("checkstyle:IllegalCatch")
-    private Optional<String> intend(final Map<String, Set<String>> touched) {
+    private Optional<String> intend(final Map<String, ContentLedger.PendingWrite> touched) {
         if (touched.isEmpty()) {
             return Optional.empty();
         }
@@ -433,20 +451,20 @@ public final class Reconciler {
     }
 
     /**
-     * The sums a write the switch accepted leaves, and which entries it changed.
-     *
-     * @param replacedBy the whole content, when the write replaced everything (then every entry changed)
+     * The coming write to a switch as the ledger names it: a fresh stamp (none when it leaves no content), and the
+     * sums it leaves in each entry it changes; a write to a switch whose content is not known replaces them all.
      */
-    private Map<String, Optional<Sum>> recordSums(final String switchId, final FlowDiff diff,
-            final @Nullable SwitchContent replacedBy) {
-        if (replacedBy != null) {
-            final ContentSums fresh = ContentSums.of(replacedBy);
-            sums.put(switchId, fresh);
+    private ContentLedger.PendingWrite pendingWrite(final String switchId, final FlowDiff diff,
+            final SwitchContent content) {
+        final long stamp = content.flows().isEmpty() && content.meters().isEmpty() && content.groups().isEmpty()
+            ? FlowDiff.REMOVE_STAMP : stamps.getAsLong();
+        if (!known.contains(switchId)) {
             final var all = new HashMap<String, Optional<Sum>>();
-            fresh.entries().forEach((entry, sum) -> all.put(entry, Optional.of(sum)));
-            return all;
+            ContentSums.of(content).entries().forEach((entry, sum) -> all.put(entry, Optional.of(sum)));
+            return new ContentLedger.PendingWrite(stamp, true, all);
         }
-        return sums.computeIfAbsent(switchId, key -> ContentSums.empty()).apply(diff, held(switchId));
+        return new ContentLedger.PendingWrite(stamp, false, sums.computeIfAbsent(switchId,
+            key -> ContentSums.empty()).changesOf(diff, held(switchId)));
     }
 
     private FlowDiff diff(final String switchId, final Applied wanted) {

@@ -76,13 +76,13 @@ record TakeoverPlan(Kind kind, Set<String> clean, Set<String> heldUnknown, Sorte
         final Map<String, Sum> after = ContentSums.of(wanted).entries();
         final var entries = new HashSet<String>(before.keySet());
         entries.addAll(after.keySet());
-        entries.addAll(recorded.pending());
+        entries.addAll(recorded.pendingEntries());
         final var clean = new HashSet<String>();
         final var changed = new TreeSet<String>();
         final var heldUnknown = new HashSet<String>();
         final var sweeps = new TreeSet<FlowSweep>();
         for (String entry : entries) {
-            final boolean pending = recorded.pending().contains(entry);
+            final boolean pending = recorded.pendingEntries().contains(entry);
             if (!pending && Objects.equals(before.get(entry), after.get(entry))) {
                 clean.add(entry);
                 continue;

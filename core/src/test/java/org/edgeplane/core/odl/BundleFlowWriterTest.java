@@ -172,6 +172,33 @@ public class BundleFlowWriterTest {
         assertTrue(channel.bundled.get(1).getBundleInnerMessage() instanceof BundleAddFlowCase);
     }
 
+    /** The write stamp commits with the bundle: set by its last message, and deleted with the switch's content. */
+    @Test
+    public void theStampIsSetInTheSameBundleAndRemovedWithTheLastContent() throws Exception {
+        final var writer = new BundleFlowWriter(channel, SWITCH::equals, senders);
+        final long stamp = 0x1234_5678_9abcL;
+        writer.apply(new FlowDiff(SWITCH, List.of(flow(1)), new TreeMap<>()).withStamp(stamp),
+            knownSwitch(List.of())).get(30, TimeUnit.SECONDS);
+        assertEquals(2, channel.bundled.size());
+        assertEquals(1, channel.controls.stream().filter("COMMIT"::equals).count());
+        final var set = ((BundleAddFlowCase) channel.bundled.get(1).getBundleInnerMessage()).getAddFlowCaseData();
+        assertEquals(Cookies.WRITE_STAMP | stamp, set.getCookie().getValue().longValue());
+        assertEquals(Cookies.STAMP_TABLE, set.getTableId().shortValue());
+        assertEquals(0, set.getPriority().intValue());
+        assertEquals("it does nothing to a packet", null, set.getInstructions());
+
+        channel.bundled.clear();
+        final var all = new TreeMap<String, Table>();
+        all.put(flow(1).id(), flow(1).table());
+        writer.apply(new FlowDiff(SWITCH, List.of(), all).withStamp(FlowDiff.REMOVE_STAMP),
+            knownSwitch(List.of(flow(1)))).get(30, TimeUnit.SECONDS);
+        final var removed = ((BundleRemoveFlowCase) channel.bundled.get(channel.bundled.size() - 1)
+            .getBundleInnerMessage()).getRemoveFlowCaseData();
+        assertEquals(Cookies.STAMP_TABLE, removed.getTableId().shortValue());
+        assertEquals(Cookies.WRITE_STAMP, removed.getCookie().getValue().longValue());
+        assertEquals(Cookies.APP_MASK, removed.getCookieMask().getValue().longValue());
+    }
+
     @Test
     public void aSwitchThatIsNotConnectedFailsAtOnceAndGetsNothing() throws InterruptedException, TimeoutException {
         final var write = new BundleFlowWriter(channel, id -> false, senders).apply(new FlowDiff(SWITCH,

@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import org.edgeplane.core.flow.Action;
@@ -48,10 +47,9 @@ public class TakeoverTest {
     private final FakeSwitches switches = new FakeSwitches();
     private final Ledger ledger = new Ledger();
 
-    /** The datastore ledger's rules in memory; the switch counts are what the fake switches hold. */
+    /** The datastore ledger's rules in memory; the switches show what the fake switches hold. */
     private final class Ledger implements ContentLedger {
-        final Map<String, Map<String, Sum>> sums = new HashMap<>();
-        final Map<String, Set<String>> pending = new HashMap<>();
+        final Map<String, Recorded> records = new HashMap<>();
         boolean answering = true;
         /** False: the member dies after its switches accept a write and before the record lands. */
         boolean recording = true;
@@ -59,43 +57,37 @@ public class TakeoverTest {
 
         @Override
         public Optional<Recorded> recorded(final String switchId) {
-            final var recorded = sums.get(switchId);
-            final var named = pending.getOrDefault(switchId, Set.of());
-            return recorded == null && named.isEmpty() ? Optional.empty()
-                : Optional.of(new Recorded(recorded == null ? Map.of() : recorded, named));
+            return Optional.ofNullable(records.get(switchId));
         }
 
         @Override
-        public OptionalLong flowsOn(final String switchId) {
-            return answering ? OptionalLong.of(switches.tables().getOrDefault(switchId, Map.of()).size())
-                : OptionalLong.empty();
+        public Optional<OnSwitch> onSwitch(final String switchId) {
+            return answering ? Optional.of(new OnSwitch(switches.tables().getOrDefault(switchId, Map.of()).size(),
+                switches.stamps().getOrDefault(switchId, FlowDiff.REMOVE_STAMP))) : Optional.empty();
         }
 
         @Override
-        public void intends(final Map<String, Set<String>> touched) {
+        public void intends(final Map<String, PendingWrite> writes) {
             if (refusingIntents) {
                 throw new IllegalStateException("no quorum");
             }
-            touched.forEach((switchId, names) -> pending.put(switchId, Set.copyOf(names)));
+            writes.forEach((switchId, write) -> records.put(switchId,
+                records.getOrDefault(switchId, Recorded.none()).intending(write)));
         }
 
         @Override
-        public void committed(final String switchId, final Map<String, Optional<Sum>> changed,
-                final boolean replaced) {
-            if (!recording) {
-                return;
+        public void committed(final String switchId, final PendingWrite write) {
+            if (recording) {
+                records.put(switchId, records.get(switchId).committed(write));
             }
-            final var recorded = replaced ? new HashMap<String, Sum>()
-                : new HashMap<>(sums.getOrDefault(switchId, Map.of()));
-            changed.forEach((name, sum) -> {
-                if (sum.isPresent()) {
-                    recorded.put(name, sum.orElseThrow());
-                } else {
-                    recorded.remove(name);
-                }
-            });
-            sums.put(switchId, recorded);
-            pending.remove(switchId);
+        }
+
+        Set<String> pending(final String switchId) {
+            return records.get(switchId).pendingEntries();
+        }
+
+        boolean replacing(final String switchId) {
+            return records.get(switchId).replacing();
         }
     }
 
@@ -170,19 +162,18 @@ public class TakeoverTest {
     }
 
     @Test
-    public void aWriteAcceptedButNotRecordedIsRewrittenWhereItWasInFlightAndOnlyThere() {
+    public void aWriteAcceptedButNotRecordedIsKnownByItsStampAndRewrittenOnlyWhereTheIntentMovedOn() {
         final Reconciler first = leader();
         first.reconcile(desired(flow("a1", PORT_A, 1), flow("b1", PORT_B, 2)));
         final FlowRecord keptA1 = held().get("a1");
 
         // The member dies after the switch took port B's change and before the ledger recorded it.
-        ledger.recording = false;
-        first.reconcile(desired(flow("a1", PORT_A, 1), flow("b1", PORT_B, 7)));
+        loseTheRecordOf(() -> first.reconcile(desired(flow("a1", PORT_A, 1), flow("b1", PORT_B, 7))));
         assertEquals(flow("b1", PORT_B, 7), held().get("b1"));
-        ledger.recording = true;
+        assertEquals(Set.of(ContentSums.key(flow("b1", PORT_B, 7))), ledger.pending(SWITCH));
 
-        // The change was undone in the meantime: the record equals the intent again, but port B was in flight, so
-        // the switch's stale b1 must not be trusted.
+        // The change was undone in the meantime: the record equals the intent again, but the switch shows the lost
+        // write's stamp, so it holds the in-flight b1, which is rewritten, and only that.
         leader().reconcile(desired(flow("a1", PORT_A, 1), flow("b1", PORT_B, 2)));
         final FlowDiff takeover = switches.applied().get(2);
         assertEquals(Set.of(new FlowSweep(Table.CLASSIFY, PORT_B)), takeover.sweeps());
@@ -190,11 +181,72 @@ public class TakeoverTest {
         assertEquals(flow("b1", PORT_B, 2), held().get("b1"));
         assertSame(keptA1, held().get("a1"));
         assertEquals(List.of(SWITCH), switches.replaced());
-        assertTrue("recorded and no longer pending", ledger.pending.get(SWITCH) == null);
+        assertEquals("recorded and no longer pending", Set.of(), ledger.pending(SWITCH));
 
         // Recorded now: the next member takes it over without a write.
         leader().reconcile(desired(flow("a1", PORT_A, 1), flow("b1", PORT_B, 2)));
         assertEquals(3, switches.applied().size());
+    }
+
+    @Test
+    public void aWriteAcceptedButNotRecordedThatTheIntentStillWantsIsKeptAsItIs() {
+        leader().reconcile(desired(flow("a1", PORT_A, 1), flow("b1", PORT_B, 2)));
+        final Reconciler first = leader();
+        loseTheRecordOf(() -> first.reconcile(desired(flow("a1", PORT_A, 1), flow("b1", PORT_B, 7),
+            flow("c1", PORT_C, 8))));
+        final FlowRecord landedB1 = held().get("b1");
+
+        final var result = leader().reconcile(desired(flow("a1", PORT_A, 1), flow("b1", PORT_B, 7),
+            flow("c1", PORT_C, 8))).get(SWITCH);
+        assertEquals("nothing written: the switch shows the lost write landed", 2, switches.applied().size());
+        assertEquals(new Reconciler.SwitchResult(3, 3, 0, Optional.empty()), result);
+        assertSame(landedB1, held().get("b1"));
+    }
+
+    @Test
+    public void aWriteNamedButNeverSentLeavesTheSwitchUntouched() {
+        leader().reconcile(desired(flow("a1", PORT_A, 1), flow("b1", PORT_B, 2)));
+        final FlowRecord keptB1 = held().get("b1");
+        // A leader without a majority named its write, was refused, and sent nothing; the cluster committed the
+        // name later anyway (a Raft entry logged before its leader stood down).
+        switches.refuse(true);
+        leader().reconcile(desired(flow("a1", PORT_A, 1), flow("b1", PORT_B, 9)));
+        switches.refuse(false);
+        assertEquals(Set.of(ContentSums.key(flow("b1", PORT_B, 9))), ledger.pending(SWITCH));
+
+        leader().reconcile(desired(flow("a1", PORT_A, 1), flow("b1", PORT_B, 2)));
+        assertEquals("the switch still shows the recorded stamp: nothing rewritten", 1, switches.applied().size());
+        assertSame(keptB1, held().get("b1"));
+    }
+
+    @Test
+    public void aSwitchShowingNeitherStampHasItsInFlightEntriesRewritten() {
+        leader().reconcile(desired(flow("a1", PORT_A, 1), flow("b1", PORT_B, 2)));
+        final FlowRecord keptA1 = held().get("a1");
+        final Reconciler first = leader();
+        loseTheRecordOf(() -> first.reconcile(desired(flow("a1", PORT_A, 1), flow("b1", PORT_B, 7))));
+        switchLosesItsStamp();
+
+        leader().reconcile(desired(flow("a1", PORT_A, 1), flow("b1", PORT_B, 7)));
+        final FlowDiff takeover = switches.applied().get(2);
+        assertEquals(Set.of(new FlowSweep(Table.CLASSIFY, PORT_B)), takeover.sweeps());
+        assertEquals(List.of(flow("b1", PORT_B, 7)), takeover.writes());
+        assertSame(keptA1, held().get("a1"));
+        assertEquals("the write sets a stamp again", Set.of(SWITCH), switches.stamps().keySet());
+    }
+
+    @Test
+    public void aSwitchLeftWithoutContentShowsNoStampAndIsTakenOverEmpty() {
+        leader().reconcile(desired(flow("a1", PORT_A, 1)));
+        assertEquals(Set.of(SWITCH), switches.stamps().keySet());
+        final Reconciler reconciler = leader();
+        reconciler.reconcile(desired(flow("a1", PORT_A, 1)));
+        reconciler.reconcile(Map.of());
+        assertEquals(Map.of(), held());
+        assertEquals("the last write removed the stamp with the content", Map.of(), switches.stamps());
+
+        leader().reconcile(Map.of(SWITCH, Map.of()));
+        assertEquals("an empty switch is taken over without a write", 2, switches.applied().size());
     }
 
     @Test
@@ -213,16 +265,25 @@ public class TakeoverTest {
         assertEquals(List.of(SWITCH, SWITCH, SWITCH), switches.replaced());
         assertEquals(2, held().size());
 
-        // A replacement was in flight when its member died.
+        // A replacement was in flight when its member died, and the switch shows neither its stamp nor the last.
         final Reconciler dying = leader();
         dying.reconcile(desired(flow("a1", PORT_A, 1), flow("b1", PORT_B, 5)));
         dying.forget(SWITCH);
-        ledger.recording = false;
-        dying.reconcile(desired(flow("a1", PORT_A, 1), flow("b1", PORT_B, 5)));
-        ledger.recording = true;
-        assertEquals(Set.of(ContentLedger.EVERYTHING), ledger.pending.get(SWITCH));
+        loseTheRecordOf(() -> dying.reconcile(desired(flow("a1", PORT_A, 1), flow("b1", PORT_B, 5))));
+        assertTrue(ledger.replacing(SWITCH));
+        switchLosesItsStamp();
         leader().reconcile(desired(flow("a1", PORT_A, 1), flow("b1", PORT_B, 5)));
         assertEquals(5, switches.replaced().size());
+
+        // The same replacement, shown landed by the switch's stamp, is adopted.
+        final Reconciler another = leader();
+        another.reconcile(desired(flow("a1", PORT_A, 1), flow("b1", PORT_B, 5)));
+        another.forget(SWITCH);
+        loseTheRecordOf(() -> another.reconcile(desired(flow("a1", PORT_A, 1), flow("b1", PORT_B, 5))));
+        assertTrue(ledger.replacing(SWITCH));
+        final int written = switches.applied().size();
+        leader().reconcile(desired(flow("a1", PORT_A, 1), flow("b1", PORT_B, 5)));
+        assertEquals(written, switches.applied().size());
     }
 
     @Test
@@ -233,28 +294,39 @@ public class TakeoverTest {
         final Reconciler first = leader();
         first.reconcile(flows, Map.of(), Map.of(SWITCH, Map.of(7L, new GroupRecord(7, List.of(bucket), PORT_A))));
 
-        // In flight and lost: group 7 gains a bucket. It exists before and after, so the successor updates it.
-        ledger.recording = false;
-        first.reconcile(flows, Map.of(), Map.of(SWITCH, Map.of(7L, new GroupRecord(7, List.of(bucket, wider),
-            PORT_A))));
-        ledger.recording = true;
+        // In flight, lost, and the switch's stamp gone with it: group 7 gains a bucket. It exists before and after,
+        // so the successor updates it.
+        loseTheRecordOf(() -> first.reconcile(flows, Map.of(), Map.of(SWITCH, Map.of(7L, new GroupRecord(7,
+            List.of(bucket, wider), PORT_A)))));
+        switchLosesItsStamp();
         leader().reconcile(flows, Map.of(), Map.of(SWITCH, Map.of(7L, new GroupRecord(7, List.of(bucket, wider),
             PORT_A))));
         final FlowDiff update = switches.applied().get(2);
         assertEquals(List.of(new GroupRecord(7, List.of(bucket, wider), PORT_A)), update.groupWrites());
         assertEquals(List.of(SWITCH), switches.replaced());
 
-        // In flight and lost: group 8 is created. Whether the switch holds it is unknown: replaced in full.
+        // The same, where group 8 is created. Whether the switch holds it is unknown: replaced in full.
         final Reconciler second = leader();
         second.reconcile(flows, Map.of(), Map.of(SWITCH, Map.of(7L, new GroupRecord(7, List.of(bucket, wider),
             PORT_A))));
-        ledger.recording = false;
         final var both = Map.of(7L, new GroupRecord(7, List.of(bucket, wider), PORT_A), 8L,
             new GroupRecord(8, List.of(bucket), PORT_B));
-        second.reconcile(flows, Map.of(), Map.of(SWITCH, both));
-        ledger.recording = true;
+        loseTheRecordOf(() -> second.reconcile(flows, Map.of(), Map.of(SWITCH, both)));
+        switchLosesItsStamp();
         leader().reconcile(flows, Map.of(), Map.of(SWITCH, both));
         assertEquals(List.of(SWITCH, SWITCH), switches.replaced());
+    }
+
+    /** The member dies after its switches accepted this write and before the ledger recorded it. */
+    private void loseTheRecordOf(final Runnable write) {
+        ledger.recording = false;
+        write.run();
+        ledger.recording = true;
+    }
+
+    /** Someone deleted the switch's stamp flow by hand: it shows no stamp the ledger knows. */
+    private void switchLosesItsStamp() {
+        switches.stamps().remove(SWITCH);
     }
 
     @Test
@@ -317,7 +389,7 @@ public class TakeoverTest {
         // Never connected: its first write failed after the ledger named it a replacement.
         switches.refuse(true);
         leader().reconcile(desired(flow("a1", PORT_A, 1)));
-        assertEquals(Set.of(ContentLedger.EVERYTHING), ledger.pending.get(SWITCH));
+        assertTrue(ledger.replacing(SWITCH));
         switches.refuse(false);
         ledger.answering = false;
         final var result = leader().reconcile(desired(flow("a1", PORT_A, 1))).get(SWITCH);

@@ -33,6 +33,8 @@ public final class FakeSwitches implements FlowWriter, SwitchFlowReader {
     private final Map<String, Map<Long, GroupRecord>> groups = new ConcurrentHashMap<>();
     private final List<FlowDiff> applied = new CopyOnWriteArrayList<>();
     private final List<String> replaced = new CopyOnWriteArrayList<>();
+    /** Each switch's write stamp, absent when it shows none. */
+    private final Map<String, Long> stamps = new ConcurrentHashMap<>();
     private volatile boolean refusing;
 
     @Override
@@ -56,6 +58,11 @@ public final class FakeSwitches implements FlowWriter, SwitchFlowReader {
         diff.groupWrites().forEach(group -> switchGroups.put(group.groupId(), group));
         tables.put(diff.switchId(), flows);
         groups.put(diff.switchId(), switchGroups);
+        if (diff.stamp() == FlowDiff.REMOVE_STAMP) {
+            stamps.remove(diff.switchId());
+        } else if (diff.stamp() != FlowDiff.NO_STAMP) {
+            stamps.put(diff.switchId(), diff.stamp());
+        }
         return Futures.immediateFuture(null);
     }
 
@@ -78,6 +85,11 @@ public final class FakeSwitches implements FlowWriter, SwitchFlowReader {
     public Map<String, List<ReportedFlow>> flows(final Collection<String> switchIds, final long cookie,
             final long mask) {
         return Map.of();
+    }
+
+    /** The stamp each switch shows, by switch; a switch without one is absent. */
+    public Map<String, Long> stamps() {
+        return stamps;
     }
 
     /** Refuse every write from now on, or accept them again. */

@@ -44,7 +44,7 @@ public class SwitchWriteCodecTest {
                     new TreeMap<>()).values());
                 final var diff = new FlowDiff(entry.getKey(), writes, new TreeMap<>(Map.of("gone", Table.CLASSIFY)),
                     meters, new TreeSet<>(Set.of(7L)), new ArrayList<>(), new TreeSet<>(Set.of(3L)),
-                    new TreeSet<>(Set.of(new FlowSweep(first.table(), first.cookie()))));
+                    new TreeSet<>(Set.of(new FlowSweep(first.table(), first.cookie()))), 0x2a_0000_0001L);
                 final var held = new HeldSnapshot(true, 42, Map.of(first.id(), first, "gone", first),
                     new TreeSet<>(Set.of(3L)), new TreeSet<>());
                 final var decoded = SwitchWriteCodec.decode(SwitchWriteCodec.encode(diff, held));
