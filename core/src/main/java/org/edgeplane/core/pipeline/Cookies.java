@@ -33,8 +33,8 @@ public final class Cookies {
     public static final long WRITE_STAMP = 0xEEL << 56;
     /** The bits of a write stamp's cookie that carry its value. */
     public static final long STAMP_VALUE_MASK = (1L << 48) - 1;
-    /** The table of the write stamp: no pipeline table sends a packet there. */
-    public static final short STAMP_TABLE = 254;
+    /** The table of the write stamp: no pipeline table sends a packet there (Open vSwitch keeps 254 to itself). */
+    public static final short STAMP_TABLE = 253;
     private static final long HASH_MASK = (1L << 40) - 1;
 
     /** What kind of object produced a flow. */

@@ -15,6 +15,7 @@ import static org.junit.Assert.fail;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.SettableFuture;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -184,6 +185,9 @@ public class BundleFlowWriterTest {
         final var set = ((BundleAddFlowCase) channel.bundled.get(1).getBundleInnerMessage()).getAddFlowCaseData();
         assertEquals(Cookies.WRITE_STAMP | stamp, set.getCookie().getValue().longValue());
         assertEquals(Cookies.STAMP_TABLE, set.getTableId().shortValue());
+        assertTrue("beyond the pipeline, so no packet reaches it", Arrays.stream(Table.values())
+            .allMatch(table -> table.id() < Cookies.STAMP_TABLE));
+        assertTrue("Open vSwitch refuses flows in its internal table 254", Cookies.STAMP_TABLE < 254);
         assertEquals(0, set.getPriority().intValue());
         assertEquals("it does nothing to a packet", null, set.getInstructions());
 
