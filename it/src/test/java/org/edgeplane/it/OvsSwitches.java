@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 public final class OvsSwitches {
     /** Every Edgeplane flow: the cookie's top byte. */
     public static final String EDGEPLANE_COOKIES = "cookie=0xed00000000000000/0xff00000000000000";
+    /** The switch's write stamp (one inert flow naming the last write it committed). */
+    public static final String WRITE_STAMP = "cookie=0xee00000000000000/0xffff000000000000";
 
     private OvsSwitches() {
     }

@@ -85,6 +85,9 @@ public class TenantIsolationEndToEndIT {
         for (Topology.Edge edge : topology.switches()) {
             Figures.record("Edgeplane flows on " + edge.name() + ": " + OvsSwitches.flows(edge.name(),
                 OvsSwitches.EDGEPLANE_COOKIES).size());
+            final var stamp = OvsSwitches.flows(edge.name(), OvsSwitches.WRITE_STAMP);
+            assertEquals("one write stamp on " + edge.name() + ": " + stamp, 1, stamp.size());
+            assertTrue(stamp.get(0), stamp.get(0).contains("table=253") && stamp.get(0).contains("n_packets=0"));
         }
     }
 
@@ -537,6 +540,8 @@ public class TenantIsolationEndToEndIT {
             for (Topology.Edge edge : topology.switches()) {
                 awaitEquals("Edgeplane flows left on " + edge.name() + " after the delete (round " + round + ")",
                     () -> OvsSwitches.flows(edge.name(), OvsSwitches.EDGEPLANE_COOKIES), List.of());
+                assertEquals("the write stamp goes with the last content", List.of(),
+                    OvsSwitches.flows(edge.name(), OvsSwitches.WRITE_STAMP));
                 awaitEquals("desired and installed flows of " + edge.name(), () -> {
                     final var status = converge.switchStatus(edge.nodeId());
                     // A switch with nothing desired may drop out of the status: absent counts as none.
