@@ -371,6 +371,13 @@ public final class Reconciler {
                 outcome = "that it landed";
             }
             LOG.info("Switch {}: a write to it was in flight; the switch shows {}", switchId, outcome);
+            if (resolved.pending().isEmpty()) {
+                // The record must say so too: the next write-ahead replaces the write in flight, and what it did
+                // would be lost from the record.
+                ledger.committed(switchId, resolved.stamp() == record.orElseThrow().stamp()
+                    ? new ContentLedger.PendingWrite(resolved.stamp(), false, Map.of())
+                    : record.orElseThrow().pending().orElseThrow());
+            }
         }
         final TakeoverPlan plan = TakeoverPlan.of(resolved, shown.orElseThrow().flows(), wanted.content());
         if (plan.kind() == TakeoverPlan.Kind.REPLACE) {
@@ -385,10 +392,14 @@ public final class Reconciler {
             return Takeover.HELD;
         }
         sweepsDue.put(switchId, plan.sweeps());
-        LOG.info("Switch {}: taken over; {} of {} entries changed ({} of them in flight) are rewritten, such as {}",
-            switchId, plan.changed().size(), plan.changed().size() + plan.clean().size(),
-            plan.changed().stream().filter(resolved.pendingEntries()::contains).count(),
-            plan.changed().stream().limit(6).toList());
+        if (LOG.isInfoEnabled()) {
+            final Map<String, Sum> desired = ContentSums.of(wanted.content()).entries();
+            LOG.info("Switch {}: taken over; {} of {} entries changed ({} of them in flight) are rewritten, such as {}",
+                switchId, plan.changed().size(), plan.changed().size() + plan.clean().size(),
+                plan.changed().stream().filter(resolved.pendingEntries()::contains).count(),
+                plan.changed().stream().limit(4).map(entry -> entry + " (recorded " + resolved.sums().get(entry)
+                    + ", desired " + desired.get(entry) + ")").toList());
+        }
         return Takeover.PARTLY_HELD;
     }
 

@@ -201,6 +201,16 @@ public class TakeoverTest {
         assertEquals("nothing written: the switch shows the lost write landed", 2, switches.applied().size());
         assertEquals(new Reconciler.SwitchResult(3, 3, 0, Optional.empty()), result);
         assertSame(landedB1, held().get("b1"));
+        assertEquals("the record now holds what landed", Set.of(), ledger.pending(SWITCH));
+        assertEquals(ContentSums.of(new SwitchContent(held(), Map.of(), Map.of())).entries(),
+            ledger.records.get(SWITCH).sums());
+
+        // A later write that touches another object keeps what landed in the record.
+        final Reconciler next = leader();
+        next.reconcile(desired(flow("a1", PORT_A, 1), flow("b1", PORT_B, 7), flow("c1", PORT_C, 8)));
+        next.reconcile(desired(flow("a1", PORT_A, 3), flow("b1", PORT_B, 7), flow("c1", PORT_C, 8)));
+        assertEquals(ContentSums.of(new SwitchContent(held(), Map.of(), Map.of())).entries(),
+            ledger.records.get(SWITCH).sums());
     }
 
     @Test
@@ -217,6 +227,9 @@ public class TakeoverTest {
         leader().reconcile(desired(flow("a1", PORT_A, 1), flow("b1", PORT_B, 2)));
         assertEquals("the switch still shows the recorded stamp: nothing rewritten", 1, switches.applied().size());
         assertSame(keptB1, held().get("b1"));
+        assertEquals("the record says it never landed", Set.of(), ledger.pending(SWITCH));
+        assertEquals(ContentSums.of(new SwitchContent(held(), Map.of(), Map.of())).entries(),
+            ledger.records.get(SWITCH).sums());
     }
 
     @Test

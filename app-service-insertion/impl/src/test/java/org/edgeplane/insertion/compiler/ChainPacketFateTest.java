@@ -29,7 +29,7 @@ import org.edgeplane.core.flow.FlowRecord;
 import org.edgeplane.core.flow.GroupRecord;
 import org.edgeplane.core.testing.FlowTableModel;
 import org.edgeplane.core.testing.FlowTableModel.Delivery;
-import org.edgeplane.core.testing.Frame;
+import org.edgeplane.core.trace.Frame;
 import org.edgeplane.insertion.intent.ChainIntent;
 import org.edgeplane.insertion.intent.Classifier;
 import org.edgeplane.insertion.intent.FailurePolicy;

@@ -26,8 +26,8 @@ import org.edgeplane.core.pipeline.Cookies;
 import org.edgeplane.core.pipeline.Owner;
 import org.edgeplane.core.pipeline.Table;
 import org.edgeplane.core.testing.FlowTableModel;
-import org.edgeplane.core.testing.Frame;
 import org.edgeplane.core.testing.IntentFixtures;
+import org.edgeplane.core.trace.Frame;
 import org.junit.Test;
 
 /**

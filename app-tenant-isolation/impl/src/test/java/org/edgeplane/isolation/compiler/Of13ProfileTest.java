@@ -25,8 +25,8 @@ import org.edgeplane.core.flow.Instruction;
 import org.edgeplane.core.pipeline.MatchField;
 import org.edgeplane.core.pipeline.Table;
 import org.edgeplane.core.testing.FlowTableModel;
-import org.edgeplane.core.testing.Frame;
 import org.edgeplane.core.testing.IntentFixtures;
+import org.edgeplane.core.trace.Frame;
 import org.junit.Test;
 
 /** A switch set to of13 gets standard OpenFlow 1.3 only, and isolation still holds on it. */

@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import org.edgeplane.core.endpoint.SwitchFacts;
 import org.edgeplane.core.testing.FlowTableModel;
-import org.edgeplane.core.testing.Frame;
 import org.edgeplane.core.testing.IntentFixtures;
+import org.edgeplane.core.trace.Frame;
 import org.junit.Before;
 import org.junit.Test;
 

@@ -5,15 +5,15 @@
  * terms of the Eclipse Public License v1.0 which accompanies this distribution,
  * and is available at http://www.eclipse.org/legal/epl-v10.html
  */
-package org.edgeplane.core.testing;
+package org.edgeplane.core.trace;
 
 import org.eclipse.jdt.annotation.Nullable;
 import org.edgeplane.core.flow.FlowMatch;
 
 /**
- * A frame as the flow-table model sees it. For ARP, ipSrc/ipDst are the sender/target protocol addresses and
- * arpSha/arpTha the hardware ones. Tunnel id and destination are the switch's tunnel metadata while the frame
- * is inside a switch or a tunnel.
+ * A frame as a switch pipeline sees it (the packet trace, and the tests' flow-table model). For ARP, ipSrc/ipDst
+ * are the sender/target protocol addresses and arpSha/arpTha the hardware ones. Tunnel id and destination are the
+ * switch's tunnel metadata while the frame is inside a switch or a tunnel.
  */
 public record Frame(String ethSrc, String ethDst, @Nullable Integer vlan, int ethType, @Nullable String ipSrc,
         @Nullable String ipDst, @Nullable String arpSha, @Nullable Integer arpOp, @Nullable String arpTha,
