@@ -284,16 +284,16 @@ public class ClusterEndToEndIT {
         assertTrue("member " + survivor + " serves again", servesWithin(survivor, MEMBER_START));
         awaitEveryMasterAmong(cluster.members());
         new Convergence(cluster.restconf(survivor), topology).awaitEveryPortInstalled(" after the recovery");
-        // The same flows, none lost and none stale. Whether some were rewritten in place (atomically, in one bundle
-        // per switch) is reported, not asserted: after the whole cluster lost its majority a new leader has been seen
-        // to find the record of some entries differing from its compile while the switch content was the same
-        // (README, "Known limits on a cluster"); the takeover logs both sums of each entry it rewrites.
+        // The same flows in the end, none lost and none stale. How many were removed and added again is reported,
+        // not asserted: a takeover during the plugin's inventory rebuild after a lost majority compiles without the
+        // ports not reported yet and removes their entries until the next round (README, "Known limits on a
+        // cluster"; issue 19 open until the takeover waits for the facts its record was compiled with).
         final var recovered = edgeplaneFlows();
         for (var entry : before.entrySet()) {
             assertEquals(entry.getKey() + "'s flows after the majority came back", entry.getValue().keySet(),
                 recovered.get(entry.getKey()).keySet());
         }
-        Figures.record("cluster after the majority came back: flows rewritten in place by the takeover: "
+        Figures.record("cluster after the majority came back: flows removed and added again by the takeover: "
             + rewrittenSince(before, dumped, recovered) + " of " + before.values().stream().mapToInt(Map::size)
             .sum());
         awaitEquals("reachability matrix after the recovery", () -> Reachability.measured(mininet,
