@@ -393,7 +393,7 @@ public final class Reconciler {
         }
         sweepsDue.put(switchId, plan.sweeps());
         if (LOG.isInfoEnabled()) {
-            final Map<String, Sum> desired = ContentSums.of(wanted.content()).entries();
+            final Map<String, Sum> desired = plan.desired();
             LOG.info("Switch {}: taken over; {} of {} entries changed ({} of them in flight) are rewritten, such as {}",
                 switchId, plan.changed().size(), plan.changed().size() + plan.clean().size(),
                 plan.changed().stream().filter(resolved.pendingEntries()::contains).count(),

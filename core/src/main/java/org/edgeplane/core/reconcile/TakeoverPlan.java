@@ -29,9 +29,10 @@ import org.edgeplane.core.reconcile.ContentSums.Sum;
  * @param changed entries that are not held as desired (changed, or in flight)
  * @param sweeps objects whose flows in a table are deleted before the desired ones are added
  * @param reason why the switch is replaced, for the log; empty otherwise
+ * @param desired the desired content's sums, for the log
  */
 record TakeoverPlan(Kind kind, Set<String> clean, Set<String> heldUnknown, SortedSet<String> changed,
-        SortedSet<FlowSweep> sweeps, String reason) {
+        SortedSet<FlowSweep> sweeps, String reason, Map<String, Sum> desired) {
     enum Kind {
         /** It holds exactly its desired content: nothing to write. */
         HELD,
@@ -48,10 +49,12 @@ record TakeoverPlan(Kind kind, Set<String> clean, Set<String> heldUnknown, Sorte
         changed = new TreeSet<>(changed);
         sweeps = new TreeSet<>(sweeps);
         requireNonNull(reason);
+        desired = Map.copyOf(desired);
     }
 
     private static TakeoverPlan replace(final String reason) {
-        return new TakeoverPlan(Kind.REPLACE, Set.of(), Set.of(), new TreeSet<>(), new TreeSet<>(), reason);
+        return new TakeoverPlan(Kind.REPLACE, Set.of(), Set.of(), new TreeSet<>(), new TreeSet<>(), reason,
+            Map.of());
     }
 
     /**
@@ -100,6 +103,6 @@ record TakeoverPlan(Kind kind, Set<String> clean, Set<String> heldUnknown, Sorte
             }
         }
         return new TakeoverPlan(changed.isEmpty() ? Kind.HELD : Kind.PARTLY_HELD, clean, heldUnknown, changed,
-            sweeps, "");
+            sweeps, "", after);
     }
 }

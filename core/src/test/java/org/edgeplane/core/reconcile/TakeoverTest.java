@@ -202,15 +202,13 @@ public class TakeoverTest {
         assertEquals(new Reconciler.SwitchResult(3, 3, 0, Optional.empty()), result);
         assertSame(landedB1, held().get("b1"));
         assertEquals("the record now holds what landed", Set.of(), ledger.pending(SWITCH));
-        assertEquals(ContentSums.of(new SwitchContent(held(), Map.of(), Map.of())).entries(),
-            ledger.records.get(SWITCH).sums());
+        assertRecordIsWhatTheSwitchHolds();
 
         // A later write that touches another object keeps what landed in the record.
         final Reconciler next = leader();
         next.reconcile(desired(flow("a1", PORT_A, 1), flow("b1", PORT_B, 7), flow("c1", PORT_C, 8)));
         next.reconcile(desired(flow("a1", PORT_A, 3), flow("b1", PORT_B, 7), flow("c1", PORT_C, 8)));
-        assertEquals(ContentSums.of(new SwitchContent(held(), Map.of(), Map.of())).entries(),
-            ledger.records.get(SWITCH).sums());
+        assertRecordIsWhatTheSwitchHolds();
     }
 
     @Test
@@ -228,8 +226,7 @@ public class TakeoverTest {
         assertEquals("the switch still shows the recorded stamp: nothing rewritten", 1, switches.applied().size());
         assertSame(keptB1, held().get("b1"));
         assertEquals("the record says it never landed", Set.of(), ledger.pending(SWITCH));
-        assertEquals(ContentSums.of(new SwitchContent(held(), Map.of(), Map.of())).entries(),
-            ledger.records.get(SWITCH).sums());
+        assertRecordIsWhatTheSwitchHolds();
     }
 
     @Test
@@ -328,6 +325,11 @@ public class TakeoverTest {
         switchLosesItsStamp();
         leader().reconcile(flows, Map.of(), Map.of(SWITCH, both));
         assertEquals(List.of(SWITCH, SWITCH), switches.replaced());
+    }
+
+    private void assertRecordIsWhatTheSwitchHolds() {
+        assertEquals(ContentSums.of(new SwitchContent(held(), Map.of(), Map.of())).entries(),
+            ledger.records.get(SWITCH).sums());
     }
 
     /** The member dies after its switches accepted this write and before the ledger recorded it. */
