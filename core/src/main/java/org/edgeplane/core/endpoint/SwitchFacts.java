@@ -9,8 +9,10 @@ package org.edgeplane.core.endpoint;
 
 import static java.util.Objects.requireNonNull;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
@@ -31,5 +33,21 @@ public record SwitchFacts(String nodeId, Map<String, Long> portNumbersByName,
 
     public SwitchFacts(final String nodeId, final Map<String, Long> portNumbersByName) {
         this(nodeId, portNumbersByName, null, Set.of());
+    }
+
+    /**
+     * A digest of what the switch reports piece by piece once it is (re)discovered: its node id, its profile and
+     * the names of its ports, not their numbers or link state, which change only when the switch changes. Equal on
+     * every member and run (FNV-1a over UTF-8), so a successor can tell whether it sees the switch as completely as
+     * the controller that wrote its flows did.
+     */
+    public long shape() {
+        final var text = new StringBuilder(nodeId).append('|').append(detectedProfile).append('|');
+        new TreeSet<>(portNumbersByName.keySet()).forEach(name -> text.append(name).append('\n'));
+        long hash = 0xcbf29ce484222325L;
+        for (byte b : text.toString().getBytes(StandardCharsets.UTF_8)) {
+            hash = (hash ^ (b & 0xff)) * 0x100000001b3L;
+        }
+        return hash;
     }
 }

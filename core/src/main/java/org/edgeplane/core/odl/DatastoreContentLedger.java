@@ -34,6 +34,8 @@ import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.Controller;
 import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.ControllerBuilder;
 import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.SwitchLedger;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204._switch.ledger.CompiledWith;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204._switch.ledger.CompiledWithBuilder;
 import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204._switch.ledger.SwitchContent;
 import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204._switch.ledger.SwitchContentBuilder;
 import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204._switch.ledger.SwitchContentKey;
@@ -45,6 +47,10 @@ import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204._switch.ledge
 import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204._switch.ledger._switch.content.write.in.flight.Intended;
 import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204._switch.ledger._switch.content.write.in.flight.IntendedBuilder;
 import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204._switch.ledger._switch.content.write.in.flight.IntendedKey;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204._switch.ledger.compiled.with.SwitchShape;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204._switch.ledger.compiled.with.SwitchShapeBuilder;
+import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204._switch.ledger.compiled.with.SwitchShapeKey;
+import org.opendaylight.yangtools.yang.binding.DataObject;
 import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
 import org.opendaylight.yangtools.yang.common.Uint32;
 import org.opendaylight.yangtools.yang.common.Uint64;
@@ -62,6 +68,7 @@ final class DatastoreContentLedger implements ContentLedger {
     private static final Logger LOG = LoggerFactory.getLogger(DatastoreContentLedger.class);
     private static final InstanceIdentifier<Controller> CONTROLLER = InstanceIdentifier.create(Controller.class);
     private static final InstanceIdentifier<SwitchLedger> LEDGER = InstanceIdentifier.create(SwitchLedger.class);
+    private static final InstanceIdentifier<CompiledWith> SHAPES = LEDGER.child(CompiledWith.class);
 
     private final DataBroker broker;
     private final SwitchFlowReader reader;
@@ -70,6 +77,8 @@ final class DatastoreContentLedger implements ContentLedger {
     private final Supplier<String> member;
     /** Writes accepted by switches and not yet recorded, merged per switch. */
     private final Map<String, ContentLedger.PendingWrite> unrecorded = new LinkedHashMap<>();
+    /** Shapes to record with the next transaction; guarded by {@link #unrecorded}. */
+    private @Nullable Map<String, Long> shapesUnrecorded;
 
     /**
      * A ledger.
@@ -89,15 +98,26 @@ final class DatastoreContentLedger implements ContentLedger {
 
     @Override
     public Optional<Recorded> recorded(final String switchId) {
+        return read(recordOf(switchId), "the content record of " + switchId).map(DatastoreContentLedger::toRecorded);
+    }
+
+    @Override
+    public Map<String, Long> compiledWith() {
+        final var shapes = new HashMap<String, Long>();
+        read(SHAPES, "the switches' recorded shapes").ifPresent(recorded -> recorded.nonnullSwitchShape().values()
+            .forEach(shape -> shapes.put(shape.getNodeId(), shape.getShape().longValue())));
+        return shapes;
+    }
+
+    private <T extends DataObject> Optional<T> read(
+            final InstanceIdentifier<T> path, final String what) {
         try (var tx = broker.newReadOnlyTransaction()) {
-            return tx.read(LogicalDatastoreType.CONFIGURATION, recordOf(switchId))
-                .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .map(DatastoreContentLedger::toRecorded);
+            return tx.read(LogicalDatastoreType.CONFIGURATION, path).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not read the content record of " + switchId, e);
+            throw new IllegalStateException("could not read " + what, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted reading the content record of " + switchId, e);
+            throw new IllegalStateException("interrupted reading " + what, e);
         }
     }
 
@@ -141,7 +161,7 @@ final class DatastoreContentLedger implements ContentLedger {
     @Override
     public void intends(final Map<String, ContentLedger.PendingWrite> touched) {
         try {
-            CompletableFuture.runAsync(() -> write(drain(), touched), recorder)
+            CompletableFuture.runAsync(() -> write(drain(), drainShapes(), touched), recorder)
                 .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause().getMessage(), e);
@@ -157,12 +177,29 @@ final class DatastoreContentLedger implements ContentLedger {
     public void committed(final String switchId, final ContentLedger.PendingWrite write) {
         final boolean first;
         synchronized (unrecorded) {
-            first = unrecorded.isEmpty();
+            first = isIdle();
             unrecorded.merge(switchId, write, DatastoreContentLedger::then);
         }
         if (first) {
             recorder.execute(this::recordWaiting);
         }
+    }
+
+    @Override
+    public void compilingWith(final Map<String, Long> shapes) {
+        final boolean first;
+        synchronized (unrecorded) {
+            first = isIdle();
+            shapesUnrecorded = Map.copyOf(shapes);
+        }
+        if (first) {
+            recorder.execute(this::recordWaiting);
+        }
+    }
+
+    /** Whether nothing waits to be recorded, so that the next record needs a task of its own. */
+    private boolean isIdle() {
+        return unrecorded.isEmpty() && shapesUnrecorded == null;
     }
 
     /** Two writes a switch accepted, {@code earlier} then {@code later}, as one. */
@@ -184,13 +221,22 @@ final class DatastoreContentLedger implements ContentLedger {
         }
     }
 
+    private @Nullable Map<String, Long> drainShapes() {
+        synchronized (unrecorded) {
+            final var shapes = shapesUnrecorded;
+            shapesUnrecorded = null;
+            return shapes;
+        }
+    }
+
     private void recordWaiting() {
         final var batch = drain();
-        if (batch.isEmpty()) {
+        final var shapes = drainShapes();
+        if (batch.isEmpty() && shapes == null) {
             return;
         }
         try {
-            write(batch, Map.of());
+            write(batch, shapes, Map.of());
         } catch (IllegalStateException e) {
             // Still pending in the ledger: a member taking over now rewrites these entries. The next write retries.
             LOG.warn("Could not record what {} accepted", batch.keySet(), e);
@@ -198,14 +244,23 @@ final class DatastoreContentLedger implements ContentLedger {
     }
 
     /**
-     * Records {@code batch} (each switch's accepted writes, clearing its pending write) and then names
-     * {@code touched} as pending, in one transaction, and waits for it. When it fails, the batch waits for the next
-     * transaction.
+     * Records {@code batch} (each switch's accepted writes, clearing its pending write) and {@code shapes} (if any)
+     * and then names {@code touched} as pending, in one transaction, and waits for it. When it fails, the batch and
+     * the shapes wait for the next transaction.
      */
-    private void write(final Map<String, ContentLedger.PendingWrite> batch,
+    private void write(final Map<String, ContentLedger.PendingWrite> batch, final @Nullable Map<String, Long> shapes,
             final Map<String, ContentLedger.PendingWrite> touched) {
         final long now = System.currentTimeMillis();
         final var tx = broker.newWriteOnlyTransaction();
+        if (shapes != null) {
+            final var list = new HashMap<SwitchShapeKey, SwitchShape>();
+            shapes.forEach((nodeId, shape) -> {
+                final SwitchShape entry = new SwitchShapeBuilder().setNodeId(nodeId)
+                    .setShape(Uint64.fromLongBits(shape)).build();
+                list.put(entry.key(), entry);
+            });
+            tx.put(LogicalDatastoreType.CONFIGURATION, SHAPES, new CompiledWithBuilder().setSwitchShape(list).build());
+        }
         batch.forEach((switchId, accepted) -> {
             final var record = new SwitchContentBuilder().withKey(new SwitchContentKey(switchId))
                 .setStamp(Uint64.fromLongBits(accepted.stamp())).setCommittedAt(Uint64.valueOf(now))
@@ -247,17 +302,21 @@ final class DatastoreContentLedger implements ContentLedger {
         try {
             tx.commit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            putBack(batch);
+            putBack(batch, shapes);
             throw new IllegalStateException("could not write the content ledger: " + e, e);
         } catch (InterruptedException e) {
-            putBack(batch);
+            putBack(batch, shapes);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted writing the content ledger", e);
         }
     }
 
-    private void putBack(final Map<String, ContentLedger.PendingWrite> batch) {
+    private void putBack(final Map<String, ContentLedger.PendingWrite> batch,
+            final @Nullable Map<String, Long> shapes) {
         synchronized (unrecorded) {
+            if (shapesUnrecorded == null) {
+                shapesUnrecorded = shapes;
+            }
             batch.forEach((switchId, accepted) -> {
                 final ContentLedger.PendingWrite later = unrecorded.get(switchId);
                 unrecorded.put(switchId, later == null ? accepted : then(accepted, later));

@@ -48,6 +48,16 @@ public interface ContentLedger {
         public void committed(final String switchId, final PendingWrite write) {
             // nothing to record
         }
+
+        @Override
+        public Map<String, Long> compiledWith() {
+            return Map.of();
+        }
+
+        @Override
+        public void compilingWith(final Map<String, Long> shapes) {
+            // nothing to record
+        }
     };
 
     /**
@@ -155,4 +165,15 @@ public interface ContentLedger {
 
     /** The switch accepted the write: it becomes the record. Recorded asynchronously, in order. */
     void committed(String switchId, PendingWrite write);
+
+    /**
+     * The switches the recorded content was compiled from, each by its shape (a digest of what it reports piece by
+     * piece once discovered: ports by name, profile), by node id; empty when none are recorded.
+     *
+     * @throws RuntimeException when it cannot be read now
+     */
+    Map<String, Long> compiledWith();
+
+    /** The switches the coming writes were compiled from, as {@link #compiledWith} reads them: recorded in order. */
+    void compilingWith(Map<String, Long> shapes);
 }

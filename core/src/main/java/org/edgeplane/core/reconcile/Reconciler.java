@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -46,7 +47,8 @@ import org.slf4j.LoggerFactory;
  * anew. So a controller taking over from another writes only what changed, and nothing when nothing did. A switch
  * without a record, or whose flow count shows it lost flows, gets its whole desired state, which replaces
  * everything Edgeplane owns on it. Before each write the entries it may change are named in the ledger, and after
- * it the new sums are recorded. Not thread safe: one worker owns it.
+ * it the new sums are recorded. A takeover waits until the switches are reported as completely as when their
+ * content was compiled ({@link #compilingWith}). Not thread safe: one worker owns it.
  */
 public final class Reconciler {
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
@@ -74,6 +76,10 @@ public final class Reconciler {
     /** Per switch to take over, since when it waits for the switches' reports to settle. */
     private final Map<String, Long> unsettledSince = new HashMap<>();
     private long inventoryChanged = Long.MIN_VALUE;
+    /** The shapes of the switches the coming reconcile's desired state was compiled from, by node id. */
+    private Map<String, Long> shapes = Map.of();
+    /** The shapes the ledger records, as far as this reconciler knows; null: not read since it last forgot all. */
+    private @Nullable Map<String, Long> shapesRecorded;
     private final Map<String, Map<String, InstalledFlow>> installed = new HashMap<>();
     private final InstalledObjects<MeterRecord> installedMeters = new InstalledObjects<>(MeterRecord::meterId);
     private final InstalledObjects<GroupRecord> installedGroups = new InstalledObjects<>(GroupRecord::groupId);
@@ -168,6 +174,19 @@ public final class Reconciler {
         sweepsDue.clear();
         silentSince.clear();
         unsettledSince.clear();
+        shapesRecorded = null;
+    }
+
+    /**
+     * The switches the next reconcile's desired state is compiled from, each by its shape (a digest of what it
+     * reports piece by piece once discovered: ports by name, profile), by node id. They are recorded in the ledger
+     * with the writes. A takeover waits, up to {@link #TAKEOVER_PATIENCE}, until every recorded switch shows its
+     * recorded shape again: a successor compiling while the OpenFlow plugin still rebuilds its inventory (after a
+     * lost majority or a restart) would otherwise remove the flows of every port not reported yet, and write them
+     * back a round later. A switch the record does not name is not waited for: it connected since.
+     */
+    public void compilingWith(final Map<String, Long> shapesByNode) {
+        shapes = Map.copyOf(shapesByNode);
     }
 
     /** The switches' reports (connections, ports) changed now: takeovers wait until they have settled. */
@@ -213,6 +232,7 @@ public final class Reconciler {
         final var pending = new TreeMap<String, Future<?>>();
         final var results = new TreeMap<String, SwitchResult>();
         final var tables = new HashMap<String, Applied>();
+        boolean takeoverWaits = false;
         for (String switchId : switchIds) {
             final Map<String, FlowRecord> desired = desiredOf(desiredBySwitch, switchId);
             final Applied wanted = new Applied(desired, desiredOf(desiredMetersBySwitch, switchId),
@@ -225,6 +245,7 @@ public final class Reconciler {
                     continue;
                 }
                 if (takeover == Takeover.WAIT) {
+                    takeoverWaits = true;
                     results.put(switchId, new SwitchResult(desired.size(), 0, 0, Optional.of(
                         "waiting for the switch to report its flow count, and the switches their ports, before "
                             + "taking it over")));
@@ -259,6 +280,7 @@ public final class Reconciler {
                 touched.put(switchId, pendingWrite(switchId, diff, tables.get(switchId).content()));
             }
         });
+        recordShapes(takeoverWaits);
         final Optional<String> unrecorded = intend(touched);
         if (unrecorded.isEmpty()) {
             touched.forEach((switchId, write) -> pending.put(switchId, submit(diffs.get(switchId)
@@ -338,6 +360,9 @@ public final class Reconciler {
             if (record.isEmpty()) {
                 return Takeover.REPLACE;
             }
+            if (shapesRecorded == null) {
+                shapesRecorded = ledger.compiledWith();
+            }
             shown = ledger.onSwitch(switchId);
         } catch (RuntimeException e) {
             LOG.warn("Switch {}: could not read its content record; trying again next round", switchId, e);
@@ -356,8 +381,18 @@ public final class Reconciler {
         silentSince.remove(switchId);
         final boolean settling = inventoryChanged != Long.MIN_VALUE
             && nanoTime.getAsLong() - inventoryChanged < INVENTORY_SETTLE.toNanos();
-        if (settling && !outOfPatience(unsettledSince, switchId)) {
-            return Takeover.WAIT;
+        final List<String> unseen = unseenShapes();
+        if (settling || !unseen.isEmpty()) {
+            final boolean first = !unsettledSince.containsKey(switchId);
+            if (!outOfPatience(unsettledSince, switchId)) {
+                if (first && !unseen.isEmpty()) {
+                    LOG.info("Switch {}: waiting until {} are reported as they were when its flows were written",
+                        switchId, unseen);
+                }
+                return Takeover.WAIT;
+            }
+            LOG.warn("Switch {}: taken over after waiting {} for the switches' reports; {} still differ", switchId,
+                TAKEOVER_PATIENCE, unseen);
         }
         unsettledSince.remove(switchId);
         final ContentLedger.Recorded resolved = record.orElseThrow().resolvedBy(shown.orElseThrow().stamp());
@@ -401,6 +436,32 @@ public final class Reconciler {
                     + ", desired " + desired.get(entry) + ")").toList());
         }
         return Takeover.PARTLY_HELD;
+    }
+
+    /** The recorded switches that do not show their recorded shape now: not reported (yet), or changed. */
+    private List<String> unseenShapes() {
+        final Map<String, Long> recorded = shapesRecorded == null ? Map.of() : shapesRecorded;
+        return recorded.entrySet().stream().filter(entry -> !entry.getValue().equals(shapes.get(entry.getKey())))
+            .map(Map.Entry::getKey).sorted().toList();
+    }
+
+    /**
+     * Records the shapes this reconcile compiled with, when they changed. While a takeover waits (for whatever
+     * reason), the recorded shapes still describe what the switches it waits for were written from: they are
+     * replaced only by shapes that show every recorded switch as recorded.
+     */
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    private void recordShapes(final boolean takeoverWaits) {
+        if (shapes.equals(shapesRecorded)
+                || takeoverWaits && (shapesRecorded == null || !unseenShapes().isEmpty())) {
+            return;
+        }
+        try {
+            ledger.compilingWith(shapes);
+            shapesRecorded = shapes;
+        } catch (RuntimeException e) {
+            LOG.warn("Could not record the switches' shapes in the content ledger; trying again next round", e);
+        }
     }
 
     /** Whether a switch has waited longer than {@link #TAKEOVER_PATIENCE} since it started waiting here. */

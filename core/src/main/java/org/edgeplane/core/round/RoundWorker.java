@@ -256,6 +256,9 @@ public final class RoundWorker implements PipelineStages, RoundOperations {
         final var stageRounds = new TreeMap<String, StageRound>();
         final RoundUnion union = compileStages(snapshot, recompile, stageRounds);
         final long compiled = System.nanoTime();
+        final var shapes = new HashMap<String, Long>();
+        snapshot.inventory().forEach((nodeId, facts) -> shapes.put(nodeId, facts.shape()));
+        reconciler.compilingWith(shapes);
         final SortedMap<String, SwitchResult> results = reconciler.reconcile(union.flowsBySwitch(),
             union.metersBySwitch(), union.groupsBySwitch());
         lastUnion = union;

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeSet;
 import org.edgeplane.core.flow.Action;
 import org.edgeplane.core.flow.FlowMatch;
@@ -54,6 +55,7 @@ public class TakeoverTest {
         /** False: the member dies after its switches accept a write and before the record lands. */
         boolean recording = true;
         boolean refusingIntents;
+        Map<String, Long> shapes = Map.of();
 
         @Override
         public Optional<Recorded> recorded(final String switchId) {
@@ -80,6 +82,16 @@ public class TakeoverTest {
             if (recording) {
                 records.put(switchId, records.get(switchId).committed(write));
             }
+        }
+
+        @Override
+        public Map<String, Long> compiledWith() {
+            return shapes;
+        }
+
+        @Override
+        public void compilingWith(final Map<String, Long> compiled) {
+            shapes = compiled;
         }
 
         Set<String> pending(final String switchId) {
@@ -397,6 +409,70 @@ public class TakeoverTest {
             now += Duration.ofSeconds(1).toNanos();
         }
         assertEquals(flow("b1", PORT_B, 3), held().get("b1"));
+    }
+
+    /** The inventory as the OpenFlow plugin rebuilds it: switch 2 and its port B's network arrive last. */
+    private static final Map<String, Long> BOTH = Map.of(SWITCH, 11L, "openflow:2", 22L);
+    private static final Map<String, Long> FIRST_ONLY = Map.of(SWITCH, 11L);
+    private static final Map<String, Long> SECOND_WITHOUT_PORTS = Map.of(SWITCH, 11L, "openflow:2", 20L);
+
+    private SortedMap<String, Reconciler.SwitchResult> reconcileWith(final Reconciler reconciler,
+            final Map<String, Long> shapes, final FlowRecord... flows) {
+        reconciler.compilingWith(shapes);
+        return reconciler.reconcile(desired(flows));
+    }
+
+    @Test
+    public void aTakeoverWaitsUntilEverySwitchItsRecordWasCompiledFromIsReportedAsItWas() {
+        reconcileWith(leader(), BOTH, flow("a1", PORT_A, 1), flow("b1", PORT_B, 2));
+        assertEquals(BOTH, ledger.shapes);
+        final Reconciler successor = leader();
+        // Compiled before switch 2 (then its ports) were reported again: port B's flows are missing.
+        for (var partial : List.of(FIRST_ONLY, SECOND_WITHOUT_PORTS)) {
+            final var early = reconcileWith(successor, partial, flow("a1", PORT_A, 1)).get(SWITCH);
+            assertTrue(early.error().orElseThrow().contains("waiting"));
+            assertEquals("nothing removed while " + partial, 1, switches.applied().size());
+            assertEquals("the record keeps what the flows were compiled from", BOTH, ledger.shapes);
+            now += Duration.ofSeconds(5).toNanos();
+        }
+        final var result = reconcileWith(successor, BOTH, flow("a1", PORT_A, 1), flow("b1", PORT_B, 2)).get(SWITCH);
+        assertEquals(Optional.empty(), result.error());
+        assertEquals("taken over untouched once every switch is reported", 1, switches.applied().size());
+
+        // A switch that connected since, unknown to the record, is not waited for; its shape is recorded.
+        final Map<String, Long> three = Map.of(SWITCH, 11L, "openflow:2", 22L, "openflow:3", 33L);
+        reconcileWith(leader(), three, flow("a1", PORT_A, 1), flow("b1", PORT_B, 2));
+        assertEquals(1, switches.applied().size());
+        assertEquals(three, ledger.shapes);
+    }
+
+    @Test
+    public void aSwitchGoneForGoodHoldsATakeoverBackOnlyUntilPatienceRunsOut() {
+        reconcileWith(leader(), BOTH, flow("a1", PORT_A, 1), flow("b1", PORT_B, 2));
+        final Reconciler successor = leader();
+        reconcileWith(successor, FIRST_ONLY, flow("a1", PORT_A, 1));
+        now += Reconciler.TAKEOVER_PATIENCE.toNanos() - 1;
+        reconcileWith(successor, FIRST_ONLY, flow("a1", PORT_A, 1));
+        assertEquals(1, switches.applied().size());
+        now += 1;
+        assertEquals(Optional.empty(), reconcileWith(successor, FIRST_ONLY, flow("a1", PORT_A, 1)).get(SWITCH)
+            .error());
+        assertEquals(Set.of("a1"), held().keySet());
+        assertEquals("what it compiled from is recorded once written", FIRST_ONLY, ledger.shapes);
+    }
+
+    @Test
+    public void aSwitchNotAnsweringDuringARebuildDoesNotLetTheIncompleteShapesBeRecorded() {
+        reconcileWith(leader(), BOTH, flow("a1", PORT_A, 1), flow("b1", PORT_B, 2));
+        ledger.answering = false;
+        final Reconciler successor = leader();
+        reconcileWith(successor, FIRST_ONLY, flow("a1", PORT_A, 1));
+        assertEquals(BOTH, ledger.shapes);
+        ledger.answering = true;
+        reconcileWith(successor, FIRST_ONLY, flow("a1", PORT_A, 1));
+        assertEquals(1, switches.applied().size());
+        reconcileWith(successor, BOTH, flow("a1", PORT_A, 1), flow("b1", PORT_B, 2));
+        assertEquals("taken over untouched", 1, switches.applied().size());
     }
 
     @Test
