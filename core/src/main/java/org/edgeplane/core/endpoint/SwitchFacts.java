@@ -9,7 +9,6 @@ package org.edgeplane.core.endpoint;
 
 import static java.util.Objects.requireNonNull;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -38,16 +37,12 @@ public record SwitchFacts(String nodeId, Map<String, Long> portNumbersByName,
     /**
      * A digest of what the switch reports piece by piece once it is (re)discovered: its node id, its profile and
      * the names of its ports, not their numbers or link state, which change only when the switch changes. Equal on
-     * every member and run (FNV-1a over UTF-8), so a successor can tell whether it sees the switch as completely as
+     * every member and run ({@link Fnv1a}), so a successor can tell whether it sees the switch as completely as
      * the controller that wrote its flows did.
      */
     public long shape() {
         final var text = new StringBuilder(nodeId).append('|').append(detectedProfile).append('|');
         new TreeSet<>(portNumbersByName.keySet()).forEach(name -> text.append(name).append('\n'));
-        long hash = 0xcbf29ce484222325L;
-        for (byte b : text.toString().getBytes(StandardCharsets.UTF_8)) {
-            hash = (hash ^ (b & 0xff)) * 0x100000001b3L;
-        }
-        return hash;
+        return Fnv1a.hash64(text.toString());
     }
 }

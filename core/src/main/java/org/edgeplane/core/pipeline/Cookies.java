@@ -7,7 +7,7 @@
  */
 package org.edgeplane.core.pipeline;
 
-import java.nio.charset.StandardCharsets;
+import org.edgeplane.core.endpoint.Fnv1a;
 
 /**
  * Cookie layout: which app made a flow, and for which object.
@@ -63,7 +63,8 @@ public final class Cookies {
 
     /** The cookie of every flow one app made for one object. */
     public static long of(final Owner owner, final ObjectKind kind, final String objectId) {
-        return EDGEPLANE | (long) owner.appId() << 48 | (long) kind.code() << 40 | fnv1a(objectId) & HASH_MASK;
+        return EDGEPLANE | (long) owner.appId() << 48 | (long) kind.code() << 40
+            | Fnv1a.hash64(objectId) & HASH_MASK;
     }
 
     /** The prefix of every cookie one app makes. */
@@ -73,14 +74,5 @@ public final class Cookies {
 
     public static boolean isEdgeplane(final long cookie) {
         return (cookie & EDGEPLANE_MASK) == EDGEPLANE;
-    }
-
-    private static long fnv1a(final String text) {
-        long hash = 0xcbf29ce484222325L;
-        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
-            hash ^= b & 0xff;
-            hash *= 0x100000001b3L;
-        }
-        return hash;
     }
 }
