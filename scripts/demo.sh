@@ -17,8 +17,8 @@ if [ "${1:-}" != "--controller-only" ]; then
 fi
 if [ ! -x karaf-distribution/target/assembly/bin/karaf ] || [ ! -d it/target/test-classes ]; then
   step "Building Edgeplane, tests skipped (first run only: about 5 min warm, longer while Maven downloads)"
-  mvn -B -q clean install -DskipTests
-  mvn -B -q -pl it test-compile
+  mvn -B -q -Dstyle.color=never clean install -DskipTests
+  mvn -B -q -Dstyle.color=never -pl it test-compile
 fi
 
 if [ "${1:-}" = "--controller-only" ]; then
@@ -28,9 +28,13 @@ fi
 
 step "Starting Open vSwitch"
 scripts/start-ovs.sh >/dev/null
-mvn -B -q -pl it dependency:build-classpath -Dmdep.outputFile=target/demo.classpath -Dmdep.includeScope=test
+mvn -B -q -Dstyle.color=never -pl it dependency:build-classpath -Dmdep.outputFile=target/demo.classpath \
+  -Dmdep.includeScope=test >/dev/null
+# One SLF4J binding (slf4j-simple): the Karaf client and logback jars carry others, and SLF4J would list them all.
+classpath=$(tr ':' '\n' < it/target/demo.classpath | grep -v -e '/org.apache.karaf.client-' -e '/logback-classic-' \
+  | paste -sd:)
 step "Starting the controller and the demo topology"
-exec java -cp "it/target/test-classes:$(cat it/target/demo.classpath)" \
+exec java -cp "it/target/test-classes:$classpath" \
   -Dedgeplane.karaf.home=karaf-distribution/target/assembly \
   -Dedgeplane.topology=it/src/test/resources/topology.json \
   -Dedgeplane.mininet.agent=it/src/test/python/mininet_agent.py \

@@ -146,6 +146,32 @@ public final class KarafProcess implements AutoCloseable {
         return home.resolve("data/log/karaf.log");
     }
 
+    /** What a shell command run through {@code bin/client} printed, and its exit status. */
+    public record ClientRun(int exitStatus, String output) {
+    }
+
+    /**
+     * Runs one shell command through the distribution's {@code bin/client}, as a script or CI would: no terminal,
+     * standard input at its end.
+     */
+    public ClientRun client(final String command) throws IOException, InterruptedException {
+        final Path printed = Files.createTempFile("edgeplane-client", ".txt");
+        try {
+            final Process client = new ProcessBuilder(home.resolve("bin/client").toString(), command)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectErrorStream(true).redirectOutput(printed.toFile()).start();
+            final boolean exited = client.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+            final String output = Files.readString(printed, StandardCharsets.UTF_8);
+            if (!exited) {
+                client.destroyForcibly();
+                throw new IOException("bin/client " + command + " did not exit within 60 s: " + output);
+            }
+            return new ClientRun(client.exitValue(), output);
+        } finally {
+            Files.deleteIfExists(printed);
+        }
+    }
+
     /** Stops Karaf (the launcher script and the JVM it started) and waits until its ports are free. */
     @Override
     public void close() {

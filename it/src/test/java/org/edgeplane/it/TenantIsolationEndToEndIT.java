@@ -9,6 +9,7 @@ package org.edgeplane.it;
 
 import static org.edgeplane.it.Convergence.awaitEquals;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -96,6 +97,20 @@ public class TenantIsolationEndToEndIT {
         final var expected = expectedMatrix(topology.hosts());
         assertTrue(expected.containsValue(true));
         awaitEquals("reachability matrix", () -> measuredMatrix(topology.hosts()), expected);
+    }
+
+    @Test
+    public void a3_shellCommandsRunThroughBinClientWithoutATerminal() throws Exception {
+        converge.awaitEveryPortInstalled("");
+        final KarafProcess.ClientRun ports = karaf.client("edgeplane:ports");
+        assertEquals(ports.output(), 0, ports.exitStatus());
+        for (Topology.Host host : topology.hosts()) {
+            assertTrue(host.name() + " installed in: " + ports.output(), ports.output().lines()
+                .anyMatch(line -> line.contains("port " + host.name() + " ") && line.contains(" installed")));
+        }
+        final KarafProcess.ClientRun unknown = karaf.client("edgeplane:no-such-command");
+        assertNotEquals(unknown.output(), 0, unknown.exitStatus());
+        assertTrue(unknown.output(), unknown.output().contains("Command not found"));
     }
 
     @Test
