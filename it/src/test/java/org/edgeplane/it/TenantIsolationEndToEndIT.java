@@ -108,6 +108,13 @@ public class TenantIsolationEndToEndIT {
             assertTrue(host.name() + " installed in: " + ports.output(), ports.output().lines()
                 .anyMatch(line -> line.contains("port " + host.name() + " ") && line.contains(" installed")));
         }
+        final KarafProcess.ClientRun counters = karaf.client("edgeplane:counters");
+        assertEquals(counters.output(), 0, counters.exitStatus());
+        for (Topology.Host host : topology.hosts()) {
+            final String nodeId = topology.edge(host.switchName()).nodeId();
+            assertTrue(nodeId + " connected in: " + counters.output(), counters.output().lines()
+                .anyMatch(line -> line.startsWith(nodeId + " ") && line.contains(" yes ")));
+        }
         final KarafProcess.ClientRun unknown = karaf.client("edgeplane:no-such-command");
         assertNotEquals(unknown.output(), 0, unknown.exitStatus());
         assertTrue(unknown.output(), unknown.output().contains("Command not found"));

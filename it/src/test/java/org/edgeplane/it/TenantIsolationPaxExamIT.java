@@ -175,34 +175,45 @@ public class TenantIsolationPaxExamIT {
         final var console = new PrintStream(out, true, StandardCharsets.UTF_8);
         try (Session session = sessionFactory.create(new ByteArrayInputStream(new byte[0]), console, console)) {
             final Instant deadline = Instant.now().plus(DEADLINE);
-            String ports = String.valueOf(session.execute("edgeplane:ports"));
+            String ports = run(session, out, "edgeplane:ports");
             while (!ports.contains("port pax-2") && Instant.now().isBefore(deadline)) {
                 Thread.sleep(250);
-                ports = String.valueOf(session.execute("edgeplane:ports"));
+                ports = run(session, out, "edgeplane:ports");
             }
             assertTrue(ports, ports.contains("tenant pax (Pax)") && ports.contains("  network pax-net vlan 300"));
             assertTrue(ports, ports.contains("    port pax-1 openflow:77 1 02:00:00:00:77:01 10.77.0.1 "));
             // No switch openflow:77 is connected in this container: the status says so.
             assertTrue(ports, ports.contains("switch-disconnected error=\"switch openflow:77 is not connected\""));
-            final String flows = String.valueOf(session.execute("edgeplane:flows openflow:77"));
+            final String flows = run(session, out, "edgeplane:flows openflow:77");
             // Flows go to a switch only when it is connected: until then they wait.
             assertTrue(flows, flows.contains("isolation:classify:port=pax-1 pending"));
             assertTrue(flows, flows.contains("port=pax-1") && flows.contains("network=pax-net"));
-            final String recompute = String.valueOf(session.execute("edgeplane:recompute openflow:77"));
+            final String recompute = run(session, out, "edgeplane:recompute openflow:77");
             assertTrue(recompute, recompute.startsWith("openflow:77: recomputed, "));
-            assertTrue(recompute, recompute.matches("openflow:77: recomputed, \\d+ flows desired, \\d+ written.*"));
+            assertTrue(recompute, recompute.matches("openflow:77: recomputed, \\d+ flows desired, \\d+ written.*\n"));
+            final String worker = run(session, out, "edgeplane:counters");
+            assertTrue(worker, worker.matches("(?s)rounds [1-9]\\d*, audits \\d+; last round .*"));
+            assertTrue(worker, worker.contains("\nopenflow:77 "));
             // The firewall's counters: the tenant's default group, at zero since no switch reports statistics here.
-            String counters = String.valueOf(session.execute("edgeplane:firewall-counters"));
+            String counters = run(session, out, "edgeplane:firewall-counters");
             while (!counters.contains("pax/default/ingress-ipv4") && Instant.now().isBefore(deadline)) {
                 Thread.sleep(250);
-                counters = String.valueOf(session.execute("edgeplane:firewall-counters"));
+                counters = run(session, out, "edgeplane:firewall-counters");
             }
             assertTrue(counters, counters.matches("(?s).*pax/default/ingress-ipv4 +0 +0\n.*"));
             assertTrue(counters, counters.matches("(?s).*\npax-1 +0 +0\n.*"));
             // Service insertion's command is wired to its app (no chain here: the header only).
-            final String chains = String.valueOf(session.execute("edgeplane:service-chains"));
+            final String chains = run(session, out, "edgeplane:service-chains");
             assertTrue(chains, chains.matches("CHAIN +HOP +NAME +PACKETS +LIVE-INSTANCES\n"));
         }
+    }
+
+    /** What a command printed: Edgeplane's commands print to the session's console, as over SSH. */
+    private static String run(final Session session, final ByteArrayOutputStream out, final String command)
+            throws Exception {
+        out.reset();
+        session.execute(command);
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     @Test

@@ -268,7 +268,7 @@ public final class RoundWorker implements PipelineStages, RoundOperations {
             noticed == 0 ? 0 : Math.max(0, startedAt - noticed), millis(read - started), millis(compiled - read),
             millis(written.diffNanos()), millis(written.sendNanos()), millis(written.ackNanos()));
         counters = counters.afterRound(String.join(" ", keys), millis(System.nanoTime() - started),
-            changeCount, stageRounds, times);
+            changeCount, stageRounds, times, results);
         results.forEach((switchId, result) -> {
             if (result.error().isPresent()) {
                 holdingInstalled.remove(switchId);

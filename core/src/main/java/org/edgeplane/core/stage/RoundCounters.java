@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.edgeplane.core.reconcile.Reconciler.SwitchResult;
 import org.edgeplane.core.stage.StageFlows.StageWork;
 
 /**
@@ -24,25 +25,53 @@ import org.edgeplane.core.stage.StageFlows.StageWork;
  *     {@code retry}, ...
  * @param lastStages what each pipeline stage did in the last round, by name
  * @param lastTimes where the last round's time went
+ * @param writes per switch, the writes it accepted and those that failed since the controller started
  */
 public record RoundCounters(long rounds, long audits, long lastRoundMillis, long lastFlowChanges, String lastCause,
-        SortedMap<String, StageRound> lastStages, RoundTimes lastTimes) {
-    public static final RoundCounters NONE = new RoundCounters(0, 0, 0, 0, "", new TreeMap<>(), RoundTimes.NONE);
+        SortedMap<String, StageRound> lastStages, RoundTimes lastTimes, SortedMap<String, SwitchWrites> writes) {
+    public static final RoundCounters NONE = new RoundCounters(0, 0, 0, 0, "", new TreeMap<>(), RoundTimes.NONE,
+        new TreeMap<>());
 
     public RoundCounters {
         lastStages = Collections.unmodifiableSortedMap(new TreeMap<>(lastStages));
+        writes = Collections.unmodifiableSortedMap(new TreeMap<>(writes));
     }
 
-    /** The counters after one more round. */
+    /**
+     * A switch's writes since the controller started: a write is one round's changes to it, sent in one bundle.
+     *
+     * @param accepted writes the switch committed
+     * @param failed writes that failed: refused, timed out, not sent (switch not connected, ledger not written)
+     */
+    public record SwitchWrites(long accepted, long failed) {
+        public static final SwitchWrites NONE = new SwitchWrites(0, 0);
+    }
+
+    /**
+     * The counters after one more round.
+     *
+     * @param results each switch's outcome in the round
+     */
     public RoundCounters afterRound(final String cause, final long millis, final long flowChanges,
-            final Map<String, StageRound> stages, final RoundTimes times) {
-        return new RoundCounters(rounds + 1, audits, millis, flowChanges, cause, new TreeMap<>(stages), times);
+            final Map<String, StageRound> stages, final RoundTimes times, final Map<String, SwitchResult> results) {
+        final var counted = new TreeMap<>(writes);
+        results.forEach((switchId, result) -> {
+            // A takeover that waits changes nothing and sends nothing: it is no write.
+            if (result.changes() > 0) {
+                final SwitchWrites before = counted.getOrDefault(switchId, SwitchWrites.NONE);
+                counted.put(switchId, result.error().isEmpty()
+                    ? new SwitchWrites(before.accepted() + 1, before.failed())
+                    : new SwitchWrites(before.accepted(), before.failed() + 1));
+            }
+        });
+        return new RoundCounters(rounds + 1, audits, millis, flowChanges, cause, new TreeMap<>(stages), times,
+            counted);
     }
 
     /** The counters after one more audit. */
     public RoundCounters afterAudit() {
         return new RoundCounters(rounds, audits + 1, lastRoundMillis, lastFlowChanges, lastCause, lastStages,
-            lastTimes);
+            lastTimes, writes);
     }
 
     /**

@@ -11,6 +11,7 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 import org.edgeplane.core.stage.SnapshotUnavailableException;
 import org.edgeplane.firewall.counters.FirewallCounters;
 import org.edgeplane.firewall.counters.FirewallOperations;
@@ -23,9 +24,14 @@ public final class FirewallCountersCommand implements Action {
     @Reference
     FirewallOperations operations;
 
+    /** Where the command prints: Karaf prints what a command returns on an interactive console only, not over SSH. */
+    @Reference
+    Session session;
+
     @Override
     public Object execute() throws SnapshotUnavailableException {
-        return render(operations.counters());
+        session.getConsole().print(render(operations.counters()));
+        return null;
     }
 
     static String render(final FirewallCounters counters) {

@@ -11,6 +11,7 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 import org.edgeplane.core.stage.SnapshotUnavailableException;
 import org.edgeplane.insertion.status.ChainStatus;
 import org.edgeplane.insertion.status.ServiceInsertionOperations;
@@ -26,9 +27,14 @@ public final class ServiceChainsCommand implements Action {
     @Reference
     ServiceInsertionOperations operations;
 
+    /** Where the command prints: Karaf prints what a command returns on an interactive console only, not over SSH. */
+    @Reference
+    Session session;
+
     @Override
     public Object execute() throws SnapshotUnavailableException {
-        return render(operations.status());
+        session.getConsole().print(render(operations.status()));
+        return null;
     }
 
     static String render(final ChainStatus status) {

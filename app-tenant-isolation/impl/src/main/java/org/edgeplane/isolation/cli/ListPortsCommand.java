@@ -11,6 +11,7 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 import org.edgeplane.isolation.service.IsolationOperations;
 
 /** {@code edgeplane:ports}: tenants, their networks and ports, with each port's status. */
@@ -20,8 +21,13 @@ public final class ListPortsCommand implements Action {
     @Reference
     IsolationOperations operations;
 
+    /** Where the command prints: Karaf prints what a command returns on an interactive console only, not over SSH. */
+    @Reference
+    Session session;
+
     @Override
     public Object execute() {
-        return OperatorViews.ports(operations.intent(), operations.status());
+        session.getConsole().print(OperatorViews.ports(operations.intent(), operations.status()));
+        return null;
     }
 }

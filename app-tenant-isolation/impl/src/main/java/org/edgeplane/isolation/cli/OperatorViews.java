@@ -14,6 +14,7 @@ import org.edgeplane.core.endpoint.Intent;
 import org.edgeplane.core.endpoint.Network;
 import org.edgeplane.core.endpoint.Port;
 import org.edgeplane.core.flow.FlowRecord;
+import org.edgeplane.core.stage.RoundCounters;
 import org.edgeplane.isolation.service.StatusReport;
 
 /** The text the shell commands print; plain functions of what the worker knows, so tests need no shell. */
@@ -51,6 +52,34 @@ public final class OperatorViews {
         return String.format("    port %s %s %s %s %s%s%s %s%n", port.id(), port.switchId(), port.switchPort(),
             port.macAddress(), String.join(",", port.ipAddresses()), port.isolated() ? " isolated" : "",
             port.rateLimit() == null ? "" : " limit=" + port.rateLimit().kbps() + "kbps", state);
+    }
+
+    /**
+     * How the controller has been running: rounds and their last duration and cause, where the last round's time
+     * went, and per switch the flows desired and installed, the writes accepted and failed, and the last error; then
+     * every port with an error.
+     */
+    public static String counters(final StatusReport status) {
+        final RoundCounters counters = status.counters();
+        final RoundCounters.RoundTimes times = counters.lastTimes();
+        final var text = new StringBuilder(String.format("rounds %d, audits %d; last round %d ms, %d flow changes, "
+            + "cause: %s%n", counters.rounds(), counters.audits(), counters.lastRoundMillis(),
+            counters.lastFlowChanges(), counters.lastCause().isEmpty() ? "-" : counters.lastCause()));
+        text.append(String.format("  last round, ms: wait %d, read %d, compile %d, diff %d, send %d, ack %d%n",
+            times.waitMillis(), times.readMillis(), times.compileMillis(), times.diffMillis(), times.sendMillis(),
+            times.ackMillis()));
+        text.append(String.format("%-22s %-12s %8s %10s %7s %7s  %s%n", "switch", "connected", "desired",
+            "installed", "writes", "failed", "last error"));
+        status.switches().forEach((switchId, switchStatus) -> {
+            final RoundCounters.SwitchWrites writes = counters.writes().getOrDefault(switchId,
+                RoundCounters.SwitchWrites.NONE);
+            text.append(String.format("%-22s %-12s %8d %10d %7d %7d  %s%n", switchId,
+                switchStatus.connected() ? "yes" : "no", switchStatus.desiredFlows(), switchStatus.installedFlows(),
+                writes.accepted(), writes.failed(), switchStatus.lastError().orElse("-")));
+        });
+        status.ports().forEach((portId, port) -> port.lastError().ifPresent(error -> text.append(
+            String.format("port %s on %s: %s%n", portId, port.switchId(), error))));
+        return text.toString();
     }
 
     /** One line per flow: table, priority, the object that produced it, its id, and whether it is installed. */

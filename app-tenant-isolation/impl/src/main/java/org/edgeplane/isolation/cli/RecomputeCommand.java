@@ -15,6 +15,7 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 import org.edgeplane.isolation.service.IsolationOperations;
 
 /** {@code edgeplane:recompute openflow:1}: recompile a switch from a fresh snapshot and rewrite all its flows. */
@@ -26,18 +27,25 @@ public final class RecomputeCommand implements Action {
     @Reference
     IsolationOperations operations;
 
+    /** Where the command prints: Karaf prints what a command returns on an interactive console only, not over SSH. */
+    @Reference
+    Session session;
+
     @Argument(index = 0, name = "switch", description = "Inventory node id, such as openflow:1", required = true)
     String switchId;
 
     @Override
     public Object execute() throws InterruptedException {
+        String text;
         try {
-            return operations.recompute(switchId).get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+            text = operations.recompute(switchId).get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
                 .map(result -> String.format("%s: recomputed, %d flows desired, %d written or removed%s", switchId,
                     result.desired(), result.changes(), result.error().map(error -> ", error: " + error).orElse("")))
                 .orElse(switchId + ": recomputed, Edgeplane wants no flow on it");
         } catch (ExecutionException | TimeoutException e) {
-            return switchId + ": recompute failed: " + e;
+            text = switchId + ": recompute failed: " + e;
         }
+        session.getConsole().println(text);
+        return null;
     }
 }

@@ -12,6 +12,7 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 import org.edgeplane.isolation.service.IsolationOperations;
 
 /** {@code edgeplane:flows openflow:1}: the flows Edgeplane owns on a switch, each with the object behind it. */
@@ -21,12 +22,17 @@ public final class ShowFlowsCommand implements Action {
     @Reference
     IsolationOperations operations;
 
+    /** Where the command prints: Karaf prints what a command returns on an interactive console only, not over SSH. */
+    @Reference
+    Session session;
+
     @Argument(index = 0, name = "switch", description = "Inventory node id, such as openflow:1", required = true)
     String switchId;
 
     @Override
     public Object execute() {
-        return OperatorViews.flows(switchId, operations.desiredFlows(switchId),
-            operations.installedFlowIds(switchId));
+        session.getConsole().print(OperatorViews.flows(switchId, operations.desiredFlows(switchId),
+            operations.installedFlowIds(switchId)));
+        return null;
     }
 }

@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.edgeplane.core.stage.RoundCounters;
 import org.edgeplane.core.stage.RoundCounters.RoundTimes;
+import org.edgeplane.core.stage.RoundCounters.SwitchWrites;
 import org.edgeplane.isolation.service.StatusReport;
 import org.edgeplane.isolation.service.StatusSink;
 import org.opendaylight.mdsal.binding.api.DataBroker;
@@ -68,6 +69,9 @@ public final class DatastoreStatusSink implements StatusSink {
         final var switches = new ArrayList<SwitchStatus>();
         report.switches().forEach((id, status) -> switches.add(new SwitchStatusBuilder().setNodeId(id)
             .setConnected(status.connected())
+            .setWrites(Uint64.valueOf(report.counters().writes().getOrDefault(id, SwitchWrites.NONE).accepted()))
+            .setWriteFailures(Uint64.valueOf(report.counters().writes().getOrDefault(id, SwitchWrites.NONE)
+                .failed()))
             .setProfile(status.profile().map(profile -> org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204
                 .SwitchProfile.ofName(profile.yangName())).orElse(null))
             .setDesiredFlows(Uint32.valueOf(status.desiredFlows()))

@@ -11,7 +11,10 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.edgeplane.core.reconcile.Reconciler.SwitchResult;
+import org.edgeplane.core.stage.RoundCounters;
 import org.edgeplane.core.testing.IntentFixtures;
 import org.edgeplane.isolation.compiler.IsolationCompiler;
 import org.edgeplane.isolation.service.StatusReport;
@@ -49,5 +52,30 @@ public class OperatorViewsTest {
         assertTrue(text, text.contains("    port r1 openflow:1 1 02:00:00:00:00:11 10.0.0.1 installed flows=5"));
         assertTrue(text, text.contains("    port r2 openflow:2 1 02:00:00:00:00:12 10.0.0.2 not-installed"));
         assertTrue(text, text.contains("switch-disconnected error=\"switch openflow:2 is not connected\""));
+    }
+
+    @Test
+    public void countersViewShowsRoundsAndPerSwitchWritesAndErrors() {
+        final var compiled = IsolationCompiler.compile(IntentFixtures.twoTenants(), Map.of());
+        final var accepted = new SwitchResult(10, 10, 10, Optional.empty());
+        final var refused = new SwitchResult(8, 0, 8, Optional.of("flow write failed: refused"));
+        final var waiting = new SwitchResult(8, 0, 0, Optional.of("waiting for the switch"));
+        final RoundCounters counters = RoundCounters.NONE
+            .afterRound("intent", 12, 18, Map.of(), RoundCounters.RoundTimes.NONE,
+                Map.of("openflow:1", accepted, "openflow:2", refused))
+            .afterRound("retry", 5, 8, Map.of(), RoundCounters.RoundTimes.NONE,
+                Map.of("openflow:1", new SwitchResult(10, 10, 0, Optional.empty()), "openflow:2", waiting))
+            .afterRound("retry", 7, 8, Map.of(), RoundCounters.RoundTimes.NONE, Map.of("openflow:2", accepted));
+        assertEquals(new RoundCounters.SwitchWrites(1, 0), counters.writes().get("openflow:1"));
+        assertEquals("a waiting takeover is no write", new RoundCounters.SwitchWrites(1, 1),
+            counters.writes().get("openflow:2"));
+        final var status = StatusReport.of(compiled, Map.of("openflow:2", refused), Set.of("openflow:1"))
+            .withCounters(counters);
+        final String text = OperatorViews.counters(status);
+        assertTrue(text, text.startsWith("rounds 3, audits 0; last round 7 ms, 8 flow changes, cause: retry"));
+        assertTrue(text, text.lines().anyMatch(line -> line.startsWith("openflow:1") && line.contains(" yes ")
+            && line.matches(".* 1 +0  -$")));
+        assertTrue(text, text.lines().anyMatch(line -> line.startsWith("openflow:2") && line.contains(" no ")
+            && line.contains(" 1       1  ") && line.contains("refused")));
     }
 }
