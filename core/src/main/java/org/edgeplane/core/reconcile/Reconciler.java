@@ -528,8 +528,12 @@ public final class Reconciler {
      */
     private ContentLedger.PendingWrite pendingWrite(final String switchId, final FlowDiff diff,
             final SwitchContent content) {
-        final long stamp = content.flows().isEmpty() && content.meters().isEmpty() && content.groups().isEmpty()
-            ? FlowDiff.REMOVE_STAMP : stamps.getAsLong();
+        if (content.flows().isEmpty() && content.meters().isEmpty() && content.groups().isEmpty()) {
+            // "Leaves nothing" says in one record what naming every removed entry would: a DELETE of everything
+            // costs one small write-ahead, not one entry per object and table.
+            return new ContentLedger.PendingWrite(FlowDiff.REMOVE_STAMP, true, Map.of());
+        }
+        final long stamp = stamps.getAsLong();
         if (!known.contains(switchId)) {
             final var all = new HashMap<String, Optional<Sum>>();
             ContentSums.of(content).entries().forEach((entry, sum) -> all.put(entry, Optional.of(sum)));

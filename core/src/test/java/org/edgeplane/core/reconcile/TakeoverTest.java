@@ -262,13 +262,21 @@ public class TakeoverTest {
         leader().reconcile(desired(flow("a1", PORT_A, 1)));
         assertEquals(Set.of(SWITCH), switches.stamps().keySet());
         final Reconciler reconciler = leader();
-        reconciler.reconcile(desired(flow("a1", PORT_A, 1)));
+        reconciler.reconcile(desired(flow("a1", PORT_A, 1), flow("b1", PORT_B, 2)));
+        ledger.recording = false;
         reconciler.reconcile(Map.of());
         assertEquals(Map.of(), held());
         assertEquals("the last write removed the stamp with the content", Map.of(), switches.stamps());
+        assertEquals("an emptying write is named as leaving nothing, not entry by entry",
+            Optional.of(new ContentLedger.PendingWrite(FlowDiff.REMOVE_STAMP, true, Map.of())),
+            ledger.records.get(SWITCH).pending());
+        ledger.recording = true;
 
+        // The switch shows no stamp: the write in flight landed, and the switch is known to be empty.
+        final int writes = switches.applied().size();
         leader().reconcile(Map.of(SWITCH, Map.of()));
-        assertEquals("an empty switch is taken over without a write", 2, switches.applied().size());
+        assertEquals("an empty switch is taken over without a write", writes, switches.applied().size());
+        assertEquals(Map.of(), ledger.records.get(SWITCH).sums());
     }
 
     @Test
