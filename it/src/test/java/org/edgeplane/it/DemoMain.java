@@ -37,7 +37,7 @@ public final class DemoMain {
             out.printf("Controller ready in %d s (RESTCONF on http://127.0.0.1:8181, OpenFlow on 6653)%n",
                 boot.toSeconds());
             try (MininetAgent mininet = MininetAgent.start(Path.of(System.getProperty("edgeplane.mininet.agent")),
-                    topologyFile, Path.of(System.getProperty("java.io.tmpdir"), "edgeplane-demo-mininet.log"))) {
+                    topologyFile, Path.of(System.getProperty("java.io.tmpdir"), "edgeplane-demo-mininet.log"), true)) {
                 final long provisioning = System.nanoTime();
                 new Orchestrator(Restconf.local()).provision(topology);
                 new Convergence(Restconf.local(), topology).awaitEveryPortInstalled(" in the demo");
@@ -46,8 +46,17 @@ public final class DemoMain {
                 out.println("Pinging every pair of hosts (2 pings each) ...");
                 printMatrix(out, topology.hosts(), Reachability.measured(mininet, topology.hosts()),
                     Reachability.expected(topology.hosts()));
-                printGuide(out, topology, mininet.pids());
-                waitForEnter();
+                try (DemoServices services = new DemoServices(Restconf.local(), topology, mininet, out)) {
+                    final var converge = new Convergence(Restconf.local(), topology);
+                    services.firewall(converge);
+                    services.chain(converge);
+                    out.println();
+                    out.println("Why is h1 -> h2 tcp/22 refused? bin/client edgeplane:trace h1 --to h2 --proto tcp"
+                        + " --dst-port 22 says:");
+                    out.print(services.trace("h1", "h2", "tcp", "22").path("text").asText());
+                    printGuide(out, topology, mininet.pids());
+                    waitForEnter();
+                }
             }
         }
         out.println("Demo stopped.");
@@ -102,6 +111,8 @@ public final class DemoMain {
         out.println("  curl -u admin:admin http://127.0.0.1:8181/rests/data/edgeplane-tenant:status");
         out.println("  curl -u admin:admin http://127.0.0.1:8181/rests/data/edgeplane-tenant:intent/port=" + h1.name());
         out.println("  ovs-ofctl -O OpenFlow13 dump-flows s1 " + OvsSwitches.EDGEPLANE_COOKIES);
+        out.println("  karaf-distribution/target/assembly/bin/client edgeplane:trace h1 --to h6 --proto icmp");
+        out.println("  karaf-distribution/target/assembly/bin/client edgeplane:counters");
         out.println();
         out.println("Press Enter (or Ctrl-C) to stop the topology and the controller.");
     }

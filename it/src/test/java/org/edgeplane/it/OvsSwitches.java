@@ -53,6 +53,69 @@ public final class OvsSwitches {
             .sum();
     }
 
+    /**
+     * The ports (OpenFlow numbers) Open vSwitch itself sends a frame out of, by {@code ofproto/trace}: every
+     * datapath output of every recirculation, a tunnel's output counted as its tunnel port. Each conntrack lookup
+     * answers {@code ctState} (OVS's syntax, such as {@code trk,new}).
+     */
+    public static java.util.Set<Long> tracedOutputs(final String bridge, final String flow, final String ctState) {
+        final var command = new java.util.ArrayList<>(List.of("ovs-appctl", "ofproto/trace", bridge, flow));
+        for (int recirculation = 0; recirculation < 4; recirculation++) {
+            command.add("--ct-next");
+            command.add(ctState);
+        }
+        final String trace = run(command);
+        final var byDatapathPort = new java.util.HashMap<Long, Long>();
+        boolean inBridge = false;
+        for (String line : run(List.of("ovs-appctl", "dpif/show")).split("\n")) {
+            if (line.matches("^  \\S+:$")) {
+                inBridge = line.trim().equals(bridge + ":");
+            } else if (inBridge) {
+                final var port = java.util.regex.Pattern.compile("^\\s+\\S+ (\\d+)/(\\d+):").matcher(line);
+                if (port.find()) {
+                    byDatapathPort.put(Long.parseLong(port.group(2)), Long.parseLong(port.group(1)));
+                }
+            }
+        }
+        final var outputs = new java.util.TreeSet<Long>();
+        for (String line : trace.split("\n")) {
+            if (!line.startsWith("Datapath actions: ")) {
+                continue;
+            }
+            final String actions = line.substring("Datapath actions: ".length());
+            final var tunnel = java.util.regex.Pattern.compile("tnl_port\\((\\d+)\\)").matcher(actions);
+            while (tunnel.find()) {
+                outputs.add(ofPort(byDatapathPort, tunnel.group(1), trace));
+            }
+            int depth = 0;
+            var token = new StringBuilder();
+            for (char character : (actions + ",").toCharArray()) {
+                if (character == '(') {
+                    depth++;
+                } else if (character == ')') {
+                    depth--;
+                } else if (character == ',' && depth == 0) {
+                    if (token.toString().matches("\\d+")) {
+                        outputs.add(ofPort(byDatapathPort, token.toString(), trace));
+                    }
+                    token = new StringBuilder();
+                    continue;
+                }
+                token.append(character);
+            }
+        }
+        return outputs;
+    }
+
+    private static long ofPort(final java.util.Map<Long, Long> byDatapathPort, final String datapathPort,
+            final String trace) {
+        final Long port = byDatapathPort.get(Long.parseLong(datapathPort));
+        if (port == null) {
+            throw new AssertionError("datapath port " + datapathPort + " is on no known bridge port: " + trace);
+        }
+        return port;
+    }
+
     public static String run(final List<String> command) {
         try {
             final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

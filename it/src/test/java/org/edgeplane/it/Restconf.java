@@ -82,6 +82,16 @@ public final class Restconf {
         return send(request(path).PUT(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
+    /** Calls an RPC ({@code module:name}) with this input, over {@code /rests/operations}. */
+    public Response operation(final String rpc, final JsonNode input) {
+        final var body = JSON.createObjectNode();
+        body.set("input", input);
+        return send(HttpRequest.newBuilder(URI.create(base.replace("/rests/data/", "/rests/operations/") + rpc))
+            .timeout(Duration.ofSeconds(60)).header("Authorization", authorization)
+            .header("Content-Type", "application/json").header("Accept", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
     public Response delete(final String path) {
         return send(request(path).DELETE());
     }

@@ -8,6 +8,10 @@
 package org.edgeplane.it;
 
 import static org.edgeplane.it.Convergence.awaitEquals;
+import static org.edgeplane.it.ServiceIntent.chain;
+import static org.edgeplane.it.ServiceIntent.classifier;
+import static org.edgeplane.it.ServiceIntent.function;
+import static org.edgeplane.it.ServiceIntent.hop;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
@@ -43,7 +47,7 @@ import org.junit.runners.MethodSorters;
  */
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class ServiceInsertionEndToEndIT {
-    private static final String INSERTION = "edgeplane-service-insertion:";
+    private static final String INSERTION = ServiceIntent.INSERTION;
     private static final String CHAIN_WEB = Orchestrator.INTENT + "/" + INSERTION + "service-chain=red,web";
     private static final String STATUS_WEB = INSERTION + "service-chain-status/chain=red,web";
     private static final Pattern SOURCE_PORT = Pattern.compile("10\\.0\\.1\\.1\\.(\\d+) > ");
@@ -75,15 +79,7 @@ public class ServiceInsertionEndToEndIT {
         mininet = MininetAgent.start(Path.of(System.getProperty("edgeplane.mininet.agent")), topologyFile,
             Path.of("target/mininet-agent-insertion.log"), true);
         orchestrator.provision(topology);
-        for (Topology.Appliance appliance : topology.appliances()) {
-            for (int index = 0; index < 2; index++) {
-                final String ip = appliance.ips() == null ? null : appliance.ips().get(index);
-                orchestrator.create(Orchestrator.port(appliance.portId(index), appliance.tenant(),
-                    appliance.network(), topology.edge(appliance.switchName()).nodeId(),
-                    appliance.ports().get(index).toString(), appliance.macs().get(index),
-                    ip == null ? new String[0] : new String[] {ip}).put("port-security-enabled", false));
-            }
-        }
+        ServiceIntent.createAppliancePorts(orchestrator, topology);
         pids = Files.createDirectories(Path.of("target/insertion-listeners").toAbsolutePath()).resolve("pids");
         Files.deleteIfExists(pids);
         mininet.exec("h2", "for port in 80 22; do nc -lk $port < /dev/null > /dev/null 2>&1 & echo $! >> " + pids
@@ -120,6 +116,145 @@ public class ServiceInsertionEndToEndIT {
             final String groups = OvsSwitches.run(List.of("ovs-ofctl", "-O", "OpenFlow13", "dump-groups", "s1"));
             return groups.contains("type=select") && groups.contains("push_mpls:0x8847");
         }, true);
+    }
+
+    /**
+     * The packet trace against Open vSwitch's own: 35 packets across isolation (same and other network or tenant,
+     * tunnel, fabric, ARP, spoofed and tagged frames), the firewall (a security group on h5, a policy entry, the
+     * conntrack state as an input), the chain (one instance per hop, so that no select group has a choice to make)
+     * and isolated ports. Each is traced by the RPC and by ofproto/trace on every switch it crossed; both must send
+     * it out of the same ports, and the trace must name the object that decided. The command and a wrong field too.
+     */
+    @Test
+    public void a0a_theTraceNamesWhatDecidedAndAgreesWithOpenVswitchOnEverySwitch() throws Exception {
+        final String group = Orchestrator.INTENT + "/edgeplane-firewall:security-group=red,db";
+        final String policy = Orchestrator.INTENT + "/edgeplane-firewall:policy-rule=red,30";
+        final ObjectNode db = Restconf.JSON.createObjectNode().put("tenant-id", "red").put("name", "db");
+        db.putArray("rule").add(Restconf.JSON.createObjectNode().put("id", "pg").put("direction", "ingress")
+            .put("protocol", "tcp").put("port-range-min", 5432).put("port-range-max", 5432));
+        final ObjectNode deny = Restconf.JSON.createObjectNode().put("tenant-id", "red").put("priority", 30)
+            .put("action", "deny").put("direction", "ingress").put("protocol", "tcp").put("port-range-min", 8080)
+            .put("port-range-max", 8080);
+        assertEquals(201, restconf.put(group, ServiceIntent.body("edgeplane-firewall:security-group", db)).status());
+        assertEquals(201, restconf.put(policy, ServiceIntent.body("edgeplane-firewall:policy-rule", deny)).status());
+        final ObjectNode h5 = Orchestrator.portOf(topology, topology.host("h5"));
+        h5.putArray("edgeplane-firewall:security-group").add("db");
+        assertEquals(204, orchestrator.put(h5).status());
+        put("hop=red,inspect", hop("inspect", "ids1"));
+        for (String isolated : List.of("h7", "h8")) {
+            assertEquals(204, orchestrator.put(Orchestrator.portOf(topology, topology.host(isolated))
+                .put("isolated", true)).status());
+        }
+        try {
+            converge.awaitEveryPortInstalled("");
+            converge.awaitFlowsAsDesired();
+            final var names = new TreeSet<String>();
+            for (TraceMatrix.Probe probe : traceProbes()) {
+                final String text = TraceMatrix.assertAgrees(restconf, topology, probe);
+                names.add(probe.label());
+                if (probe.label().startsWith("chain")) {
+                    assertTrue(text, text.contains("group "));
+                }
+            }
+            assertEquals(35, names.size());
+
+            final KarafProcess.ClientRun command = karaf.client("edgeplane:trace h1 --to h2 --proto tcp"
+                + " --dst-port 80 --tcp-flags syn");
+            assertEquals(command.output(), 0, command.exitStatus());
+            assertTrue(command.output(), command.output().contains("hop 1 (inspect: ids1) of service chain web"));
+            assertTrue(command.output(), command.output().contains("tcp 40000 > 80 [syn]"));
+            final KarafProcess.ClientRun wrong = karaf.client("edgeplane:trace h1 --to h2 --proto tcp");
+            assertTrue(wrong.output(), wrong.exitStatus() != 0 && wrong.output().contains("dst-port: needed"));
+            final Restconf.Response refused = restconf.operation(TraceMatrix.RPC, Restconf.JSON.createObjectNode()
+                .put("from", "h1").put("to", "h2").put("vlan", "4096"));
+            assertEquals(refused.body(), 400, refused.status());
+            assertTrue(refused.body(), refused.errorMessage().startsWith("vlan: "));
+        } finally {
+            for (String isolated : List.of("h7", "h8")) {
+                assertEquals(204, orchestrator.put(Orchestrator.portOf(topology, topology.host(isolated))).status());
+            }
+            put("hop=red,inspect", hop("inspect", "ids1", "ids2"));
+            assertEquals(204, orchestrator.put(Orchestrator.portOf(topology, topology.host("h5"))).status());
+            assertEquals(204, restconf.delete(policy).status());
+            assertEquals(204, restconf.delete(group).status());
+        }
+        converge.awaitEveryPortInstalled("");
+        converge.awaitFlowsAsDesired();
+    }
+
+    private static List<TraceMatrix.Probe> traceProbes() {
+        final String red = " of network red-web (tenant red)";
+        return List.of(
+            TraceMatrix.probe("same network, same switch", "to port h3" + red, between("h1", "h3", "proto", "icmp")),
+            TraceMatrix.probe("same network, across the fabric", "to port h2" + red, between("h1", "h2", "proto",
+                "icmp")),
+            TraceMatrix.probe("same network, back across the fabric", "to port h1" + red, between("h2", "h1",
+                "proto", "icmp")),
+            TraceMatrix.probe("vxlan network, through the tunnel", "by tunnel from openflow:1", between("h10", "h11",
+                "proto", "icmp")),
+            TraceMatrix.probe("vxlan network, tcp back", "to port h10", between("h11", "h10", "proto", "tcp",
+                "dst-port", "22")),
+            TraceMatrix.probe("other network of the tenant", "dropped on openflow:1", between("h1", "h4", "proto",
+                "icmp")),
+            TraceMatrix.probe("other network across the fabric", "dropped on openflow:2", between("h5", "h2",
+                "proto", "icmp")),
+            TraceMatrix.probe("other tenant, same switch", "dropped on openflow:1", between("h1", "h6", "proto",
+                "icmp")),
+            TraceMatrix.probe("other tenant, other switch", "dropped on openflow:1", between("h1", "h7", "proto",
+                "udp", "dst-port", "53")),
+            TraceMatrix.probe("arp request floods its network", "to port h3" + red, between("h1", "h2", "proto",
+                "arp")),
+            TraceMatrix.probe("arp in another tenant's network", "to port h9", between("h6", "h9", "proto", "arp")),
+            TraceMatrix.probe("spoofed source mac", "dropped on openflow:1", between("h1", "h2", "eth-src",
+                "02:00:00:00:01:99", "proto", "icmp")),
+            TraceMatrix.probe("spoofed source ip", "dropped on openflow:1", between("h1", "h2", "ip-src",
+                "10.0.1.99", "proto", "icmp")),
+            TraceMatrix.probe("tagged frame from an edge port", "dropped on openflow:1", between("h1", "h2", "vlan",
+                "101", "proto", "icmp")),
+            TraceMatrix.probe("blue tcp on one switch", "to port h9", between("h6", "h9", "proto", "tcp",
+                "dst-port", "80")),
+            TraceMatrix.probe("red udp on one switch", "to port h1" + red, between("h3", "h1", "proto", "udp",
+                "dst-port", "53")),
+            TraceMatrix.probe("security group allows", "rule pg of security group db (tenant red)", between("h4",
+                "h5", "proto", "tcp", "dst-port", "5432", "tcp-flags", "syn")),
+            TraceMatrix.probe("security group refuses tcp", "dropped on openflow:2", between("h4", "h5", "proto",
+                "tcp", "dst-port", "22")),
+            TraceMatrix.probe("security group refuses icmp", "dropped on openflow:2", between("h4", "h5", "proto",
+                "icmp")),
+            TraceMatrix.probe("security group refuses udp", "dropped on openflow:2", between("h4", "h5", "proto",
+                "udp", "dst-port", "5432")),
+            TraceMatrix.probe("established connection", "Fate:", between("h4", "h5", "proto", "tcp", "dst-port",
+                "22", "ct-state", "est")),
+            TraceMatrix.probe("reply of an allowed connection", "Fate:", between("h5", "h4", "proto", "tcp",
+                "src-port", "5432", "dst-port", "40000", "ct-state", "est,rpl")),
+            TraceMatrix.probe("invalid connection state", "Fate:", between("h4", "h5", "proto", "tcp", "dst-port",
+                "5432", "ct-state", "inv")),
+            TraceMatrix.probe("policy entry denies", "policy entry 30 (deny) of tenant red", between("h3", "h1",
+                "proto", "tcp", "dst-port", "8080")),
+            TraceMatrix.probe("next to the policy entry", "Fate:", between("h3", "h1", "proto", "tcp", "dst-port",
+                "8081")),
+            TraceMatrix.probe("chain classifies tcp 80", "hop 1 (inspect: ids1) of service chain web (tenant red)",
+                between("h1", "h2", "proto", "tcp", "dst-port", "80")),
+            TraceMatrix.probe("chain classifies udp 5000", "to port ids1-in", between("h1", "h2", "proto", "udp",
+                "dst-port", "5000")),
+            TraceMatrix.probe("unclassified port skips the chain", "to port h2" + red, between("h1", "h2", "proto",
+                "tcp", "dst-port", "443")),
+            TraceMatrix.probe("unclassified direction skips the chain", "to port h1" + red, between("h2", "h1",
+                "proto", "tcp", "dst-port", "80")),
+            TraceMatrix.probe("unclassified source skips the chain", "to port h2" + red, between("h3", "h2", "proto",
+                "tcp", "dst-port", "80")),
+            TraceMatrix.probe("isolated to isolated", "dropped on openflow:2", between("h7", "h8", "proto",
+                "icmp")),
+            TraceMatrix.probe("isolated to isolated, tcp", "dropped on openflow:2", between("h8", "h7", "proto",
+                "tcp", "dst-port", "80")),
+            TraceMatrix.probe("isolated arp", "Fate:", between("h7", "h6", "proto", "arp")),
+            TraceMatrix.probe("isolated to a shared port", "Fate:", between("h7", "h9", "proto", "udp", "dst-port",
+                "53")),
+            TraceMatrix.probe("shared port to an isolated one", "Fate:", between("h6", "h8", "proto", "icmp")));
+    }
+
+    private static String[] between(final String from, final String to, final String... more) {
+        return TraceMatrix.between(from, to, more);
     }
 
     @Test
@@ -516,55 +651,16 @@ public class ServiceInsertionEndToEndIT {
     }
 
     private static void put(final String resource, final ObjectNode entry) {
-        final Restconf.Response response = restconf.put(Orchestrator.INTENT + "/" + INSERTION + resource,
-            wrap(resource, entry));
-        assertTrue(resource + ": " + response.body(), response.status() == 201 || response.status() == 204);
+        ServiceIntent.put(restconf, INSERTION, resource, entry);
     }
 
     private static void refused(final String resource, final ObjectNode entry, final int status,
             final String reason) {
         final String path = Orchestrator.INTENT + "/" + INSERTION + resource;
-        final Restconf.Response response = restconf.put(path, wrap(resource, entry));
+        final Restconf.Response response = restconf.put(path, ServiceIntent.body(INSERTION
+            + resource.substring(0, resource.indexOf('=')), entry));
         assertEquals(resource + ": " + response.body(), status, response.status());
         assertTrue(resource + ": " + response.body(), response.errorMessage().contains(reason));
         assertTrue(resource + " was written", restconf.get(path).isMissing());
-    }
-
-    private static JsonNode wrap(final String resource, final ObjectNode entry) {
-        final ObjectNode body = Restconf.JSON.createObjectNode();
-        body.putArray(INSERTION + resource.substring(0, resource.indexOf('='))).add(entry);
-        return body;
-    }
-
-    private static ObjectNode function(final String name, final String ingress, final String egress) {
-        final ObjectNode function = Restconf.JSON.createObjectNode().put("tenant-id", "red").put("name", name)
-            .put("ingress-port", ingress);
-        return egress == null ? function : function.put("egress-port", egress);
-    }
-
-    private static ObjectNode hop(final String name, final String... functions) {
-        final ObjectNode hop = Restconf.JSON.createObjectNode().put("tenant-id", "red").put("name", name);
-        final var list = hop.putArray("service-function");
-        for (String function : functions) {
-            list.add(function);
-        }
-        return hop;
-    }
-
-    private static ObjectNode chain(final String name, final String... hops) {
-        final ObjectNode chain = Restconf.JSON.createObjectNode().put("tenant-id", "red").put("name", name)
-            .put("failure-policy", "fail-open");
-        if (hops.length > 0) {
-            final var list = chain.putArray("hop");
-            for (String hop : hops) {
-                list.add(hop);
-            }
-        }
-        return chain;
-    }
-
-    private static ObjectNode classifier(final String name, final String source, final int destinationPort) {
-        return Restconf.JSON.createObjectNode().put("name", name).put("protocol", "tcp")
-            .put("destination-port-min", destinationPort).put("logical-source-port", source);
     }
 }

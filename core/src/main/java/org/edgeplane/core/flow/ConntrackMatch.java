@@ -7,6 +7,7 @@
  */
 package org.edgeplane.core.flow;
 
+import java.util.List;
 import java.util.StringJoiner;
 import org.eclipse.jdt.annotation.Nullable;
 
@@ -26,6 +27,8 @@ public record ConntrackMatch(int state, int stateMask, @Nullable Long mark, long
     public static final int REPLY = 0x08;
     public static final int INVALID = 0x10;
     public static final int TRACKED = 0x20;
+    /** The names of the ct_state bits, bit 0 first, as Open vSwitch writes them. */
+    public static final List<String> FLAG_NAMES = List.of("new", "est", "rel", "rpl", "inv", "trk");
 
     /** Flags set (+) and clear (-), e.g. {@code state(TRACKED | ESTABLISHED, REPLY)} is +trk+est-rpl. */
     public static ConntrackMatch state(final int set, final int clear) {
@@ -36,13 +39,23 @@ public record ConntrackMatch(int state, int stateMask, @Nullable Long mark, long
         return new ConntrackMatch(state, stateMask, value, mask);
     }
 
+    /** The bits set in a state, as {@code +trk+new}. */
+    public static String flagsSet(final int state) {
+        final var flags = new StringBuilder();
+        for (int bit = 0; bit < FLAG_NAMES.size(); bit++) {
+            if ((state & 1 << bit) != 0) {
+                flags.append('+').append(FLAG_NAMES.get(bit));
+            }
+        }
+        return flags.toString();
+    }
+
     void describe(final StringJoiner text) {
         if (stateMask != 0) {
             final var flags = new StringBuilder();
-            final String[] names = {"new", "est", "rel", "rpl", "inv", "trk"};
-            for (int bit = 0; bit < names.length; bit++) {
+            for (int bit = 0; bit < FLAG_NAMES.size(); bit++) {
                 if ((stateMask & 1 << bit) != 0) {
-                    flags.append((state & 1 << bit) != 0 ? '+' : '-').append(names[bit]);
+                    flags.append((state & 1 << bit) != 0 ? '+' : '-').append(FLAG_NAMES.get(bit));
                 }
             }
             text.add("ct_state=" + flags);

@@ -39,6 +39,8 @@ import org.edgeplane.core.stage.PipelineStages;
 import org.edgeplane.core.stage.RoundOperations;
 import org.edgeplane.core.stage.SnapshotUnavailableException;
 import org.edgeplane.core.stage.SwitchFlowReader;
+import org.edgeplane.core.trace.TraceReport;
+import org.edgeplane.core.trace.TraceRequest;
 import org.opendaylight.mdsal.binding.api.ClusteredDataTreeChangeListener;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.DataTreeIdentifier;
@@ -197,7 +199,8 @@ public final class CoreProvider implements PipelineStages, IntentChecks, RoundOp
         worker.startAudit(AUDIT_PERIOD, flowReader);
         if (cluster != null) {
             registrations.add(cluster.singletons().registerClusterSingletonService(
-                new RoundsLeadership(worker, ledger::announceLeader)));
+                new RoundsLeadership(worker, ledger::announceLeader,
+                    () -> cluster.rpcProvider().registerRpcImplementation(new TraceService(worker)))));
         } else {
             ledger.announceLeader();
         }
@@ -232,6 +235,11 @@ public final class CoreProvider implements PipelineStages, IntentChecks, RoundOp
     @Override
     public Set<String> installedFlowIds(final String switchId) {
         return worker.installedFlowIds(switchId);
+    }
+
+    @Override
+    public TraceReport trace(final TraceRequest request) {
+        return worker.trace(request);
     }
 
     @Override

@@ -10,9 +10,12 @@ package org.edgeplane.core.odl;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.util.concurrent.ListenableFuture;
+import java.util.function.Supplier;
+import org.eclipse.jdt.annotation.Nullable;
 import org.edgeplane.core.round.RoundWorker;
 import org.opendaylight.mdsal.singleton.common.api.ClusterSingletonService;
 import org.opendaylight.mdsal.singleton.common.api.ServiceGroupIdentifier;
+import org.opendaylight.yangtools.concepts.Registration;
 
 /**
  * The cluster singleton that runs Edgeplane's rounds: ODL's singleton service starts it on exactly one member at a
@@ -25,10 +28,19 @@ final class RoundsLeadership implements ClusterSingletonService {
 
     private final RoundWorker worker;
     private final Runnable announce;
+    private final Supplier<Registration> leaderServices;
+    private @Nullable Registration registered;
 
-    RoundsLeadership(final RoundWorker worker, final Runnable announce) {
+    /**
+     * The rounds' leadership of this member.
+     *
+     * @param leaderServices registers what only the leader offers (the trace RPC), for as long as it leads
+     */
+    RoundsLeadership(final RoundWorker worker, final Runnable announce,
+            final Supplier<Registration> leaderServices) {
         this.worker = requireNonNull(worker);
         this.announce = requireNonNull(announce);
+        this.leaderServices = requireNonNull(leaderServices);
     }
 
     @Override
@@ -37,14 +49,19 @@ final class RoundsLeadership implements ClusterSingletonService {
     }
 
     @Override
-    public void instantiateServiceInstance() {
+    public synchronized void instantiateServiceInstance() {
         worker.activate();
         announce.run();
+        registered = leaderServices.get();
     }
 
     /** Completes once a round that was running has ended: no write of this member follows. */
     @Override
-    public ListenableFuture<?> closeServiceInstance() {
+    public synchronized ListenableFuture<?> closeServiceInstance() {
+        if (registered != null) {
+            registered.close();
+            registered = null;
+        }
         return worker.deactivate();
     }
 }

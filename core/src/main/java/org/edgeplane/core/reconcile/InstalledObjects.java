@@ -63,6 +63,14 @@ final class InstalledObjects<T> {
         bySwitch.computeIfAbsent(switchId, key -> new HashMap<>()).put(id, Optional.empty());
     }
 
+    /** The objects a switch holds, as written; one whose content was forgotten is the desired one, if any. */
+    Map<Long, T> contents(final String switchId, final Map<Long, T> desired) {
+        final var contents = new HashMap<Long, T>();
+        bySwitch.getOrDefault(switchId, Map.of()).forEach((id, object) -> object
+            .or(() -> Optional.ofNullable(desired.get(id))).ifPresent(content -> contents.put(id, content)));
+        return contents;
+    }
+
     /** Desired objects the switch does not hold exactly, in id order. */
     List<T> writes(final String switchId, final Map<Long, T> desired) {
         final var known = bySwitch.getOrDefault(switchId, Map.of());

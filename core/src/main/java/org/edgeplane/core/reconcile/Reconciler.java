@@ -10,6 +10,7 @@ package org.edgeplane.core.reconcile;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -577,6 +578,34 @@ public final class Reconciler {
     public Set<String> installedIds(final String switchId) {
         final var flows = installed.get(switchId);
         return flows == null ? Set.of() : Collections.unmodifiableSet(flows.keySet());
+    }
+
+    /**
+     * What a switch holds of Edgeplane's, as far as this reconciler knows: each installed flow, group and meter as it
+     * was written. One adopted without its content (found on the switch by a takeover, which adopts only what equals
+     * the desired content) is the desired one of its id; one of those no longer desired is left out. On the thread
+     * that reconciles.
+     */
+    public InstalledContent installedContent(final String switchId, final Map<String, FlowRecord> desiredFlows,
+            final Map<Long, GroupRecord> desiredGroups, final Map<Long, MeterRecord> desiredMeters) {
+        if (!known.contains(switchId)) {
+            return new InstalledContent(List.of(), Map.of(), Map.of());
+        }
+        final var flows = new ArrayList<FlowRecord>();
+        installed.getOrDefault(switchId, Map.of()).forEach((flowId, flow) -> flow.content()
+            .or(() -> Optional.ofNullable(desiredFlows.get(flowId))).ifPresent(flows::add));
+        return new InstalledContent(flows, installedGroups.contents(switchId, desiredGroups),
+            installedMeters.contents(switchId, desiredMeters));
+    }
+
+    /** A switch's flows, groups by id and meters by id, as written. */
+    public record InstalledContent(List<FlowRecord> flows, Map<Long, GroupRecord> groups,
+            Map<Long, MeterRecord> meters) {
+        public InstalledContent {
+            flows = List.copyOf(flows);
+            groups = Map.copyOf(groups);
+            meters = Map.copyOf(meters);
+        }
     }
 
     /** What the switch holds, read by the writer while it builds its messages (before this reconciler moves on). */

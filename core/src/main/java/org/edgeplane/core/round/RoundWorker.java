@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutionException;
@@ -57,6 +58,8 @@ import org.edgeplane.core.stage.SnapshotUnavailableException;
 import org.edgeplane.core.stage.StageFlows;
 import org.edgeplane.core.stage.SwitchFlowReader;
 import org.edgeplane.core.stage.SwitchFlowReader.ReportedFlow;
+import org.edgeplane.core.trace.TraceReport;
+import org.edgeplane.core.trace.TraceRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,6 +106,9 @@ public final class RoundWorker implements PipelineStages, RoundOperations {
     private RoundCounters counters = RoundCounters.NONE;
     private volatile RoundUnion lastUnion = RoundUnion.EMPTY;
     private volatile Map<String, SwitchFacts> lastInventory = Map.of();
+    /** The last round's snapshot and binding facts, for traces; read and written on the worker thread. */
+    private Snapshot lastSnapshot;
+    private EdgeFacts lastFacts = EdgeFacts.NONE;
     /** What each switch held at its last audit, as {@link FlowAudit#identities}; worker thread only. */
     private final Map<String, Set<String>> audited = new HashMap<>();
     /** Switches known to hold exactly their installed flows since a bundle of theirs committed; worker thread. */
@@ -253,6 +259,7 @@ public final class RoundWorker implements PipelineStages, RoundOperations {
         final Snapshot snapshot = source.read();
         final long read = System.nanoTime();
         lastInventory = snapshot.inventory();
+        lastSnapshot = snapshot;
         final var stageRounds = new TreeMap<String, StageRound>();
         final RoundUnion union = compileStages(snapshot, recompile, stageRounds);
         final long compiled = System.nanoTime();
@@ -324,6 +331,7 @@ public final class RoundWorker implements PipelineStages, RoundOperations {
             }
             union.add(stage.name(), flows);
         }
+        lastFacts = facts;
         return union.build();
     }
 
@@ -424,11 +432,36 @@ public final class RoundWorker implements PipelineStages, RoundOperations {
 
     @Override
     public Set<String> installedFlowIds(final String switchId) {
-        // The reconciler belongs to the worker thread; ask it there.
+        return onWorker("read the installed flows of " + switchId, () -> Set.copyOf(reconciler.installedIds(
+            switchId)));
+    }
+
+    @Override
+    public TraceReport trace(final TraceRequest request) {
+        if (!active) {
+            throw new IllegalStateException("this member does not run Edgeplane's rounds; the member that does traces");
+        }
+        return onWorker("trace", () -> {
+            if (lastSnapshot == null) {
+                throw new IllegalStateException("no round has run yet");
+            }
+            return TraceScene.trace(request, lastSnapshot, lastFacts, lastUnion, reconciler, stages.values());
+        });
+    }
+
+    /** Asks on the worker thread, which owns the reconciler; what the question throws is thrown as it is. */
+    // The question's own exception (a trace request's wrong field) is what the caller must see, not its wrapper.
+    @SuppressWarnings("checkstyle:AvoidHidingCauseException")
+    private <T> T onWorker(final String what, final Callable<T> question) {
         try {
-            return executor.submit(() -> Set.copyOf(reconciler.installedIds(switchId))).get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not read the installed flows of " + switchId, e);
+            return executor.submit(question).get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new IllegalStateException("could not " + what, e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("could not " + what + " in 30 s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

@@ -52,4 +52,12 @@ public interface PipelineStage {
     default void audited(final Map<String, Set<String>> reportedFlows, final RoundCounters counters) {
         // Most stages have nothing to update.
     }
+
+    /**
+     * What the stage's own objects are called, by the cookie of their flows (a firewall rule, a chain's hop), for a
+     * packet trace; objects named after a network, port or switch are named by the core. Pure in the snapshot.
+     */
+    default Map<Long, String> cookieNames(final Snapshot snapshot) {
+        return Map.of();
+    }
 }

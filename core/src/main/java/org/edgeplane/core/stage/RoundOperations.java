@@ -14,6 +14,8 @@ import java.util.concurrent.Future;
 import org.edgeplane.core.endpoint.PortNames;
 import org.edgeplane.core.flow.FlowRecord;
 import org.edgeplane.core.reconcile.Reconciler.SwitchResult;
+import org.edgeplane.core.trace.TraceReport;
+import org.edgeplane.core.trace.TraceRequest;
 
 /** What apps and operators may ask of the core's rounds (validators, Karaf shell commands). */
 public interface RoundOperations {
@@ -32,4 +34,13 @@ public interface RoundOperations {
 
     /** The port names of the switches the last round saw, so that validators compare a name and a number. */
     PortNames portNames();
+
+    /**
+     * Walks a frame through the flows installed on the switches (as the reconciler wrote them) and names every
+     * flow it matched and its fate.
+     *
+     * @throws org.edgeplane.core.trace.TraceRequest.FieldException when a field of the request is wrong
+     * @throws IllegalStateException when this member does not run the rounds, or none has run yet
+     */
+    TraceReport trace(TraceRequest request);
 }

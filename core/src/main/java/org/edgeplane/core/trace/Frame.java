@@ -22,9 +22,13 @@ public record Frame(String ethSrc, String ethDst, @Nullable Integer vlan, int et
     public static final String BROADCAST = "ff:ff:ff:ff:ff:ff";
 
     /**
-     * The transport header: protocol, ports (TCP/UDP) or type and code (ICMP).
+     * The transport header: protocol, ports (TCP/UDP) or type and code (ICMP), and TCP's flags (the low 12 bits of
+     * the header's flags field, as OpenFlow's tcp_flags; 0 for other protocols).
      */
-    public record L4(int proto, int srcPort, int dstPort, int icmpType, int icmpCode) {
+    public record L4(int proto, int srcPort, int dstPort, int icmpType, int icmpCode, int tcpFlags) {
+        public L4(final int proto, final int srcPort, final int dstPort, final int icmpType, final int icmpCode) {
+            this(proto, srcPort, dstPort, icmpType, icmpCode, 0);
+        }
     }
 
     public Frame(final String ethSrc, final String ethDst, final @Nullable Integer vlan, final int ethType,
@@ -59,7 +63,7 @@ public record Frame(String ethSrc, String ethDst, @Nullable Integer vlan, int et
             } else if (l4.proto() == 58 && type == 128) {
                 type = 129;
             }
-            back = new L4(l4.proto(), l4.dstPort(), l4.srcPort(), type, l4.icmpCode());
+            back = new L4(l4.proto(), l4.dstPort(), l4.srcPort(), type, l4.icmpCode(), l4.tcpFlags());
         }
         return new Frame(ethDst, ethSrc, vlan, ethType, ipDst, ipSrc, arpSha, arpOp, arpTha, tunnelId, tunnelDst,
             back, mplsLabel);

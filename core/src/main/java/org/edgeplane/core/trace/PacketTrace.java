@@ -19,6 +19,7 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.edgeplane.core.flow.FlowMatch;
 import org.edgeplane.core.flow.FlowRecord;
 import org.edgeplane.core.flow.GroupRecord;
+import org.edgeplane.core.flow.MeterRecord;
 
 /**
  * A packet's path through Edgeplane's switches, told in terms of the intent: on each switch, every flow it matched
@@ -38,14 +39,25 @@ public final class PacketTrace {
      *
      * @param flows the flows it holds
      * @param groups its groups by id
-     * @param uplink the port to the fabric that joins the switches, if any
+     * @param meters its meters by id
+     * @param uplinks its ports to the fabric that joins the switches, the preferred one first
      * @param tunnel its flow-based tunnel port, if any
      */
-    public record SwitchView(Collection<FlowRecord> flows, Map<Long, GroupRecord> groups, @Nullable Long uplink,
-            @Nullable TunnelPort tunnel) {
+    public record SwitchView(Collection<FlowRecord> flows, Map<Long, GroupRecord> groups,
+            Map<Long, MeterRecord> meters, List<Long> uplinks, @Nullable TunnelPort tunnel) {
         public SwitchView {
             flows = List.copyOf(flows);
             groups = Map.copyOf(groups);
+            meters = Map.copyOf(meters);
+            uplinks = List.copyOf(uplinks);
+        }
+    }
+
+    /** The switches a trace may visit, by node id, and what the deployment calls things. */
+    public record Deployment(Map<String, SwitchView> switches, Names names) {
+        public Deployment {
+            switches = Map.copyOf(switches);
+            requireNonNull(names);
         }
     }
 
@@ -83,8 +95,12 @@ public final class PacketTrace {
         }
     }
 
-    /** The frame's walk through one switch. */
-    public record Hop(String switchId, long inPort, Frame frame, SwitchWalk.Walk walk) {
+    /**
+     * The frame's walk through one switch.
+     *
+     * @param came how it got there: empty for the first switch, else the tunnel or uplink from the previous one
+     */
+    public record Hop(String switchId, long inPort, String came, Frame frame, SwitchWalk.Walk walk) {
     }
 
     /** Every switch the frame went through, in order, and where each copy of it ended. */
@@ -101,7 +117,18 @@ public final class PacketTrace {
         }
     }
 
-    private record Arrival(String switchId, long inPort, Frame frame) {
+    private record Arrival(String switchId, long inPort, String came, Frame frame) {
+    }
+
+    /**
+     * Traces a frame that arrives on a switch's port.
+     *
+     * @param ct the connection-tracking state every ct action answers
+     * @throws IllegalArgumentException when the switch is unknown
+     */
+    public static Trace trace(final Deployment deployment, final String switchId, final long inPort,
+            final Frame frame, final SwitchWalk.Conntrack.State ct) {
+        return trace(deployment.switches(), deployment.names(), switchId, inPort, frame, ct);
     }
 
     /**
@@ -119,7 +146,7 @@ public final class PacketTrace {
         final var hops = new ArrayList<Hop>();
         final var fates = new ArrayList<Fate>();
         final var queue = new ArrayDeque<Arrival>();
-        queue.add(new Arrival(switchId, inPort, frame));
+        queue.add(new Arrival(switchId, inPort, "", frame));
         while (!queue.isEmpty()) {
             final Arrival arrival = queue.poll();
             if (hops.size() >= MAX_HOPS) {
@@ -130,7 +157,7 @@ public final class PacketTrace {
             final SwitchView view = switches.get(arrival.switchId());
             final SwitchWalk.Walk walk = SwitchWalk.walk(view.flows(), view.groups(), arrival.inPort(),
                 arrival.frame(), (action, tracked) -> ct);
-            hops.add(new Hop(arrival.switchId(), arrival.inPort(), arrival.frame(), walk));
+            hops.add(new Hop(arrival.switchId(), arrival.inPort(), arrival.came(), arrival.frame(), walk));
             if (walk.outputs().isEmpty()) {
                 fates.add(new Fate.Dropped(arrival.switchId(), whyDropped(walk, names)));
             }
@@ -154,21 +181,23 @@ public final class PacketTrace {
                 fates.add(new Fate.Lost(switchId, "into the tunnel to " + remote + ", where no switch is known"));
             } else {
                 queue.add(new Arrival(peer.orElseThrow().getKey(), peer.orElseThrow().getValue().tunnel().port(),
+                    "tunnel from " + switchId + " (tun_id " + frame.tunnelId() + ")",
                     frame.withTunnel(frame.tunnelId(), null)));
             }
             return;
         }
-        if (view.uplink() != null && view.uplink() == sent.port()) {
+        if (view.uplinks().contains(sent.port())) {
             // The fabric learns MAC addresses: a unicast frame reaches the switch that has its destination.
             final Optional<String> holder = isMulticast(frame.ethDst()) ? Optional.empty()
                 : names.switchOf(frame.ethDst()).filter(holding -> !holding.equals(switchId));
             final var peers = switches.entrySet().stream().filter(entry -> !entry.getKey().equals(switchId)
-                && entry.getValue().uplink() != null
+                && !entry.getValue().uplinks().isEmpty()
                 && (holder.isEmpty() || holder.orElseThrow().equals(entry.getKey()))).toList();
             if (peers.isEmpty()) {
                 fates.add(new Fate.Lost(switchId, "out of the uplink, where no other switch is known"));
             }
-            peers.forEach(peer -> queue.add(new Arrival(peer.getKey(), peer.getValue().uplink(), frame)));
+            peers.forEach(peer -> queue.add(new Arrival(peer.getKey(), peer.getValue().uplinks().get(0),
+                "fabric from " + switchId + "'s uplink " + sent.port(), frame)));
             return;
         }
         fates.add(new Fate.Delivered(switchId, sent.port(), names.endpoint(switchId, sent.port())
@@ -197,15 +226,21 @@ public final class PacketTrace {
     }
 
     /** The trace as an operator reads it: per switch, each flow matched and what made it; then every fate. */
-    public static String text(final Trace trace, final Names names) {
+    public static String text(final Trace trace, final Deployment deployment) {
+        final Names names = deployment.names();
         final var text = new StringBuilder();
         for (Hop hop : trace.hops()) {
             text.append(hop.switchId()).append(" in_port ").append(hop.inPort());
             names.endpoint(hop.switchId(), hop.inPort()).ifPresent(endpoint -> text.append(" (").append(endpoint)
                 .append(')'));
-            text.append(": ").append(describe(hop.frame())).append('\n');
+            if (!hop.came().isEmpty()) {
+                text.append(", by ").append(hop.came());
+            }
+            text.append(": ").append(describe(hop.frame())).append("\n  (the switch's own view: ovs-appctl"
+                + " ofproto/trace <bridge> '").append(OvsMicroflow.of(hop.inPort(), hop.frame())).append("')\n");
+            final SwitchView view = deployment.switches().get(hop.switchId());
             for (SwitchWalk.Step step : hop.walk().steps()) {
-                text.append(stepLine(hop.switchId(), step, names));
+                text.append(stepLine(hop.switchId(), view, step, names));
             }
         }
         text.append("Fate:\n");
@@ -223,29 +258,52 @@ public final class PacketTrace {
         return text.toString();
     }
 
-    private static String stepLine(final String switchId, final SwitchWalk.Step step, final Names names) {
+    private static String stepLine(final String switchId, final SwitchView view, final SwitchWalk.Step step,
+            final Names names) {
         if (step instanceof SwitchWalk.Step.Matched matched) {
             return "  " + matched.flow() + "\n      " + flowName(matched.flow(), names) + ", cookie 0x"
                 + Long.toHexString(matched.flow().cookie()) + "\n";
         } else if (step instanceof SwitchWalk.Step.Missed missed) {
             return "  " + missed.table() + ": no flow matched: drop\n";
         } else if (step instanceof SwitchWalk.Step.Grouped grouped) {
-            final GroupRecord group = grouped.group();
-            return "    group " + group.groupId() + " (" + group.buckets().size() + " buckets"
-                + names.owner(group.cookie()).map(owner -> ", " + owner).orElse("") + "): bucket " + grouped.bucket()
-                + "\n";
+            return groupLines(grouped, names);
         } else if (step instanceof SwitchWalk.Step.Metered metered) {
-            return "    meter " + metered.meterId() + "\n";
+            final MeterRecord meter = view.meters().get(metered.meterId());
+            return "    meter " + metered.meterId() + (meter == null ? ": not installed\n" : ": drops what exceeds "
+                + meter.kbps() + " kbit/s (burst " + meter.burstKbits() + " kbit); traced as within the limit"
+                + names.owner(meter.cookie()).map(owner -> ", " + owner).orElse("") + "\n");
         } else if (step instanceof SwitchWalk.Step.Sent sent) {
-            return "    output to port " + sent.port() + names.endpoint(switchId, sent.port())
-                .map(endpoint -> " (" + endpoint + ")").orElse("") + "\n";
+            return "    output to port " + sent.port() + portName(switchId, view, sent.port(), names) + "\n";
         }
         return "";
     }
 
+    private static String groupLines(final SwitchWalk.Step.Grouped grouped, final Names names) {
+        final GroupRecord group = grouped.group();
+        final var lines = new StringBuilder("    group ").append(group.groupId()).append(" select, ")
+            .append(group.buckets().size()).append(" buckets").append(names.owner(group.cookie())
+                .map(owner -> ", " + owner).orElse("")).append(": the switch hashes addresses and ports to one;"
+                + " traced: bucket ").append(group.buckets().get(grouped.bucket()).bucketId()).append('\n');
+        for (GroupRecord.Bucket bucket : group.buckets()) {
+            lines.append("      ").append(bucket).append('\n');
+        }
+        return lines.toString();
+    }
+
+    private static String portName(final String switchId, final SwitchView view, final long port,
+            final Names names) {
+        if (view.tunnel() != null && view.tunnel().port() == port) {
+            return " (tunnel)";
+        }
+        if (view.uplinks().contains(port)) {
+            return " (uplink)";
+        }
+        return names.endpoint(switchId, port).map(endpoint -> " (" + endpoint + ")").orElse("");
+    }
+
     private static String transport(final Frame.L4 l4) {
         return switch (l4.proto()) {
-            case 6 -> " tcp " + l4.srcPort() + " > " + l4.dstPort();
+            case 6 -> " tcp " + l4.srcPort() + " > " + l4.dstPort() + TcpFlags.text(l4.tcpFlags());
             case 17 -> " udp " + l4.srcPort() + " > " + l4.dstPort();
             case 1, 58 -> " icmp type " + l4.icmpType() + " code " + l4.icmpCode();
             default -> " proto " + l4.proto();

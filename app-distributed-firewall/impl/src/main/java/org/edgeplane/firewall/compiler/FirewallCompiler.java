@@ -483,6 +483,25 @@ public final class FirewallCompiler {
         });
     }
 
+    /**
+     * What each rule's flows are, by their cookie, for a packet trace: every security group rule and policy entry of
+     * the intent, named as the operator wrote it.
+     */
+    public static Map<Long, String> cookieNames(final FirewallIntent firewall) {
+        final var names = new HashMap<Long, String>();
+        for (SecurityGroup group : firewall.groups().values()) {
+            for (SecurityRule rule : group.rules()) {
+                names.put(LabelledRule.cookieOf(group.tenantId() + "/" + group.name() + "/" + rule.id()),
+                    "rule " + rule.id() + " of security group " + group.name() + " (tenant " + group.tenantId()
+                    + ")");
+            }
+        }
+        firewall.policies().values().forEach(policy -> policy.forEach(rule -> names.put(
+            LabelledRule.cookieOf(rule.label()), "policy entry " + rule.priority() + " (" + rule.action()
+            + ") of tenant " + rule.tenantId())));
+        return names;
+    }
+
     private static List<LabelledRule> labelledPolicy(final List<PolicyRule> policy) {
         return policy.stream().map(rule -> LabelledRule.of(rule.label(), rule.match(), rule.action(),
             rule.priority())).toList();
@@ -510,8 +529,12 @@ public final class FirewallCompiler {
     record LabelledRule(String label, RuleMatch match, String action, int priority, long cookie,
             FlowId.Name flowName, FlowId.Name returnFlowName) {
         static LabelledRule of(final String label, final RuleMatch match, final String action, final int priority) {
-            return new LabelledRule(label, match, action, priority, Cookies.of(Owner.FIREWALL, ObjectKind.RULE,
-                label), FlowId.Name.of("rule=" + label), FlowId.Name.of("rule=" + label + ":return"));
+            return new LabelledRule(label, match, action, priority, cookieOf(label), FlowId.Name.of("rule=" + label),
+                FlowId.Name.of("rule=" + label + ":return"));
+        }
+
+        static long cookieOf(final String label) {
+            return Cookies.of(Owner.FIREWALL, ObjectKind.RULE, label);
         }
     }
 

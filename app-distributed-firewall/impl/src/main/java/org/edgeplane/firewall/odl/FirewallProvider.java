@@ -11,6 +11,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.edgeplane.core.odl.IntentChecks;
 import org.edgeplane.core.odl.IntentCodec;
 import org.edgeplane.core.odl.Registrations;
@@ -19,6 +20,7 @@ import org.edgeplane.core.stage.FlowStatistics;
 import org.edgeplane.core.stage.PipelineStage;
 import org.edgeplane.core.stage.PipelineStages;
 import org.edgeplane.core.stage.RoundInput;
+import org.edgeplane.core.stage.Snapshot;
 import org.edgeplane.core.stage.SnapshotUnavailableException;
 import org.edgeplane.core.stage.StageFlows;
 import org.edgeplane.core.stage.StageFlows.StageWork;
@@ -70,6 +72,11 @@ public final class FirewallProvider implements PipelineStage, FirewallOperations
     @Override
     public int order() {
         return FIREWALL;
+    }
+
+    @Override
+    public Map<Long, String> cookieNames(final Snapshot snapshot) {
+        return FirewallCompiler.cookieNames(snapshot.slice(name(), FirewallIntent.class, FirewallIntent.EMPTY));
     }
 
     @Override

@@ -9,6 +9,7 @@ package org.edgeplane.insertion.compiler;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -171,7 +172,7 @@ public final class ChainCompiler {
             return;
         }
         final long networkBits = Metadata.network(network.segmentationType(), network.segmentationId());
-        final long cookie = Cookies.of(Owner.SERVICE_INSERTION, ObjectKind.CHAIN_HOP, chain.key().toString());
+        final long cookie = chainCookie(chain);
         final var origins = new TreeSet<String>();
         for (Classifier classifier : chain.classifiers()) {
             origins.add(classifier.logicalSourcePort());
@@ -476,13 +477,38 @@ public final class ChainCompiler {
     }
 
     private long hopCookie(final Plan plan, final int hopIndex) {
-        final long cookie = Cookies.of(Owner.SERVICE_INSERTION, ObjectKind.CHAIN_HOP, plan.key() + "#"
-            + (hopIndex + 1));
+        final long cookie = hopCookie(plan.chain(), hopIndex + 1);
         tables.countHop(cookie, new HopRef(plan.chain().key(), hopIndex + 1));
         return cookie;
     }
 
+    /** The cookie of the flows that steer a chain's frames to its hop {@code position} (from 1). */
+    private static long hopCookie(final ServiceChain chain, final int position) {
+        return Cookies.of(Owner.SERVICE_INSERTION, ObjectKind.CHAIN_HOP, chain.key() + "#" + position);
+    }
+
+    /** The cookie of a chain's own flows: its classifiers, and its quarantine while it has no path. */
+    private static long chainCookie(final ServiceChain chain) {
+        return Cookies.of(Owner.SERVICE_INSERTION, ObjectKind.CHAIN_HOP, chain.key().toString());
+    }
+
     private static long chainCookie(final Plan plan) {
-        return Cookies.of(Owner.SERVICE_INSERTION, ObjectKind.CHAIN_HOP, plan.key());
+        return chainCookie(plan.chain());
+    }
+
+    /** What each chain's and hop's flows are, by their cookie, for a packet trace. */
+    public static Map<Long, String> cookieNames(final ChainIntent chains) {
+        final var names = new HashMap<Long, String>();
+        for (ServiceChain chain : chains.chains().values()) {
+            final String name = "service chain " + chain.name() + " (tenant " + chain.tenantId() + ")";
+            names.put(chainCookie(chain), name + ", its classifiers");
+            for (int position = 1; position <= chain.hops().size(); position++) {
+                final String hopName = chain.hops().get(position - 1);
+                final Hop hop = chains.hop(chain.tenantId(), hopName);
+                names.put(hopCookie(chain, position), "hop " + position + " (" + hopName + (hop == null ? ""
+                    : ": " + String.join(", ", hop.serviceFunctions())) + ") of " + name);
+            }
+        }
+        return names;
     }
 }

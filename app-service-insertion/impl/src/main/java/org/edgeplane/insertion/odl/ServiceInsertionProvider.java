@@ -11,6 +11,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.edgeplane.core.odl.IntentChecks;
 import org.edgeplane.core.odl.IntentCodec;
 import org.edgeplane.core.odl.Registrations;
@@ -19,9 +20,11 @@ import org.edgeplane.core.stage.FlowStatistics;
 import org.edgeplane.core.stage.PipelineStage;
 import org.edgeplane.core.stage.PipelineStages;
 import org.edgeplane.core.stage.RoundInput;
+import org.edgeplane.core.stage.Snapshot;
 import org.edgeplane.core.stage.SnapshotUnavailableException;
 import org.edgeplane.core.stage.StageFlows;
 import org.edgeplane.core.stage.StageFlows.StageWork;
+import org.edgeplane.insertion.compiler.ChainCompiler;
 import org.edgeplane.insertion.compiler.ChainFlows;
 import org.edgeplane.insertion.compiler.ChainMemo;
 import org.edgeplane.insertion.intent.ChainIntent;
@@ -76,6 +79,11 @@ public final class ServiceInsertionProvider implements PipelineStage, ServiceIns
     @Override
     public String name() {
         return "service-insertion";
+    }
+
+    @Override
+    public Map<Long, String> cookieNames(final Snapshot snapshot) {
+        return ChainCompiler.cookieNames(snapshot.slice(name(), ChainIntent.class, ChainIntent.EMPTY));
     }
 
     @Override

@@ -41,7 +41,8 @@ public class PacketTraceTest {
         final var views = new TreeMap<String, PacketTrace.SwitchView>();
         for (int index = 1; index <= 3; index++) {
             final String switchId = "openflow:" + index;
-            views.put(switchId, new PacketTrace.SwitchView(COMPILED.flowsOf(switchId).values(), Map.of(), 10L,
+            views.put(switchId, new PacketTrace.SwitchView(COMPILED.flowsOf(switchId).values(), Map.of(), Map.of(),
+                List.of(10L),
                 new PacketTrace.TunnelPort(20, "172.16.0." + index)));
         }
         return views;
@@ -71,7 +72,7 @@ public class PacketTraceTest {
         assertEquals(2, delivered.port());
         assertEquals("port a2 of network red-app (tenant red)", delivered.to());
         assertEquals("it arrives without tunnel metadata", null, delivered.frame().tunnelId());
-        final String text = PacketTrace.text(trace, NAMES);
+        final String text = PacketTrace.text(trace, new PacketTrace.Deployment(switches(), NAMES));
         assertTrue(text, text.contains("openflow:1 in_port 2 (port a1 of network red-app (tenant red))"));
         assertTrue(text, text.contains("(port a1 of network red-app (tenant red)), cookie 0xed01"));
         assertTrue(text, text.contains("CLASSIFY prio="));
