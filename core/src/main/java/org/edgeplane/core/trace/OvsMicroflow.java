@@ -38,13 +38,14 @@ public final class OvsMicroflow {
             flow.add(String.format("dl_type=0x%04x", frame.ethType()));
             return flow.toString();
         }
-        flow.add(v6 ? "ipv6" : "ip").add((v6 ? "ipv6_src=" : "nw_src=") + frame.ipSrc())
-            .add((v6 ? "ipv6_dst=" : "nw_dst=") + frame.ipDst());
         final Frame.L4 l4 = frame.l4();
+        // OVS takes transport fields only after a protocol keyword (tcp, udp6, icmp...) that implies their type.
+        flow.add(protocol(v6, l4)).add((v6 ? "ipv6_src=" : "nw_src=") + frame.ipSrc())
+            .add((v6 ? "ipv6_dst=" : "nw_dst=") + frame.ipDst());
         if (l4 != null) {
-            flow.add("nw_proto=" + l4.proto());
             if (l4.proto() == 6 || l4.proto() == 17) {
-                flow.add("tp_src=" + l4.srcPort()).add("tp_dst=" + l4.dstPort());
+                final String name = l4.proto() == 6 ? "tcp" : "udp";
+                flow.add(name + "_src=" + l4.srcPort()).add(name + "_dst=" + l4.dstPort());
                 if (l4.proto() == 6) {
                     flow.add(String.format("tcp_flags=0x%03x", l4.tcpFlags()));
                 }
@@ -54,5 +55,18 @@ public final class OvsMicroflow {
             }
         }
         return flow.toString();
+    }
+
+    private static String protocol(final boolean v6, final Frame.L4 l4) {
+        final String family = v6 ? "6" : "";
+        if (l4 == null) {
+            return v6 ? "ipv6" : "ip";
+        }
+        return switch (l4.proto()) {
+            case 6 -> "tcp" + family;
+            case 17 -> "udp" + family;
+            case 1, 58 -> "icmp" + family;
+            default -> (v6 ? "ipv6" : "ip") + ",nw_proto=" + l4.proto();
+        };
     }
 }

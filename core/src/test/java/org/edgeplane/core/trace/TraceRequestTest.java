@@ -56,6 +56,9 @@ public class TraceRequestTest {
         assertNull(frame.vlan());
         assertEquals("the first packet of a connection by default", ConntrackMatch.TRACKED | ConntrackMatch.NEW,
             resolved.ct().state());
+        assertEquals("in_port=2,dl_src=" + frame.ethSrc() + ",dl_dst=" + frame.ethDst()
+            + ",tcp,nw_src=10.2.0.1,nw_dst=10.2.0.2,tcp_src=40000,tcp_dst=80,tcp_flags=0x012",
+            OvsMicroflow.of(resolved.inPort(), frame));
         assertEquals(" tcp 40000 > 80 [syn,ack]", PacketTrace.describe(frame).substring(PacketTrace.describe(frame)
             .indexOf(" tcp")));
     }
