@@ -51,8 +51,8 @@ public final class DemoMain {
                     services.firewall(converge);
                     services.chain(converge);
                     out.println();
-                    out.println("Why is h1 -> h2 tcp/22 refused? bin/client edgeplane:trace h1 --to h2 --proto tcp"
-                        + " --dst-port 22 says:");
+                    out.println("Why is h1 -> h2 tcp/22 refused? bin/client edgeplane:trace --from h1 --to h2"
+                        + " --proto tcp --dst-port 22 says:");
                     out.print(services.trace("h1", "h2", "tcp", "22").path("text").asText());
                     printGuide(out, topology, mininet.pids());
                     waitForEnter();
@@ -111,7 +111,7 @@ public final class DemoMain {
         out.println("  curl -u admin:admin http://127.0.0.1:8181/rests/data/edgeplane-tenant:status");
         out.println("  curl -u admin:admin http://127.0.0.1:8181/rests/data/edgeplane-tenant:intent/port=" + h1.name());
         out.println("  ovs-ofctl -O OpenFlow13 dump-flows s1 " + OvsSwitches.EDGEPLANE_COOKIES);
-        out.println("  karaf-distribution/target/assembly/bin/client edgeplane:trace h1 --to h6 --proto icmp");
+        out.println("  karaf-distribution/target/assembly/bin/client edgeplane:trace --from h1 --to h6 --proto icmp");
         out.println("  karaf-distribution/target/assembly/bin/client edgeplane:counters");
         out.println();
         out.println("Press Enter (or Ctrl-C) to stop the topology and the controller.");

@@ -58,8 +58,11 @@ public final class OvsSwitches {
      * datapath output of every recirculation, a tunnel's output counted as its tunnel port. Each conntrack lookup
      * answers {@code ctState} (OVS's syntax, such as {@code trk,new}).
      */
-    public static java.util.Set<Long> tracedOutputs(final String bridge, final String flow, final String ctState) {
-        final var command = new java.util.ArrayList<>(List.of("ovs-appctl", "ofproto/trace", bridge, flow));
+    public static Traced tracedOutputs(final String bridge, final String flow, final String ctState) {
+        // A select group's bucket is picked by a datapath hash, computed in a recirculation that ofproto/trace does
+        // not follow; with a dp_hash given, the switch picks at once (with one bucket, always that one).
+        final var command = new java.util.ArrayList<>(List.of("ovs-appctl", "ofproto/trace", bridge,
+            "dp_hash=0x1," + flow));
         for (int recirculation = 0; recirculation < 4; recirculation++) {
             command.add("--ct-next");
             command.add(ctState);
@@ -104,7 +107,11 @@ public final class OvsSwitches {
                 token.append(character);
             }
         }
-        return outputs;
+        return new Traced(outputs, trace);
+    }
+
+    /** The ports a frame leaves by, and ofproto/trace's own account. */
+    public record Traced(java.util.Set<Long> ports, String trace) {
     }
 
     private static long ofPort(final java.util.Map<Long, Long> byDatapathPort, final String datapathPort,

@@ -160,12 +160,12 @@ public class ServiceInsertionEndToEndIT {
             assertEquals("every probe has its own label", probes.size(), names.size());
             assertTrue(probes.size() >= 30);
 
-            final KarafProcess.ClientRun command = karaf.client("edgeplane:trace h1 --to h2 --proto tcp"
+            final KarafProcess.ClientRun command = karaf.client("edgeplane:trace --from h1 --to h2 --proto tcp"
                 + " --dst-port 80 --tcp-flags syn");
             assertEquals(command.output(), 0, command.exitStatus());
             assertTrue(command.output(), command.output().contains("hop 1 (inspect: ids1) of service chain web"));
             assertTrue(command.output(), command.output().contains("tcp 40000 > 80 [syn]"));
-            final KarafProcess.ClientRun wrong = karaf.client("edgeplane:trace h1 --to h2 --proto tcp");
+            final KarafProcess.ClientRun wrong = karaf.client("edgeplane:trace --from h1 --to h2 --proto tcp");
             assertTrue(wrong.output(), wrong.exitStatus() != 0 && wrong.output().contains("dst-port: needed"));
             final Restconf.Response refused = restconf.operation(TraceMatrix.RPC, Restconf.JSON.createObjectNode()
                 .put("from", "h1").put("to", "h2").put("vlan", "4096"));

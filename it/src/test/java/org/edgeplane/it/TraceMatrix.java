@@ -73,10 +73,10 @@ final class TraceMatrix {
                 .findFirst().orElseThrow().name();
             final Set<Long> edgeplane = new TreeSet<>();
             hop.path("output").forEach(port -> edgeplane.add(port.asLong()));
-            final Set<Long> openVswitch = OvsSwitches.tracedOutputs(bridge, hop.path("flow").asText(),
+            final OvsSwitches.Traced openVswitch = OvsSwitches.tracedOutputs(bridge, hop.path("flow").asText(),
                 probe.ovsCtState());
-            assertEquals(probe.label() + " on " + bridge + " (" + hop.path("flow").asText() + "):\n" + text,
-                openVswitch, edgeplane);
+            assertEquals(probe.label() + " on " + bridge + " (" + hop.path("flow").asText() + "):\n" + text
+                + "\nofproto/trace:\n" + openVswitch.trace(), openVswitch.ports(), edgeplane);
         }
         return text;
     }

@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.karaf.shell.api.action.Action;
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
@@ -27,7 +26,8 @@ import org.opendaylight.yangtools.yang.common.RpcResult;
 
 /**
  * {@code edgeplane:trace}: the {@code edgeplane-trace:trace} RPC from the shell, so it works on any member (ODL
- * routes it to the one that runs the rounds). Options carry the RPC's leaves under the same names.
+ * routes it to the one that runs the rounds). Options carry the RPC's leaves under the same names (ct-state is
+ * {@code --ct}).
  */
 @Service
 @Command(scope = "edgeplane", name = "trace",
@@ -39,7 +39,8 @@ public final class TraceCommand implements Action {
     @Reference
     Session session;
 
-    @Argument(index = 0, name = "from", required = true,
+    // An option, not an argument: Karaf stops reading options at the first argument, and "from" reads best first.
+    @Option(name = "--from", required = true,
         description = "Where the frame enters: a port id, or <node-id>:<in-port> (openflow:1:3)")
     String from;
 
