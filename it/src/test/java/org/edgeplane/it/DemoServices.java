@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.edgeplane.core.trace.PacketTrace;
 
 /**
  * The demo's firewall and service chain: a security group on h2, the connections it allows and refuses as measured
@@ -82,8 +83,13 @@ final class DemoServices implements AutoCloseable {
         out.println("Service chain web: h1's TCP 80 to h2 passes hop inspect (bridges ids1, ids2), then hop route");
         out.println("(router rt, " + topology.appliance("rt").ips().get(0) + "). TCP traceroute from h1 to h2:");
         final String h2 = topology.host("h2").ip();
+        final String router = topology.appliance("rt").ips().get(0);
         final List<String> hops = new ArrayList<>();
-        for (int attempt = 0; attempt < 10 && !hops.contains(h2); attempt++) {
+        // The appliances need a few seconds after the chain's flows are in (the router resolves h2's address).
+        for (int attempt = 0; attempt < 20 && !(hops.contains(router) && hops.contains(h2)); attempt++) {
+            if (attempt > 0) {
+                Thread.sleep(1000);
+            }
             hops.clear();
             mininet.sh("h1", "traceroute -n -T -p 80 -q 1 -w 1 -N 1 -m 4 " + h2).lines().map(String::trim)
                 .filter(line -> line.matches("\\d+\\s+.*")).forEach(line -> hops.add(line.split("\\s+")[1]));
@@ -106,8 +112,10 @@ final class DemoServices implements AutoCloseable {
     /** The fates of a trace in one line: where each copy went, and the object that decided. */
     static String fates(final JsonNode output) {
         final String text = output.path("text").asText();
+        final int met = text.indexOf(PacketTrace.MET);
         final int fate = text.indexOf("Fate:\n");
-        return fate < 0 ? text : text.substring(fate + "Fate:\n".length()).trim().replace("\n  ", "; ");
+        final String by = met < 0 ? "" : " (past " + text.substring(met + PacketTrace.MET.length(), fate - 1) + ")";
+        return fate < 0 ? text : text.substring(fate + "Fate:\n".length()).trim().replace("\n  ", "; ") + by;
     }
 
     @Override

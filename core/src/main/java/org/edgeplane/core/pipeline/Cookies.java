@@ -75,4 +75,9 @@ public final class Cookies {
     public static boolean isEdgeplane(final long cookie) {
         return (cookie & EDGEPLANE_MASK) == EDGEPLANE;
     }
+
+    /** Whether an Edgeplane cookie belongs to an object of this kind. */
+    public static boolean isOf(final long cookie, final ObjectKind kind) {
+        return isEdgeplane(cookie) && (cookie >>> 40 & 0xFF) == kind.code();
+    }
 }

@@ -12,6 +12,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import org.edgeplane.core.flow.FlowMatch;
 import org.edgeplane.core.flow.FlowRecord;
 import org.edgeplane.core.flow.GroupRecord;
 import org.edgeplane.core.flow.MeterRecord;
+import org.edgeplane.core.pipeline.Cookies;
 
 /**
  * A packet's path through Edgeplane's switches, told in terms of the intent: on each switch, every flow it matched
@@ -28,6 +30,8 @@ import org.edgeplane.core.flow.MeterRecord;
  * tracking is an input, as {@code ovn-trace --ct} takes it: every ct action answers the given state.
  */
 public final class PacketTrace {
+    /** How the text lists the rules, policy entries and chain hops whose flows the frame matched. */
+    public static final String MET = "Rules, policy entries and chain hops it met: ";
     /** The most switches one trace visits: frames that keep crossing the fabric are a defect, reported as such. */
     private static final int MAX_HOPS = 16;
 
@@ -243,6 +247,18 @@ public final class PacketTrace {
                 text.append(stepLine(hop.switchId(), view, step, names));
             }
         }
+        final var decided = new LinkedHashSet<String>();
+        for (Hop hop : trace.hops()) {
+            for (SwitchWalk.Step step : hop.walk().steps()) {
+                if (step instanceof SwitchWalk.Step.Matched matched && decides(matched.flow().cookie())) {
+                    names.owner(matched.flow().cookie()).ifPresent(decided::add);
+                }
+            }
+        }
+        if (!decided.isEmpty()) {
+            text.append(MET).append(String.join("; ", decided))
+                .append('\n');
+        }
         text.append("Fate:\n");
         for (Fate fate : trace.fates()) {
             if (fate instanceof Fate.Delivered delivered) {
@@ -256,6 +272,11 @@ public final class PacketTrace {
             }
         }
         return text.toString();
+    }
+
+    /** A flow of a firewall rule, a policy entry or a chain's hop: what the operator wrote to decide on traffic. */
+    private static boolean decides(final long cookie) {
+        return Cookies.isOf(cookie, Cookies.ObjectKind.RULE) || Cookies.isOf(cookie, Cookies.ObjectKind.CHAIN_HOP);
     }
 
     private static String stepLine(final String switchId, final SwitchView view, final SwitchWalk.Step step,
