@@ -588,7 +588,7 @@ public final class Reconciler {
      */
     public InstalledContent installedContent(final String switchId, final Map<String, FlowRecord> desiredFlows,
             final Map<Long, GroupRecord> desiredGroups, final Map<Long, MeterRecord> desiredMeters) {
-        if (!known.contains(switchId)) {
+        if (!knowsContentOf(switchId)) {
             return new InstalledContent(List.of(), Map.of(), Map.of());
         }
         final var flows = new ArrayList<FlowRecord>();
@@ -596,6 +596,14 @@ public final class Reconciler {
             .or(() -> Optional.ofNullable(desiredFlows.get(flowId))).ifPresent(flows::add));
         return new InstalledContent(flows, installedGroups.contents(switchId, desiredGroups),
             installedMeters.contents(switchId, desiredMeters));
+    }
+
+    /**
+     * Whether this reconciler knows what a switch holds of Edgeplane's: not after a failed write, a reconnect or
+     * before a takeover resolved it (the next round then replaces everything). On the thread that reconciles.
+     */
+    public boolean knowsContentOf(final String switchId) {
+        return known.contains(switchId);
     }
 
     /** A switch's flows, groups by id and meters by id, as written. */

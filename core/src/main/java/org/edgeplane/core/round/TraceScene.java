@@ -53,7 +53,12 @@ final class TraceScene {
         final var names = new IntentNames(snapshot.intent(), snapshot.inventory(), more);
         final var switches = new TreeMap<String, PacketTrace.SwitchView>();
         int notInstalled = 0;
+        final var unknown = new StringBuilder();
         for (String switchId : snapshot.inventory().keySet()) {
+            if (!reconciler.knowsContentOf(switchId)) {
+                unknown.append("\n  ").append(switchId).append(": what it holds is not known (its last write failed,"
+                    + " it reconnected or is being taken over): traced as holding none of Edgeplane's flows");
+            }
             final var installed = reconciler.installedContent(switchId, union.flowsOf(switchId),
                 union.groupsBySwitch().getOrDefault(switchId, Map.of()),
                 union.metersBySwitch().getOrDefault(switchId, Map.of()));
@@ -75,7 +80,8 @@ final class TraceScene {
         final String header = "Trace of " + PacketTrace.describe(entry.frame()) + "\n  from " + entry.from() + " ("
             + entry.switchId() + " in_port " + entry.inPort() + "), conntrack answers " + ctText(entry.ct())
             + "\n  through the flows installed on " + switches.size() + " switches"
-            + (notInstalled == 0 ? "" : " (" + notInstalled + " desired flows are not installed yet)") + "\n";
+            + (notInstalled == 0 ? "" : " (" + notInstalled + " desired flows are not installed yet)") + unknown
+            + "\n";
         return new TraceReport(entry, trace, header + PacketTrace.text(trace, deployment));
     }
 
