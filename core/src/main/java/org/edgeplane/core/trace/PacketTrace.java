@@ -22,6 +22,7 @@ import org.edgeplane.core.flow.FlowRecord;
 import org.edgeplane.core.flow.GroupRecord;
 import org.edgeplane.core.flow.MeterRecord;
 import org.edgeplane.core.pipeline.Cookies;
+import org.edgeplane.core.pipeline.Table;
 
 /**
  * A packet's path through Edgeplane's switches, told in terms of the intent: on each switch, every flow it matched
@@ -215,14 +216,30 @@ public final class PacketTrace {
     private static String whyDropped(final SwitchWalk.Walk walk, final Names names) {
         final SwitchWalk.Step last = walk.steps().isEmpty() ? null : walk.steps().get(walk.steps().size() - 1);
         if (last instanceof SwitchWalk.Step.Missed missed) {
-            return "no flow of table " + missed.table() + " matched (table miss: drop)";
+            return "no flow of table " + missed.table() + " matched (table miss: drop)" + meaning(missed.table());
         }
         for (int index = walk.steps().size() - 1; index >= 0; index--) {
             if (walk.steps().get(index) instanceof SwitchWalk.Step.Matched matched) {
-                return "dropped by " + flowName(matched.flow(), names) + " in table " + matched.flow().table();
+                return "dropped by " + flowName(matched.flow(), names) + " in table " + matched.flow().table()
+                    + meaning(matched.flow().table());
             }
         }
         return "dropped";
+    }
+
+    /** What a drop in a table means, in the intent's terms. */
+    private static String meaning(final Table table) {
+        return switch (table) {
+            case CLASSIFY -> ": it came in on a port no network owns, or with a tag or tunnel id no network has";
+            case PORT_SECURITY -> ": its source MAC or address is not the port's own (anti-spoofing)";
+            case FIREWALL_FROM_STATE, FIREWALL_TO_STATE -> ": connection tracking calls it invalid";
+            case FIREWALL_FROM_POLICY, FIREWALL_TO_POLICY -> ": a deny entry of the tenant's policy";
+            case FIREWALL_FROM_DENY, FIREWALL_TO_DENY -> ": no rule of the port's security groups admits it";
+            case SERVICE_CHAIN, SERVICE_CHAIN_DELIVER -> ": a chain's hop has no live instance (fail-closed), or"
+                + " the frame is for no appliance here";
+            case L2_FORWARD -> ": no port of its network has that destination here, or both ports are isolated";
+            default -> "";
+        };
     }
 
     private static String flowName(final FlowRecord flow, final Names names) {

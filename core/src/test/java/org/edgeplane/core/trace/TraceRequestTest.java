@@ -83,6 +83,19 @@ public class TraceRequestTest {
     }
 
     @Test
+    public void ipv6TakesItsOwnFamilyAndOpenVswitchsNames() {
+        final var resolved = resolve("from", "a1", "ip-src", "fd00::1", "ip-dst", "FD00:0::2", "eth-dst",
+            "02:00:00:00:00:42", "proto", "udp", "dst-port", "53");
+        assertEquals(FlowMatch.ETH_IPV6, resolved.frame().ethType());
+        assertEquals("canonical, as the flows match it", "fd00::2", resolved.frame().ipDst());
+        assertTrue(OvsMicroflow.of(2, resolved.frame()), OvsMicroflow.of(2, resolved.frame()).endsWith(
+            ",udp6,ipv6_src=fd00::1,ipv6_dst=fd00::2,udp_src=40000,udp_dst=53"));
+        assertTrue(OvsMicroflow.of(2, resolve("from", "a1", "ip-src", "fd00::1", "ip-dst", "fd00::2", "eth-dst",
+            "02:00:00:00:00:42", "proto", "icmp6").frame()).endsWith(",icmp6,ipv6_src=fd00::1,ipv6_dst=fd00::2,"
+            + "icmpv6_type=128,icmpv6_code=0"));
+    }
+
+    @Test
     public void arpIsABroadcastRequestForTheDestinationAddress() {
         final Frame arp = resolve("from", "w1", "to", "w2", "proto", "arp").frame();
         assertEquals(FlowMatch.ETH_ARP, arp.ethType());

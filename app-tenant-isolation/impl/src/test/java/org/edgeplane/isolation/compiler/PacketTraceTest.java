@@ -91,6 +91,8 @@ public class PacketTraceTest {
             a1.ipAddresses().get(0), INTENT.ports().get("a2").ipAddresses().get(0));
         final var refused = (PacketTrace.Fate.Dropped) trace("a1", spoofed).fates().get(0);
         assertTrue(refused.why(), refused.why().contains("PORT_SECURITY"));
+        assertTrue(refused.why(), refused.why().endsWith("its source MAC or address is not the port's own"
+            + " (anti-spoofing)"));
     }
 
     @Test
