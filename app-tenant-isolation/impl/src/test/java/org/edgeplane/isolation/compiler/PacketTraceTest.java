@@ -41,8 +41,8 @@ public class PacketTraceTest {
         final var views = new TreeMap<String, PacketTrace.SwitchView>();
         for (int index = 1; index <= 3; index++) {
             final String switchId = "openflow:" + index;
-            views.put(switchId, new PacketTrace.SwitchView(COMPILED.flowsOf(switchId).values(), Map.of(), Map.of(),
-                List.of(10L),
+            views.put(switchId, new PacketTrace.SwitchView(COMPILED.flowsOf(switchId).values(), Map.of(),
+                COMPILED.metersOf(switchId), List.of(10L),
                 new PacketTrace.TunnelPort(20, "172.16.0." + index)));
         }
         return views;
@@ -77,6 +77,14 @@ public class PacketTraceTest {
         assertTrue(text, text.contains("(port a1 of network red-app (tenant red)), cookie 0xed01"));
         assertTrue(text, text.contains("CLASSIFY prio="));
         assertTrue(text, text.contains("delivered on openflow:2 port 2 to port a2 of network red-app (tenant red)"));
+    }
+
+    @Test
+    public void aMeterSaysItsLimit() {
+        final PacketTrace.Trace trace = trace("v1", ipv4("v1", "w2"));
+        assertEquals(List.of(1L), trace.deliveredPorts("openflow:2"));
+        final String text = PacketTrace.text(trace, new PacketTrace.Deployment(switches(), NAMES));
+        assertTrue(text, text.contains(": drops what exceeds 1000 kbit/s"));
     }
 
     @Test
