@@ -6,6 +6,7 @@ if ovs-vsctl --timeout=2 show >/dev/null 2>&1 && pgrep -x ovs-vswitchd >/dev/nul
   exit 0
 fi
 /usr/share/openvswitch/scripts/ovs-ctl --no-ovs-vswitchd start
-pgrep -x ovs-vswitchd >/dev/null || ovs-vswitchd --pidfile --detach --log-file
+# Its log goes to its file only: the console of a first start (the demo's) shows no INFO lines.
+pgrep -x ovs-vswitchd >/dev/null || ovs-vswitchd --pidfile --detach --log-file -vconsole:off
 ovs-vsctl --timeout=10 show >/dev/null
 echo "Open vSwitch is running (userspace datapath only)"
