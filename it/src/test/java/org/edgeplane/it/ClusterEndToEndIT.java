@@ -104,6 +104,15 @@ public class ClusterEndToEndIT {
                 cluster.leaderAsSeenBy(member));
         }
         awaitEveryMasterAmong(cluster.members());
+        // Only the leader registers the trace; ODL routes a call made on any other member to it.
+        for (int member : cluster.members()) {
+            final Restconf restconf = cluster.restconf(member);
+            awaitEquals("a trace asked of member " + member, () -> {
+                final Restconf.Response traced = restconf.operation(TraceMatrix.RPC, Restconf.JSON.createObjectNode()
+                    .put("from", "h1").put("to", "h2").put("proto", "icmp"));
+                return traced.status() + " " + traced.body().contains("delivered on openflow:2 port 1 to port h2");
+            }, "200 true");
+        }
     }
 
     @Test
