@@ -9,8 +9,14 @@ package org.edgeplane.it;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * What the Open vSwitch bridges hold, read with ovs-ofctl.
@@ -20,13 +26,16 @@ public final class OvsSwitches {
     public static final String EDGEPLANE_COOKIES = "cookie=0xed00000000000000/0xff00000000000000";
     /** The switch's write stamp (one inert flow naming the last write it committed). */
     public static final String WRITE_STAMP = "cookie=0xee00000000000000/0xffff000000000000";
+    /** A port of a bridge in {@code ovs-appctl dpif/show}: its OpenFlow number, then its datapath number. */
+    private static final Pattern DATAPATH_PORT = Pattern.compile("^\\s+\\S+ (\\d+)/(\\d+):");
+    private static final Pattern TUNNEL_OUTPUT = Pattern.compile("tnl_port\\((\\d+)\\)");
 
     private OvsSwitches() {
     }
 
     /** The flows of a bridge, one ovs-ofctl line each, optionally filtered (ovs-ofctl flow syntax). */
     public static List<String> flows(final String bridge, final String filter) {
-        final var command = new java.util.ArrayList<>(List.of("ovs-ofctl", "-O", "OpenFlow13", "dump-flows",
+        final var command = new ArrayList<>(List.of("ovs-ofctl", "-O", "OpenFlow13", "dump-flows",
             bridge));
         if (!filter.isEmpty()) {
             command.add(filter);
@@ -61,32 +70,32 @@ public final class OvsSwitches {
     public static Traced tracedOutputs(final String bridge, final String flow, final String ctState) {
         // A select group's bucket is picked by a datapath hash, computed in a recirculation that ofproto/trace does
         // not follow; with a dp_hash given, the switch picks at once (with one bucket, always that one).
-        final var command = new java.util.ArrayList<>(List.of("ovs-appctl", "ofproto/trace", bridge,
+        final var command = new ArrayList<>(List.of("ovs-appctl", "ofproto/trace", bridge,
             "dp_hash=0x1," + flow));
         for (int recirculation = 0; recirculation < 4; recirculation++) {
             command.add("--ct-next");
             command.add(ctState);
         }
         final String trace = run(command);
-        final var byDatapathPort = new java.util.HashMap<Long, Long>();
+        final var byDatapathPort = new HashMap<Long, Long>();
         boolean inBridge = false;
         for (String line : run(List.of("ovs-appctl", "dpif/show")).split("\n")) {
             if (line.matches("^  \\S+:$")) {
                 inBridge = line.trim().equals(bridge + ":");
             } else if (inBridge) {
-                final var port = java.util.regex.Pattern.compile("^\\s+\\S+ (\\d+)/(\\d+):").matcher(line);
+                final var port = DATAPATH_PORT.matcher(line);
                 if (port.find()) {
                     byDatapathPort.put(Long.parseLong(port.group(2)), Long.parseLong(port.group(1)));
                 }
             }
         }
-        final var outputs = new java.util.TreeSet<Long>();
+        final var outputs = new TreeSet<Long>();
         for (String line : trace.split("\n")) {
             if (!line.startsWith("Datapath actions: ")) {
                 continue;
             }
             final String actions = line.substring("Datapath actions: ".length());
-            final var tunnel = java.util.regex.Pattern.compile("tnl_port\\((\\d+)\\)").matcher(actions);
+            final var tunnel = TUNNEL_OUTPUT.matcher(actions);
             while (tunnel.find()) {
                 outputs.add(ofPort(byDatapathPort, tunnel.group(1), trace));
             }
@@ -111,10 +120,10 @@ public final class OvsSwitches {
     }
 
     /** The ports a frame leaves by, and ofproto/trace's own account. */
-    public record Traced(java.util.Set<Long> ports, String trace) {
+    public record Traced(Set<Long> ports, String trace) {
     }
 
-    private static long ofPort(final java.util.Map<Long, Long> byDatapathPort, final String datapathPort,
+    private static long ofPort(final Map<Long, Long> byDatapathPort, final String datapathPort,
             final String trace) {
         final Long port = byDatapathPort.get(Long.parseLong(datapathPort));
         if (port == null) {

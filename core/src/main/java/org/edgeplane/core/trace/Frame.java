@@ -110,6 +110,12 @@ public record Frame(String ethSrc, String ethDst, @Nullable Integer vlan, int et
             l4, label);
     }
 
+    /** The same IP packet with this transport header. */
+    public Frame withL4(final L4 newL4) {
+        return new Frame(ethSrc, ethDst, vlan, ethType, ipSrc, ipDst, arpSha, arpOp, arpTha, tunnelId, tunnelDst,
+            newL4, mplsLabel);
+    }
+
     public Frame withTunnel(final @Nullable Long id, final @Nullable String dst) {
         return new Frame(ethSrc, ethDst, vlan, ethType, ipSrc, ipDst, arpSha, arpOp, arpTha, id, dst, l4,
             mplsLabel);

@@ -171,24 +171,19 @@ public final class TraceRequest {
                 final int flags = fields.containsKey("tcp-flags") ? TcpFlags.parse(fields.get("tcp-flags"))
                     .orElseThrow(() -> new FieldException("tcp-flags", "'" + fields.get("tcp-flags")
                         + "' is not a list of " + TcpFlags.names())) : 0;
-                return withL4(plain, new Frame.L4("tcp".equals(proto) ? 6 : 17, sourcePort, destinationPort, 0, 0,
+                return plain.withL4(new Frame.L4("tcp".equals(proto) ? 6 : 17, sourcePort, destinationPort, 0, 0,
                     flags));
             }
             case "icmp", "icmp6" -> {
                 final int type = (int) parseLong("icmp-type", fields.get("icmp-type"), 0, 255, v6 ? 128 : 8);
                 final int code = (int) parseLong("icmp-code", fields.get("icmp-code"), 0, 255, 0);
-                return withL4(plain, new Frame.L4(v6 ? 58 : 1, 0, 0, type, code));
+                return plain.withL4(new Frame.L4(v6 ? 58 : 1, 0, 0, type, code));
             }
             default -> {
                 final int number = (int) parseLong("proto", proto, 0, 255, -1);
-                return withL4(plain, new Frame.L4(number, 0, 0, 0, 0));
+                return plain.withL4(new Frame.L4(number, 0, 0, 0, 0));
             }
         }
-    }
-
-    private static Frame withL4(final Frame frame, final Frame.L4 l4) {
-        return new Frame(frame.ethSrc(), frame.ethDst(), frame.vlan(), frame.ethType(), frame.ipSrc(), frame.ipDst(),
-            null, null, null, null, null, l4, null);
     }
 
     private SwitchWalk.Conntrack.State conntrack() {
