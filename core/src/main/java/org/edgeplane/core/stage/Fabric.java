@@ -55,6 +55,11 @@ public final class Fabric {
             : Optional.of(tagAndOutput(network, here.uplinks().get(0)));
     }
 
+    /** How each switch reaches the others, by switch id. */
+    public Map<String, SwitchPath> paths() {
+        return paths;
+    }
+
     /** How a switch reaches the others, when it is one of the fabric's. */
     public Optional<SwitchPath> pathOf(final String switchId) {
         return Optional.ofNullable(paths.get(switchId));
