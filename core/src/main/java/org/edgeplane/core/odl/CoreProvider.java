@@ -30,6 +30,7 @@ import org.edgeplane.core.reconcile.FlowAudit;
 import org.edgeplane.core.reconcile.FlowWriter;
 import org.edgeplane.core.reconcile.Reconciler;
 import org.edgeplane.core.reconcile.Reconciler.SwitchResult;
+import org.edgeplane.core.round.RoundGuard;
 import org.edgeplane.core.round.RoundWorker;
 import org.edgeplane.core.stage.FlowCounter;
 import org.edgeplane.core.stage.FlowStatistics;
@@ -80,6 +81,8 @@ public final class CoreProvider implements PipelineStages, IntentChecks, RoundOp
     private static final int SENDERS = 4;
     /** A switch that does not answer a statistics request in this is left out of that audit or read. */
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
+    /** The system property (etc/system.properties) that sets what a round breaking isolation gets. */
+    private static final String VERIFY_PROPERTY = "edgeplane.verify";
 
     private final DataBroker broker;
     private final DOMDataBroker domBroker;
@@ -169,7 +172,7 @@ public final class CoreProvider implements PipelineStages, IntentChecks, RoundOp
         }
         final var reconciler = new Reconciler(writer, WRITE_TIMEOUT, ledger);
         worker = new RoundWorker(source, reconciler, executor, COALESCE, RETRY,
-            new FlowAudit(RESYNC_GRACE, RESYNC_COOL_DOWN), Clock.systemUTC());
+            new FlowAudit(RESYNC_GRACE, RESYNC_COOL_DOWN), Clock.systemUTC(), new RoundGuard(verificationMode()));
         if (cluster != null) {
             // Until the singleton service elects this member, it validates and stores intent but writes no switch.
             worker.deactivate();
@@ -266,5 +269,18 @@ public final class CoreProvider implements PipelineStages, IntentChecks, RoundOp
     public void close() {
         registrations.close();
         LOG.info("Edgeplane core stopped");
+    }
+
+    /**
+     * The verification mode the distribution configures: {@code block} (the default) or {@code report-only}. A value
+     * that is neither is refused at start, naming the property, rather than guessed at.
+     */
+    private static RoundGuard.Mode verificationMode() {
+        final String value = System.getProperty(VERIFY_PROPERTY, RoundGuard.Mode.BLOCK.label());
+        try {
+            return RoundGuard.Mode.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(VERIFY_PROPERTY + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -60,6 +60,7 @@ import org.edgeplane.core.stage.SwitchFlowReader;
 import org.edgeplane.core.stage.SwitchFlowReader.ReportedFlow;
 import org.edgeplane.core.trace.TraceReport;
 import org.edgeplane.core.trace.TraceRequest;
+import org.edgeplane.core.verify.VerificationReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,6 +99,9 @@ public final class RoundWorker implements PipelineStages, RoundOperations {
      */
     private volatile boolean active;
     private final SwitchAuditor auditor;
+    private final RoundGuard guard;
+    /** Whether the last round broke an isolation property and was not installed; worker thread only. */
+    private boolean lastRoundBlocked;
     /** Registered stages in round order. */
     private final Map<String, PipelineStage> stages = new ConcurrentSkipListMap<>();
     /** The last flows each stage compiled, reused when it fails: a broken stage must not open its tables. */
@@ -124,6 +128,18 @@ public final class RoundWorker implements PipelineStages, RoundOperations {
     public RoundWorker(final SnapshotSource source, final Reconciler reconciler,
             final ScheduledExecutorService executor, final Duration coalesceDelay, final Duration retryDelay,
             final FlowAudit audit, final Clock clock) {
+        this(source, reconciler, executor, coalesceDelay, retryDelay, audit, clock,
+            new RoundGuard(RoundGuard.Mode.BLOCK));
+    }
+
+    /**
+     * A worker whose rounds the guard proves isolated before they are written.
+     */
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    public RoundWorker(final SnapshotSource source, final Reconciler reconciler,
+            final ScheduledExecutorService executor, final Duration coalesceDelay, final Duration retryDelay,
+            final FlowAudit audit, final Clock clock, final RoundGuard guard) {
+        this.guard = requireNonNull(guard);
         this.source = requireNonNull(source);
         this.reconciler = requireNonNull(reconciler);
         active = true;
@@ -229,8 +245,10 @@ public final class RoundWorker implements PipelineStages, RoundOperations {
         boolean retry;
         try {
             // A switch that is not connected is written when it connects, not on a timer.
+            // A round the verifier refused runs again when the intent changes, not on a timer.
             retry = round(keys, Optional.empty(), noticed).values().stream()
-                .anyMatch(result -> result.error().isPresent() && !result.awaitsSwitch()) || stageFailed;
+                .anyMatch(result -> result.error().isPresent() && !result.awaitsSwitch()) && !lastRoundBlocked
+                || stageFailed;
         } catch (SnapshotUnavailableException e) {
             LOG.warn("Recompute for {} could not read the datastore, retrying in {}", keys, retryDelay, e);
             retry = true;
@@ -265,10 +283,21 @@ public final class RoundWorker implements PipelineStages, RoundOperations {
         final long compiled = System.nanoTime();
         final var shapes = new HashMap<String, Long>();
         snapshot.inventory().forEach((nodeId, facts) -> shapes.put(nodeId, facts.shape()));
-        reconciler.compilingWith(shapes);
-        final SortedMap<String, SwitchResult> results = reconciler.reconcile(union.flowsBySwitch(),
-            union.metersBySwitch(), union.groupsBySwitch());
-        lastUnion = union;
+        final VerificationReport verdict = guard.verify(union, snapshot, lastFacts);
+        lastRoundBlocked = guard.blocks(verdict);
+        final SortedMap<String, SwitchResult> results;
+        if (lastRoundBlocked) {
+            // The switches keep the last proven flows; every switch of the round says why it got nothing.
+            results = new TreeMap<>();
+            final String why = "round not installed: its flows break " + verdict.findings().size()
+                + " isolation finding(s), first " + verdict.findings().get(0).headline();
+            union.flowsBySwitch().forEach((switchId, flows) -> results.put(switchId, new SwitchResult(flows.size(),
+                reconciler.installedIds(switchId).size(), 0, Optional.of(why))));
+        } else {
+            reconciler.compilingWith(shapes);
+            results = reconciler.reconcile(union.flowsBySwitch(), union.metersBySwitch(), union.groupsBySwitch());
+            lastUnion = union;
+        }
         final long changeCount = results.values().stream().mapToLong(SwitchResult::changes).sum();
         final var written = reconciler.lastTimes();
         final var times = new RoundTimes(noticed == 0 ? startedAt : noticed,
@@ -284,7 +313,9 @@ public final class RoundWorker implements PipelineStages, RoundOperations {
                 audited.remove(switchId);
             }
         });
-        final var report = new RoundReport(snapshot, results, counters, Suppliers.memoize(() -> held(union)));
+        final RoundUnion held = lastUnion;
+        final var report = new RoundReport(snapshot, results, counters, Suppliers.memoize(() -> held(held)),
+            RoundGuard.portErrors(verdict, guard.mode()));
         stages.values().forEach(stage -> tellStage(stage, "publish its status", () -> stage.written(report)));
         LOG.debug("Recomputed for {}: {} switches, {} flow changes", keys, results.size(), changeCount);
         return results;

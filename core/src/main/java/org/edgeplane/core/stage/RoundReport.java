@@ -26,13 +26,22 @@ import org.edgeplane.core.reconcile.Reconciler.SwitchResult;
  * @param reportedFlows {@code FlowAudit.identities} of Edgeplane's flows each switch holds after the round, by
  *     switch: what a switch took whole (its bundle committed), else what its last audit read; absent when unknown.
  *     Made when first asked for, on the worker's thread only (a stage's {@code written}): most rounds need none.
+ * @param verificationErrors by port: the isolation property the round's flows break through that port, with a
+ *     witness (the round was not installed unless verification is report-only); empty when the round is proven
  */
 public record RoundReport(Snapshot snapshot, SortedMap<String, SwitchResult> results, RoundCounters counters,
-        Supplier<Map<String, Set<String>>> reportedFlows) {
+        Supplier<Map<String, Set<String>>> reportedFlows, Map<String, String> verificationErrors) {
     public RoundReport {
         requireNonNull(snapshot);
         results = Collections.unmodifiableSortedMap(new TreeMap<>(results));
         requireNonNull(counters);
         requireNonNull(reportedFlows);
+        verificationErrors = Map.copyOf(verificationErrors);
+    }
+
+    /** A report of a proven round. */
+    public RoundReport(final Snapshot snapshot, final SortedMap<String, SwitchResult> results,
+            final RoundCounters counters, final Supplier<Map<String, Set<String>>> reportedFlows) {
+        this(snapshot, results, counters, reportedFlows, Map.of());
     }
 }

@@ -82,7 +82,8 @@ public final class IsolationStage implements PipelineStage {
 
     @Override
     public void written(final RoundReport report) {
-        lastRoundReport = StatusReport.of(compiled, report.results(), report.snapshot().inventory().keySet());
+        lastRoundReport = StatusReport.of(compiled, report.results(), report.snapshot().inventory().keySet(),
+            report.verificationErrors());
         final StatusReport next = lastRoundReport.withRemovals(lastStatus, report.reportedFlows())
             .withCounters(report.counters());
         logNewCompileFailures(next);

@@ -67,6 +67,17 @@ public record StatusReport(SortedMap<String, PortStatus> ports, SortedMap<String
      */
     public static StatusReport of(final CompiledIntent compiled, final Map<String, SwitchResult> results,
             final Set<String> connected) {
+        return of(compiled, results, connected, Map.of());
+    }
+
+    /**
+     * As {@link #of(CompiledIntent, Map, Set)}, where a port through which the round's flows break an isolation
+     * property has that as its error, ahead of any other.
+     *
+     * @param verificationErrors the verifier's error by port
+     */
+    public static StatusReport of(final CompiledIntent compiled, final Map<String, SwitchResult> results,
+            final Set<String> connected, final Map<String, String> verificationErrors) {
         final var switchIds = new TreeSet<>(results.keySet());
         compiled.ports().values().forEach(port -> switchIds.add(port.switchId()));
         final var switches = new TreeMap<String, SwitchStatus>();
@@ -84,7 +95,10 @@ public record StatusReport(SortedMap<String, PortStatus> ports, SortedMap<String
         for (PortOutcome outcome : compiled.ports().values()) {
             final boolean switchConnected = connected.contains(outcome.switchId());
             final SwitchStatus switchStatus = switches.get(outcome.switchId());
-            Optional<String> error = outcome.error();
+            Optional<String> error = Optional.ofNullable(verificationErrors.get(outcome.portId()));
+            if (error.isEmpty()) {
+                error = outcome.error();
+            }
             if (error.isEmpty()) {
                 error = switchStatus.lastError();
             }
