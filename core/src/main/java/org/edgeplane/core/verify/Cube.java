@@ -19,7 +19,7 @@ import org.eclipse.jdt.annotation.Nullable;
  */
 final class Cube {
     /** The most connection-tracking lookups one path may make. */
-    static final int MAX_CONNTRACK = 8;
+    static final int MAX_CONNTRACK = 6;
     static final int WORDS = HeaderField.FRAME_FIELDS + 2 * MAX_CONNTRACK;
     static final Cube ALL = new Cube(new long[WORDS], new long[WORDS]);
     /** How many splits one emptiness question may take before it answers "not empty" (the safe side). */
@@ -33,12 +33,26 @@ final class Cube {
         this.mask = mask;
     }
 
+    /** A cube of these arrays, which the caller hands over (values zero outside their masks). */
+    static Cube of(final long[] value, final long[] mask) {
+        return new Cube(value, mask);
+    }
+
     static int conntrackStateWord(final int lookup) {
         return HeaderField.FRAME_FIELDS + 2 * lookup;
     }
 
     static int conntrackMarkWord(final int lookup) {
         return HeaderField.FRAME_FIELDS + 2 * lookup + 1;
+    }
+
+    /** Copies of the arrays, for a caller that builds a narrower cube. */
+    long[] values() {
+        return value.clone();
+    }
+
+    long[] masks() {
+        return mask.clone();
     }
 
     long value(final int word) {

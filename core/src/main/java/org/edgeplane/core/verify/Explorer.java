@@ -8,6 +8,7 @@
 package org.edgeplane.core.verify;
 
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.edgeplane.core.flow.Action;
 import org.edgeplane.core.flow.GroupRecord;
@@ -71,46 +72,56 @@ final class Explorer {
             final SwitchTables tables = switches.get(switchId);
             if (tables != null) {
                 lookup(new At(switchId, inPort, crossed, tables), Table.CLASSIFY, packet);
+            } else {
+                // A switch without flows drops everything; the walk depends on it staying so.
+                sink.lookedUp(switchId, Table.CLASSIFY, inPort, 0);
             }
         }
 
         private void lookup(final At at, final Table table, final SymbolicPacket packet) {
             sink.lookedUp(at.switchId, table, at.inPort, packet.metadata());
-            final var taken = new ArrayList<Cube>();
-            final var takenAtPriority = new ArrayList<Cube>();
+            // What higher priorities took, and what this priority took so far (flows of one priority do not exclude
+            // each other: if two overlap, a switch may pick either).
+            List<MatchCube> taken = List.of();
+            List<MatchCube> takenAtPriority = new ArrayList<>(2);
             int priority = Integer.MAX_VALUE;
             boolean shadowed = false;
-            for (SwitchTables.CompiledFlow candidate : at.tables.candidates(table, at.inPort, packet)) {
+            final SwitchTables.Cursor candidates = at.tables.candidates(table, at.inPort, packet);
+            for (SwitchTables.CompiledFlow candidate = candidates.next(); candidate != null;
+                    candidate = candidates.next()) {
                 final int flowPriority = candidate.flow().priority();
                 if (flowPriority < priority) {
                     if (shadowed) {
                         return;
                     }
-                    // Flows of one priority do not exclude each other: if two overlap, a switch may pick either.
-                    taken.addAll(takenAtPriority);
-                    takenAtPriority.clear();
+                    if (!takenAtPriority.isEmpty()) {
+                        if (taken.isEmpty()) {
+                            taken = takenAtPriority;
+                            takenAtPriority = new ArrayList<>(2);
+                        } else {
+                            taken.addAll(takenAtPriority);
+                            takenAtPriority.clear();
+                        }
+                    }
                     priority = flowPriority;
                 }
                 final MatchCube match = candidate.match();
                 if (!match.admitsMetadata(packet.metadata())) {
                     continue;
                 }
-                final Cube constraint = match.constraintOn(packet);
-                if (constraint == null) {
-                    continue;
-                }
-                final Cube region = packet.cube().intersect(constraint);
+                final Cube region = match.narrow(packet);
                 if (region == null) {
                     continue;
                 }
                 final SymbolicPacket matched = packet.narrowed(region, taken,
                     new Trail.Matched(packet.trail(), at.switchId, candidate.flow()));
-                takenAtPriority.add(constraint);
-                if (constraint.covers(packet.cube())) {
+                takenAtPriority.add(match);
+                if (match.coversAll(packet)) {
                     shadowed = true;
                 }
-                if (matched.anyPacket() != null) {
-                    execute(at, candidate, matched);
+                final SymbolicPacket some = matched.proven();
+                if (some != null) {
+                    execute(at, candidate, some);
                 }
             }
         }

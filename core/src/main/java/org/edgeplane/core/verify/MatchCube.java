@@ -182,6 +182,11 @@ final class MatchCube {
         return inPort;
     }
 
+    /** The metadata bits this match fixes, under {@code mask}; -1 when it does not fix all of them. */
+    long metadataUnder(final long mask) {
+        return (metadataMask & mask) == mask ? metadata & mask : -1;
+    }
+
     boolean admitsMetadata(final long value) {
         return ((value ^ metadata) & metadataMask) == 0;
     }
@@ -197,24 +202,96 @@ final class MatchCube {
     }
 
     /**
-     * The packets of the walk this match admits, as a cube over the frame as sent (through the packet's map of
-     * where each field now comes from), or null when a rewritten field already rules it out.
+     * The packets of {@code packet}'s cube this match admits: that cube narrowed by the match (the same object when
+     * the match adds nothing), or null when none is, a rewritten field included.
      */
-    @Nullable Cube constraintOn(final SymbolicPacket packet) {
-        Cube cube = Cube.ALL;
+    @Nullable Cube narrow(final SymbolicPacket packet) {
+        final Cube cube = packet.cube();
+        long[] newValues = null;
+        long[] newMasks = null;
         for (int index = 0; index < count; index++) {
             final int source = packet.source(fields[index]);
             if (source < 0) {
                 if (((packet.constant(fields[index]) ^ values[index]) & masks[index]) != 0) {
                     return null;
                 }
-            } else {
-                cube = cube.with(source, values[index], masks[index]);
-                if (cube == null) {
-                    return null;
+                continue;
+            }
+            final long value = newValues == null ? cube.value(source) : newValues[source];
+            final long mask = newMasks == null ? cube.mask(source) : newMasks[source];
+            if (((value ^ values[index]) & mask & masks[index]) != 0) {
+                return null;
+            }
+            if ((masks[index] & ~mask) != 0) {
+                if (newValues == null) {
+                    newValues = cube.values();
+                    newMasks = cube.masks();
                 }
+                newValues[source] = value | values[index];
+                newMasks[source] = mask | masks[index];
             }
         }
-        return cube;
+        return newValues == null ? cube : Cube.of(newValues, newMasks);
+    }
+
+    /** Whether this match admits some packet of the region, reading fields through the packet's map. */
+    boolean meets(final SymbolicPacket packet, final Cube region) {
+        for (int index = 0; index < count; index++) {
+            final int source = packet.source(fields[index]);
+            if (source < 0) {
+                if (((packet.constant(fields[index]) ^ values[index]) & masks[index]) != 0) {
+                    return false;
+                }
+            } else if (((region.value(source) ^ values[index]) & region.mask(source) & masks[index]) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether this match admits every packet of the packet's cube. */
+    boolean coversAll(final SymbolicPacket packet) {
+        final Cube cube = packet.cube();
+        for (int index = 0; index < count; index++) {
+            final int source = packet.source(fields[index]);
+            if (source < 0) {
+                if (((packet.constant(fields[index]) ^ values[index]) & masks[index]) != 0) {
+                    return false;
+                }
+            } else if ((masks[index] & ~cube.mask(source)) != 0
+                    || ((cube.value(source) ^ values[index]) & masks[index]) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The packets of the walk this match admits, as a cube over the frame as sent (through the packet's map of
+     * where each field now comes from), or null when a rewritten field already rules it out.
+     */
+    @Nullable Cube constraintOn(final SymbolicPacket packet) {
+        long[] cubeValues = null;
+        long[] cubeMasks = null;
+        for (int index = 0; index < count; index++) {
+            final int source = packet.source(fields[index]);
+            if (source < 0) {
+                if (((packet.constant(fields[index]) ^ values[index]) & masks[index]) != 0) {
+                    return null;
+                }
+                continue;
+            }
+            if (cubeValues == null) {
+                cubeValues = new long[Cube.WORDS];
+                cubeMasks = new long[Cube.WORDS];
+            }
+            // Two fields may hold one word of the frame (after a move): their constraints must agree.
+            if (((cubeValues[source] ^ values[index]) & cubeMasks[source] & masks[index]) != 0) {
+                return null;
+            }
+            cubeValues[source] |= values[index];
+            cubeMasks[source] |= masks[index];
+        }
+        return cubeValues == null ? Cube.ALL : Cube.of(cubeValues, cubeMasks);
     }
 }

@@ -60,7 +60,8 @@ final class Properties {
                 continue;
             }
             final List<Steering> steered = steeringByPair.getOrDefault(sourceId + "\n" + targetId, List.of());
-            final boolean byChain = steeredByChain(delivery.packet().trail());
+            final boolean byChain = (appliancePorts.contains(targetId) || !steered.isEmpty())
+                && steeredByChain(delivery.packet().trail());
             if (!Objects.equals(source.tenantId(), target.tenantId())) {
                 add(findings, IsolationProperty.TENANT_ISOLATION, source, target, delivery, List.of(),
                     "port " + sourceId + " of tenant " + source.tenantId() + " reaches port " + targetId

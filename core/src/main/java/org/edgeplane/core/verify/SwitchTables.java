@@ -8,34 +8,32 @@
 package org.edgeplane.core.verify;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jdt.annotation.Nullable;
 import org.edgeplane.core.flow.FlowRecord;
 import org.edgeplane.core.flow.GroupRecord;
+import org.edgeplane.core.pipeline.Metadata;
 import org.edgeplane.core.pipeline.Table;
 
 /**
- * One switch's flows made ready for walks: each match parsed once into a {@link MatchCube}, each table's flows in
- * priority order and indexed by in_port and then by the field most of them fix exactly (the destination MAC in
- * L2_FORWARD, the tag or tunnel id of an uplink's CLASSIFY flows), so a lookup with that field known reads only
- * the flows that can match. Immutable once built.
+ * One switch's flows made ready for walks: each match parsed once into a {@link MatchCube}; each table's flows
+ * indexed by in_port, then by the network bits of the metadata (always known during a walk), then by the first of
+ * a few header fields the flow fixes exactly (destination MAC, tag, tunnel id, label, source MAC), so a lookup
+ * reads only the flows that can match, highest priority first. Updated flow by flow as rounds change it; owned by
+ * one verifier.
  */
 final class SwitchTables {
-    private static final Comparator<CompiledFlow> BY_PRIORITY =
-        Comparator.comparingInt((CompiledFlow flow) -> flow.flow().priority()).reversed();
     private static final HeaderField[] KEY_FIELDS = {HeaderField.ETH_DST, HeaderField.VLAN, HeaderField.TUNNEL_ID,
         HeaderField.MPLS, HeaderField.ETH_SRC};
-    /** Below this many flows an index costs more than it saves. */
-    private static final int INDEX_AT = 4;
 
     private final Map<Table, TableIndex> tables = new EnumMap<>(Table.class);
-    private final Map<Long, GroupRecord> groups;
+    private final Map<String, CompiledFlow> byId = new HashMap<>();
+    private Map<Long, GroupRecord> groups;
 
     /** A flow and its parsed match. */
     record CompiledFlow(FlowRecord flow, MatchCube match) {
@@ -45,30 +43,33 @@ final class SwitchTables {
         this.groups = groups;
     }
 
-    /**
-     * Tables of these flows; a flow whose record object is in {@code previous} keeps its parsed match (stages keep
-     * the records of what did not change), so a round parses only what changed.
-     */
-    static SwitchTables of(final Collection<FlowRecord> flows, final Map<Long, GroupRecord> groups,
-            final @Nullable SwitchTables previous) {
+    static SwitchTables of(final Collection<FlowRecord> flows, final Map<Long, GroupRecord> groups) {
         final var result = new SwitchTables(groups);
-        final Map<FlowRecord, MatchCube> known = previous == null ? Map.of() : previous.parsed();
-        final var byTable = new EnumMap<Table, List<CompiledFlow>>(Table.class);
-        for (FlowRecord flow : flows) {
-            MatchCube match = known.get(flow);
-            if (match == null) {
-                match = MatchCube.of(flow.match());
-            }
-            byTable.computeIfAbsent(flow.table(), table -> new ArrayList<>()).add(new CompiledFlow(flow, match));
-        }
-        byTable.forEach((table, tableFlows) -> result.tables.put(table, new TableIndex(tableFlows)));
+        flows.forEach(result::put);
         return result;
     }
 
-    private Map<FlowRecord, MatchCube> parsed() {
-        final var parsed = new IdentityHashMap<FlowRecord, MatchCube>();
-        tables.values().forEach(index -> index.all.forEach(flow -> parsed.put(flow.flow(), flow.match())));
-        return parsed;
+    void groups(final Map<Long, GroupRecord> newGroups) {
+        groups = newGroups;
+    }
+
+    /** Adds a flow, replacing the flow of the same id. */
+    void put(final FlowRecord flow) {
+        remove(flow.id());
+        final var compiled = new CompiledFlow(flow, MatchCube.of(flow.match()));
+        byId.put(flow.id(), compiled);
+        tables.computeIfAbsent(flow.table(), table -> new TableIndex()).add(compiled);
+    }
+
+    void remove(final String flowId) {
+        final CompiledFlow old = byId.remove(flowId);
+        if (old != null) {
+            tables.get(old.flow().table()).remove(old);
+        }
+    }
+
+    boolean isEmpty() {
+        return byId.isEmpty() && groups.isEmpty();
     }
 
     @Nullable GroupRecord group(final long groupId) {
@@ -76,102 +77,174 @@ final class SwitchTables {
     }
 
     /** The flows of a table that may match a packet that came in on {@code inPort}, highest priority first. */
-    List<CompiledFlow> candidates(final Table table, final long inPort, final SymbolicPacket packet) {
+    Cursor candidates(final Table table, final long inPort, final SymbolicPacket packet) {
+        final var cursor = new Cursor();
         final TableIndex index = tables.get(table);
-        return index == null ? List.of() : index.candidates(inPort, packet);
+        if (index != null) {
+            index.collect(cursor, inPort, packet);
+        }
+        return cursor;
     }
 
-    /** A table's flows, by in_port (a flow without one under null), each part keyed by one exact field. */
-    private static final class TableIndex {
-        private final List<CompiledFlow> all;
-        private final Map<Long, Part> byInPort = new HashMap<>();
-        private final Part anyInPort;
+    /** Reads several priority-ordered lists as one, without copying them. */
+    static final class Cursor {
+        @SuppressWarnings("unchecked")
+        private List<CompiledFlow>[] lists = new List[4];
+        private int[] positions = new int[4];
+        private int count;
 
-        TableIndex(final List<CompiledFlow> flows) {
-            all = List.copyOf(flows);
-            final var split = new HashMap<Long, List<CompiledFlow>>();
-            final var rest = new ArrayList<CompiledFlow>();
-            for (CompiledFlow flow : flows) {
-                if (flow.match().inPort() == null) {
-                    rest.add(flow);
-                } else {
-                    split.computeIfAbsent(flow.match().inPort(), port -> new ArrayList<>()).add(flow);
+        void add(final @Nullable List<CompiledFlow> list) {
+            if (list != null && !list.isEmpty()) {
+                if (count == lists.length) {
+                    lists = Arrays.copyOf(lists, count * 2);
+                    positions = Arrays.copyOf(positions, count * 2);
                 }
+                lists[count++] = list;
             }
-            split.forEach((port, portFlows) -> byInPort.put(port, new Part(portFlows)));
-            anyInPort = new Part(rest);
         }
 
-        List<CompiledFlow> candidates(final long inPort, final SymbolicPacket packet) {
-            final Part part = byInPort.get(inPort);
-            final List<CompiledFlow> general = anyInPort.candidates(packet);
-            return part == null ? general : merged(part.candidates(packet), general);
-        }
-    }
-
-    /** Flows under one in_port: indexed by the value of the field most of them fix, when enough do. */
-    private static final class Part {
-        private final List<CompiledFlow> sorted;
-        private final @Nullable HeaderField key;
-        private final Map<Long, List<CompiledFlow>> byKey = new HashMap<>();
-        private final List<CompiledFlow> unkeyed = new ArrayList<>();
-
-        Part(final List<CompiledFlow> flows) {
-            sorted = new ArrayList<>(flows);
-            sorted.sort(BY_PRIORITY);
-            HeaderField best = null;
-            int bestCount = INDEX_AT - 1;
-            for (HeaderField field : KEY_FIELDS) {
-                final long count = sorted.stream().filter(flow -> flow.match().exactValue(field) >= 0).count();
-                if (count > bestCount) {
-                    best = field;
-                    bestCount = (int) count;
-                }
-            }
-            key = best;
-            if (key != null) {
-                for (CompiledFlow flow : sorted) {
-                    final long value = flow.match().exactValue(key);
-                    if (value >= 0) {
-                        byKey.computeIfAbsent(value, ignored -> new ArrayList<>()).add(flow);
-                    } else {
-                        unkeyed.add(flow);
+        /** The next flow by priority, or null when every list is read. */
+        @Nullable CompiledFlow next() {
+            int best = -1;
+            int bestPriority = Integer.MIN_VALUE;
+            for (int index = 0; index < count; index++) {
+                final List<CompiledFlow> list = lists[index];
+                if (positions[index] < list.size()) {
+                    final int priority = list.get(positions[index]).flow().priority();
+                    if (best < 0 || priority > bestPriority) {
+                        best = index;
+                        bestPriority = priority;
                     }
                 }
             }
-        }
-
-        List<CompiledFlow> candidates(final SymbolicPacket packet) {
-            if (key == null) {
-                return sorted;
-            }
-            final long value = packet.known(key);
-            if (value < 0) {
-                return sorted;
-            }
-            return merged(byKey.getOrDefault(value, List.of()), unkeyed);
+            return best < 0 ? null : lists[best].get(positions[best]++);
         }
     }
 
-    /** Two priority-ordered lists as one. */
-    private static List<CompiledFlow> merged(final List<CompiledFlow> first, final List<CompiledFlow> second) {
-        if (first.isEmpty()) {
-            return second;
+    /** A table's flows by in_port (a flow without one in its own part). */
+    private static final class TableIndex {
+        private final Map<Long, Part> byInPort = new HashMap<>();
+        private final Part anyInPort = new Part();
+
+        void add(final CompiledFlow flow) {
+            part(flow).add(flow);
         }
-        if (second.isEmpty()) {
-            return first;
+
+        void remove(final CompiledFlow flow) {
+            part(flow).remove(flow);
         }
-        final var merged = new ArrayList<CompiledFlow>(first.size() + second.size());
-        int left = 0;
-        int right = 0;
-        while (left < first.size() || right < second.size()) {
-            if (right == second.size() || left < first.size()
-                    && first.get(left).flow().priority() >= second.get(right).flow().priority()) {
-                merged.add(first.get(left++));
-            } else {
-                merged.add(second.get(right++));
+
+        private Part part(final CompiledFlow flow) {
+            final Long inPort = flow.match().inPort();
+            return inPort == null ? anyInPort : byInPort.computeIfAbsent(inPort, port -> new Part());
+        }
+
+        void collect(final Cursor cursor, final long inPort, final SymbolicPacket packet) {
+            final Part part = byInPort.get(inPort);
+            if (part != null) {
+                part.collect(cursor, packet);
+            }
+            anyInPort.collect(cursor, packet);
+        }
+    }
+
+    /** Flows by the network bits of the metadata they fix (those that fix none in their own part). */
+    private static final class Part {
+        private final Map<Long, FieldPart> byNetwork = new HashMap<>();
+        private final FieldPart anyNetwork = new FieldPart();
+
+        void add(final CompiledFlow flow) {
+            part(flow).add(flow);
+        }
+
+        void remove(final CompiledFlow flow) {
+            part(flow).remove(flow);
+        }
+
+        private FieldPart part(final CompiledFlow flow) {
+            final long network = flow.match().metadataUnder(Metadata.NETWORK_MASK);
+            return network < 0 ? anyNetwork : byNetwork.computeIfAbsent(network, key -> new FieldPart());
+        }
+
+        void collect(final Cursor cursor, final SymbolicPacket packet) {
+            final FieldPart part = byNetwork.get(packet.metadata() & Metadata.NETWORK_MASK);
+            if (part != null) {
+                part.collect(cursor, packet);
+            }
+            anyNetwork.collect(cursor, packet);
+        }
+    }
+
+    /** Flows by the first key field they fix exactly, and the flows that fix none. */
+    private static final class FieldPart {
+        /** By key field (its position in KEY_FIELDS), the flows keyed by it, by value and all together. */
+        @SuppressWarnings("unchecked")
+        private final Map<Long, List<CompiledFlow>>[] byValue = new Map[KEY_FIELDS.length];
+        @SuppressWarnings("unchecked")
+        private final List<CompiledFlow>[] byField = new List[KEY_FIELDS.length];
+        private final List<CompiledFlow> unkeyed = new ArrayList<>();
+
+        void add(final CompiledFlow flow) {
+            for (int key = 0; key < KEY_FIELDS.length; key++) {
+                final long value = flow.match().exactValue(KEY_FIELDS[key]);
+                if (value >= 0) {
+                    if (byValue[key] == null) {
+                        byValue[key] = new HashMap<>();
+                        byField[key] = new ArrayList<>();
+                    }
+                    insert(byValue[key].computeIfAbsent(value, ignored -> new ArrayList<>()), flow);
+                    insert(byField[key], flow);
+                    return;
+                }
+            }
+            insert(unkeyed, flow);
+        }
+
+        void remove(final CompiledFlow flow) {
+            for (int key = 0; key < KEY_FIELDS.length; key++) {
+                final long value = flow.match().exactValue(KEY_FIELDS[key]);
+                if (value >= 0) {
+                    removeFrom(byValue[key].get(value), flow);
+                    removeFrom(byField[key], flow);
+                    return;
+                }
+            }
+            removeFrom(unkeyed, flow);
+        }
+
+        void collect(final Cursor cursor, final SymbolicPacket packet) {
+            cursor.add(unkeyed);
+            for (int key = 0; key < KEY_FIELDS.length; key++) {
+                if (byValue[key] != null) {
+                    final long known = packet.known(KEY_FIELDS[key]);
+                    cursor.add(known >= 0 ? byValue[key].get(known) : byField[key]);
+                }
             }
         }
-        return merged;
+    }
+
+    /** Inserts after every flow of the same or a higher priority. */
+    private static void insert(final List<CompiledFlow> list, final CompiledFlow flow) {
+        int low = 0;
+        int high = list.size();
+        final int priority = flow.flow().priority();
+        while (low < high) {
+            final int middle = low + high >>> 1;
+            if (list.get(middle).flow().priority() >= priority) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        list.add(low, flow);
+    }
+
+    private static void removeFrom(final List<CompiledFlow> list, final CompiledFlow flow) {
+        for (int index = 0; index < list.size(); index++) {
+            if (list.get(index) == flow) {
+                list.remove(index);
+                return;
+            }
+        }
     }
 }

@@ -31,6 +31,11 @@ final class SymbolicPacket {
 
     private final Cube cube;
     private final List<Cube> excluded;
+    /**
+     * Packets of this set known to be in none of the exclusions, or null when not known yet: a walk narrows a set
+     * step by step, and the part of the last proof inside the narrower cube usually proves the next step too.
+     */
+    private final @Nullable Cube proof;
     /** By header field: the frame word it holds, or -1 when it holds {@link #constants}' value. */
     private final int[] sources;
     private final long[] constants;
@@ -38,10 +43,11 @@ final class SymbolicPacket {
     private final int lookups;
     private final Trail trail;
 
-    private SymbolicPacket(final Cube cube, final List<Cube> excluded, final int[] sources, final long[] constants,
-            final long metadata, final int lookups, final Trail trail) {
+    private SymbolicPacket(final Cube cube, final List<Cube> excluded, final @Nullable Cube proof,
+            final int[] sources, final long[] constants, final long metadata, final int lookups, final Trail trail) {
         this.cube = cube;
         this.excluded = excluded;
+        this.proof = proof;
         this.sources = sources;
         this.constants = constants;
         this.metadata = metadata;
@@ -57,7 +63,7 @@ final class SymbolicPacket {
         final int[] sources = FRAME_AS_SENT.clone();
         sources[HeaderField.TUNNEL_ID.ordinal()] = -1;
         sources[HeaderField.TUNNEL_DST.ordinal()] = -1;
-        return new SymbolicPacket(Cube.ALL, List.of(), sources, NOTHING_WRITTEN, 0, 0,
+        return new SymbolicPacket(Cube.ALL, List.of(), Cube.ALL, sources, NOTHING_WRITTEN, 0, 0,
             Trail.arrival(null, switchId, inPort, ""));
     }
 
@@ -102,24 +108,43 @@ final class SymbolicPacket {
      * The packets of {@code region} (a subset of this cube) that no cube of {@code taken} holds; only the cubes
      * that overlap the region are kept, so the lists stay short.
      */
-    SymbolicPacket narrowed(final Cube region, final List<Cube> taken, final Trail step) {
-        final var kept = new ArrayList<Cube>();
-        for (Cube cut : excluded) {
-            if (cut.intersects(region)) {
-                kept.add(cut);
+    SymbolicPacket narrowed(final Cube region, final List<MatchCube> taken, final Trail step) {
+        Cube narrowedProof = proof == null || region == cube ? proof : proof.intersect(region);
+        List<Cube> kept = excluded;
+        if (region != cube && !excluded.isEmpty()) {
+            kept = new ArrayList<>();
+            for (Cube cut : excluded) {
+                if (cut.intersects(region)) {
+                    kept.add(cut);
+                }
             }
         }
-        for (Cube cut : taken) {
-            if (cut.intersects(region)) {
+        for (MatchCube higher : taken) {
+            if (higher.meets(this, region)) {
+                if (kept == excluded) {
+                    kept = new ArrayList<>(excluded);
+                }
+                final Cube cut = higher.constraintOn(this);
                 kept.add(cut);
+                if (narrowedProof != null && cut.intersects(narrowedProof)) {
+                    narrowedProof = null;
+                }
             }
         }
-        return new SymbolicPacket(region, kept, sources, constants, metadata, lookups, step);
+        return new SymbolicPacket(region, kept, narrowedProof, sources, constants, metadata, lookups, step);
     }
 
-    /** Some packet of this set, as a cube none of the exclusions overlaps; null when the set is empty. */
-    @Nullable Cube anyPacket() {
-        return Cube.outside(cube, excluded);
+    /**
+     * This set with a proof that it is not empty, or null when it is empty: a cube of packets none of the
+     * exclusions overlaps.
+     */
+    @Nullable SymbolicPacket proven() {
+        if (proof != null) {
+            return this;
+        }
+        final Cube found = Cube.outside(cube, excluded);
+        return found == null ? null
+            : new SymbolicPacket(cube, excluded, found, sources, constants, metadata, lookups, trail);
     }
 
     SymbolicPacket written(final HeaderField field, final long value) {
@@ -127,7 +152,7 @@ final class SymbolicPacket {
         final long[] newConstants = constants.clone();
         newSources[field.ordinal()] = -1;
         newConstants[field.ordinal()] = value & field.fullMask();
-        return new SymbolicPacket(cube, excluded, newSources, newConstants, metadata, lookups, trail);
+        return new SymbolicPacket(cube, excluded, proof, newSources, newConstants, metadata, lookups, trail);
     }
 
     /** A field now holds what another held (a Nicira move). */
@@ -136,12 +161,12 @@ final class SymbolicPacket {
         final long[] newConstants = constants.clone();
         newSources[to.ordinal()] = sources[from.ordinal()];
         newConstants[to.ordinal()] = constants[from.ordinal()] & to.fullMask();
-        return new SymbolicPacket(cube, excluded, newSources, newConstants, metadata, lookups, trail);
+        return new SymbolicPacket(cube, excluded, proof, newSources, newConstants, metadata, lookups, trail);
     }
 
     SymbolicPacket withMetadata(final long value, final long mask) {
-        return new SymbolicPacket(cube, excluded, sources, constants, metadata & ~mask | value & mask, lookups,
-            trail);
+        return new SymbolicPacket(cube, excluded, proof, sources, constants, metadata & ~mask | value & mask,
+            lookups, trail);
     }
 
     /**
@@ -158,8 +183,10 @@ final class SymbolicPacket {
         final int[] newSources = sources.clone();
         newSources[HeaderField.CT_STATE.ordinal()] = Cube.conntrackStateWord(lookups);
         newSources[HeaderField.CT_MARK.ordinal()] = Cube.conntrackMarkWord(lookups);
-        final Cube trackedCube = cube.with(Cube.conntrackStateWord(lookups), TRACKED, TRACKED);
-        return new SymbolicPacket(trackedCube, excluded, newSources, constants, metadata, lookups + 1, step);
+        final int word = Cube.conntrackStateWord(lookups);
+        return new SymbolicPacket(cube.with(word, TRACKED, TRACKED), excluded,
+            proof == null ? null : proof.with(word, TRACKED, TRACKED), newSources, constants, metadata, lookups + 1,
+            step);
     }
 
     /**
@@ -179,11 +206,11 @@ final class SymbolicPacket {
             newSources[HeaderField.TUNNEL_ID.ordinal()] = -1;
             newConstants[HeaderField.TUNNEL_ID.ordinal()] = 0;
         }
-        return new SymbolicPacket(cube, excluded, newSources, newConstants, 0, lookups,
+        return new SymbolicPacket(cube, excluded, proof, newSources, newConstants, 0, lookups,
             Trail.arrival(trail, switchId, inPort, came));
     }
 
     SymbolicPacket withTrail(final Trail step) {
-        return new SymbolicPacket(cube, excluded, sources, constants, metadata, lookups, step);
+        return new SymbolicPacket(cube, excluded, proof, sources, constants, metadata, lookups, step);
     }
 }

@@ -10,18 +10,22 @@ package org.edgeplane.core.verify;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import org.eclipse.jdt.annotation.Nullable;
 import org.edgeplane.core.endpoint.Intent;
-import org.edgeplane.core.endpoint.Port;
 import org.edgeplane.core.flow.FlowMatch;
 import org.edgeplane.core.flow.FlowRecord;
 import org.edgeplane.core.flow.GroupRecord;
+import org.edgeplane.core.flow.SwitchFlows;
+import org.edgeplane.core.pipeline.Metadata;
 import org.edgeplane.core.pipeline.Table;
 import org.edgeplane.core.stage.EdgeFacts;
 import org.edgeplane.core.stage.EdgeFacts.PortPlace;
@@ -43,9 +47,15 @@ public final class Verifier {
     private Map<String, List<Steering>> steeringByPair = Map.of();
     private Set<String> appliancePorts = Set.of();
     private List<Steering> steering = List.of();
-    private final Map<String, Source> sources = new HashMap<>();
+    private final SortedMap<String, Source> sources = new TreeMap<>();
     /** What walks depended on, by "switch, table" (or group, or port left by): source, then in_port/metadata. */
-    private final Map<String, Map<String, List<long[]>>> dependents = new HashMap<>();
+    private final Map<String, Map<Long, Map<String, Set<Lookup>>>> dependents = new HashMap<>();
+    /** The dependency key of each switch's tables, made once. */
+    private final Map<String, String[]> tableKeys = new HashMap<>();
+
+    /** A lookup's in_port and metadata: what a changed flow must admit to change the lookup's answer. */
+    private record Lookup(long inPort, long metadata) {
+    }
     /** Which sources reached each port. */
     private final Map<String, Set<String>> reachedFrom = new HashMap<>();
 
@@ -55,7 +65,7 @@ public final class Verifier {
         private final List<Properties.Delivery> deliveries = new ArrayList<>();
         private final List<SymbolicPacket> passes = new ArrayList<>();
         private final List<SymbolicPacket> tooLong = new ArrayList<>();
-        private final Map<String, List<long[]>> keys = new HashMap<>();
+        private final Map<String, Set<Lookup>> keys = new HashMap<>();
         private final Set<String> targets = new HashSet<>();
         private List<Finding> reachFindings = List.of();
         private List<Finding> ownFindings = List.of();
@@ -110,14 +120,14 @@ public final class Verifier {
             }
         }
         final var findings = new ArrayList<Finding>();
-        new TreeMap<>(sources).values().forEach(source -> {
+        sources.values().forEach(source -> {
             findings.addAll(source.ownFindings);
             findings.addAll(source.reachFindings);
         });
         return new VerificationReport(findings, sources.size(), explore.size(), paths, System.nanoTime() - started);
     }
 
-    /** Rebuilds the tables of switches whose flows or groups changed; the walks that depended on them re-run. */
+    /** Updates the tables of switches whose flows or groups changed; the walks that depended on them re-run. */
     private void updateTables(final VerificationInput input, final Set<String> explore) {
         final var switchIds = new HashSet<String>(flows.keySet());
         switchIds.addAll(groups.keySet());
@@ -128,31 +138,48 @@ public final class Verifier {
             final Map<String, FlowRecord> after = orEmpty(input.flowsBySwitch().get(switchId));
             final Map<Long, GroupRecord> groupsBefore = orEmpty(groups.get(switchId));
             final Map<Long, GroupRecord> groupsAfter = orEmpty(input.groupsBySwitch().get(switchId));
-            if (before == after && groupsBefore == groupsAfter && tables.containsKey(switchId)) {
+            final SwitchTables known = tables.get(switchId);
+            if (known == null) {
+                final SwitchTables made = SwitchTables.of(after.values(), groupsAfter);
+                if (!made.isEmpty()) {
+                    tables.put(switchId, made);
+                    // Walks that reached it when it had no flows stopped at its door.
+                    explore.addAll(dependingOn(tableKey(switchId, Table.CLASSIFY)));
+                }
                 continue;
             }
-            final List<FlowRecord> changed = changedFlows(before, after);
-            final var changedGroups = new HashSet<Long>();
-            groupsBefore.keySet().forEach(id -> {
-                if (!Objects.equals(groupsBefore.get(id), groupsAfter.get(id))) {
-                    changedGroups.add(id);
-                }
-            });
-            groupsAfter.keySet().forEach(id -> {
-                if (!groupsBefore.containsKey(id)) {
-                    changedGroups.add(id);
-                }
-            });
-            if (!changed.isEmpty() || !changedGroups.isEmpty() || !tables.containsKey(switchId)) {
-                if (after.isEmpty() && groupsAfter.isEmpty()) {
-                    tables.remove(switchId);
-                } else {
-                    tables.put(switchId, SwitchTables.of(after.values(), groupsAfter, tables.get(switchId)));
-                }
+            if (before != after) {
+                // Only the parts of the switch's flows that are new objects are read (stages keep unchanged ones).
+                final var gone = new ArrayList<Map<String, FlowRecord>>();
+                final var fresh = new ArrayList<Map<String, FlowRecord>>();
+                SwitchFlows.changedParts(before, after, gone, fresh, new ArrayList<>());
+                final var goneById = new HashMap<String, FlowRecord>();
+                gone.forEach(goneById::putAll);
+                fresh.forEach(part -> part.forEach((id, flow) -> {
+                    final FlowRecord old = goneById.remove(id);
+                    if (old != flow && !flow.equals(old)) {
+                        known.put(flow);
+                        explore.addAll(dependentsOf(switchId, flow));
+                        if (old != null) {
+                            explore.addAll(dependentsOf(switchId, old));
+                        }
+                    }
+                }));
+                goneById.forEach((id, flow) -> {
+                    known.remove(id);
+                    explore.addAll(dependentsOf(switchId, flow));
+                });
             }
-            changed.forEach(flow -> explore.addAll(dependentsOf(switchId, flow)));
-            changedGroups.forEach(id -> explore.addAll(dependents.getOrDefault(switchId + "\ngroup:" + id, Map.of())
-                .keySet()));
+            if (groupsBefore != groupsAfter) {
+                final var changedGroups = new HashSet<Long>(groupsBefore.keySet());
+                changedGroups.addAll(groupsAfter.keySet());
+                changedGroups.removeIf(id -> Objects.equals(groupsBefore.get(id), groupsAfter.get(id)));
+                known.groups(groupsAfter);
+                changedGroups.forEach(id -> explore.addAll(dependingOn(switchId + "\ngroup:" + id)));
+            }
+            if (known.isEmpty()) {
+                tables.remove(switchId);
+            }
         }
     }
 
@@ -161,75 +188,93 @@ public final class Verifier {
         return map == null ? Map.of() : (Map<K, V>) map;
     }
 
-    private static List<FlowRecord> changedFlows(final Map<String, FlowRecord> before,
-            final Map<String, FlowRecord> after) {
-        final var changed = new ArrayList<FlowRecord>();
-        after.forEach((id, flow) -> {
-            final FlowRecord old = before.get(id);
-            if (old != flow && !flow.equals(old)) {
-                changed.add(flow);
-                if (old != null) {
-                    changed.add(old);
-                }
-            }
-        });
-        before.forEach((id, flow) -> {
-            if (!after.containsKey(id)) {
-                changed.add(flow);
-            }
-        });
-        return changed;
-    }
-
     /** The sources whose walks looked up the flow's table where it can match: same in_port and metadata. */
     private Set<String> dependentsOf(final String switchId, final FlowRecord flow) {
-        final Map<String, List<long[]>> bySource = dependents.get(switchId + "\n" + flow.table());
-        if (bySource == null) {
+        final Map<Long, Map<String, Set<Lookup>>> byNetwork = dependents.get(tableKey(switchId, flow.table()));
+        if (byNetwork == null) {
             return Set.of();
         }
         final FlowMatch match = flow.match();
         final var affected = new HashSet<String>();
-        bySource.forEach((sourceId, keys) -> {
-            for (long[] key : keys) {
-                if ((match.inPort() == null || match.inPort() == key[0]) && (match.metadata() == null
-                        || ((key[1] ^ match.metadata()) & match.metadataMask()) == 0)) {
+        final BiConsumer<String, Set<Lookup>> check = (sourceId, lookups) -> {
+            for (Lookup lookup : lookups) {
+                if ((match.inPort() == null || match.inPort() == lookup.inPort()) && (match.metadata() == null
+                        || ((lookup.metadata() ^ match.metadata()) & match.metadataMask()) == 0)) {
                     affected.add(sourceId);
                     return;
                 }
             }
-        });
+        };
+        if (match.metadata() != null && (match.metadataMask() & Metadata.NETWORK_MASK) == Metadata.NETWORK_MASK) {
+            byNetwork.getOrDefault(match.metadata() & Metadata.NETWORK_MASK, Map.of()).forEach(check);
+        } else {
+            byNetwork.values().forEach(bySource -> bySource.forEach(check));
+        }
         return affected;
+    }
+
+    /** Every source with a dependency under the key. */
+    private Set<String> dependingOn(final String key) {
+        final var sourceIds = new HashSet<String>();
+        dependents.getOrDefault(key, Map.of()).values().forEach(bySource -> sourceIds.addAll(bySource.keySet()));
+        return sourceIds;
     }
 
     /** Ports added, moved, removed or changed in the intent. */
     private void updatePorts(final VerificationInput input, final Set<String> explore, final Set<String> recheck) {
-        final Map<String, PortPlace> places = input.facts().places();
-        for (String portId : new ArrayList<>(sources.keySet())) {
-            if (!places.containsKey(portId)) {
-                forget(portId);
-                recheck.addAll(reachedFrom.getOrDefault(portId, Set.of()));
-            }
-        }
-        places.forEach((portId, place) -> {
-            final Source known = sources.get(portId);
-            if (known == null || !known.place.equals(place)) {
+        final SortedMap<String, PortPlace> places = input.facts().places();
+        final var removed = new ArrayList<String>();
+        sideBySide(sources, places, (portId, known, place) -> {
+            if (place == null) {
+                removed.add(portId);
+            } else if (known == null || !known.place.equals(place)) {
                 explore.add(portId);
-                explore.addAll(dependents.getOrDefault(place.switchId() + "\nport:" + place.ofPort(), Map.of())
-                    .keySet());
+                explore.addAll(dependingOn(place.switchId() + "\nport:" + place.ofPort()));
             }
         });
-        final var changedPorts = new HashSet<String>(intent.ports().keySet());
-        changedPorts.addAll(input.intent().ports().keySet());
-        for (String portId : changedPorts) {
-            final Port before = intent.ports().get(portId);
-            final Port after = input.intent().ports().get(portId);
-            if (Objects.equals(before, after)) {
-                continue;
-            }
-            if (places.containsKey(portId)) {
-                explore.add(portId);
-            }
+        removed.forEach(portId -> {
+            forget(portId);
             recheck.addAll(reachedFrom.getOrDefault(portId, Set.of()));
+        });
+        sideBySide(intent.ports(), input.intent().ports(), (portId, before, after) -> {
+            if (!Objects.equals(before, after)) {
+                if (places.containsKey(portId)) {
+                    explore.add(portId);
+                }
+                recheck.addAll(reachedFrom.getOrDefault(portId, Set.of()));
+            }
+        });
+    }
+
+    /** What a side-by-side walk of two maps by key is told of each key: its value in either (null if absent). */
+    @FunctionalInterface
+    private interface BothSides<A, B> {
+        void visit(String key, @Nullable A left, @Nullable B right);
+    }
+
+    /** Walks two maps sorted by key together: one comparison per key, no lookup. */
+    private static <A, B> void sideBySide(final SortedMap<String, A> left, final SortedMap<String, B> right,
+            final BothSides<A, B> visitor) {
+        final Iterator<Map.Entry<String, A>> lefts = left.entrySet().iterator();
+        final Iterator<Map.Entry<String, B>> rights = right.entrySet().iterator();
+        Map.Entry<String, A> leftEntry = lefts.hasNext() ? lefts.next() : null;
+        Map.Entry<String, B> rightEntry = rights.hasNext() ? rights.next() : null;
+        while (leftEntry != null || rightEntry != null) {
+            final int order = leftEntry == null ? 1 : rightEntry == null ? -1
+                : leftEntry.getKey().compareTo(rightEntry.getKey());
+            if (order == 0) {
+                visitor.visit(leftEntry.getKey(), leftEntry.getValue(), rightEntry.getValue());
+            } else if (order < 0) {
+                visitor.visit(leftEntry.getKey(), leftEntry.getValue(), null);
+            } else {
+                visitor.visit(rightEntry.getKey(), null, rightEntry.getValue());
+            }
+            if (order <= 0) {
+                leftEntry = lefts.hasNext() ? lefts.next() : null;
+            }
+            if (order >= 0) {
+                rightEntry = rights.hasNext() ? rights.next() : null;
+            }
         }
     }
 
@@ -238,10 +283,16 @@ public final class Verifier {
         if (old == null) {
             return;
         }
-        old.keys.keySet().forEach(key -> {
-            final Map<String, List<long[]>> bySource = dependents.get(key);
-            if (bySource != null) {
-                bySource.remove(portId);
+        old.keys.forEach((key, lookups) -> {
+            final Map<Long, Map<String, Set<Lookup>>> byNetwork = dependents.get(key);
+            if (byNetwork != null) {
+                lookups.forEach(lookup -> {
+                    final Map<String, Set<Lookup>> bySource = byNetwork.get(lookup.metadata()
+                        & Metadata.NETWORK_MASK);
+                    if (bySource != null) {
+                        bySource.remove(portId);
+                    }
+                });
             }
         });
         old.targets.forEach(target -> {
@@ -279,7 +330,7 @@ public final class Verifier {
 
             @Override
             public void lookedUp(final String switchId, final Table table, final long inPort, final long metadata) {
-                depend(switchId + "\n" + table, inPort, metadata);
+                depend(tableKey(switchId, table), inPort, metadata);
             }
 
             @Override
@@ -293,18 +344,18 @@ public final class Verifier {
             }
 
             private void depend(final String key, final long inPort, final long metadata) {
-                final List<long[]> keys = source.keys.computeIfAbsent(key, ignored -> new ArrayList<>());
-                for (long[] known : keys) {
-                    if (known[0] == inPort && known[1] == metadata) {
-                        return;
-                    }
-                }
-                keys.add(new long[] {inPort, metadata});
+                source.keys.computeIfAbsent(key, ignored -> new HashSet<>()).add(new Lookup(inPort, metadata));
             }
         });
         sources.put(portId, source);
-        source.keys.forEach((key, keys) -> dependents.computeIfAbsent(key, ignored -> new HashMap<>())
-            .put(portId, keys));
+        source.keys.forEach((key, lookups) -> {
+            final Map<Long, Map<String, Set<Lookup>>> byNetwork = dependents.computeIfAbsent(key,
+                ignored -> new HashMap<>());
+            for (Lookup lookup : lookups) {
+                byNetwork.computeIfAbsent(lookup.metadata() & Metadata.NETWORK_MASK, ignored -> new HashMap<>())
+                    .computeIfAbsent(portId, ignored -> new HashSet<>()).add(lookup);
+            }
+        });
         source.targets.forEach(target -> reachedFrom.computeIfAbsent(target, ignored -> new HashSet<>())
             .add(portId));
         final var own = new ArrayList<>(Properties.ofFirstStage(portId, source.passes, intent));
@@ -318,6 +369,17 @@ public final class Verifier {
         }
         source.ownFindings = own;
         return source.deliveries.size();
+    }
+
+    private String tableKey(final String switchId, final Table table) {
+        final String[] keys = tableKeys.computeIfAbsent(switchId, id -> {
+            final var made = new String[Table.values().length];
+            for (Table each : Table.values()) {
+                made[each.ordinal()] = id + "\n" + each;
+            }
+            return made;
+        });
+        return keys[table.ordinal()];
     }
 
     /** How many endpoint ports the last run covered. */

@@ -62,21 +62,30 @@ public class CompilerBenchmark {
     }
 
     public static Intent intent(final int extraPorts) {
+        return intent(TENANTS, PORTS_PER_TENANT, SWITCHES, extraPorts);
+    }
+
+    /**
+     * The benchmarks' workload shape: each tenant has one VLAN network and the same number of ports, spread round
+     * robin over the switches (each with uplink 1000); tenant t0 has {@code extraPorts} more.
+     */
+    public static Intent intent(final int tenantCount, final int portsPerTenant, final int switchCount,
+            final int extraPorts) {
         final var tenants = new ArrayList<Tenant>();
         final var networks = new ArrayList<Network>();
         final var ports = new ArrayList<Port>();
         final var switches = new ArrayList<SwitchConfig>();
-        for (int s = 1; s <= SWITCHES; s++) {
+        for (int s = 1; s <= switchCount; s++) {
             switches.add(new SwitchConfig("openflow:" + s, List.of("1000"), SwitchProfile.OVS, null, null));
         }
         int portNumber = 0;
-        for (int t = 0; t < TENANTS; t++) {
+        for (int t = 0; t < tenantCount; t++) {
             tenants.add(new Tenant("t" + t, ""));
             networks.add(new Network("n" + t, "t" + t, SegmentationType.VLAN, (long) t + 1));
-            for (int p = 0; p < PORTS_PER_TENANT + (t == 0 ? extraPorts : 0); p++) {
+            for (int p = 0; p < portsPerTenant + (t == 0 ? extraPorts : 0); p++) {
                 final int index = portNumber++;
-                ports.add(new Port("p" + index, "t" + t, "n" + t, "openflow:" + (index % SWITCHES + 1),
-                    Integer.toString(index / SWITCHES + 1), String.format("02:00:00:%02x:%02x:%02x",
+                ports.add(new Port("p" + index, "t" + t, "n" + t, "openflow:" + (index % switchCount + 1),
+                    Integer.toString(index / switchCount + 1), String.format("02:00:00:%02x:%02x:%02x",
                         index >> 16 & 0xff, index >> 8 & 0xff, index & 0xff),
                     List.of(String.format("10.%d.%d.%d", t >> 8 & 0xff, t & 0xff, p + 1))));
             }
