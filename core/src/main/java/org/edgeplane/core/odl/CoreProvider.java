@@ -42,6 +42,7 @@ import org.edgeplane.core.stage.SnapshotUnavailableException;
 import org.edgeplane.core.stage.SwitchFlowReader;
 import org.edgeplane.core.trace.TraceReport;
 import org.edgeplane.core.trace.TraceRequest;
+import org.edgeplane.core.verify.VerificationReport;
 import org.opendaylight.mdsal.binding.api.ClusteredDataTreeChangeListener;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.DataTreeIdentifier;
@@ -54,6 +55,7 @@ import org.opendaylight.mdsal.singleton.common.api.ClusterSingletonServiceProvid
 import org.opendaylight.openflowplugin.api.openflow.mastership.MastershipChangeServiceManager;
 import org.opendaylight.yang.gen.v1.urn.edgeplane.tenant.rev261204.Intent;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.Node;
+import org.opendaylight.yangtools.concepts.Registration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -202,8 +204,16 @@ public final class CoreProvider implements PipelineStages, IntentChecks, RoundOp
         worker.startAudit(AUDIT_PERIOD, flowReader);
         if (cluster != null) {
             registrations.add(cluster.singletons().registerClusterSingletonService(
-                new RoundsLeadership(worker, ledger::announceLeader,
-                    () -> cluster.rpcProvider().registerRpcImplementation(new TraceService(worker)))));
+                new RoundsLeadership(worker, ledger::announceLeader, () -> {
+                    final Registration trace = cluster.rpcProvider().registerRpcImplementation(
+                        new TraceService(worker));
+                    final Registration verify = cluster.rpcProvider().registerRpcImplementation(
+                        new VerifyService(worker));
+                    return () -> {
+                        verify.close();
+                        trace.close();
+                    };
+                })));
         } else {
             ledger.announceLeader();
         }
@@ -243,6 +253,11 @@ public final class CoreProvider implements PipelineStages, IntentChecks, RoundOp
     @Override
     public TraceReport trace(final TraceRequest request) {
         return worker.trace(request);
+    }
+
+    @Override
+    public VerificationReport verify(final boolean installed) {
+        return worker.verify(installed);
     }
 
     @Override

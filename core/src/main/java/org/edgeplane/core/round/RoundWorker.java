@@ -39,6 +39,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.edgeplane.core.endpoint.PortNames;
 import org.edgeplane.core.endpoint.SwitchFacts;
 import org.edgeplane.core.flow.FlowRecord;
+import org.edgeplane.core.flow.GroupRecord;
 import org.edgeplane.core.pipeline.Cookies;
 import org.edgeplane.core.reconcile.FlowAudit;
 import org.edgeplane.core.reconcile.Reconciler;
@@ -60,7 +61,9 @@ import org.edgeplane.core.stage.SwitchFlowReader;
 import org.edgeplane.core.stage.SwitchFlowReader.ReportedFlow;
 import org.edgeplane.core.trace.TraceReport;
 import org.edgeplane.core.trace.TraceRequest;
+import org.edgeplane.core.verify.VerificationInput;
 import org.edgeplane.core.verify.VerificationReport;
+import org.edgeplane.core.verify.Verifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -477,6 +480,35 @@ public final class RoundWorker implements PipelineStages, RoundOperations {
                 throw new IllegalStateException("no round has run yet");
             }
             return TraceScene.trace(request, lastSnapshot, lastFacts, lastUnion, reconciler, stages.values());
+        });
+    }
+
+    @Override
+    public VerificationReport verify(final boolean installed) {
+        if (!active) {
+            throw new IllegalStateException("this member does not run Edgeplane's rounds; the member that does "
+                + "verifies");
+        }
+        return onWorker("verify", () -> {
+            if (lastSnapshot == null) {
+                throw new IllegalStateException("no round has run yet");
+            }
+            if (!installed) {
+                return guard.last();
+            }
+            final var flows = new TreeMap<String, Map<String, FlowRecord>>();
+            final var groups = new TreeMap<String, Map<Long, GroupRecord>>();
+            for (String switchId : lastSnapshot.inventory().keySet()) {
+                final var content = reconciler.installedContent(switchId, lastUnion.flowsOf(switchId),
+                    lastUnion.groupsBySwitch().getOrDefault(switchId, Map.of()),
+                    lastUnion.metersBySwitch().getOrDefault(switchId, Map.of()));
+                final var byId = new HashMap<String, FlowRecord>();
+                content.flows().forEach(flow -> byId.put(flow.id(), flow));
+                flows.put(switchId, byId);
+                groups.put(switchId, content.groups());
+            }
+            return new Verifier().verify(new VerificationInput(flows, groups, lastSnapshot.intent(), lastFacts,
+                List.of()));
         });
     }
 

@@ -16,6 +16,7 @@ import org.edgeplane.core.flow.FlowRecord;
 import org.edgeplane.core.reconcile.Reconciler.SwitchResult;
 import org.edgeplane.core.trace.TraceReport;
 import org.edgeplane.core.trace.TraceRequest;
+import org.edgeplane.core.verify.VerificationReport;
 
 /** What apps and operators may ask of the core's rounds (validators, Karaf shell commands). */
 public interface RoundOperations {
@@ -43,4 +44,12 @@ public interface RoundOperations {
      * @throws IllegalStateException when this member does not run the rounds, or none has run yet
      */
     TraceReport trace(TraceRequest request);
+
+    /**
+     * Proves the isolation properties of the flows the switches hold (as the reconciler wrote them) or, with
+     * {@code installed} false, of the last round's (its verdict: refused when it broke one).
+     *
+     * @throws IllegalStateException when this member does not run the rounds, or none has run yet
+     */
+    VerificationReport verify(boolean installed);
 }
