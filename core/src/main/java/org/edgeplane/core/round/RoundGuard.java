@@ -17,6 +17,7 @@ import org.edgeplane.core.stage.EdgeFacts;
 import org.edgeplane.core.stage.Snapshot;
 import org.edgeplane.core.trace.PacketTrace;
 import org.edgeplane.core.verify.Finding;
+import org.edgeplane.core.verify.Steering;
 import org.edgeplane.core.verify.VerificationInput;
 import org.edgeplane.core.verify.VerificationReport;
 import org.edgeplane.core.verify.Verifier;
@@ -75,9 +76,10 @@ public final class RoundGuard {
     }
 
     /** Verifies a round's flows against its snapshot's intent. */
-    VerificationReport verify(final RoundUnion union, final Snapshot snapshot, final EdgeFacts facts) {
+    VerificationReport verify(final RoundUnion union, final Snapshot snapshot, final EdgeFacts facts,
+            final List<Steering> steering) {
         final VerificationReport report = verifier.verify(new VerificationInput(union.flowsBySwitch(),
-            union.groupsBySwitch(), snapshot.intent(), facts, List.of()));
+            union.groupsBySwitch(), snapshot.intent(), facts, steering));
         last = report;
         if (!report.findings().equals(logged)) {
             logged = report.findings();

@@ -61,6 +61,7 @@ import org.edgeplane.core.stage.SwitchFlowReader;
 import org.edgeplane.core.stage.SwitchFlowReader.ReportedFlow;
 import org.edgeplane.core.trace.TraceReport;
 import org.edgeplane.core.trace.TraceRequest;
+import org.edgeplane.core.verify.Steering;
 import org.edgeplane.core.verify.VerificationInput;
 import org.edgeplane.core.verify.VerificationReport;
 import org.edgeplane.core.verify.Verifier;
@@ -116,6 +117,7 @@ public final class RoundWorker implements PipelineStages, RoundOperations {
     /** The last round's snapshot and binding facts, for traces; read and written on the worker thread. */
     private Snapshot lastSnapshot;
     private EdgeFacts lastFacts = EdgeFacts.NONE;
+    private List<Steering> lastSteering = List.of();
     /** What each switch held at its last audit, as {@link FlowAudit#identities}; worker thread only. */
     private final Map<String, Set<String>> audited = new HashMap<>();
     /** Switches known to hold exactly their installed flows since a bundle of theirs committed; worker thread. */
@@ -286,7 +288,8 @@ public final class RoundWorker implements PipelineStages, RoundOperations {
         final long compiled = System.nanoTime();
         final var shapes = new HashMap<String, Long>();
         snapshot.inventory().forEach((nodeId, facts) -> shapes.put(nodeId, facts.shape()));
-        final VerificationReport verdict = guard.verify(union, snapshot, lastFacts);
+        lastSteering = steering(snapshot);
+        final VerificationReport verdict = guard.verify(union, snapshot, lastFacts, lastSteering);
         lastRoundBlocked = guard.blocks(verdict);
         final SortedMap<String, SwitchResult> results;
         if (lastRoundBlocked) {
@@ -367,6 +370,24 @@ public final class RoundWorker implements PipelineStages, RoundOperations {
         }
         lastFacts = facts;
         return union.build();
+    }
+
+    /**
+     * The paths every stage steers traffic on by design; a stage that cannot say declares none, so its steering is
+     * judged as any other path (refused if it crosses networks).
+     */
+    // The boundary of one stage's declaration, as compileStages' is of its compile.
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    private List<Steering> steering(final Snapshot snapshot) {
+        final var steering = new ArrayList<Steering>();
+        for (PipelineStage stage : stages.values()) {
+            try {
+                steering.addAll(stage.steering(snapshot));
+            } catch (RuntimeException e) {
+                LOG.error("Stage {} could not declare the paths it steers", stage.name(), e);
+            }
+        }
+        return steering;
     }
 
     // A stage's status is its own: one that fails to publish must not stop the others or the worker.
@@ -508,7 +529,7 @@ public final class RoundWorker implements PipelineStages, RoundOperations {
                 groups.put(switchId, content.groups());
             }
             return new Verifier().verify(new VerificationInput(flows, groups, lastSnapshot.intent(), lastFacts,
-                List.of()));
+                lastSteering));
         });
     }
 

@@ -7,8 +7,10 @@
  */
 package org.edgeplane.core.stage;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.edgeplane.core.verify.Steering;
 
 /**
  * One app's part of the pipeline. Each round the worker reads one snapshot and calls every registered stage in
@@ -59,5 +61,14 @@ public interface PipelineStage {
      */
     default Map<Long, String> cookieNames(final Snapshot snapshot) {
         return Map.of();
+    }
+
+    /**
+     * The paths the stage steers traffic on by design (a service chain's hops), read from its intent: the isolation
+     * verifier lets them cross networks of a tenant and checks each against its classifier and order. Pure in the
+     * snapshot.
+     */
+    default List<Steering> steering(final Snapshot snapshot) {
+        return List.of();
     }
 }

@@ -47,6 +47,12 @@ public final class SwitchWalk {
         }
     }
 
+    /** Which bucket of a select group a frame takes; a switch hashes its headers ({@link #select}). */
+    @FunctionalInterface
+    public interface BucketChoice {
+        int bucket(GroupRecord group, Frame frame);
+    }
+
     /** One thing the switch did to the frame. */
     public sealed interface Step {
         /** A table's flow matched: the frame as it was matched, and the metadata at that point. */
@@ -96,6 +102,15 @@ public final class SwitchWalk {
      */
     public static Walk walk(final Collection<FlowRecord> flows, final Map<Long, GroupRecord> groups,
             final long inPort, final Frame arriving, final Conntrack conntrack) {
+        return walk(flows, groups, inPort, arriving, conntrack, SwitchWalk::select);
+    }
+
+    /**
+     * As {@link #walk(Collection, Map, long, Frame, Conntrack)}, with select groups' buckets chosen by
+     * {@code buckets} (a verifier's witness names the bucket it took).
+     */
+    public static Walk walk(final Collection<FlowRecord> flows, final Map<Long, GroupRecord> groups,
+            final long inPort, final Frame arriving, final Conntrack conntrack, final BucketChoice buckets) {
         final var steps = new ArrayList<Step>();
         final var outputs = new ArrayList<Step.Sent>();
         Frame frame = arriving;
@@ -123,7 +138,7 @@ public final class SwitchWalk {
                             }
                             continue;
                         }
-                        frame = apply(groups, action, frame, inPort, steps, outputs);
+                        frame = apply(groups, buckets, action, frame, inPort, steps, outputs);
                     }
                 } else if (instruction instanceof Instruction.WriteMetadata write) {
                     metadata = metadata & ~write.mask() | write.value() & write.mask();
@@ -138,19 +153,20 @@ public final class SwitchWalk {
         return new Walk(steps, outputs);
     }
 
-    private static Frame apply(final Map<Long, GroupRecord> groups, final Action action, final Frame frame,
-            final long inPort, final List<Step> steps, final List<Step.Sent> outputs) {
+    private static Frame apply(final Map<Long, GroupRecord> groups, final BucketChoice buckets,
+            final Action action, final Frame frame, final long inPort, final List<Step> steps,
+            final List<Step.Sent> outputs) {
         if (action instanceof Action.Group group) {
             final GroupRecord record = groups.get(group.groupId());
             if (record == null) {
                 throw new IllegalStateException("a flow uses missing group " + group.groupId());
             }
             if (!record.buckets().isEmpty()) {
-                final int bucket = select(record, frame);
+                final int bucket = buckets.bucket(record, frame);
                 steps.add(new Step.Grouped(record, bucket));
                 Frame copy = frame;
                 for (Action bucketAction : record.buckets().get(bucket).actions()) {
-                    copy = apply(groups, bucketAction, copy, inPort, steps, outputs);
+                    copy = apply(groups, buckets, bucketAction, copy, inPort, steps, outputs);
                 }
             }
             return frame;
@@ -221,7 +237,7 @@ public final class SwitchWalk {
     }
 
     /** The bucket Open vSwitch's default selection would take: a symmetric hash of addresses and ports. */
-    static int select(final GroupRecord group, final Frame frame) {
+    public static int select(final GroupRecord group, final Frame frame) {
         final Frame.L4 l4 = frame.l4();
         final int ports = l4 == null ? 0 : Math.min(l4.srcPort(), l4.dstPort()) * 65_537
             + Math.max(l4.srcPort(), l4.dstPort());

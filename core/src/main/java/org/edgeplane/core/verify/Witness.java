@@ -10,6 +10,7 @@ package org.edgeplane.core.verify;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
+import java.util.Map;
 import java.util.StringJoiner;
 import org.eclipse.jdt.annotation.Nullable;
 import org.edgeplane.core.flow.ConntrackMatch;
@@ -39,13 +40,15 @@ public record Witness(String switchId, long inPort, Frame frame, List<Hop> hops,
      * @param came how the packet got there: empty for the first switch, else the fabric or tunnel it crossed
      * @param flows the flows that matched, in order
      * @param conntrack the state and mark each connection-tracking lookup on this switch answers, in order
+     * @param buckets the bucket id it took in each select group it went through, by group id
      * @param sentOn the port it left by, or -1 when it ends in this switch
      */
     public record Hop(String switchId, long inPort, String came, List<FlowRecord> flows, List<ConntrackState> conntrack,
-            long sentOn) {
+            Map<Long, Long> buckets, long sentOn) {
         public Hop {
             flows = List.copyOf(flows);
             conntrack = List.copyOf(conntrack);
+            buckets = Map.copyOf(buckets);
         }
     }
 
@@ -72,6 +75,7 @@ public record Witness(String switchId, long inPort, Frame frame, List<Hop> hops,
                 : " (" + hop.came() + ")") + (hop.conntrack().isEmpty() ? "" : ", conntrack answers "
                 + hop.conntrack()));
             hop.flows().forEach(flow -> text.add("    " + flow + "  [" + flow.id() + "]"));
+            hop.buckets().forEach((group, bucket) -> text.add("    group " + group + " bucket " + bucket));
             if (hop.sentOn() >= 0) {
                 text.add("    -> output " + hop.sentOn());
             }

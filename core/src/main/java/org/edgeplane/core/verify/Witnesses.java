@@ -9,6 +9,7 @@ package org.edgeplane.core.verify;
 
 import com.google.common.net.InetAddresses;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.jdt.annotation.Nullable;
@@ -81,13 +82,15 @@ final class Witnesses {
         Trail.Arrival at = first;
         var flows = new ArrayList<FlowRecord>();
         var conntrack = new ArrayList<Witness.ConntrackState>();
+        var buckets = new HashMap<Long, Long>();
         long sent = -1;
         for (Trail step : steps.subList(1, steps.size())) {
             if (step instanceof Trail.Arrival arrival) {
-                hops.add(new Witness.Hop(at.switchId(), at.inPort(), at.came(), flows, conntrack, sent));
+                hops.add(new Witness.Hop(at.switchId(), at.inPort(), at.came(), flows, conntrack, buckets, sent));
                 at = arrival;
                 flows = new ArrayList<>();
                 conntrack = new ArrayList<>();
+                buckets = new HashMap<>();
                 sent = -1;
             } else if (step instanceof Trail.Matched matched) {
                 flows.add(matched.flow());
@@ -96,11 +99,13 @@ final class Witnesses {
                     (int) point.pick(Cube.conntrackStateWord(tracked.lookup()),
                         ConntrackMatch.TRACKED | ConntrackMatch.NEW),
                     point.pick(Cube.conntrackMarkWord(tracked.lookup()), 0)));
+            } else if (step instanceof Trail.Bucket bucket) {
+                buckets.put(bucket.groupId(), bucket.bucketId());
             } else if (step instanceof Trail.Sent out) {
                 sent = out.port();
             }
         }
-        hops.add(new Witness.Hop(at.switchId(), at.inPort(), at.came(), flows, conntrack, sent));
+        hops.add(new Witness.Hop(at.switchId(), at.inPort(), at.came(), flows, conntrack, buckets, sent));
         return new Witness(first.switchId(), first.inPort(), frame(point), hops, reached);
     }
 

@@ -45,6 +45,14 @@ public final class WitnessReplay {
                         last[0] = new SwitchWalk.Conntrack.State(answer.state(), answer.mark());
                     }
                     return last[0];
+                }, (group, arriving) -> {
+                    final Long bucketId = hop.buckets().get(group.groupId());
+                    for (int bucket = 0; bucket < group.buckets().size(); bucket++) {
+                        if (bucketId != null && group.buckets().get(bucket).bucketId() == bucketId) {
+                            return bucket;
+                        }
+                    }
+                    return SwitchWalk.select(group, arriving);
                 });
             if (hop.sentOn() < 0) {
                 final boolean passed = walk.steps().stream().anyMatch(step -> step instanceof SwitchWalk.Step.Matched

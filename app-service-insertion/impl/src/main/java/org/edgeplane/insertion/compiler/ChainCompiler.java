@@ -34,6 +34,7 @@ import org.edgeplane.core.pipeline.Owner;
 import org.edgeplane.core.pipeline.Table;
 import org.edgeplane.core.stage.EdgeFacts;
 import org.edgeplane.core.stage.EdgeFacts.PortPlace;
+import org.edgeplane.core.verify.Steering;
 import org.edgeplane.insertion.compiler.ChainFlows.HopRef;
 import org.edgeplane.insertion.compiler.ChainFlows.HopStatus;
 import org.edgeplane.insertion.compiler.ChainPaths.Direction;
@@ -497,6 +498,11 @@ public final class ChainCompiler {
     }
 
     /** What each chain's and hop's flows are, by their cookie, for a packet trace. */
+    /** The paths the chains steer traffic on by design, for the isolation verifier. */
+    public static List<Steering> steering(final ChainIntent chains, final Intent intent) {
+        return ChainSteering.of(chains, intent);
+    }
+
     public static Map<Long, String> cookieNames(final ChainIntent chains) {
         final var names = new HashMap<Long, String>();
         for (ServiceChain chain : chains.chains().values()) {

@@ -24,6 +24,7 @@ import org.edgeplane.core.stage.Snapshot;
 import org.edgeplane.core.stage.SnapshotUnavailableException;
 import org.edgeplane.core.stage.StageFlows;
 import org.edgeplane.core.stage.StageFlows.StageWork;
+import org.edgeplane.core.verify.Steering;
 import org.edgeplane.insertion.compiler.ChainCompiler;
 import org.edgeplane.insertion.compiler.ChainFlows;
 import org.edgeplane.insertion.compiler.ChainMemo;
@@ -84,6 +85,12 @@ public final class ServiceInsertionProvider implements PipelineStage, ServiceIns
     @Override
     public Map<Long, String> cookieNames(final Snapshot snapshot) {
         return ChainCompiler.cookieNames(snapshot.slice(name(), ChainIntent.class, ChainIntent.EMPTY));
+    }
+
+    @Override
+    public List<Steering> steering(final Snapshot snapshot) {
+        return ChainCompiler.steering(snapshot.slice(name(), ChainIntent.class, ChainIntent.EMPTY),
+            snapshot.intent());
     }
 
     @Override

@@ -7,13 +7,25 @@
  */
 package org.edgeplane.insertion.compiler;
 
+import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import org.edgeplane.core.endpoint.Intent;
 import org.edgeplane.core.endpoint.SwitchProfile;
+import org.edgeplane.core.flow.Action;
+import org.edgeplane.core.flow.FlowRecord;
+import org.edgeplane.core.flow.GroupRecord;
+import org.edgeplane.core.flow.Instruction;
+import org.edgeplane.core.pipeline.Table;
 import org.edgeplane.core.testing.FlowMaps;
+import org.edgeplane.core.testing.WitnessReplay;
+import org.edgeplane.core.verify.Finding;
+import org.edgeplane.core.verify.IsolationProperty;
 import org.edgeplane.core.verify.VerificationInput;
 import org.edgeplane.core.verify.VerificationReport;
 import org.edgeplane.core.verify.Verifier;
@@ -23,20 +35,91 @@ import org.edgeplane.isolation.compiler.CompiledIntent;
 import org.edgeplane.isolation.compiler.IsolationCompiler;
 import org.junit.Test;
 
-/** The golden chains, with isolation's flows, are proven isolated on both profiles. */
+/**
+ * The golden chains, with isolation's flows and the chains' declared steering, are proven on both profiles; a
+ * classifier that takes more than the chain's traffic, and a chain that skips its first hop, are caught with
+ * witnesses that replay through the table model.
+ */
 public class ChainVerifierTest {
+    private static final ChainIntent CHAINS = ChainFixtures.chain(true, FailurePolicy.FAIL_OPEN, "ids", "ids2");
+
     @Test
     public void theGoldenChainIsProvenOnBothProfiles() {
         for (SwitchProfile profile : SwitchProfile.values()) {
-            final Intent intent = ChainFixtures.topology(profile);
-            final ChainIntent chains = ChainFixtures.chain(true, FailurePolicy.FAIL_OPEN, "ids", "ids2");
-            final CompiledIntent isolation = IsolationCompiler.compile(intent, Map.of());
-            final ChainFlows flows = ChainCompiler.compile(chains, intent, isolation.edgeFacts());
-            final VerificationReport report = new Verifier().verify(new VerificationInput(
-                FlowMaps.union(isolation.flowsBySwitch(), flows.flowsBySwitch()),
-                FlowMaps.groups(isolation.groupsBySwitch(), flows.groupsBySwitch()), intent, isolation.edgeFacts(),
-                List.of()));
+            final Scene scene = new Scene(profile);
+            final VerificationReport report = scene.verify(scene.flows);
             assertTrue(profile + ": " + report.text(), report.proven());
+        }
+    }
+
+    @Test
+    public void aClassifierThatTakesMoreThanTheChainsTrafficIsCaught() {
+        final Scene scene = new Scene(SwitchProfile.OVS);
+        final Finding finding = scene.caught(scene.classifierOfR1(flow -> new FlowRecord(flow.flowId(),
+            flow.table(), flow.priority(), flow.cookie(), flow.match().toBuilder().ports(null, null).build(),
+            flow.instructions())));
+        assertTrue(finding.text(), finding.summary().contains("classifiers do not admit it"));
+        assertTrue(finding.text(), finding.witness().frame().l4().dstPort() != 80);
+    }
+
+    @Test
+    public void aChainThatSkipsItsFirstHopIsCaught() {
+        final Scene scene = new Scene(SwitchProfile.OVS);
+        final long secondHop = scene.flows.get("openflow:1").values().stream()
+            .filter(flow -> flow.table() == Table.SERVICE_CHAIN && Long.valueOf(6).equals(flow.match().inPort()))
+            .flatMap(flow -> flow.instructions().stream()).filter(Instruction.ApplyActions.class::isInstance)
+            .flatMap(apply -> ((Instruction.ApplyActions) apply).actions().stream())
+            .filter(Action.Group.class::isInstance).map(action -> ((Action.Group) action).groupId()).findFirst()
+            .orElseThrow();
+        final Finding finding = scene.caught(scene.classifierOfR1(flow -> new FlowRecord(flow.flowId(),
+            flow.table(), flow.priority(), flow.cookie(), flow.match(), List.of(new Instruction.ApplyActions(
+                List.of(new Action.Group(secondHop)))))));
+        assertEquals("router-in", finding.targetPort());
+        assertTrue(finding.text(), finding.summary().contains("no chain's hop order takes it to"));
+    }
+
+    /** The topology, its compiled flows and groups, and the chains' steering. */
+    private static final class Scene {
+        private final Intent intent;
+        private final CompiledIntent isolation;
+        private final Map<String, Map<String, FlowRecord>> flows;
+        private final Map<String, Map<Long, GroupRecord>> groups;
+
+        Scene(final SwitchProfile profile) {
+            intent = ChainFixtures.topology(profile);
+            isolation = IsolationCompiler.compile(intent, Map.of());
+            final ChainFlows chainFlows = ChainCompiler.compile(CHAINS, intent, isolation.edgeFacts());
+            flows = FlowMaps.union(isolation.flowsBySwitch(), chainFlows.flowsBySwitch());
+            groups = FlowMaps.groups(isolation.groupsBySwitch(), chainFlows.groupsBySwitch());
+        }
+
+        VerificationReport verify(final Map<String, Map<String, FlowRecord>> someFlows) {
+            return new Verifier().verify(new VerificationInput(someFlows, groups, intent, isolation.edgeFacts(),
+                ChainCompiler.steering(CHAINS, intent)));
+        }
+
+        /** The flows with r1's classifying flow on openflow:1 changed. */
+        Map<String, Map<String, FlowRecord>> classifierOfR1(final UnaryOperator<FlowRecord> defect) {
+            final var changed = new TreeMap<>(flows);
+            final var switchFlows = new TreeMap<>(flows.get("openflow:1"));
+            final List<FlowRecord> picked = new ArrayList<>(switchFlows.values().stream().filter(flow -> flow.table()
+                == Table.SERVICE_CHAIN && flow.priority() == 100 && Long.valueOf(1).equals(flow.match().inPort()))
+                .toList());
+            assertEquals(1, picked.size());
+            final FlowRecord mutated = defect.apply(picked.get(0));
+            switchFlows.put(mutated.id(), mutated);
+            changed.put("openflow:1", switchFlows);
+            return changed;
+        }
+
+        /** The service-chain finding of the mutated flows, whose witness replays to where it says. */
+        Finding caught(final Map<String, Map<String, FlowRecord>> mutated) {
+            final VerificationReport report = verify(mutated);
+            final List<Finding> found = report.findings().stream()
+                .filter(finding -> finding.property() == IsolationProperty.SERVICE_CHAIN).toList();
+            assertTrue(report.text(), !found.isEmpty());
+            report.findings().forEach(finding -> WitnessReplay.replay(finding.witness(), mutated, groups));
+            return found.get(0);
         }
     }
 }
