@@ -23,8 +23,13 @@ import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
 import org.edgeplane.core.pipeline.Cookies;
 import org.edgeplane.core.pipeline.Owner;
+import org.edgeplane.core.pipeline.Table;
+import org.edgeplane.it.defect.DefectStage;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.FixMethodOrder;
@@ -118,6 +123,86 @@ public class TenantIsolationEndToEndIT {
         final KarafProcess.ClientRun unknown = karaf.client("edgeplane:no-such-command");
         assertNotEquals(unknown.output(), 0, unknown.exitStatus());
         assertTrue(unknown.output(), unknown.output().contains("Command not found"));
+    }
+
+    /**
+     * A stage that floods a red network to a blue port (installed as a bundle into the running controller): the
+     * round guard refuses the round, so the defect never reaches the switch, the ports involved say why, the
+     * installed flows still verify and the traffic matrix stays as the intent says. The verifier's witness, sent as
+     * a real frame, then crosses exactly where the verifier said once the defect is put on the switch by hand (as a
+     * controller without the guard would have).
+     */
+    @Test
+    public void a4_aRoundThatBreaksIsolationNeverReachesTheSwitchAndItsWitnessCrossesWhereTheVerifierSaid()
+            throws Exception {
+        converge.awaitEveryPortInstalled("");
+        final Path bundle = DefectBundle.build(Path.of("target/it-defect.jar"));
+        final KarafProcess.ClientRun installed = karaf.client("bundle:install -s file:" + bundle);
+        assertEquals(installed.output(), 0, installed.exitStatus());
+        final var h1 = topology.host("h1");
+        final var h6 = topology.host("h6");
+        final String s1 = h1.switchName();
+        try {
+            awaitEquals("the refused round's finding", () -> finding("desired", "h1", "h6").path("property")
+                .asText(), "tenant-isolation");
+            final JsonNode finding = finding("desired", "h1", "h6");
+            final String witness = finding.path("flow").asText();
+            assertTrue(finding.toString(), witness.startsWith("in_port=" + h1.port() + ",dl_src=" + h1.mac()));
+            assertEquals(finding.toString(), h6.port(), finding.path("output").asLong());
+            final String leak = StreamSupport.stream(finding.path("path").spliterator(), false)
+                .map(JsonNode::asText).filter(step -> step.contains("[it-defect:leak]")).findFirst().orElseThrow();
+            awaitEquals("h6's status", () -> converge.portStatus("h6").path("last-error").asText()
+                .startsWith("flows not installed, breaks tenant-isolation: port "), true);
+            assertEquals("the defect on the switch", 0, OvsSwitches.countByCookie(s1, DefectStage.COOKIE));
+
+            final KarafProcess.ClientRun proven = karaf.client("edgeplane:verify");
+            assertEquals(proven.output(), 0, proven.exitStatus());
+            assertTrue(proven.output(), proven.output().contains("Proven: "));
+            final KarafProcess.ClientRun refused = karaf.client("edgeplane:verify --desired");
+            assertNotEquals(refused.output(), 0, refused.exitStatus());
+            assertTrue(refused.output(), refused.output().contains("tenant-isolation: port h1 of tenant red reaches "
+                + "port h6 of tenant blue"));
+
+            final String send = RawFrames.sendCommand("h1", witness, 3);
+            final String toH6 = "ether src " + h1.mac() + " and ether dst ff:ff:ff:ff:ff:ff";
+            assertEquals("the witness reaching h6 while the guard holds", List.of(),
+                mininet.capture("h6", toH6, 3, "h1", send));
+            assertEquals(expectedMatrix(topology.hosts()), measuredMatrix(topology.hosts()));
+
+            // The defect by hand, under a cookie that is not Edgeplane's (its audit leaves such flows alone).
+            final Matcher metadata = Pattern.compile("metadata=(0x[0-9a-f]+/0x[0-9a-f]+)").matcher(leak);
+            assertTrue(leak, metadata.find());
+            OvsSwitches.run(List.of("ovs-ofctl", "-O", "OpenFlow13", "add-flow", s1, "cookie=0x1d,table="
+                + Table.L2_FORWARD.id() + ",priority=60,metadata=" + metadata.group(1)
+                + ",dl_dst=01:00:00:00:00:00/01:00:00:00:00:00,actions=output:" + finding.path("output").asLong()));
+            try {
+                final List<String> crossed = mininet.capture("h6", toH6, 3, "h1", send);
+                assertTrue("the witness did not reach h6 through the defect: " + witness, !crossed.isEmpty());
+            } finally {
+                OvsSwitches.run(List.of("ovs-ofctl", "-O", "OpenFlow13", "del-flows", s1, "cookie=0x1d/-1"));
+            }
+        } finally {
+            final KarafProcess.ClientRun removed = karaf.client("bundle:uninstall " + DefectBundle.SYMBOLIC_NAME);
+            assertEquals(removed.output(), 0, removed.exitStatus());
+        }
+        awaitEquals("the next round proven", () -> verify("desired").path("proven").asBoolean(), true);
+        converge.awaitEveryPortInstalled("");
+        assertEquals("", converge.portStatus("h6").path("last-error").asText());
+    }
+
+    private static JsonNode verify(final String flows) {
+        final ObjectNode input = Restconf.JSON.createObjectNode().put("flows", flows);
+        return restconf.operation("edgeplane-verify:verify", input).json().path("edgeplane-verify:output");
+    }
+
+    /** The verifier's finding from one port to another, or a missing node. */
+    private static JsonNode finding(final String flows, final String from, final String to) {
+        for (JsonNode finding : verify(flows).path("finding")) {
+            if (finding.path("source-port").asText().equals(from) && finding.path("target-port").asText().equals(to)) {
+                return finding;
+            }
+        }
+        return Restconf.JSON.missingNode();
     }
 
     @Test
