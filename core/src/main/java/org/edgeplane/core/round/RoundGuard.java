@@ -58,7 +58,9 @@ public final class RoundGuard {
     }
 
     private final Mode mode;
-    private final Verifier verifier = new Verifier();
+    private Verifier verifier = new Verifier();
+    /** Why the last verification could not finish, when it could not; worker thread only. */
+    private String failure;
     private volatile VerificationReport last = new VerificationReport(List.of(), 0, 0, 0, 0);
     private List<Finding> logged = List.of();
 
@@ -76,10 +78,24 @@ public final class RoundGuard {
     }
 
     /** Verifies a round's flows against its snapshot's intent. */
+    // A verifier that fails has proven nothing: the round is judged unproven, and the next starts afresh.
+    @SuppressWarnings("checkstyle:IllegalCatch")
     VerificationReport verify(final RoundUnion union, final Snapshot snapshot, final EdgeFacts facts,
             final List<Steering> steering) {
-        final VerificationReport report = verifier.verify(new VerificationInput(union.flowsBySwitch(),
-            union.groupsBySwitch(), snapshot.intent(), facts, steering));
+        final VerificationReport report;
+        try {
+            report = verifier.verify(new VerificationInput(union.flowsBySwitch(), union.groupsBySwitch(),
+                snapshot.intent(), facts, steering));
+        } catch (RuntimeException e) {
+            if (failure == null) {
+                LOG.error("The isolation verifier failed; rounds are {} until it succeeds", mode == Mode.BLOCK
+                    ? "not installed" : "installed unverified", e);
+            }
+            failure = String.valueOf(e.getMessage());
+            verifier = new Verifier();
+            return new VerificationReport(List.of(), 0, 0, 0, 0);
+        }
+        failure = null;
         last = report;
         if (!report.findings().equals(logged)) {
             logged = report.findings();
@@ -95,7 +111,14 @@ public final class RoundGuard {
 
     /** Whether the round must not be installed. */
     boolean blocks(final VerificationReport report) {
-        return mode == Mode.BLOCK && !report.proven();
+        return mode == Mode.BLOCK && (failure != null || !report.proven());
+    }
+
+    /** Why a round is not installed, for every switch's result. */
+    String refusal(final VerificationReport report) {
+        return failure != null ? "round not installed: the isolation verifier failed (" + failure + ")"
+            : "round not installed: its flows break " + report.findings().size() + " isolation finding(s), first "
+                + report.findings().get(0).headline();
     }
 
     /**

@@ -295,8 +295,7 @@ public final class RoundWorker implements PipelineStages, RoundOperations {
         if (lastRoundBlocked) {
             // The switches keep the last proven flows; every switch of the round says why it got nothing.
             results = new TreeMap<>();
-            final String why = "round not installed: its flows break " + verdict.findings().size()
-                + " isolation finding(s), first " + verdict.findings().get(0).headline();
+            final String why = guard.refusal(verdict);
             union.flowsBySwitch().forEach((switchId, flows) -> results.put(switchId, new SwitchResult(flows.size(),
                 reconciler.installedIds(switchId).size(), 0, Optional.of(why))));
         } else {

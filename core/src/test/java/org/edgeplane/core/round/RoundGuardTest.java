@@ -32,6 +32,7 @@ import org.edgeplane.core.flow.Action;
 import org.edgeplane.core.flow.FlowMatch;
 import org.edgeplane.core.flow.FlowRecord;
 import org.edgeplane.core.flow.Instruction;
+import org.edgeplane.core.flow.IpMatch;
 import org.edgeplane.core.pipeline.Table;
 import org.edgeplane.core.reconcile.FlowAudit;
 import org.edgeplane.core.reconcile.FlowDiff;
@@ -66,6 +67,7 @@ public class RoundGuardTest {
     private final List<FlowDiff> written = new CopyOnWriteArrayList<>();
     private final List<RoundReport> reports = new CopyOnWriteArrayList<>();
     private final AtomicBoolean leak = new AtomicBoolean(true);
+    private final AtomicBoolean broken = new AtomicBoolean();
 
     @After
     public void stop() {
@@ -103,6 +105,21 @@ public class RoundGuardTest {
         assertEquals("tenant-isolation", worker.verify(true).findings().get(0).property().label());
     }
 
+    @Test
+    public void aRoundTheVerifierCannotFollowIsNotInstalledEither() throws Exception {
+        // An IP match without its ethertype: no switch takes it, and the verifier refuses to read it.
+        broken.set(true);
+        leak.set(false);
+        final RoundWorker worker = worker(RoundGuard.Mode.BLOCK);
+        await(() -> !reports.isEmpty());
+        assertEquals("nothing written", List.of(), written);
+        assertTrue(reports.get(0).results().get("openflow:1").error().orElseThrow()
+            .startsWith("round not installed: the isolation verifier failed ("));
+        broken.set(false);
+        worker.markDirty("intent");
+        await(() -> !written.isEmpty());
+    }
+
     private RoundWorker worker(final RoundGuard.Mode mode) {
         final var snapshot = new Snapshot(INTENT, Map.of("openflow:1", new SwitchFacts("openflow:1", Map.of())));
         final var reconciler = new Reconciler((diff, held) -> {
@@ -125,7 +142,8 @@ public class RoundGuardTest {
 
             @Override
             public StageFlows compile(final RoundInput input) {
-                return new StageFlows(Map.of("openflow:1", Map.of("classify", classify(), "flood", flood())),
+                final FlowRecord flood = broken.get() ? unreadable() : flood();
+                return new StageFlows(Map.of("openflow:1", Map.of("classify", classify(), "flood", flood)),
                     Map.of(), Map.of(), Optional.of(FACTS), StageFlows.StageWork.NONE);
             }
 
@@ -142,6 +160,12 @@ public class RoundGuardTest {
         return new FlowRecord("classify", Table.CLASSIFY, 100, 0, FlowMatch.builder().inPort(1).build(),
             List.of(new Instruction.WriteMetadata(1L << 16, 0xFFFF_FFFFL << 16),
                 new Instruction.GotoTable(Table.L2_FORWARD)));
+    }
+
+    private static FlowRecord unreadable() {
+        return new FlowRecord("flood", Table.L2_FORWARD, 50, 0, new FlowMatch(null, 1L << 16, 0xFFFF_FFFFL << 16,
+            null, null, null, null, null, null, null, null, null, null, null, null, null, IpMatch.ANY, null),
+            List.of(new Instruction.ApplyActions(List.of(new Action.Output(1)))));
     }
 
     /** Red's broadcasts: to its own port, and (the defect) to blue's. */
