@@ -61,7 +61,7 @@ public final class RoundGuard {
     private Verifier verifier = new Verifier();
     /** Why the last verification could not finish, when it could not; worker thread only. */
     private String failure;
-    private volatile VerificationReport last = new VerificationReport(List.of(), 0, 0, 0, 0);
+    private volatile VerificationReport last = new VerificationReport(List.of(), 0, 0, 0, 0, 0);
     private List<Finding> logged = List.of();
 
     public RoundGuard(final Mode mode) {
@@ -93,10 +93,14 @@ public final class RoundGuard {
             }
             failure = String.valueOf(e.getMessage());
             verifier = new Verifier();
-            return new VerificationReport(List.of(), 0, 0, 0, 0);
+            return new VerificationReport(List.of(), 0, 0, 0, 0, 0);
         }
         failure = null;
         last = report;
+        if (report.unfinished() && report.findings().isEmpty()) {
+            LOG.warn("Round installed unverified: {} ports' traffic not followed within the verifier's budget",
+                report.unfollowed());
+        }
         if (!report.findings().equals(logged)) {
             logged = report.findings();
             if (report.proven()) {
@@ -109,9 +113,13 @@ public final class RoundGuard {
         return report;
     }
 
-    /** Whether the round must not be installed. */
+    /**
+     * Whether the round must not be installed: a property it breaks, or a verifier that failed. A round whose
+     * verification reached its budget with nothing found so far is installed, unverified (and logged so): blocking
+     * every round of an intent too large to follow would stop the controller.
+     */
     boolean blocks(final VerificationReport report) {
-        return mode == Mode.BLOCK && (failure != null || !report.proven());
+        return mode == Mode.BLOCK && (failure != null || !report.findings().isEmpty());
     }
 
     /** Why a round is not installed, for every switch's result. */

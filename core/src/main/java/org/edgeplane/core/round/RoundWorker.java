@@ -291,6 +291,10 @@ public final class RoundWorker implements PipelineStages, RoundOperations {
         lastSteering = steering(snapshot);
         final VerificationReport verdict = guard.verify(union, snapshot, lastFacts, lastSteering);
         lastRoundBlocked = guard.blocks(verdict);
+        if (verdict.unfinished()) {
+            // The verifier goes on where its budget stopped it, a round at a time, leaving the worker free between.
+            executor.schedule(() -> markDirty("verify:continue"), retryDelay.toMillis(), TimeUnit.MILLISECONDS);
+        }
         final SortedMap<String, SwitchResult> results;
         if (lastRoundBlocked) {
             // The switches keep the last proven flows; every switch of the round says why it got nothing.
@@ -381,7 +385,7 @@ public final class RoundWorker implements PipelineStages, RoundOperations {
         final var steering = new ArrayList<Steering>();
         for (PipelineStage stage : stages.values()) {
             try {
-                steering.addAll(stage.steering(snapshot));
+                steering.addAll(stage.steering(snapshot, lastFacts));
             } catch (RuntimeException e) {
                 LOG.error("Stage {} could not declare the paths it steers", stage.name(), e);
             }

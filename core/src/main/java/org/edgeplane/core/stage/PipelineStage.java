@@ -64,11 +64,11 @@ public interface PipelineStage {
     }
 
     /**
-     * The paths the stage steers traffic on by design (a service chain's hops), read from its intent: the isolation
-     * verifier lets them cross networks of a tenant and checks each against its classifier and order. Pure in the
-     * snapshot.
+     * The paths the stage steers traffic on by design (a service chain's live hops), read from its intent and the
+     * binding stage's facts (which ports are up): the isolation verifier lets them cross networks of a tenant and
+     * checks each against its classifier and order. Pure in the snapshot and facts.
      */
-    default List<Steering> steering(final Snapshot snapshot) {
+    default List<Steering> steering(final Snapshot snapshot, final EdgeFacts facts) {
         return List.of();
     }
 }

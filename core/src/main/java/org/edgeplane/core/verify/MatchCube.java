@@ -191,10 +191,13 @@ final class MatchCube {
         return ((value ^ metadata) & metadataMask) == 0;
     }
 
-    /** The exact value this match requires of a field, or -1 when it does not fix the whole field. */
-    long exactValue(final HeaderField field) {
+    /**
+     * The value this match requires of a field's bits under {@code keyMask} when it fixes exactly those (a full
+     * MAC, an IPv4 address in its word), or -1.
+     */
+    long exactValue(final HeaderField field, final long keyMask) {
         for (int index = 0; index < count; index++) {
-            if (fields[index] == field.ordinal() && masks[index] == field.fullMask()) {
+            if (fields[index] == field.ordinal() && masks[index] == keyMask) {
                 return values[index];
             }
         }

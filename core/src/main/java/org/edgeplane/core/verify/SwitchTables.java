@@ -29,7 +29,11 @@ import org.edgeplane.core.pipeline.Table;
  */
 final class SwitchTables {
     private static final HeaderField[] KEY_FIELDS = {HeaderField.ETH_DST, HeaderField.VLAN, HeaderField.TUNNEL_ID,
-        HeaderField.MPLS, HeaderField.ETH_SRC};
+        HeaderField.MPLS, HeaderField.IP_DST_LO, HeaderField.IP_SRC_LO, HeaderField.ETH_SRC};
+    /** The bits of each key field a flow must fix to be indexed by it: an IPv4 address is the low word's half. */
+    private static final long[] KEY_MASKS = {HeaderField.ETH_DST.fullMask(), HeaderField.VLAN.fullMask(),
+        HeaderField.TUNNEL_ID.fullMask(), HeaderField.MPLS.fullMask(), 0xFFFF_FFFFL, 0xFFFF_FFFFL,
+        HeaderField.ETH_SRC.fullMask()};
 
     private final Map<Table, TableIndex> tables = new EnumMap<>(Table.class);
     private final Map<String, CompiledFlow> byId = new HashMap<>();
@@ -186,7 +190,7 @@ final class SwitchTables {
 
         void add(final CompiledFlow flow) {
             for (int key = 0; key < KEY_FIELDS.length; key++) {
-                final long value = flow.match().exactValue(KEY_FIELDS[key]);
+                final long value = flow.match().exactValue(KEY_FIELDS[key], KEY_MASKS[key]);
                 if (value >= 0) {
                     if (byValue[key] == null) {
                         byValue[key] = new HashMap<>();
@@ -202,7 +206,7 @@ final class SwitchTables {
 
         void remove(final CompiledFlow flow) {
             for (int key = 0; key < KEY_FIELDS.length; key++) {
-                final long value = flow.match().exactValue(KEY_FIELDS[key]);
+                final long value = flow.match().exactValue(KEY_FIELDS[key], KEY_MASKS[key]);
                 if (value >= 0) {
                     removeFrom(byValue[key].get(value), flow);
                     removeFrom(byField[key], flow);
@@ -216,7 +220,7 @@ final class SwitchTables {
             cursor.add(unkeyed);
             for (int key = 0; key < KEY_FIELDS.length; key++) {
                 if (byValue[key] != null) {
-                    final long known = packet.known(KEY_FIELDS[key]);
+                    final long known = packet.known(KEY_FIELDS[key], KEY_MASKS[key]);
                     cursor.add(known >= 0 ? byValue[key].get(known) : byField[key]);
                 }
             }

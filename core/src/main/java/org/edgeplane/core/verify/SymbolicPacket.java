@@ -97,11 +97,16 @@ final class SymbolicPacket {
 
     /** The field's value when every packet here has the same one; -1 otherwise. */
     long known(final HeaderField field) {
+        return known(field, field.fullMask());
+    }
+
+    /** The field's bits under {@code mask} when every packet here has the same ones; -1 otherwise. */
+    long known(final HeaderField field, final long mask) {
         final int source = sources[field.ordinal()];
         if (source < 0) {
-            return constants[field.ordinal()];
+            return constants[field.ordinal()] & mask;
         }
-        return cube.mask(source) == field.fullMask() ? cube.value(source) : -1;
+        return (cube.mask(source) & mask) == mask ? cube.value(source) & mask : -1;
     }
 
     /**

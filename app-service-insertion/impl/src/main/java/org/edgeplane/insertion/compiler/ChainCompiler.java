@@ -498,9 +498,9 @@ public final class ChainCompiler {
     }
 
     /** What each chain's and hop's flows are, by their cookie, for a packet trace. */
-    /** The paths the chains steer traffic on by design, for the isolation verifier. */
-    public static List<Steering> steering(final ChainIntent chains, final Intent intent) {
-        return ChainSteering.of(chains, intent);
+    /** The paths the chains steer traffic on by design (through their live hops), for the isolation verifier. */
+    public static List<Steering> steering(final ChainIntent chains, final Intent intent, final EdgeFacts facts) {
+        return ChainSteering.of(chains, intent, facts);
     }
 
     public static Map<Long, String> cookieNames(final ChainIntent chains) {

@@ -17,27 +17,31 @@ import org.edgeplane.core.endpoint.Network;
 import org.edgeplane.core.endpoint.Port;
 import org.edgeplane.core.endpoint.SwitchProfile;
 import org.edgeplane.core.flow.FlowMatch;
+import org.edgeplane.core.stage.EdgeFacts;
 import org.edgeplane.core.verify.Steering;
 import org.edgeplane.insertion.intent.ChainIntent;
 import org.edgeplane.insertion.intent.Classifier;
+import org.edgeplane.insertion.intent.FailurePolicy;
 import org.edgeplane.insertion.intent.Hop;
 import org.edgeplane.insertion.intent.ServiceChain;
 import org.edgeplane.insertion.intent.ServiceFunction;
 
 /**
- * The paths the chains steer traffic on, for the isolation verifier, read from the chain intent alone (not from
- * the compiled flows, which are what it checks): a classifier's source port to the first hop's appliances (the
- * packets its classifier admits), each hop's appliances to the next hop's (what comes back from them), and for a
- * symmetric chain the same backwards from the destination.
+ * The paths the chains steer traffic on, for the isolation verifier, read from the chain intent and which ports
+ * are up (not from the compiled flows, which are what it checks): a classifier's source port to the first live
+ * hop's appliances (the packets its classifier admits), each live hop's appliances to the next live hop's (what
+ * comes back from them), and for a symmetric chain the same backwards from the destination. An appliance is live
+ * when both its ports are bound and up; a fail-open chain skips a hop without one, a fail-closed chain with such a
+ * hop steers nothing (its classifiers drop).
  */
 final class ChainSteering {
     private ChainSteering() {
     }
 
-    static List<Steering> of(final ChainIntent chains, final Intent intent) {
+    static List<Steering> of(final ChainIntent chains, final Intent intent, final EdgeFacts facts) {
         final var steering = new ArrayList<Steering>();
         for (ServiceChain chain : chains.chains().values()) {
-            final List<List<ServiceFunction>> hops = hopsOf(chain, chains);
+            final List<List<ServiceFunction>> hops = liveHops(chain, hopsOf(chain, chains), facts);
             if (hops.isEmpty()) {
                 continue;
             }
@@ -60,6 +64,26 @@ final class ChainSteering {
             }
         }
         return steering;
+    }
+
+    /**
+     * The hops a frame visits: each with its live functions; hops without one are skipped by a fail-open chain and
+     * stop a fail-closed one (none then).
+     */
+    private static List<List<ServiceFunction>> liveHops(final ServiceChain chain,
+            final List<List<ServiceFunction>> hops, final EdgeFacts facts) {
+        final var live = new ArrayList<List<ServiceFunction>>();
+        for (List<ServiceFunction> hop : hops) {
+            final List<ServiceFunction> up = hop.stream().filter(function -> facts.placeIfUp(function.ingressPort())
+                .isPresent() && facts.placeIfUp(function.egressPort()).isPresent()).toList();
+            if (up.isEmpty() && chain.failurePolicy() != FailurePolicy.FAIL_OPEN) {
+                return List.of();
+            }
+            if (!up.isEmpty()) {
+                live.add(up);
+            }
+        }
+        return live;
     }
 
     /** Each hop's service functions; empty when one is not in the intent (the validator refuses such a chain). */

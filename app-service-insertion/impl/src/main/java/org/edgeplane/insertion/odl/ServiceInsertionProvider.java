@@ -16,6 +16,7 @@ import org.edgeplane.core.odl.IntentChecks;
 import org.edgeplane.core.odl.IntentCodec;
 import org.edgeplane.core.odl.Registrations;
 import org.edgeplane.core.pipeline.Owner;
+import org.edgeplane.core.stage.EdgeFacts;
 import org.edgeplane.core.stage.FlowStatistics;
 import org.edgeplane.core.stage.PipelineStage;
 import org.edgeplane.core.stage.PipelineStages;
@@ -88,9 +89,9 @@ public final class ServiceInsertionProvider implements PipelineStage, ServiceIns
     }
 
     @Override
-    public List<Steering> steering(final Snapshot snapshot) {
+    public List<Steering> steering(final Snapshot snapshot, final EdgeFacts facts) {
         return ChainCompiler.steering(snapshot.slice(name(), ChainIntent.class, ChainIntent.EMPTY),
-            snapshot.intent());
+            snapshot.intent(), facts);
     }
 
     @Override

@@ -13,9 +13,11 @@ import static org.junit.Assert.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import org.edgeplane.core.endpoint.Intent;
+import org.edgeplane.core.endpoint.SwitchFacts;
 import org.edgeplane.core.endpoint.SwitchProfile;
 import org.edgeplane.core.flow.Action;
 import org.edgeplane.core.flow.FlowRecord;
@@ -53,6 +55,20 @@ public class ChainVerifierTest {
     }
 
     @Test
+    public void aHopWithoutALiveInstanceIsSkippedFailingOpenAndTheChainDropsFailingClosedBothProven() {
+        // The router's ingress (openflow:2 port 5) down; then the first hop's two instances down.
+        for (Set<Long> down : List.of(Set.of(5L), Set.of(7L, 8L))) {
+            for (FailurePolicy policy : FailurePolicy.values()) {
+                final var chains = ChainFixtures.chain(true, policy, "ids2");
+                final Scene scene = new Scene(SwitchProfile.OVS, chains, Map.of("openflow:2",
+                    new SwitchFacts("openflow:2", Map.of(), null, down)));
+                final VerificationReport report = scene.verify(scene.flows);
+                assertTrue(policy + " with " + down + " down: " + report.text(), report.proven());
+            }
+        }
+    }
+
+    @Test
     public void aClassifierThatTakesMoreThanTheChainsTrafficIsCaught() {
         final Scene scene = new Scene(SwitchProfile.OVS);
         final Finding finding = scene.caught(scene.classifierOfR1(flow -> new FlowRecord(flow.flowId(),
@@ -81,21 +97,27 @@ public class ChainVerifierTest {
     /** The topology, its compiled flows and groups, and the chains' steering. */
     private static final class Scene {
         private final Intent intent;
+        private final ChainIntent chains;
         private final CompiledIntent isolation;
         private final Map<String, Map<String, FlowRecord>> flows;
         private final Map<String, Map<Long, GroupRecord>> groups;
 
         Scene(final SwitchProfile profile) {
+            this(profile, CHAINS, Map.of());
+        }
+
+        Scene(final SwitchProfile profile, final ChainIntent chains, final Map<String, SwitchFacts> inventory) {
             intent = ChainFixtures.topology(profile);
-            isolation = IsolationCompiler.compile(intent, Map.of());
-            final ChainFlows chainFlows = ChainCompiler.compile(CHAINS, intent, isolation.edgeFacts());
+            this.chains = chains;
+            isolation = IsolationCompiler.compile(intent, inventory);
+            final ChainFlows chainFlows = ChainCompiler.compile(chains, intent, isolation.edgeFacts());
             flows = FlowMaps.union(isolation.flowsBySwitch(), chainFlows.flowsBySwitch());
             groups = FlowMaps.groups(isolation.groupsBySwitch(), chainFlows.groupsBySwitch());
         }
 
         VerificationReport verify(final Map<String, Map<String, FlowRecord>> someFlows) {
             return new Verifier().verify(new VerificationInput(someFlows, groups, intent, isolation.edgeFacts(),
-                ChainCompiler.steering(CHAINS, intent)));
+                ChainCompiler.steering(chains, intent, isolation.edgeFacts())));
         }
 
         /** The flows with r1's classifying flow on openflow:1 changed. */

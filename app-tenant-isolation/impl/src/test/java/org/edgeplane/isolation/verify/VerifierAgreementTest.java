@@ -120,6 +120,29 @@ public class VerifierAgreementTest {
         }
     }
 
+    @Test
+    public void aVerifierOnABudgetGoesOnWhereItStoppedAndAnswersWhatAnUnboundedOneDoes() {
+        for (int seed = 0; seed < 10; seed++) {
+            final Random random = new Random(500 + seed);
+            final Intent intent = randomIntent(random);
+            final CompiledIntent compiled = IsolationCompiler.compile(intent, Map.of());
+            final Map<String, Map<String, FlowRecord>> flows = seed % 2 == 0 ? compiled.flowsBySwitch()
+                : withRandomDefect(compiled, intent, random);
+            final VerificationReport unbounded = verify(new Verifier(Long.MAX_VALUE), intent, compiled, flows);
+            final var budgeted = new Verifier(50);
+            VerificationReport report = verify(budgeted, intent, compiled, flows);
+            assertTrue("seed " + seed + ": a budget of 50 lookups finished at once", report.unfinished());
+            int runs = 1;
+            while (report.unfinished() && runs < 500) {
+                report = verify(budgeted, intent, compiled, flows);
+                runs++;
+            }
+            assertTrue("seed " + seed + " still unfinished after " + runs + " runs", !report.unfinished());
+            assertEquals("seed " + seed, headlines(unbounded), headlines(report));
+            assertEquals(unbounded.sources(), report.sources());
+        }
+    }
+
     private static List<String> headlines(final VerificationReport report) {
         return report.findings().stream().map(Finding::headline).sorted().toList();
     }
