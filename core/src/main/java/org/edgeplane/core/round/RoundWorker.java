@@ -292,8 +292,9 @@ public final class RoundWorker implements PipelineStages, RoundOperations {
         final VerificationReport verdict = guard.verify(union, snapshot, lastFacts, lastSteering);
         lastRoundBlocked = guard.blocks(verdict);
         if (verdict.unfinished()) {
-            // The verifier goes on where its budget stopped it, a round at a time, leaving the worker free between.
-            executor.schedule(() -> markDirty("verify:continue"), retryDelay.toMillis(), TimeUnit.MILLISECONDS);
+            // The verifier goes on where its budget stopped it, a round at a time, leaving the worker (and a core)
+            // mostly free between: at most a fifth of the time goes to catching up.
+            executor.schedule(() -> markDirty("verify:continue"), retryDelay.toMillis() * 5, TimeUnit.MILLISECONDS);
         }
         final SortedMap<String, SwitchResult> results;
         if (lastRoundBlocked) {
