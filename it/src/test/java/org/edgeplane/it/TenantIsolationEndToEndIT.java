@@ -187,7 +187,8 @@ public class TenantIsolationEndToEndIT {
         }
         awaitEquals("the next round proven", () -> verify("desired").path("proven").asBoolean(), true);
         converge.awaitEveryPortInstalled("");
-        assertEquals("", converge.portStatus("h6").path("last-error").asText());
+        awaitEquals("h6's status once the round is proven", () -> converge.portStatus("h6").path("last-error")
+            .asText(), "");
     }
 
     private static JsonNode verify(final String flows) {
