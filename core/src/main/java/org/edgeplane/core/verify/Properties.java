@@ -8,7 +8,6 @@
 package org.edgeplane.core.verify;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,53 +41,49 @@ final class Properties {
         return cube;
     }
 
-    /** Properties 1, 2, 3 and 5: what reaches another port. */
-    static List<Finding> ofDeliveries(final String sourceId, final List<Delivery> deliveries, final Intent intent,
-            final Map<String, List<Steering>> steeringByPair, final Set<String> appliancePorts) {
-        final Port source = intent.ports().get(sourceId);
-        if (source == null) {
-            return List.of();
+    /**
+     * Properties 1, 2, 3 and 5 of one delivery, added to {@code findings} (one per property and target, the first
+     * found): a walk checks each delivery as it makes it and keeps none.
+     */
+    static void ofDelivery(final Port source, final String targetId, final SymbolicPacket packet,
+            final Intent intent, final Map<String, List<Steering>> steeringByPair, final Set<String> appliancePorts,
+            final Map<String, Finding> findings) {
+        if (targetId.equals(source.id())) {
+            return;
         }
-        final var findings = new LinkedHashMap<String, Finding>();
-        for (Delivery delivery : deliveries) {
-            final String targetId = delivery.portId();
-            if (targetId.equals(sourceId)) {
-                continue;
-            }
-            final Port target = intent.ports().get(targetId);
-            if (target == null) {
-                continue;
-            }
-            final List<Steering> steered = steeringByPair.getOrDefault(sourceId + "\n" + targetId, List.of());
-            final boolean byChain = (appliancePorts.contains(targetId) || !steered.isEmpty())
-                && steeredByChain(delivery.packet().trail());
-            if (!Objects.equals(source.tenantId(), target.tenantId())) {
-                add(findings, IsolationProperty.TENANT_ISOLATION, source, target, delivery, List.of(),
-                    "port " + sourceId + " of tenant " + source.tenantId() + " reaches port " + targetId
-                        + " of tenant " + target.tenantId());
-            } else if (!Objects.equals(source.networkId(), target.networkId()) && steered.isEmpty()) {
-                add(findings, IsolationProperty.NETWORK_ISOLATION, source, target, delivery, List.of(),
-                    "port " + sourceId + " of network " + source.networkId() + " reaches port " + targetId
-                        + " of network " + target.networkId() + " with no service chain between them");
-            } else if (source.isolated() && target.isolated()
-                    && Objects.equals(source.networkId(), target.networkId())) {
-                add(findings, IsolationProperty.ISOLATED_PORTS, source, target, delivery, List.of(),
-                    "isolated port " + sourceId + " reaches isolated port " + targetId);
-            }
-            if (byChain && appliancePorts.contains(targetId) && steered.isEmpty()) {
-                add(findings, IsolationProperty.SERVICE_CHAIN, source, target, delivery, List.of(),
-                    "a chain steers traffic of port " + sourceId + " to appliance port " + targetId
-                        + ", which no chain's hop order takes it to");
-            }
-            if (byChain && !steered.isEmpty() && steered.stream().noneMatch(step -> step.admits().isEmpty())) {
-                final var admitted = new ArrayList<Cube>();
-                steered.forEach(step -> step.admits().forEach(match -> admitted.add(sentCube(match))));
-                add(findings, IsolationProperty.SERVICE_CHAIN, source, target, delivery, admitted,
-                    "port " + sourceId + "'s traffic reaches appliance port " + targetId + " of chain "
-                        + steered.get(0).chain() + " though the chain's classifiers do not admit it");
-            }
+        final Port target = intent.ports().get(targetId);
+        if (target == null) {
+            return;
         }
-        return List.copyOf(findings.values());
+        final String sourceId = source.id();
+        final List<Steering> steered = steeringByPair.getOrDefault(sourceId + "\n" + targetId, List.of());
+        final boolean byChain = (appliancePorts.contains(targetId) || !steered.isEmpty())
+            && steeredByChain(packet.trail());
+        if (!Objects.equals(source.tenantId(), target.tenantId())) {
+            add(findings, IsolationProperty.TENANT_ISOLATION, source, target, packet, List.of(),
+                "port " + sourceId + " of tenant " + source.tenantId() + " reaches port " + targetId
+                    + " of tenant " + target.tenantId());
+        } else if (!Objects.equals(source.networkId(), target.networkId()) && steered.isEmpty()) {
+            add(findings, IsolationProperty.NETWORK_ISOLATION, source, target, packet, List.of(),
+                "port " + sourceId + " of network " + source.networkId() + " reaches port " + targetId
+                    + " of network " + target.networkId() + " with no service chain between them");
+        } else if (source.isolated() && target.isolated()
+                && Objects.equals(source.networkId(), target.networkId())) {
+            add(findings, IsolationProperty.ISOLATED_PORTS, source, target, packet, List.of(),
+                "isolated port " + sourceId + " reaches isolated port " + targetId);
+        }
+        if (byChain && appliancePorts.contains(targetId) && steered.isEmpty()) {
+            add(findings, IsolationProperty.SERVICE_CHAIN, source, target, packet, List.of(),
+                "a chain steers traffic of port " + sourceId + " to appliance port " + targetId
+                    + ", which no chain's hop order takes it to");
+        }
+        if (byChain && !steered.isEmpty() && steered.stream().noneMatch(step -> step.admits().isEmpty())) {
+            final var admitted = new ArrayList<Cube>();
+            steered.forEach(step -> step.admits().forEach(match -> admitted.add(sentCube(match))));
+            add(findings, IsolationProperty.SERVICE_CHAIN, source, target, packet, admitted,
+                "port " + sourceId + "'s traffic reaches appliance port " + targetId + " of chain "
+                    + steered.get(0).chain() + " though the chain's classifiers do not admit it");
+        }
     }
 
     private static boolean steeredByChain(final Trail trail) {
@@ -105,13 +100,13 @@ final class Properties {
     }
 
     private static void add(final Map<String, Finding> findings, final IsolationProperty property,
-            final Port source, final Port target, final Delivery delivery, final List<Cube> excluded,
+            final Port source, final Port target, final SymbolicPacket packet, final List<Cube> excluded,
             final String summary) {
         final String key = property + "\n" + target.id();
         if (findings.containsKey(key)) {
             return;
         }
-        final Witness witness = Witnesses.of(delivery.packet(), Cube.ALL, excluded, "port " + target.id());
+        final Witness witness = Witnesses.of(packet, Cube.ALL, excluded, "port " + target.id());
         if (witness != null) {
             findings.put(key, new Finding(property, source.id(), target.id(), summary, witness));
         }
@@ -193,9 +188,5 @@ final class Properties {
             }
         }
         return bindings;
-    }
-
-    /** Packets that reached an endpoint port. */
-    record Delivery(String portId, SymbolicPacket packet) {
     }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,6 +23,7 @@ import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import org.eclipse.jdt.annotation.Nullable;
 import org.edgeplane.core.endpoint.Intent;
+import org.edgeplane.core.endpoint.Port;
 import org.edgeplane.core.flow.FlowMatch;
 import org.edgeplane.core.flow.FlowRecord;
 import org.edgeplane.core.flow.GroupRecord;
@@ -97,12 +99,12 @@ public final class Verifier {
     /** One endpoint's walk and what it broke. */
     private static final class Source {
         private final PortPlace place;
-        private final List<Properties.Delivery> deliveries = new ArrayList<>();
+        private final Map<String, Finding> reachFindings = new LinkedHashMap<>();
+        private long delivered;
         private final List<SymbolicPacket> passes = new ArrayList<>();
         private final List<SymbolicPacket> tooLong = new ArrayList<>();
         private final Map<String, Set<Lookup>> keys = new HashMap<>();
         private final Set<String> targets = new HashSet<>();
-        private List<Finding> reachFindings = List.of();
         private List<Finding> ownFindings = List.of();
 
         Source(final PortPlace place) {
@@ -136,6 +138,9 @@ public final class Verifier {
             appliancePorts = appliances;
             recheck.addAll(sources.keySet());
         }
+        // Walks keep no packet: a port whose walk reached a port that changed is followed again.
+        recheck.removeIf(portId -> !sources.containsKey(portId));
+        explore.addAll(recheck);
         final var explorer = new Explorer(tables, Topology.of(facts));
         long paths = 0;
         lookupsMade = 0;
@@ -154,18 +159,10 @@ public final class Verifier {
             }
         }
         explore.retainAll(followed);
-        recheck.addAll(explore);
-        for (String portId : recheck) {
-            final Source source = sources.get(portId);
-            if (source != null) {
-                source.reachFindings = Properties.ofDeliveries(portId, source.deliveries, intent, steeringByPair,
-                    appliancePorts);
-            }
-        }
         final var findings = new ArrayList<Finding>();
         sources.values().forEach(source -> {
             findings.addAll(source.ownFindings);
-            findings.addAll(source.reachFindings);
+            findings.addAll(source.reachFindings.values());
         });
         return new VerificationReport(findings, sources.size(), explore.size(), paths, pending.size(),
             System.nanoTime() - started);
@@ -370,11 +367,16 @@ public final class Verifier {
             return 0;
         }
         final var source = new Source(place);
+        final Port sender = intent.ports().get(portId);
         explorer.explore(place.switchId(), place.ofPort(), new Explorer.Sink() {
             @Override
             public void delivered(final String target, final SymbolicPacket packet) {
-                source.deliveries.add(new Properties.Delivery(target, packet));
+                source.delivered++;
                 source.targets.add(target);
+                if (sender != null) {
+                    Properties.ofDelivery(sender, target, packet, intent, steeringByPair, appliancePorts,
+                        source.reachFindings);
+                }
             }
 
             @Override
@@ -384,7 +386,9 @@ public final class Verifier {
 
             @Override
             public void tooLong(final SymbolicPacket packet) {
-                source.tooLong.add(packet);
+                if (source.tooLong.isEmpty()) {
+                    source.tooLong.add(packet);
+                }
             }
 
             @Override
@@ -431,7 +435,7 @@ public final class Verifier {
             }
         }
         source.ownFindings = own;
-        return source.deliveries.size();
+        return source.delivered;
     }
 
     private String tableKey(final String switchId, final Table table) {
