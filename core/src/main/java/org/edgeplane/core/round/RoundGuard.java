@@ -61,6 +61,8 @@ public final class RoundGuard {
     private Verifier verifier = new Verifier();
     /** Why the last verification could not finish, when it could not; worker thread only. */
     private String failure;
+    /** Whether the last run stopped at its budget; worker thread only. */
+    private boolean catchingUp;
     private volatile VerificationReport last = new VerificationReport(List.of(), 0, 0, 0, 0, 0);
     private List<Finding> logged = List.of();
 
@@ -97,10 +99,13 @@ public final class RoundGuard {
         }
         failure = null;
         last = report;
-        if (report.unfinished() && report.findings().isEmpty()) {
-            LOG.warn("Round installed unverified: {} ports' traffic not followed within the verifier's budget",
-                report.unfollowed());
+        if (report.unfinished() && !catchingUp) {
+            LOG.warn("Rounds installed unverified while the verifier catches up: {} ports' traffic not followed "
+                + "within its budget", report.unfollowed());
+        } else if (!report.unfinished() && catchingUp) {
+            LOG.info("The verifier caught up: every port's traffic followed");
         }
+        catchingUp = report.unfinished();
         if (!report.findings().equals(logged)) {
             logged = report.findings();
             if (report.proven()) {

@@ -7,6 +7,7 @@
  */
 package org.edgeplane.core.verify;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -50,8 +51,13 @@ public final class Verifier {
      */
     public static final long DEFAULT_LOOKUPS = 2_000_000;
 
+    /** How long a guard's run may take before it stops unfinished: what a round may add to a change's latency. */
+    public static final Duration DEFAULT_TIME = Duration.ofSeconds(2);
+
     private final long maxLookups;
+    private final long maxNanos;
     private long lookupsMade;
+    private long runStarted;
     /** Ports whose traffic a run left unfollowed when it reached its budget: the next run starts with them. */
     private final SortedSet<String> pending = new TreeSet<>();
     /** The ports this run has followed so far. */
@@ -66,14 +72,25 @@ public final class Verifier {
     private List<Steering> steering = List.of();
     private final SortedMap<String, Source> sources = new TreeMap<>();
 
-    /** A verifier that stops a run after {@link #DEFAULT_LOOKUPS} lookups. */
+    /**
+     * A verifier that stops a run after {@link #DEFAULT_LOOKUPS} lookups or {@link #DEFAULT_TIME}, whichever comes
+     * first (a lookup's cost varies a thousandfold with how many flows can match it).
+     */
     public Verifier() {
-        this(DEFAULT_LOOKUPS);
+        this(DEFAULT_LOOKUPS, DEFAULT_TIME);
     }
 
-    /** A verifier that stops a run after this many table lookups (unfinished: the report says how many ports). */
+    /**
+     * A verifier that stops a run after this many table lookups, whatever the time (unfinished: the report says how
+     * many ports): a deterministic budget, for tests and benchmarks.
+     */
     public Verifier(final long maxLookups) {
+        this(maxLookups, Duration.ofDays(365));
+    }
+
+    private Verifier(final long maxLookups, final Duration maxTime) {
         this.maxLookups = maxLookups;
+        maxNanos = maxTime.toNanos();
     }
 
     /** A run that reached its budget of lookups. */
@@ -144,6 +161,7 @@ public final class Verifier {
         final var explorer = new Explorer(tables, Topology.of(facts));
         long paths = 0;
         lookupsMade = 0;
+        runStarted = System.nanoTime();
         explore.addAll(pending);
         pending.clear();
         followed.clear();
@@ -394,7 +412,8 @@ public final class Verifier {
             @Override
             public void lookedUp(final String switchId, final Table table, final long inPort, final long metadata) {
                 // The first port of a run is always followed to its end, so that every run makes progress.
-                if (++lookupsMade > maxLookups && !followed.isEmpty()) {
+                if ((++lookupsMade > maxLookups || (lookupsMade & 0x3FF) == 0
+                        && System.nanoTime() - runStarted > maxNanos) && !followed.isEmpty()) {
                     throw new OverBudgetException();
                 }
                 depend(tableKey(switchId, table), inPort, metadata);
