@@ -215,7 +215,7 @@ final class MatchCube {
         for (int index = 0; index < count; index++) {
             final int source = packet.source(fields[index]);
             if (source < 0) {
-                if (((packet.constant(fields[index]) ^ values[index]) & masks[index]) != 0) {
+                if (constantRulesOut(packet, index)) {
                     return null;
                 }
                 continue;
@@ -242,7 +242,7 @@ final class MatchCube {
         for (int index = 0; index < count; index++) {
             final int source = packet.source(fields[index]);
             if (source < 0) {
-                if (((packet.constant(fields[index]) ^ values[index]) & masks[index]) != 0) {
+                if (constantRulesOut(packet, index)) {
                     return false;
                 }
             } else if (((region.value(source) ^ values[index]) & region.mask(source) & masks[index]) != 0) {
@@ -258,7 +258,7 @@ final class MatchCube {
         for (int index = 0; index < count; index++) {
             final int source = packet.source(fields[index]);
             if (source < 0) {
-                if (((packet.constant(fields[index]) ^ values[index]) & masks[index]) != 0) {
+                if (constantRulesOut(packet, index)) {
                     return false;
                 }
             } else if ((masks[index] & ~cube.mask(source)) != 0
@@ -279,7 +279,7 @@ final class MatchCube {
         for (int index = 0; index < count; index++) {
             final int source = packet.source(fields[index]);
             if (source < 0) {
-                if (((packet.constant(fields[index]) ^ values[index]) & masks[index]) != 0) {
+                if (constantRulesOut(packet, index)) {
                     return null;
                 }
                 continue;
@@ -296,5 +296,10 @@ final class MatchCube {
             cubeMasks[source] |= masks[index];
         }
         return cubeValues == null ? Cube.ALL : Cube.of(cubeValues, cubeMasks);
+    }
+
+    /** Whether a field the packet holds as a constant (an action wrote it) fails this match's constraint on it. */
+    private boolean constantRulesOut(final SymbolicPacket packet, final int index) {
+        return ((packet.constant(fields[index]) ^ values[index]) & masks[index]) != 0;
     }
 }
